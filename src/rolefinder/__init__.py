@@ -1,0 +1,28 @@
+"""rolefinder: a command-line career quiz for social-media jobs, in English and Indonesian."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "1.0.0"
+__all__ = ["CatalogueError", "__version__", "load_catalogue", "rank"]
+
+if TYPE_CHECKING:
+    from rolefinder.catalogue import load_catalogue
+    from rolefinder.engine import rank
+    from rolefinder.errors import CatalogueError
+
+_LAZY = {
+    "load_catalogue": "rolefinder.catalogue",
+    "rank": "rolefinder.engine",
+    "CatalogueError": "rolefinder.errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy so that `rolefinder --version` does not pay for YAML and the engine.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'rolefinder' has no attribute {name!r}")

@@ -1,0 +1,249 @@
+"""The command line: the only module that imports typer.
+
+Commands parse options, call the library, render, and turn RolefinderError into one message
+on stderr and its exit code. Rendering, YAML and the quiz prompts are imported inside the
+commands that need them, so ``--help`` and ``--version`` stay cheap.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rolefinder import __version__
+from rolefinder.errors import NoTerminalError, RolefinderError
+from rolefinder.i18n import LANG_ENV, detect_lang, t
+from rolefinder.model import Lang
+
+if TYPE_CHECKING:
+    from rolefinder.model import Catalogue
+    from rolefinder.quiz import Prompter
+    from rolefinder.render import Console
+
+CATALOGUE_ENV = "ROLEFINDER_CATALOGUE"
+HELP_LANG = detect_lang()  # --help follows ROLEFINDER_LANG / the locale
+
+
+def _help(key: str) -> str:
+    return t(key, HELP_LANG)
+
+
+class Language(str, Enum):
+    """The languages every text comes in."""
+
+    en = "en"
+    id = "id"
+
+
+@dataclass
+class World:
+    """What the commands touch outside the program. Tests pass their own as CliRunner's obj=."""
+
+    prompter: Prompter | None = None  # None: questionary in the real terminal
+    interactive: bool | None = None  # None: ask whether stdin and stdout are terminals
+    console: Console | None = None
+    err_console: Console | None = None
+
+    def is_interactive(self) -> bool:
+        """Whether a quiz can be asked here."""
+        if self.interactive is not None:
+            return self.interactive
+        return sys.stdin.isatty() and sys.stdout.isatty()
+
+    def out(self) -> Console:
+        """The console for results."""
+        from rolefinder.render import make_console
+
+        if self.console is None:
+            self.console = make_console()
+        return self.console
+
+    def err(self) -> Console:
+        """The console for error messages (stderr)."""
+        from rolefinder.render import make_console
+
+        if self.err_console is None:
+            self.err_console = make_console(stderr=True)
+        return self.err_console
+
+
+LangOption = Annotated[
+    Language | None,
+    typer.Option("--lang", "-l", envvar=LANG_ENV, help=_help("opt_lang"), show_default=False),
+]
+CatalogueOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalogue",
+        envvar=CATALOGUE_ENV,
+        help=_help("opt_catalogue"),
+        dir_okay=True,
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help=_help("opt_json"))]
+
+app = typer.Typer(
+    name="rolefinder",
+    help=_help("app_help"),
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _world(ctx: typer.Context) -> World:
+    root = ctx.find_root()
+    if not isinstance(root.obj, World):
+        root.obj = World()
+    return root.obj
+
+
+def _lang(lang: Language | None) -> Lang:
+    return "id" if (lang.value if lang else detect_lang()) == "id" else "en"
+
+
+@contextmanager
+def _reported(world: World, lang: Lang) -> Iterator[None]:
+    """Turn a RolefinderError into its message on stderr and its exit code."""
+    try:
+        yield
+    except RolefinderError as error:
+        from rolefinder.render import render_error
+
+        render_error(world.err(), error.describe(lang), lang)
+        raise typer.Exit(error.exit_code) from None
+
+
+def _load(path: Path | None) -> Catalogue:
+    from rolefinder.catalogue import load_catalogue
+
+    return load_catalogue(path)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rolefinder {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help=_help("opt_version"), callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """Started alone, rolefinder runs the quiz in a terminal and prints this help elsewhere."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if _world(ctx).is_interactive():
+        _quiz(ctx, top=3, lang=None, catalogue=None)
+    else:
+        typer.echo(ctx.get_help())
+
+
+@app.command(help=_help("quiz_help"))
+def quiz(
+    ctx: typer.Context,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help=_help("opt_top"))] = 3,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Take the quiz and see the roles that fit you, ranked."""
+    _quiz(ctx, top, lang, catalogue)
+
+
+def _quiz(ctx: typer.Context, top: int, lang: Language | None, catalogue: Path | None) -> None:
+    from rolefinder.engine import rank
+    from rolefinder.quiz import ask_questions
+    from rolefinder.render import render_intro, render_result
+
+    world, language = _world(ctx), _lang(lang)
+    with _reported(world, language):
+        if not world.is_interactive():
+            raise NoTerminalError()
+        loaded = _load(catalogue)
+        prompter = world.prompter
+        if prompter is None:
+            from rolefinder.prompts import QuestionaryPrompter
+
+            prompter = QuestionaryPrompter()
+        render_intro(world.out(), loaded, language)
+        answers = ask_questions(loaded, prompter, language)
+        render_result(world.out(), loaded, rank(loaded, answers), language, top)
+
+
+@app.command(help=_help("roles_help"))
+def roles(
+    ctx: typer.Context,
+    trait: Annotated[
+        str | None, typer.Option("--trait", "-t", help=_help("opt_trait"), show_default=False)
+    ] = None,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """List every role: name, main trait, level and a one-line summary."""
+    from rolefinder.render import render_json, render_roles
+
+    world, language = _world(ctx), _lang(lang)
+    with _reported(world, language):
+        loaded = _load(catalogue)
+        chosen = list(loaded.roles)
+        if trait is not None:
+            trait_id = _trait_id(loaded, trait, language)
+            chosen = [role for role in chosen if role.main_trait == trait_id]
+        if as_json:
+            render_json(world.out(), [role.to_dict(language) for role in chosen])
+        elif chosen:
+            render_roles(world.out(), loaded, chosen, language)
+        else:
+            world.out().print(t("no_roles", language, trait=trait))
+
+
+def _trait_id(catalogue: Catalogue, wanted: str, lang: Lang) -> str:
+    """The id of the trait named by ``wanted`` (its id or name, any case)."""
+    key = wanted.strip().casefold()
+    for trait in catalogue.traits:
+        if key in (trait.id, trait.name.en.casefold(), trait.name.id.casefold()):
+            return trait.id
+    known = ", ".join(trait.id for trait in catalogue.traits)
+    raise typer.BadParameter(
+        t("unknown_trait", lang, trait=wanted, known=known), param_hint="'--trait'"
+    )
+
+
+@app.command(help=_help("show_help"))
+def show(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Argument(help=_help("arg_role"), show_default=False)],
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Show one role's duties, skills, profile, level and related roles."""
+    from rolefinder.lookup import find_role
+    from rolefinder.render import render_json, render_role
+
+    world, language = _world(ctx), _lang(lang)
+    with _reported(world, language):
+        loaded = _load(catalogue)
+        found = find_role(loaded, role)
+        if as_json:
+            render_json(world.out(), found.to_dict(language))
+        else:
+            render_role(world.out(), loaded, found, language)
+
+
+def main() -> None:
+    """The ``rolefinder`` console script."""
+    app(prog_name="rolefinder")

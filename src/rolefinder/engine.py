@@ -1,0 +1,146 @@
+"""The scoring engine: answers -> trait profile -> every role ranked. Pure: no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from rolefinder.errors import AnswersError
+from rolefinder.model import LEVELS, Catalogue, Lang, Role, as_percentages
+
+Answers = Mapping[str, str]  # question id -> option id
+
+
+@dataclass(frozen=True)
+class Match:
+    """One role's place in the ranking."""
+
+    role: Role
+    match: float  # 0-100, one decimal
+    stretch: bool  # the role asks for more experience than the user has
+
+    @property
+    def id(self) -> str:
+        """The role's id."""
+        return self.role.id
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of a quiz: the user's profile and every role, best match first."""
+
+    profile: Mapping[str, int]  # trait id -> percent, summing to 100
+    matches: tuple[Match, ...]
+    answers: Mapping[str, str]
+    level: str | None  # from the experience question, if answered
+
+    @property
+    def best(self) -> Match:
+        """The top match."""
+        return self.matches[0]
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """A JSON-ready view of the result, with names in ``lang``."""
+        return {
+            "profile": dict(self.profile),
+            "level": self.level,
+            "matches": [
+                {
+                    "id": m.id,
+                    "name": m.role.name.get(lang),
+                    "match": m.match,
+                    "level": m.role.level,
+                    "stretch": m.stretch,
+                }
+                for m in self.matches
+            ],
+            "answers": dict(self.answers),
+            "language": lang,
+        }
+
+
+def check_answers(catalogue: Catalogue, answers: Answers) -> None:
+    """Raise AnswersError naming every unknown question or option id."""
+    problems = []
+    for question_id, option_id in answers.items():
+        question = catalogue.question(question_id)
+        if question is None:
+            problems.append(f"unknown question '{question_id}'")
+        elif question.option(option_id) is None:
+            known = ", ".join(o.id for o in question.options)
+            problems.append(
+                f"question '{question_id}' has no option '{option_id}' (choose one of: {known})"
+            )
+    if problems:
+        raise AnswersError("; ".join(problems))
+
+
+def trait_shares(catalogue: Catalogue, answers: Answers) -> dict[str, float]:
+    """The user's traits as shares summing to 1 (equal shares when nothing was weighted)."""
+    totals = dict.fromkeys((t.id for t in catalogue.traits), 0.0)
+    for question in catalogue.questions:
+        chosen = question.option(answers[question.id]) if question.id in answers else None
+        if chosen is not None:
+            for trait_id, weight in chosen.weights.items():
+                totals[trait_id] += weight
+    grand_total = sum(totals.values())
+    if grand_total <= 0:
+        return {trait_id: 1 / len(totals) for trait_id in totals}
+    return {trait_id: value / grand_total for trait_id, value in totals.items()}
+
+
+def match_percent(user: Mapping[str, float], role: Mapping[str, float]) -> float:
+    """100 minus the share of the profile that would have to move to equal the role's.
+
+    Half the sum of the absolute differences (the total variation distance) is the
+    share of points that sit on the wrong trait; it lies between 0 and 1.
+    """
+    traits = user.keys() | role.keys()
+    distance = sum(abs(user.get(t, 0.0) - role.get(t, 0.0)) for t in traits) / 2
+    return 100 * (1 - distance)
+
+
+def user_level(catalogue: Catalogue, answers: Answers) -> str | None:
+    """The experience level the user chose, if the catalogue asks and they answered."""
+    for question in catalogue.questions:
+        if question.kind == "experience" and question.id in answers:
+            option = question.option(answers[question.id])
+            if option is not None and option.level is not None:
+                return option.level
+    return None
+
+
+def rank(catalogue: Catalogue, answers: Answers) -> Result:
+    """Score every role against the user's answers, best match first.
+
+    Ties keep catalogue order. Roles above the user's experience stay in the
+    ranking, marked as a stretch.
+    """
+    check_answers(catalogue, answers)
+    shares = trait_shares(catalogue, answers)
+    level = user_level(catalogue, answers)
+    ceiling = LEVELS.index(level) if level is not None else len(LEVELS)
+    scored = [
+        (match_percent(shares, role.profile), index, role)
+        for index, role in enumerate(catalogue.roles)
+    ]
+    # Rounding the key makes float noise in equal scores fall back to catalogue order.
+    scored.sort(key=lambda item: (-round(item[0], 9), item[1]))
+    matches = tuple(
+        Match(role=role, match=round(score, 1), stretch=LEVELS.index(role.level) > ceiling)
+        for score, _, role in scored
+    )
+    return Result(
+        profile=as_percentages(shares),
+        matches=matches,
+        answers=dict(answers),
+        level=level,
+    )
+
+
+def next_steps(catalogue: Catalogue, role: Role) -> tuple[Role, ...]:
+    """Related roles one level or more above ``role``, closest level first."""
+    here = LEVELS.index(role.level)
+    above = [r for r in map(catalogue.role, role.related) if r and LEVELS.index(r.level) > here]
+    return tuple(sorted(above, key=lambda r: LEVELS.index(r.level)))

@@ -1,0 +1,90 @@
+"""Every failure rolefinder reports to a user, each carrying its exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rolefinder.i18n import t
+from rolefinder.model import Lang
+
+EXIT_OK = 0
+EXIT_DATA = 1  # bad data or not found
+EXIT_USAGE = 2  # bad usage, including "no terminal"
+EXIT_INTERRUPTED = 130
+
+
+class RolefinderError(Exception):
+    """Base class: a message for the user and the exit code the CLI returns."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def describe(self, lang: Lang) -> str:
+        """The message for the user, in ``lang`` where it has been translated."""
+        return self.message
+
+
+class CatalogueError(RolefinderError):
+    """The catalogue cannot be read or does not describe a valid quiz."""
+
+    def __init__(self, source: str, problems: Sequence[str]) -> None:
+        self.source = source
+        self.problems = list(problems)
+        lines = "\n".join(f"{source}: {problem}" for problem in self.problems)
+        super().__init__(lines)
+
+
+class NotFoundError(RolefinderError):
+    """A role (or other named thing) the user asked for does not exist."""
+
+    def __init__(self, message: str, query: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.query = query
+        self.suggestions = list(suggestions)
+
+    def describe(self, lang: Lang) -> str:
+        """Unknown role, the closest ids if any, and where to see them all."""
+        parts = [t("unknown_role", lang, query=self.query)]
+        if self.suggestions:
+            names = f" {t('or', lang)} ".join(self.suggestions)
+            parts.append(t("did_you_mean", lang, names=names))
+        parts.append(t("list_roles", lang))
+        return " ".join(parts)
+
+
+class AnswersError(RolefinderError):
+    """An answer sheet names questions or options the catalogue does not have."""
+
+
+class UsageError(RolefinderError):
+    """The command was called in a way that cannot work (bad option, no terminal)."""
+
+    exit_code = EXIT_USAGE
+
+
+class NoTerminalError(UsageError):
+    """The quiz needs a terminal on stdin and stdout, or a console it can draw in."""
+
+    def __init__(self, key: str = "no_terminal") -> None:
+        super().__init__(t(key, "en"))
+        self.key = key
+
+    def describe(self, lang: Lang) -> str:
+        """Why the quiz cannot run here and what to do instead."""
+        return t(self.key, lang)
+
+
+class QuizCancelled(RolefinderError):
+    """The user pressed Ctrl-C (or Ctrl-D) during the quiz."""
+
+    exit_code = EXIT_INTERRUPTED
+
+    def __init__(self) -> None:
+        super().__init__(t("cancelled", "en"))
+
+    def describe(self, lang: Lang) -> str:
+        """'Quiz cancelled.'"""
+        return t("cancelled", lang)

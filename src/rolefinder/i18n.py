@@ -1,0 +1,135 @@
+"""Every UI string in English and Indonesian, and choosing the language."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from rolefinder.model import LANGS, Lang
+
+LANG_ENV = "ROLEFINDER_LANG"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # key: (English, Indonesian)
+    "app_help": (
+        "A career quiz for social-media jobs: find out whether you are the creative, the "
+        "strategic or the analytical kind, and which roles fit you.",
+        "Kuis karier untuk pekerjaan di media sosial: cari tahu apakah kamu tipe kreatif, "
+        "strategis, atau analitis, dan peran mana yang cocok untukmu.",
+    ),
+    "quiz_help": (
+        "Take the quiz (arrow keys and Enter) and see which roles fit you, ranked.",
+        "Ikuti kuisnya (tombol panah dan Enter) dan lihat peringkat peran yang cocok untukmu.",
+    ),
+    "roles_help": ("List every role in the catalogue.", "Tampilkan semua peran di katalog."),
+    "show_help": (
+        "Show one role: duties, skills, profile, level and related roles.",
+        "Tampilkan satu peran: tugas, keterampilan, profil, level, dan peran terkait.",
+    ),
+    "opt_lang": ("Language: en or id.", "Bahasa: en (Inggris) atau id (Indonesia)."),
+    "opt_catalogue": (
+        "Use this catalogue file instead of the shipped one.",
+        "Pakai file katalog ini, bukan katalog bawaan.",
+    ),
+    "opt_top": ("How many top roles to list.", "Berapa banyak peran teratas yang ditampilkan."),
+    "opt_trait": (
+        "Only roles whose main trait is this one (e.g. creative).",
+        "Hanya peran dengan sifat utama ini (misalnya creative).",
+    ),
+    "opt_json": ("Print JSON instead of a table.", "Cetak JSON, bukan tabel."),
+    "opt_version": ("Show the version and exit.", "Tampilkan versi lalu keluar."),
+    "arg_role": (
+        "A role id or name, e.g. social-media-analyst.",
+        "Id atau nama peran, misalnya social-media-analyst.",
+    ),
+    # quiz
+    "progress": ("Question {n} of {total}", "Pertanyaan {n} dari {total}"),
+    "back": ("<- Back to the previous question", "<- Kembali ke pertanyaan sebelumnya"),
+    "instruction": ("(arrow keys, then Enter)", "(tombol panah, lalu Enter)"),
+    "intro": (
+        "Answer {total} short questions; there are no wrong answers. Pick what you would "
+        "rather do, not what sounds impressive.",
+        "Jawab {total} pertanyaan singkat; tidak ada jawaban yang salah. Pilih yang memang "
+        "lebih ingin kamu lakukan, bukan yang terdengar keren.",
+    ),
+    # result
+    "your_profile": ("Your profile", "Profil kamu"),
+    "your_matches": ("Your best matches", "Peran yang paling cocok"),
+    "col_rank": ("#", "#"),
+    "col_role": ("Role", "Peran"),
+    "col_match": ("Match", "Kecocokan"),
+    "col_level": ("Level", "Level"),
+    "col_id": ("ID", "ID"),
+    "col_trait": ("Main trait", "Sifat utama"),
+    "col_trait_level": ("Trait, level", "Sifat, level"),
+    "col_summary": ("Summary", "Ringkasan"),
+    "stretch": ("stretch", "tantangan"),
+    "stretch_note": (
+        "This role usually asks for more experience than you have now: a goal to grow into.",
+        "Peran ini biasanya butuh pengalaman lebih dari yang kamu punya sekarang: target untuk dikejar.",
+    ),
+    "best_match": ("Best match: {name}", "Paling cocok: {name}"),
+    "duties": ("Duties", "Tugas"),
+    "skills": ("Skills", "Keterampilan"),
+    "profile": ("Profile", "Profil"),
+    "related": ("Related roles", "Peran terkait"),
+    "next_step": ("Next step", "Langkah berikutnya"),
+    "note": ("Note", "Catatan"),
+    "roles_title": ("Social media roles", "Peran di media sosial"),
+    "no_roles": (
+        "No role has '{trait}' as its main trait.",
+        "Tidak ada peran dengan sifat utama '{trait}'.",
+    ),
+    "more_about": ("More: rolefinder show {id}", "Selengkapnya: rolefinder show {id}"),
+    "level_entry": ("entry", "pemula"),
+    "level_mid": ("mid", "menengah"),
+    "level_senior": ("senior", "senior"),
+    "years": ("{years} yrs", "{years} thn"),
+    # errors
+    "error": ("Error", "Galat"),
+    "unknown_role": ("Unknown role '{query}'.", "Peran '{query}' tidak ditemukan."),
+    "did_you_mean": ("Did you mean {names}?", "Maksudmu {names}?"),
+    "or": ("or", "atau"),
+    "list_roles": (
+        "Run 'rolefinder roles' to list every role.",
+        "Jalankan 'rolefinder roles' untuk melihat semua peran.",
+    ),
+    "unknown_trait": (
+        "Unknown trait '{trait}'. Choose one of: {known}.",
+        "Sifat '{trait}' tidak dikenal. Pilih salah satu: {known}.",
+    ),
+    "cancelled": ("Quiz cancelled.", "Kuis dibatalkan."),
+    "no_terminal": (
+        "The quiz needs a terminal to ask its questions: run 'rolefinder quiz' in a terminal window, "
+        "not with its input or output redirected.",
+        "Kuis ini butuh terminal untuk mengajukan pertanyaan: jalankan 'rolefinder quiz' di jendela "
+        "terminal, tanpa mengalihkan input atau output-nya.",
+    ),
+    "windows_console": (
+        "This window is not a console the quiz can draw in. On Windows, run it in Windows Terminal, "
+        "PowerShell or cmd.exe (in Git Bash, prefix it with 'winpty').",
+        "Jendela ini bukan konsol yang bisa dipakai kuis. Di Windows, jalankan di Windows Terminal, "
+        "PowerShell, atau cmd.exe (di Git Bash, awali dengan 'winpty').",
+    ),
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The UI string ``key`` in ``lang``, with ``{placeholders}`` filled in."""
+    en, id_ = MESSAGES[key]
+    template = id_ if lang == "id" else en
+    return template.format(**values) if values else template
+
+
+def detect_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """The language to use when none is given: ROLEFINDER_LANG, else the locale, else English."""
+    env = os.environ if environ is None else environ
+    chosen = env.get(LANG_ENV, "").strip().lower()
+    if chosen in LANGS:
+        return chosen
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "")
+        if value:  # the first one set wins, as in POSIX
+            language = value.split(".")[0].split("_")[0].split("-")[0].lower()
+            return "id" if language == "id" else "en"
+    return "en"

@@ -1,0 +1,146 @@
+"""The catalogue as frozen dataclasses: what the engine scores and the renderer shows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+Lang = Literal["en", "id"]
+LANGS: tuple[Lang, ...] = ("en", "id")
+LEVELS: tuple[str, ...] = ("entry", "mid", "senior")
+
+
+def as_percentages(shares: Mapping[str, float]) -> dict[str, int]:
+    """Whole percentages that add up to exactly 100 (largest-remainder rounding)."""
+    total = sum(shares.values())
+    if total <= 0:
+        return dict.fromkeys(shares, 0)
+    exact = {key: 100 * value / total for key, value in shares.items()}
+    whole = {key: int(value) for key, value in exact.items()}
+    shortfall = 100 - sum(whole.values())
+    # Hand the missing points to the largest remainders; ties go to the earlier key.
+    order = sorted(exact, key=lambda key: -(exact[key] - whole[key]))
+    for key in order[:shortfall]:
+        whole[key] += 1
+    return whole
+
+
+@dataclass(frozen=True)
+class Text:
+    """A human-readable text in English and Indonesian."""
+
+    en: str
+    id: str
+
+    def get(self, lang: Lang) -> str:
+        """The text in ``lang``."""
+        return self.id if lang == "id" else self.en
+
+
+@dataclass(frozen=True)
+class Trait:
+    """One axis of the profile (creative, strategic, analytical, ...)."""
+
+    id: str
+    name: Text
+    description: Text
+
+
+@dataclass(frozen=True)
+class Years:
+    """Years of experience a role usually asks for, where the sources give them."""
+
+    min: int
+    max: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.min}+" if self.max is None else f"{self.min}-{self.max}"
+
+
+@dataclass(frozen=True)
+class Role:
+    """A social-media job: what it does and which traits it draws on."""
+
+    id: str
+    name: Text
+    summary: Text
+    duties: tuple[Text, ...]
+    skills: tuple[Text, ...]
+    level: str
+    profile: Mapping[str, float]  # trait id -> share, summing to 1
+    related: tuple[str, ...]
+    years: Years | None = None
+    note: Text | None = None
+
+    @property
+    def main_trait(self) -> str:
+        """The trait with the largest share (the first one on a tie)."""
+        return max(self.profile, key=lambda trait: self.profile[trait])
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """A JSON-ready view of the role, with texts in ``lang``."""
+        return {
+            "id": self.id,
+            "name": self.name.get(lang),
+            "summary": self.summary.get(lang),
+            "level": self.level,
+            "years": str(self.years) if self.years else None,
+            "main_trait": self.main_trait,
+            "profile": as_percentages(self.profile),
+            "duties": [duty.get(lang) for duty in self.duties],
+            "skills": [skill.get(lang) for skill in self.skills],
+            "related": list(self.related),
+            "note": self.note.get(lang) if self.note else None,
+        }
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer to a question; it adds ``weights`` to the user's traits."""
+
+    id: str
+    text: Text
+    weights: Mapping[str, float] = field(default_factory=dict)
+    level: str | None = None  # only on the experience question
+
+
+@dataclass(frozen=True)
+class Question:
+    """A forced-choice scenario question (or the experience question)."""
+
+    id: str
+    prompt: Text
+    options: tuple[Option, ...]
+    kind: Literal["trait", "experience"] = "trait"
+
+    def option(self, option_id: str) -> Option | None:
+        """The option with this id, or None."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Traits, roles and questions, in the order the file gives them."""
+
+    traits: tuple[Trait, ...]
+    roles: tuple[Role, ...]
+    questions: tuple[Question, ...]
+    source: str = "<catalogue>"
+
+    @cached_property
+    def _roles_by_id(self) -> dict[str, Role]:
+        return {role.id: role for role in self.roles}
+
+    def role(self, role_id: str) -> Role | None:
+        """The role with this id, or None."""
+        return self._roles_by_id.get(role_id)
+
+    def trait(self, trait_id: str) -> Trait | None:
+        """The trait with this id, or None."""
+        return next((t for t in self.traits if t.id == trait_id), None)
+
+    def question(self, question_id: str) -> Question | None:
+        """The question with this id, or None."""
+        return next((q for q in self.questions if q.id == question_id), None)

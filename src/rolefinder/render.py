@@ -1,0 +1,179 @@
+"""Everything rolefinder shows on a terminal: the only module that imports rich.
+
+Catalogue texts are always wrapped in ``Text`` so that brackets in them are shown as typed,
+never read as Rich markup.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from rolefinder.engine import Result, next_steps
+from rolefinder.i18n import t
+from rolefinder.model import Catalogue, Lang, Role, as_percentages
+from rolefinder.model import Text as TextPair
+
+__all__ = ["Console", "make_console"]
+
+BAR_WIDTH = 20
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console on stdout (or stderr) that honours NO_COLOR, FORCE_COLOR and TERM=dumb."""
+    return Console(stderr=stderr, highlight=False)
+
+
+def _unicode(console: Console) -> bool:
+    return console.encoding.lower().startswith("utf")
+
+
+def _bullet(console: Console) -> str:
+    return "•" if _unicode(console) else "-"
+
+
+def level_label(role: Role, lang: Lang) -> str:
+    """'senior · 3-5 yrs' style label for a role's level."""
+    label = t(f"level_{role.level}", lang)
+    if role.years is not None:
+        label += ", " + t("years", lang, years=str(role.years))
+    return label
+
+
+def _bars(console: Console, catalogue: Catalogue, percents: Mapping[str, int], lang: Lang) -> Table:
+    full, empty = ("█", "░") if _unicode(console) else ("#", ".")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    for trait in catalogue.traits:
+        percent = percents.get(trait.id, 0)
+        filled = round(BAR_WIDTH * percent / 100)
+        bar = Text(full * filled, style="cyan") + Text(empty * (BAR_WIDTH - filled), style="dim")
+        grid.add_row(Text(trait.name.get(lang)), bar, f"{percent}%")
+    return grid
+
+
+def _bullets(console: Console, items: Sequence[TextPair], lang: Lang) -> Table:
+    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row(Text(" " + _bullet(console)), Text(item.get(lang)))
+    return grid
+
+
+def _heading(key: str, lang: Lang, **values: object) -> Text:
+    return Text(t(key, lang, **values), style="bold")
+
+
+def render_error(console: Console, message: str, lang: Lang) -> None:
+    """One problem per line on stderr, each prefixed 'Error:'."""
+    for line in message.splitlines() or [message]:
+        # soft_wrap: let the terminal wrap, so a command in the message is never split
+        console.print(Text(f"{t('error', lang)}: ", style="bold red") + Text(line), soft_wrap=True)
+
+
+def render_json(console: Console, data: Any) -> None:
+    """Plain JSON, no colour or markup, with non-ASCII kept readable."""
+    console.file.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def render_intro(console: Console, catalogue: Catalogue, lang: Lang) -> None:
+    """The line shown before the first question."""
+    console.print(Text(t("intro", lang, total=len(catalogue.questions)), style="dim"))
+
+
+def render_roles(console: Console, catalogue: Catalogue, roles: Sequence[Role], lang: Lang) -> None:
+    """A table of roles: name and id, main trait and level, one-line summary."""
+    table = Table(
+        title=t("roles_title", lang),
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_lines=True,  # a blank line between roles: each row spans two or three lines
+    )
+    table.add_column(t("col_role", lang), max_width=26)
+    table.add_column(t("col_trait_level", lang), max_width=16)
+    table.add_column(t("col_summary", lang), ratio=1)
+    for role in roles:
+        trait = catalogue.trait(role.main_trait)
+        table.add_row(
+            Text(role.name.get(lang), style="bold") + Text("\n") + Text(role.id, style="cyan"),
+            Text(trait.name.get(lang) if trait else role.main_trait)
+            + Text("\n")
+            + Text(level_label(role, lang), style="dim"),
+            Text(role.summary.get(lang)),
+        )
+    console.print(table)
+
+
+def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) -> None:
+    """One role in full: summary, duties, skills, profile, level and related roles."""
+    parts: list[Any] = [Text(role.summary.get(lang)), Text()]
+    if role.note is not None:
+        parts += [_heading("note", lang), Text(role.note.get(lang), style="italic"), Text()]
+    parts += [_heading("duties", lang), _bullets(console, role.duties, lang), Text()]
+    if role.skills:
+        parts += [_heading("skills", lang), _bullets(console, role.skills, lang), Text()]
+    parts += [
+        _heading("profile", lang),
+        _bars(console, catalogue, as_percentages(role.profile), lang),
+        Text(),
+        Text(f"{t('col_level', lang)}: ", style="bold") + Text(level_label(role, lang)),
+    ]
+    related = [r for r in map(catalogue.role, role.related) if r is not None]
+    if related:
+        names = ", ".join(f"{r.name.get(lang)} ({r.id})" for r in related)
+        parts.append(Text(f"{t('related', lang)}: ", style="bold") + Text(names))
+    title = Text(role.name.get(lang), style="bold")
+    console.print(Panel(Group(*parts), title=title, title_align="left", expand=False))
+
+
+def render_result(
+    console: Console, catalogue: Catalogue, result: Result, lang: Lang, top: int
+) -> None:
+    """The quiz result: profile bars, the top roles, and a panel for the best match."""
+    console.print()
+    console.print(_heading("your_profile", lang))
+    console.print(_bars(console, catalogue, result.profile, lang))
+    console.print()
+    table = Table(title=t("your_matches", lang), title_justify="left", title_style="bold")
+    table.add_column(t("col_rank", lang), justify="right")
+    table.add_column(t("col_role", lang), style="bold")
+    table.add_column(t("col_match", lang), justify="right")
+    table.add_column(t("col_level", lang))
+    for place, match in enumerate(result.matches[:top], start=1):
+        level = Text(level_label(match.role, lang))
+        if match.stretch:
+            level += Text(f" ({t('stretch', lang)})", style="yellow")
+        table.add_row(str(place), Text(match.role.name.get(lang)), f"{match.match:.0f}%", level)
+    console.print(table)
+    console.print(_best_match_panel(console, catalogue, result, lang))
+
+
+def _best_match_panel(console: Console, catalogue: Catalogue, result: Result, lang: Lang) -> Panel:
+    best = result.best
+    role = best.role
+    parts: list[Any] = [Text(role.summary.get(lang)), Text()]
+    if best.stretch:
+        parts += [Text(t("stretch_note", lang), style="yellow"), Text()]
+    parts += [_heading("duties", lang), _bullets(console, role.duties, lang), Text()]
+    steps = next_steps(catalogue, role)
+    key, shown = (
+        ("next_step", steps) if steps else ("related", tuple(map(catalogue.role, role.related)))
+    )
+    names = ", ".join(r.name.get(lang) for r in shown if r is not None)
+    if names:
+        parts.append(Text(f"{t(key, lang)}: ", style="bold") + Text(names))
+    parts.append(Text(t("more_about", lang, id=role.id), style="dim"))
+    title = Text(t("best_match", lang, name=role.name.get(lang)), style="bold green")
+    return Panel(Group(*parts), title=title, title_align="left")

@@ -1,0 +1,289 @@
+"""Turn parsed catalogue data (plain dicts and lists) into a Catalogue, or list every problem.
+
+No I/O and no YAML here: catalogue.py parses the file, this module checks its shape.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from rolefinder.model import LEVELS, Catalogue, Option, Question, Role, Text, Trait, Years
+
+T = TypeVar("T")
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED_OPTION_IDS = frozenset({"skip"})  # kept for a later "doesn't apply" answer
+TOP_LEVEL_KEYS = ("version", "traits", "roles", "questions")
+QUESTION_KINDS = ("trait", "experience")
+
+
+class Problems:
+    """Collects problems as ``path: message`` lines instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, path: str, message: str) -> None:
+        """Record one problem at ``path`` (e.g. ``roles[2].profile``)."""
+        self.items.append(f"{path}: {message}" if path else message)
+
+
+def _kind(value: object) -> str:
+    names = {dict: "a mapping", list: "a list", str: "a text", bool: "true/false"}
+    if value is None:
+        return "empty"
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
+class _Reader:
+    """Typed getters that record a problem and return None when a value is wrong."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+
+    def mapping(
+        self, value: object, path: str, required: Iterable[str], optional: Iterable[str] = ()
+    ) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.problems.add(path, f"expected a mapping, found {_kind(value)}")
+            return None
+        required = tuple(required)
+        allowed = set(required) | set(optional)
+        for key in value:
+            if key not in allowed:
+                hint = ", ".join(sorted(allowed))
+                self.problems.add(path, f"unknown field '{key}' (allowed: {hint})")
+        for key in required:
+            if key not in value:
+                self.problems.add(path, f"missing required field '{key}'")
+        return value
+
+    def string(self, value: object, path: str) -> str | None:
+        if not isinstance(value, str):
+            self.problems.add(
+                path, f"expected a text, found {_kind(value)} ({value!r}); put it in quotes"
+            )
+            return None
+        if not value.strip():
+            self.problems.add(path, "must not be empty")
+            return None
+        return value
+
+    def identifier(self, value: object, path: str) -> str | None:
+        text = self.string(value, path)
+        if text is not None and not ID_PATTERN.fullmatch(text):
+            self.problems.add(
+                path, f"'{text}' is not a valid id: use lower-case letters, digits and hyphens"
+            )
+            return None
+        return text
+
+    def text(self, value: object, path: str) -> Text | None:
+        data = self.mapping(value, path, required=("en", "id"))
+        if data is None:
+            return None
+        en = self.string(data.get("en"), f"{path}.en") if "en" in data else None
+        id_ = self.string(data.get("id"), f"{path}.id") if "id" in data else None
+        return Text(en=en, id=id_) if en is not None and id_ is not None else None
+
+    def number(self, value: object, path: str) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problems.add(path, f"expected a number, found {_kind(value)} ({value!r})")
+            return None
+        if not math.isfinite(value) or value < 0:
+            self.problems.add(path, f"must be a finite number of 0 or more, found {value!r}")
+            return None
+        return float(value)
+
+    def items(
+        self, value: object, path: str, read: Callable[[object, str], T | None], min_items: int = 0
+    ) -> list[T]:
+        if not isinstance(value, list):
+            self.problems.add(path, f"expected a list, found {_kind(value)}")
+            return []
+        if len(value) < min_items:
+            self.problems.add(path, f"needs at least {min_items} item(s), found {len(value)}")
+        results = [read(item, f"{path}[{index}]") for index, item in enumerate(value)]
+        return [item for item in results if item is not None]
+
+    def weights(self, value: object, path: str, traits: set[str]) -> dict[str, float] | None:
+        if not isinstance(value, dict):
+            self.problems.add(
+                path, f"expected a mapping of trait id to number, found {_kind(value)}"
+            )
+            return None
+        result: dict[str, float] = {}
+        for key, raw in value.items():
+            if key not in traits:
+                known = ", ".join(sorted(traits))
+                self.problems.add(f"{path}.{key}", f"unknown trait '{key}' (known: {known})")
+                continue
+            number = self.number(raw, f"{path}.{key}")
+            if number is not None:
+                result[key] = number
+        return result
+
+    def unique(self, raw: object, path: str, what: str) -> None:
+        """Record every item of the raw list ``raw`` whose ``id`` repeats an earlier one."""
+        seen: set[str] = set()
+        for index, item in enumerate(raw if isinstance(raw, list) else []):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(ident, str):
+                continue
+            if ident in seen:
+                self.problems.add(f"{path}[{index}].id", f"duplicate {what} id '{ident}'")
+            seen.add(ident)
+
+
+def build_catalogue(
+    data: object, source: str = "<catalogue>"
+) -> tuple[Catalogue | None, list[str]]:
+    """Check parsed catalogue data; return the Catalogue (or None) and every problem found."""
+    problems = Problems()
+    read = _Reader(problems)
+    top = read.mapping(data, "", required=("traits", "roles", "questions"), optional=TOP_LEVEL_KEYS)
+    if top is None:
+        return None, problems.items
+
+    traits = read.items(top.get("traits"), "traits", lambda v, p: _trait(read, v, p), 1)
+    read.unique(top.get("traits"), "traits", "trait")
+    trait_ids = {t.id for t in traits}
+
+    raw_roles = top.get("roles")
+    roles = read.items(raw_roles, "roles", lambda v, p: _role(read, v, p, trait_ids), 1)
+    read.unique(raw_roles, "roles", "role")
+    role_ids = {r.id for r in roles}
+    for index, role in enumerate(roles):
+        for position, other in enumerate(role.related):
+            where = f"roles[{index}].related[{position}]"
+            if other not in role_ids:
+                problems.add(where, f"unknown role '{other}'")
+            elif other == role.id:
+                problems.add(where, "a role cannot be related to itself")
+
+    raw_questions = top.get("questions")
+    questions = read.items(
+        raw_questions, "questions", lambda v, p: _question(read, v, p, trait_ids), 1
+    )
+    read.unique(raw_questions, "questions", "question")
+    experience = [i for i, q in enumerate(questions) if q.kind == "experience"]
+    for index in experience[1:]:
+        problems.add(f"questions[{index}].kind", "only one question may ask about experience")
+
+    if problems.items:
+        return None, problems.items
+    return Catalogue(tuple(traits), tuple(roles), tuple(questions), source), []
+
+
+def _trait(read: _Reader, value: object, path: str) -> Trait | None:
+    data = read.mapping(value, path, required=("id", "name", "description"))
+    if data is None:
+        return None
+    ident = read.identifier(data.get("id"), f"{path}.id")
+    name = read.text(data.get("name"), f"{path}.name")
+    description = read.text(data.get("description"), f"{path}.description")
+    if ident is None or name is None or description is None:
+        return None
+    return Trait(ident, name, description)
+
+
+ROLE_FIELDS = ("id", "name", "summary", "duties", "skills", "level", "profile", "related")
+
+
+def _role(read: _Reader, value: object, path: str, traits: set[str]) -> Role | None:
+    data = read.mapping(value, path, required=ROLE_FIELDS, optional=("years", "note"))
+    if data is None:
+        return None
+    ident = read.identifier(data.get("id"), f"{path}.id")
+    name = read.text(data.get("name"), f"{path}.name")
+    summary = read.text(data.get("summary"), f"{path}.summary")
+    duties = read.items(data.get("duties"), f"{path}.duties", read.text, 1)
+    skills = read.items(data.get("skills"), f"{path}.skills", read.text)
+    level = data.get("level")
+    if level not in LEVELS:
+        read.problems.add(f"{path}.level", f"must be one of {', '.join(LEVELS)}, found {level!r}")
+    profile = read.weights(data.get("profile"), f"{path}.profile", traits)
+    if profile is not None and "profile" in data and sum(profile.values()) <= 0:
+        read.problems.add(f"{path}.profile", "needs at least one trait with a weight above 0")
+        profile = None
+    related = read.items(data.get("related", []), f"{path}.related", read.identifier)
+    years = _years(read, data["years"], f"{path}.years") if "years" in data else None
+    note = read.text(data["note"], f"{path}.note") if "note" in data else None
+    if None in (ident, name, summary, profile) or level not in LEVELS:
+        return None
+    if ("years" in data and years is None) or ("note" in data and note is None):
+        return None
+    assert ident is not None and name is not None and summary is not None and profile is not None
+    total = sum(profile.values())
+    shares = {trait: weight / total for trait, weight in profile.items()}
+    return Role(
+        id=ident,
+        name=name,
+        summary=summary,
+        duties=tuple(duties),
+        skills=tuple(skills),
+        level=str(level),
+        profile=shares,
+        related=tuple(related),
+        years=years,
+        note=note,
+    )
+
+
+def _years(read: _Reader, value: object, path: str) -> Years | None:
+    data = read.mapping(value, path, required=("min",), optional=("max",))
+    if data is None:
+        return None
+    low, high = data.get("min"), data.get("max")
+    if isinstance(low, bool) or not isinstance(low, int) or low < 0:
+        read.problems.add(f"{path}.min", f"expected a whole number of 0 or more, found {low!r}")
+        return None
+    if high is not None and (isinstance(high, bool) or not isinstance(high, int) or high < low):
+        read.problems.add(
+            f"{path}.max", f"expected a whole number of at least {low}, found {high!r}"
+        )
+        return None
+    return Years(low, high)
+
+
+def _question(read: _Reader, value: object, path: str, traits: set[str]) -> Question | None:
+    data = read.mapping(value, path, required=("id", "prompt", "options"), optional=("kind",))
+    if data is None:
+        return None
+    ident = read.identifier(data.get("id"), f"{path}.id")
+    prompt = read.text(data.get("prompt"), f"{path}.prompt")
+    kind = data.get("kind", "trait")
+    if kind not in QUESTION_KINDS:
+        read.problems.add(f"{path}.kind", f"must be one of {', '.join(QUESTION_KINDS)}")
+        return None
+    options = read.items(
+        data.get("options"), f"{path}.options", lambda v, p: _option(read, v, p, traits, kind), 2
+    )
+    read.unique(data.get("options"), f"{path}.options", "option")
+    if ident is None or prompt is None or "options" not in data:
+        return None
+    return Question(ident, prompt, tuple(options), kind)
+
+
+def _option(read: _Reader, value: object, path: str, traits: set[str], kind: str) -> Option | None:
+    required = ("id", "text", "level") if kind == "experience" else ("id", "text", "weights")
+    optional = ("weights",) if kind == "experience" else ()
+    data = read.mapping(value, path, required=required, optional=optional)
+    if data is None:
+        return None
+    ident = read.identifier(data.get("id"), f"{path}.id")
+    if ident in RESERVED_OPTION_IDS:
+        read.problems.add(f"{path}.id", f"'{ident}' is reserved; choose another option id")
+        ident = None
+    text = read.text(data.get("text"), f"{path}.text")
+    weights = read.weights(data.get("weights", {}), f"{path}.weights", traits)
+    level = data.get("level")
+    if kind == "experience" and level not in LEVELS:
+        read.problems.add(f"{path}.level", f"must be one of {', '.join(LEVELS)}, found {level!r}")
+        return None
+    if ident is None or text is None or weights is None:
+        return None
+    return Option(ident, text, weights, level if kind == "experience" else None)
