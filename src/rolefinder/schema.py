@@ -155,14 +155,7 @@ def build_catalogue(
     raw_roles = top.get("roles")
     roles = read.items(raw_roles, "roles", lambda v, p: _role(read, v, p, trait_ids), 1)
     read.unique(raw_roles, "roles", "role")
-    role_ids = {r.id for r in roles}
-    for index, role in enumerate(roles):
-        for position, other in enumerate(role.related):
-            where = f"roles[{index}].related[{position}]"
-            if other not in role_ids:
-                problems.add(where, f"unknown role '{other}'")
-            elif other == role.id:
-                problems.add(where, "a role cannot be related to itself")
+    _check_related(problems, raw_roles if isinstance(raw_roles, list) else [])
 
     raw_questions = top.get("questions")
     questions = read.items(
@@ -176,6 +169,21 @@ def build_catalogue(
     if problems.items:
         return None, problems.items
     return Catalogue(tuple(traits), tuple(roles), tuple(questions), source), []
+
+
+def _check_related(problems: Problems, raw_roles: list[Any]) -> None:
+    """Every related id must name another role; checked on the raw data, so that a role
+    refused for some other problem still has its links checked."""
+    raw = [r for r in raw_roles if isinstance(r, dict)]
+    known = {r.get("id") for r in raw}
+    for index, role in enumerate(raw_roles):
+        related = role.get("related") if isinstance(role, dict) else None
+        for position, other in enumerate(related if isinstance(related, list) else []):
+            where = f"roles[{index}].related[{position}]"
+            if isinstance(other, str) and other not in known:
+                problems.add(where, f"unknown role '{other}'")
+            elif other == role.get("id"):
+                problems.add(where, "a role cannot be related to itself")
 
 
 def _trait(read: _Reader, value: object, path: str) -> Trait | None:

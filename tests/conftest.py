@@ -1,0 +1,74 @@
+"""Shared fixtures: the shipped catalogue, a CLI runner with a predictable terminal, prompters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rolefinder import load_catalogue
+from rolefinder.model import Catalogue
+from rolefinder.quiz import Choice
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Plain, fixed-width output so assertions do not depend on the developer's terminal.
+PLAIN_ENV = {
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "COLUMNS": "100",
+    "LANG": "C.UTF-8",
+    "LC_ALL": "",
+    "LC_MESSAGES": "",
+    "ROLEFINDER_LANG": "",
+    "ROLEFINDER_CATALOGUE": "",
+}
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner(env=PLAIN_ENV)
+
+
+@dataclass
+class Asked:
+    message: str
+    choices: list[Choice]
+    default: str
+    instruction: str
+
+
+@dataclass
+class ScriptedPrompter:
+    """Answers select prompts from a script; runs out loudly instead of hanging.
+
+    Each step is an option id, BACK, or a function of the prompt that returns one.
+    """
+
+    script: list[str | Callable[[Asked], str]]
+    asked: list[Asked] = field(default_factory=list)
+
+    def select(
+        self, message: str, choices: Sequence[Choice], default: str, instruction: str
+    ) -> str:
+        asked = Asked(message, list(choices), default, instruction)
+        self.asked.append(asked)
+        if not self.script:
+            raise AssertionError(f"prompter ran out of answers at: {message!r}")
+        step = self.script.pop(0)
+        value = step(asked) if callable(step) else step
+        assert value in [c.value for c in choices], f"{value!r} is not offered at {message!r}"
+        return value
+
+
+def pick_default(asked: Asked) -> str:
+    """What pressing Enter does: take the highlighted choice."""
+    return asked.default

@@ -1,0 +1,246 @@
+"""The command line, through typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import ScriptedPrompter, pick_default
+from rolefinder import __version__
+from rolefinder.cli import World, app
+from test_catalogue import ROLE_IDS
+
+
+def test_version(runner):
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"rolefinder {__version__}\n"
+
+
+@pytest.mark.parametrize("command", [[], ["quiz"], ["roles"], ["show"]])
+def test_every_command_has_help(runner, command):
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: rolefinder" in result.stdout
+    assert "--lang" in result.stdout or not command
+
+
+def test_help_lists_every_command(runner):
+    text = runner.invoke(app, ["--help"]).stdout
+    for name in ("quiz", "roles", "show"):
+        assert f" {name} " in text
+
+
+def test_help_follows_the_locale():
+    # The help text is chosen when the CLI module loads, so it needs a fresh interpreter.
+    import subprocess
+    import sys
+
+    env = {"LANG": "id_ID.UTF-8", "COLUMNS": "100", "NO_COLOR": "1", "PATH": ""}
+    out = subprocess.run(
+        [sys.executable, "-m", "rolefinder", "roles", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    assert "Tampilkan semua peran di katalog." in out
+
+
+def test_roles_json_lists_the_ten_roles(runner):
+    result = runner.invoke(app, ["roles", "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [r["id"] for r in data] == ROLE_IDS
+    assert all(r["name"] for r in data)
+
+
+def test_roles_table_shows_name_trait_level_and_summary(runner, catalogue):
+    result = runner.invoke(app, ["roles"])
+    assert result.exit_code == 0
+    for role in catalogue.roles:
+        assert role.id in result.stdout
+        assert role.name.en in result.stdout
+    assert "senior, 3-5 yrs" in result.stdout  # social media manager
+
+
+@pytest.mark.parametrize(
+    ("trait", "expected"),
+    [
+        ("analytical", ["social-media-analyst"]),
+        ("People-facing", ["social-media-admin", "community-manager"]),  # a name works too
+        ("CREATIVE", ["social-media-specialist", "graphic-designer", "social-media-influencer"]),
+    ],
+)
+def test_roles_filtered_by_main_trait(runner, trait, expected):
+    result = runner.invoke(app, ["roles", "--trait", trait, "--json"])
+    assert result.exit_code == 0
+    assert [r["id"] for r in json.loads(result.stdout)] == expected
+
+
+def flat(text: str) -> str:
+    """Words only: no box borders, no line breaks from wrapping."""
+    return " ".join(text.replace("│", " ").split())
+
+
+def test_unknown_trait_is_a_usage_error(runner):
+    result = runner.invoke(app, ["roles", "--trait", "musical"])
+    assert result.exit_code == 2
+    assert (
+        "Unknown trait 'musical'. Choose one of: creative, strategic, analytical, people."
+        in flat(result.stderr)
+    )
+
+
+def test_show_in_english_and_indonesian(runner, catalogue):
+    analyst = catalogue.role("social-media-analyst")
+    english = runner.invoke(app, ["show", "social-media-analyst", "--lang", "en"])
+    indonesian = runner.invoke(app, ["show", "social-media-analyst", "--lang", "id"])
+    assert english.exit_code == indonesian.exit_code == 0
+    assert "Duties" in english.stdout and "Tugas" in indonesian.stdout
+    for duty in analyst.duties:
+        assert duty.en in flat(english.stdout)
+    for duty in analyst.duties:
+        assert duty.id in flat(indonesian.stdout)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LANG": "id_ID.UTF-8"}, "Tugas"),
+        ({"LANG": "en_US.UTF-8"}, "Duties"),
+        ({"LC_ALL": "id_ID.UTF-8", "LANG": "en_US.UTF-8"}, "Tugas"),  # LC_ALL wins
+        ({"ROLEFINDER_LANG": "id", "LANG": "en_US.UTF-8"}, "Tugas"),
+        ({"ROLEFINDER_LANG": "en", "LANG": "id_ID.UTF-8"}, "Duties"),
+    ],
+)
+def test_language_from_the_environment(runner, env, expected):
+    result = runner.invoke(app, ["show", "graphic-designer"], env=env)
+    assert result.exit_code == 0
+    assert expected in result.stdout
+
+
+@pytest.mark.parametrize(
+    "query", ["Social Media Analyst", "SOCIAL-MEDIA-ANALYST", "social_media_analyst"]
+)
+def test_show_finds_a_role_by_name_or_id_in_any_case(runner, query):
+    result = runner.invoke(app, ["show", query, "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["id"] == "social-media-analyst"
+
+
+def test_show_finds_a_role_by_its_indonesian_name(runner):
+    result = runner.invoke(app, ["show", "desainer grafis", "--json"])
+    assert json.loads(result.stdout)["id"] == "graphic-designer"
+
+
+@pytest.mark.parametrize(
+    ("query", "suggestion"),
+    [
+        ("analyts", "social-media-analyst"),
+        ("influenser", "social-media-influencer"),
+        ("comunity-manager", "community-manager"),
+    ],
+)
+def test_unknown_role_suggests_and_exits_1(runner, query, suggestion):
+    result = runner.invoke(app, ["show", query])
+    assert result.exit_code == 1
+    assert f"Unknown role '{query}'" in result.stderr
+    assert f"Did you mean {suggestion}" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_unknown_role_in_indonesian(runner):
+    result = runner.invoke(app, ["show", "analyts", "--lang", "id"])
+    assert result.exit_code == 1
+    assert "Peran 'analyts' tidak ditemukan. Maksudmu social-media-analyst?" in result.stderr
+
+
+def test_a_bad_catalogue_exits_1_with_its_problems(runner, tmp_path):
+    bad = tmp_path / "roles.yaml"
+    bad.write_text("traits: []\nroles: []\nquestions: []\nrolez: 1\n", encoding="utf-8")
+    result = runner.invoke(app, ["roles", "--catalogue", str(bad)])
+    assert result.exit_code == 1
+    assert "unknown field 'rolez'" in result.stderr
+    assert "Traceback" not in result.output
+    via_env = runner.invoke(app, ["roles"], env={"ROLEFINDER_CATALOGUE": str(bad)})
+    assert via_env.exit_code == 1 and "rolez" in via_env.stderr
+
+
+def test_an_invalid_language_is_a_usage_error(runner):
+    result = runner.invoke(app, ["roles", "--lang", "fr"])
+    assert result.exit_code == 2
+
+
+def test_quiz_without_a_terminal_exits_2_and_says_why(runner):
+    result = runner.invoke(app, ["quiz"], obj=World(interactive=False))
+    assert result.exit_code == 2
+    assert "needs a terminal" in result.stderr
+
+
+def test_bare_rolefinder_without_a_terminal_prints_help(runner):
+    result = runner.invoke(app, [], obj=World(interactive=False))
+    assert result.exit_code == 0
+    assert "Usage: rolefinder" in result.stdout
+
+
+def scripted_world(
+    catalogue, answers: dict[str, str] | None = None
+) -> tuple[World, ScriptedPrompter]:
+    script = [answers[q.id] if answers else pick_default for q in catalogue.questions]
+    prompter = ScriptedPrompter(list(script))
+    return World(prompter=prompter, interactive=True), prompter
+
+
+def test_quiz_shows_profile_top_roles_and_best_match(runner, catalogue):
+    from personas import PERSONAS
+
+    world, _ = scripted_world(catalogue, PERSONAS["social-media-analyst"])
+    result = runner.invoke(app, ["quiz", "--top", "4"], obj=world)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Your profile" in out and "Analytical" in out and "%" in out
+    assert "Best match: Social Media Analyst" in out
+    ranks = re.findall(r"^\W*(\d+) \W+([A-Z][A-Za-z ]+?)\s+\W\s+(\d+)%", out, flags=re.M)
+    assert [int(place) for place, _, _ in ranks] == [1, 2, 3, 4]
+    assert ranks[0][1] == "Social Media Analyst"
+    percents = [int(p) for _, _, p in ranks]
+    assert percents == sorted(percents, reverse=True)
+    assert "Next step: Social Media Manager" in out
+
+
+def test_quiz_marks_stretch_roles(runner, catalogue):
+    from personas import PERSONAS
+
+    sheet = {**PERSONAS["head-of-marketing"], "experience": "new"}
+    world, _ = scripted_world(catalogue, sheet)
+    result = runner.invoke(app, ["quiz"], obj=world)
+    assert "Head of Marketing" in result.stdout
+    assert "(stretch)" in result.stdout
+    assert "more experience than you have now" in result.stdout
+
+
+def test_bare_rolefinder_on_a_terminal_starts_the_quiz(runner, catalogue):
+    world, prompter = scripted_world(catalogue)
+    result = runner.invoke(app, [], obj=world)
+    assert result.exit_code == 0
+    assert len(prompter.asked) == len(catalogue.questions)
+    assert "Best match:" in result.stdout
+
+
+def test_quiz_result_in_indonesian(runner, catalogue):
+    world, _ = scripted_world(catalogue)
+    result = runner.invoke(app, ["quiz", "--lang", "id"], obj=world)
+    assert "Profil kamu" in result.stdout and "Paling cocok:" in result.stdout
+
+
+def test_catalogue_text_is_shown_literally_not_as_markup(runner, tmp_path):
+    from test_catalogue import MINIMAL
+
+    path = tmp_path / "roles.yaml"
+    path.write_text(MINIMAL.replace("{en: Draws,", "{en: '[bold]Draws[/] [link=x]now',"), "utf-8")
+    result = runner.invoke(app, ["show", "designer", "--catalogue", str(path)])
+    assert result.exit_code == 0
+    assert "[bold]Draws[/] [link=x]now" in result.stdout

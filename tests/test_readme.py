@@ -1,0 +1,63 @@
+"""The README's commands are tested, not just written."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from rolefinder.cli import app
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+
+
+def block_after(marker: str) -> str:
+    match = re.search(rf"<!-- {marker} -->\n```sh\n(.+?)\n```", README, flags=re.S)
+    assert match, f"README has no {marker} block"
+    return match.group(1)
+
+
+def test_there_are_exactly_two_setup_commands_one_line_each():
+    quiz, tests = block_after("quiz-command"), block_after("test-command")
+    assert "\n" not in quiz and "\n" not in tests
+    assert "pip install ." in quiz and quiz.endswith("rolefinder quiz")
+    assert 'pip install ".[test]"' in tests and tests.endswith("-m pytest")
+
+
+def console_examples() -> list[tuple[str, list[str]]]:
+    """Each `$ rolefinder ...` line with the output lines printed under it, if any."""
+    examples = []
+    for block in re.findall(r"```console\n(.+?)```", README, flags=re.S):
+        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            command, *output = chunk.rstrip("\n").split("\n")
+            examples.append((command, output))
+    return examples
+
+
+@pytest.mark.parametrize(("command", "output"), console_examples(), ids=lambda v: str(v)[:40])
+def test_console_examples_run_as_shown(runner, command, output):
+    args = shlex.split(command)
+    assert args[0] == "rolefinder"
+    result = runner.invoke(app, args[1:], env={"COLUMNS": "200"})
+    fails = any(line.startswith("Error:") for line in output)
+    shown = result.stderr if fails else result.stdout
+    assert result.exit_code == (1 if fails else 0), result.output
+    for line in output:
+        assert line in shown
+
+
+def test_the_python_example_runs_and_its_comments_are_true():
+    code = re.search(r"```python\n(.+?)```", README, flags=re.S).group(1)
+    namespace: dict = {}
+    exec(code, namespace)
+    result = namespace["result"]
+    assert result.profile == {"creative": 0, "strategic": 0, "analytical": 100, "people": 0}
+    assert (result.matches[0].id, result.matches[0].match) == ("social-media-analyst", 65.0)
+    assert f"# ({result.matches[0].id!r}, {result.matches[0].match})".replace("'", '"') in code
+
+
+def test_exit_codes_are_documented():
+    for code in ("| 0 |", "| 1 |", "| 2 |", "| 130 |"):
+        assert code in README
