@@ -44,8 +44,9 @@ def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
         ) from None
     except OSError as error:
         raise CatalogueError(source, [f"cannot be read: {error.strerror or error}"]) from None
+    loader = SafeLoader(text)  # the safe loader only: plain data, never Python objects
     try:
-        data = yaml.load(text, Loader=SafeLoader)
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -53,6 +54,8 @@ def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
         raise CatalogueError(source, [f"{where}YAML syntax error: {problem}"]) from None
     except yaml.YAMLError as error:
         raise CatalogueError(source, [f"YAML error: {error}"]) from None
+    finally:
+        loader.dispose()
     catalogue, problems = build_catalogue(data, source)
     if catalogue is None:
         raise CatalogueError(source, problems)
