@@ -1,21 +1,29 @@
-"""Reading a catalogue file: the only module that touches YAML."""
+"""Reading a catalogue file: the only module that touches YAML.
+
+It walks the YAML parser's events instead of letting PyYAML build objects, so it can refuse
+what a catalogue never needs (anchors, aliases, tags, duplicate keys, deep nesting), never runs a
+constructor that can fail (dates), and knows the line and column of every value.
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from rolefinder.errors import CatalogueError
+from rolefinder.errors import CatalogueError, Problem
 from rolefinder.model import Catalogue
-from rolefinder.schema import build_catalogue
+from rolefinder.schema import Date, build_catalogue
 
 try:  # libyaml's C parser is several times faster; fall back to pure Python without it
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
+MAX_BYTES = 5 * 1024 * 1024
 _PACKAGED = Path(__file__).parent / "data" / "roles.yaml"  # where the wheel puts it
 _CHECKOUT = Path(__file__).parents[2] / "data" / "roles.yaml"  # a source checkout
 
@@ -25,38 +33,259 @@ def shipped_catalogue_path() -> Path:
     return _PACKAGED if _PACKAGED.is_file() else _CHECKOUT
 
 
+@dataclass(frozen=True)
+class Report:
+    """What checking a catalogue file found: the catalogue if valid, problems, warnings."""
+
+    source: str
+    catalogue: Catalogue | None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
 def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
     """Load and check a catalogue (the shipped one when ``path`` is None).
 
-    Raises CatalogueError listing every problem found.
+    Raises CatalogueError listing every problem found, each with its line and column.
     """
+    report = check_catalogue(path)
+    if report.catalogue is None:
+        raise CatalogueError(report.source, report.problems)
+    return report.catalogue
+
+
+def check_catalogue(path: str | os.PathLike[str] | None = None) -> Report:
+    """Check a catalogue file and report every problem and warning, never raising for bad data."""
     file = Path(path) if path is not None else shipped_catalogue_path()
-    source = str(path) if path is not None else file.name
+    source = os.fspath(path) if path is not None else file.name
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        text = _read_text(file)
+        data, positions, problems = read_yaml(text)
+    except Refused as refused:
+        return Report(source, None, [refused.problem])
+    catalogue, schema_problems, warnings = build_catalogue(data, source)
+    problems += [_locate(p, positions) for p in schema_problems]
+    warnings = [_locate(w, positions) for w in warnings]
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return Report(source, None if problems else catalogue, problems, warnings)
+
+
+def _read_text(file: Path) -> str:
+    try:
+        with file.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise CatalogueError(source, ["file not found"]) from None
+        raise Refused(Problem("file not found; check the path")) from None
     except IsADirectoryError:
-        raise CatalogueError(source, ["is a folder, not a catalogue file"]) from None
-    except UnicodeDecodeError as error:
-        raise CatalogueError(
-            source, [f"is not UTF-8 text (bad byte at offset {error.start}); save it as UTF-8"]
-        ) from None
+        raise Refused(Problem("is a folder, not a catalogue file")) from None
+    except PermissionError:
+        raise Refused(Problem("cannot be read: permission denied")) from None
     except OSError as error:
-        raise CatalogueError(source, [f"cannot be read: {error.strerror or error}"]) from None
-    loader = SafeLoader(text)  # the safe loader only: plain data, never Python objects
+        raise Refused(Problem(f"cannot be read: {error.strerror or error}")) from None
+    if len(raw) > MAX_BYTES:
+        raise Refused(
+            Problem(f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; no catalogue needs that")
+        )
     try:
-        data = loader.get_single_data()
+        return raw.decode("utf-8-sig")  # a byte-order mark is fine
+    except UnicodeDecodeError as error:
+        raise Refused(
+            Problem(f"is not UTF-8 text (bad byte at offset {error.start}); save it as UTF-8")
+        ) from None
+
+
+def _locate(problem: Problem, positions: dict[str, tuple[int, int]]) -> Problem:
+    """Give a schema problem the position of its path, or of the nearest enclosing one."""
+    path = problem.path
+    while path not in positions and path:
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    line, column = positions.get(path, (None, None))
+    return Problem(problem.message, problem.path, line, column)
+
+
+MAX_DEPTH = 16  # the shipped catalogue nests 6 deep
+_STR, _NULL, _BOOL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
+_INT, _FLOAT, _DATE = (
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+)
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+@dataclass
+class _Frame:
+    value: dict[str, Any] | list[Any]
+    path: str
+    key: str | None = None  # a mapping's key waiting for its value
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+class Refused(Exception):
+    """The file cannot be read as a catalogue at all (syntax error, too deep)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _child(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def _scalar(loader: Any, event: yaml.ScalarEvent) -> Any:
+    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    node = yaml.ScalarNode(tag, event.value)
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return _CONSTRUCTOR.construct_yaml_bool(node)
+    if tag == _INT:
+        return _CONSTRUCTOR.construct_yaml_int(node)
+    if tag == _FLOAT:
+        return _CONSTRUCTOR.construct_yaml_float(node)
+    if tag == _DATE:
+        return Date(event.value)
+    return event.value
+
+
+def read_yaml(text: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]]:
+    """Parse one YAML document into dicts, lists and scalars.
+
+    Returns the data, the (line, column) of every path, and the problems found on the way
+    (reading goes on past them where it can). Raises Refused when it cannot go on.
+    """
+    positions: dict[str, tuple[int, int]] = {}
+    problems: list[Problem] = []
+    stack: list[_Frame] = []
+    root: Any = None
+    documents = 0
+    loader = SafeLoader(text)
+
+    def at(event: yaml.Event) -> tuple[int, int]:
+        mark = event.start_mark
+        return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+    def report(event: yaml.Event, path: str, message: str) -> None:
+        line, column = at(event)
+        problems.append(Problem(message, path, line, column))
+
+    def place(event: yaml.Event) -> str | None:
+        """The path of the value this event starts, or None when it is a mapping key."""
+        if not stack:
+            return ""
+        frame = stack[-1]
+        if isinstance(frame.value, list):
+            return _child(frame.path, len(frame.value))
+        return None if frame.key is None else _child(frame.path, frame.key)
+
+    def attach(value: Any, event: yaml.Event) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        frame = stack[-1]
+        if isinstance(frame.value, list):
+            frame.value.append(value)
+        elif frame.key is None:  # this value is a key
+            if not isinstance(value, str):
+                report(event, frame.path, f"keys must be plain text, found {value!r}")
+                value = str(value)
+            if value in frame.key_lines:
+                first = frame.key_lines[value]
+                report(
+                    event,
+                    _child(frame.path, value),
+                    f"duplicate key '{value}' (first on line {first}); "
+                    "YAML would silently keep only the last one: merge or rename them",
+                )
+            frame.key_lines.setdefault(value, at(event)[0])
+            frame.key = value
+            positions.setdefault(_child(frame.path, value), at(event))
+        else:
+            if frame.key not in frame.value:
+                frame.value[frame.key] = value
+            frame.key = None
+
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if event is None:
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    report(
+                        event,
+                        "",
+                        "only one YAML document is allowed; remove the '---' and what follows",
+                    )
+                    break
+                continue
+            if isinstance(
+                event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+            ):
+                continue
+            path = place(event)
+            if isinstance(event, yaml.AliasEvent):
+                report(
+                    event,
+                    path or "",
+                    f"aliases (*{event.anchor}) are not allowed: they let a small "
+                    "file expand into a huge one (an 'alias bomb'); write the value out in full",
+                )
+                attach(None, event)
+                continue
+            anchor = getattr(event, "anchor", None)
+            if anchor:
+                report(
+                    event,
+                    path or "",
+                    f"anchors (&{anchor}) are not allowed; write each value out in full",
+                )
+            tag = getattr(event, "tag", None)
+            if isinstance(event, yaml.ScalarEvent):
+                if tag not in (None, "!"):
+                    report(event, path or "", f"tags ({tag}) are not allowed; remove it")
+                    attach(event.value, event)
+                else:
+                    attach(_scalar(loader, event), event)
+                if path is not None:
+                    positions.setdefault(path, at(event))
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if tag is not None:
+                    report(event, path or "", f"tags ({tag}) are not allowed; remove it")
+                if len(stack) >= MAX_DEPTH:
+                    line, column = at(event)
+                    raise Refused(
+                        Problem(
+                            f"nested more than {MAX_DEPTH} levels deep; no catalogue needs that",
+                            path or "",
+                            line,
+                            column,
+                        )
+                    )
+                if path is None:  # a list or mapping used as a key
+                    report(event, stack[-1].path, "keys must be plain text, not a list or mapping")
+                    path = _child(stack[-1].path, "?")
+                positions.setdefault(path, at(event))
+                container: dict[str, Any] | list[Any] = (
+                    {} if isinstance(event, yaml.MappingStartEvent) else []
+                )
+                stack.append(_Frame(container, path))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                finished = stack.pop()
+                attach(finished.value, event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = error.problem or error.context or "invalid YAML"
-        raise CatalogueError(source, [f"{where}YAML syntax error: {problem}"]) from None
+        where = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        raise Refused(Problem(f"YAML syntax error: {problem}", "", *where)) from None
     except yaml.YAMLError as error:
-        raise CatalogueError(source, [f"YAML error: {error}"]) from None
+        raise Refused(Problem(f"YAML error: {error}")) from None
     finally:
         loader.dispose()
-    catalogue, problems = build_catalogue(data, source)
-    if catalogue is None:
-        raise CatalogueError(source, problems)
-    return catalogue
+    return root, positions, problems

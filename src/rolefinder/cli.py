@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rolefinder import __version__
-from rolefinder.errors import NoTerminalError, RolefinderError
+from rolefinder.errors import (
+    EXIT_DATA,
+    EXIT_INTERRUPTED,
+    CatalogueError,
+    NoTerminalError,
+    RolefinderError,
+)
 from rolefinder.i18n import LANG_ENV, detect_lang, t
 from rolefinder.model import Lang
 
@@ -115,11 +121,19 @@ def _reported(world: World, lang: Lang) -> Iterator[None]:
     """Turn a RolefinderError into its message on stderr and its exit code."""
     try:
         yield
+    except CatalogueError as error:
+        from rolefinder.render import render_problems
+
+        render_problems(world.err(), error.source, error.problems, lang)
+        raise typer.Exit(error.exit_code) from None
     except RolefinderError as error:
         from rolefinder.render import render_error
 
         render_error(world.err(), error.describe(lang), lang)
         raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        world.err().print(t("interrupted", lang))
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def _load(path: Path | None) -> Catalogue:
@@ -242,6 +256,30 @@ def show(
             render_json(world.out(), found.to_dict(language))
         else:
             render_role(world.out(), loaded, found, language)
+
+
+@app.command(help=_help("validate_help"))
+def validate(
+    ctx: typer.Context,
+    path: Annotated[Path | None, typer.Argument(help=_help("arg_path"), show_default=False)] = None,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Check a catalogue and list every problem, each with its line and column."""
+    from rolefinder.catalogue import check_catalogue
+    from rolefinder.render import render_problems
+
+    world, language = _world(ctx), _lang(lang)
+    with _reported(world, language):
+        report = check_catalogue(path or catalogue)
+        render_problems(world.out(), report.source, report.warnings, language, warning=True)
+        render_problems(world.out(), report.source, report.problems, language)
+        if report.catalogue is None:
+            count = len(report.problems)
+            world.out().print(t("invalid", language, source=report.source, count=count))
+            raise typer.Exit(EXIT_DATA)
+        sizes = {"roles": len(report.catalogue.roles), "questions": len(report.catalogue.questions)}
+        world.out().print(t("valid", language, source=report.source, **sizes), soft_wrap=True)
 
 
 def main() -> None:

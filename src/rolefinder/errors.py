@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rolefinder.i18n import t
 from rolefinder.model import Lang
@@ -27,14 +28,28 @@ class RolefinderError(Exception):
         return self.message
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth a warning) in a catalogue, and where it is."""
+
+    message: str
+    path: str = ""  # e.g. roles[2].profile.creatve; empty for the whole file
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+
+    def describe(self, source: str) -> str:
+        """``SOURCE:LINE:COLUMN: path: message``, leaving out what is not known."""
+        where = source if self.line is None else f"{source}:{self.line}:{self.column}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
 class CatalogueError(RolefinderError):
     """The catalogue cannot be read or does not describe a valid quiz."""
 
-    def __init__(self, source: str, problems: Sequence[str]) -> None:
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
         self.source = source
         self.problems = list(problems)
-        lines = "\n".join(f"{source}: {problem}" for problem in self.problems)
-        super().__init__(lines)
+        super().__init__("\n".join(problem.describe(source) for problem in self.problems))
 
 
 class NotFoundError(RolefinderError):

@@ -26,6 +26,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Show one role: duties, skills, profile, level and related roles.",
         "Tampilkan satu peran: tugas, keterampilan, profil, level, dan peran terkait.",
     ),
+    "validate_help": (
+        "Check a catalogue (default: the one in use) and list every problem with its line.",
+        "Periksa katalog (bawaan: yang sedang dipakai) dan tampilkan setiap masalah beserta barisnya.",
+    ),
+    "arg_path": ("The catalogue file to check.", "File katalog yang diperiksa."),
+    "valid": (
+        "{source}: valid, {roles} roles and {questions} questions.",
+        "{source}: valid, {roles} peran dan {questions} pertanyaan.",
+    ),
+    "invalid": (
+        "{source}: {count} problem(s); nothing was loaded.",
+        "{source}: {count} masalah; katalog tidak dimuat.",
+    ),
+    "warning": ("warning", "peringatan"),
+    "interrupted": ("Interrupted.", "Dihentikan."),
     "opt_lang": ("Language: en or id.", "Bahasa: en (Inggris) atau id (Indonesia)."),
     "opt_catalogue": (
         "Use this catalogue file instead of the shipped one.",

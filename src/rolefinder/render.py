@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rolefinder.engine import Result, next_steps
+from rolefinder.errors import Problem
 from rolefinder.i18n import t
 from rolefinder.model import Catalogue, Lang, Role, as_percentages
 from rolefinder.model import Text as TextPair
@@ -80,6 +81,16 @@ def render_error(console: Console, message: str, lang: Lang) -> None:
     for line in message.splitlines() or [message]:
         # soft_wrap: let the terminal wrap, so a command in the message is never split
         console.print(Text(f"{t('error', lang)}: ", style="bold red") + Text(line), soft_wrap=True)
+
+
+def render_problems(
+    console: Console, source: str, problems: Sequence[Problem], lang: Lang, warning: bool = False
+) -> None:
+    """Catalogue problems, one a line as ``SOURCE:LINE:COLUMN: path: message``."""
+    label = Text(f"{t('warning', lang)}: ", style="yellow") if warning else Text()
+    for problem in problems:
+        # soft_wrap: keep each problem on one logical line, as editors and grep expect
+        console.print(label + Text(problem.describe(source)), soft_wrap=True)
 
 
 def render_json(console: Console, data: Any) -> None:

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from rolefinder.errors import Problem
 from rolefinder.model import LEVELS, Catalogue, Option, Question, Role, Text, Trait, Years
 
 T = TypeVar("T")
@@ -20,22 +23,55 @@ TOP_LEVEL_KEYS = ("version", "traits", "roles", "questions")
 QUESTION_KINDS = ("trait", "experience")
 
 
+@dataclass(frozen=True)
+class Date:
+    """A value YAML 1.1 reads as a date (``2024-02-30``); kept as written, never converted."""
+
+    text: str
+
+    def __repr__(self) -> str:
+        return self.text
+
+
 class Problems:
-    """Collects problems as ``path: message`` lines instead of stopping at the first."""
+    """Collects problems and warnings instead of stopping at the first."""
 
     def __init__(self) -> None:
-        self.items: list[str] = []
+        self.items: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def add(self, path: str, message: str) -> None:
         """Record one problem at ``path`` (e.g. ``roles[2].profile``)."""
-        self.items.append(f"{path}: {message}" if path else message)
+        self.items.append(Problem(message, path))
+
+    def warn(self, path: str, message: str) -> None:
+        """Record something that works but is worth fixing."""
+        self.warnings.append(Problem(message, path))
 
 
 def _kind(value: object) -> str:
-    names = {dict: "a mapping", list: "a list", str: "a text", bool: "true/false"}
+    names = {dict: "a mapping", list: "a list", str: "a text", bool: "true/false", Date: "a date"}
     if value is None:
         return "empty"
     return names.get(type(value), f"a {type(value).__name__}")
+
+
+def _control_character(text: str) -> str | None:
+    """The first character that could steer a terminal (ESC, BEL, ...), if any."""
+    for char in text:
+        if char not in "\n\t" and unicodedata.category(char) == "Cc":
+            return char
+    return None
+
+
+MISSING: Any = object()  # a required field that is absent: already reported, check nothing more
+
+
+class _Fields(dict[str, Any]):
+    """A mapping whose absent keys read as MISSING, so the type checks skip them."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return super().get(key, MISSING if default is None else default)
 
 
 class _Reader:
@@ -47,6 +83,8 @@ class _Reader:
     def mapping(
         self, value: object, path: str, required: Iterable[str], optional: Iterable[str] = ()
     ) -> dict[str, Any] | None:
+        if value is MISSING:
+            return None
         if not isinstance(value, dict):
             self.problems.add(path, f"expected a mapping, found {_kind(value)}")
             return None
@@ -55,13 +93,19 @@ class _Reader:
         for key in value:
             if key not in allowed:
                 hint = ", ".join(sorted(allowed))
-                self.problems.add(path, f"unknown field '{key}' (allowed: {hint})")
-        for key in required:
-            if key not in value:
-                self.problems.add(path, f"missing required field '{key}'")
-        return value
+                where = f"{path}.{key}" if path else str(key)  # points at the key's own line
+                self.problems.add(where, f"unknown field '{key}' (allowed: {hint})")
+        missing = [key for key in required if key not in value]
+        if missing:
+            names = ", ".join(f"'{key}'" for key in missing)
+            self.problems.add(
+                path, f"missing required field{'s' if len(missing) > 1 else ''} {names}"
+            )
+        return _Fields(value)
 
     def string(self, value: object, path: str) -> str | None:
+        if value is MISSING:
+            return None
         if not isinstance(value, str):
             self.problems.add(
                 path, f"expected a text, found {_kind(value)} ({value!r}); put it in quotes"
@@ -69,6 +113,14 @@ class _Reader:
             return None
         if not value.strip():
             self.problems.add(path, "must not be empty")
+            return None
+        bad = _control_character(value)
+        if bad is not None:
+            self.problems.add(
+                path,
+                f"contains the control character U+{ord(bad):04X}; control characters and "
+                "escape sequences could take over the terminal, so remove it",
+            )
             return None
         return value
 
@@ -82,14 +134,28 @@ class _Reader:
         return text
 
     def text(self, value: object, path: str) -> Text | None:
-        data = self.mapping(value, path, required=("en", "id"))
+        """A bilingual text; one language alone is a warning and stands in for the other."""
+        if value is MISSING:
+            return None
+        data = self.mapping(value, path, required=(), optional=("en", "id"))
         if data is None:
             return None
-        en = self.string(data.get("en"), f"{path}.en") if "en" in data else None
-        id_ = self.string(data.get("id"), f"{path}.id") if "id" in data else None
-        return Text(en=en, id=id_) if en is not None and id_ is not None else None
+        en = self.string(data["en"], f"{path}.en") if "en" in data else None
+        id_ = self.string(data["id"], f"{path}.id") if "id" in data else None
+        if "en" not in data and "id" not in data:
+            self.problems.add(path, "needs an English (en) or Indonesian (id) text, or both")
+        elif "en" not in data or "id" not in data:
+            have, lacking = ("English", "Indonesian") if "en" in data else ("Indonesian", "English")
+            self.problems.warn(path, f"only in {have}; {lacking} readers will see the {have} text")
+        if (en is None and "en" in data) or (id_ is None and "id" in data):
+            return None
+        if en is None and id_ is None:
+            return None
+        return Text(en=en or id_ or "", id=id_ or en or "")
 
     def number(self, value: object, path: str) -> float | None:
+        if value is MISSING:
+            return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problems.add(path, f"expected a number, found {_kind(value)} ({value!r})")
             return None
@@ -101,6 +167,8 @@ class _Reader:
     def items(
         self, value: object, path: str, read: Callable[[object, str], T | None], min_items: int = 0
     ) -> list[T]:
+        if value is MISSING:
+            return []
         if not isinstance(value, list):
             self.problems.add(path, f"expected a list, found {_kind(value)}")
             return []
@@ -110,6 +178,8 @@ class _Reader:
         return [item for item in results if item is not None]
 
     def weights(self, value: object, path: str, traits: set[str]) -> dict[str, float] | None:
+        if value is MISSING:
+            return None
         if not isinstance(value, dict):
             self.problems.add(
                 path, f"expected a mapping of trait id to number, found {_kind(value)}"
@@ -140,13 +210,18 @@ class _Reader:
 
 def build_catalogue(
     data: object, source: str = "<catalogue>"
-) -> tuple[Catalogue | None, list[str]]:
-    """Check parsed catalogue data; return the Catalogue (or None) and every problem found."""
+) -> tuple[Catalogue | None, list[Problem], list[Problem]]:
+    """Check parsed catalogue data.
+
+    Returns the Catalogue (None when there are problems), every problem and every warning.
+    """
     problems = Problems()
     read = _Reader(problems)
     top = read.mapping(data, "", required=("traits", "roles", "questions"), optional=TOP_LEVEL_KEYS)
     if top is None:
-        return None, problems.items
+        return None, problems.items, problems.warnings
+    if "version" in top:
+        read.string(top["version"], "version")
 
     traits = read.items(top.get("traits"), "traits", lambda v, p: _trait(read, v, p), 1)
     read.unique(top.get("traits"), "traits", "trait")
@@ -167,8 +242,9 @@ def build_catalogue(
         problems.add(f"questions[{index}].kind", "only one question may ask about experience")
 
     if problems.items:
-        return None, problems.items
-    return Catalogue(tuple(traits), tuple(roles), tuple(questions), source), []
+        return None, problems.items, problems.warnings
+    catalogue = Catalogue(tuple(traits), tuple(roles), tuple(questions), source)
+    return catalogue, [], problems.warnings
 
 
 def _check_related(problems: Problems, raw_roles: list[Any]) -> None:
@@ -211,7 +287,7 @@ def _role(read: _Reader, value: object, path: str, traits: set[str]) -> Role | N
     duties = read.items(data.get("duties"), f"{path}.duties", read.text, 1)
     skills = read.items(data.get("skills"), f"{path}.skills", read.text)
     level = data.get("level")
-    if level not in LEVELS:
+    if level is not MISSING and level not in LEVELS:
         read.problems.add(f"{path}.level", f"must be one of {', '.join(LEVELS)}, found {level!r}")
     profile = read.weights(data.get("profile"), f"{path}.profile", traits)
     if profile is not None and "profile" in data and sum(profile.values()) <= 0:
@@ -290,7 +366,9 @@ def _option(read: _Reader, value: object, path: str, traits: set[str], kind: str
     weights = read.weights(data.get("weights", {}), f"{path}.weights", traits)
     level = data.get("level")
     if kind == "experience" and level not in LEVELS:
-        read.problems.add(f"{path}.level", f"must be one of {', '.join(LEVELS)}, found {level!r}")
+        if level is not MISSING:
+            message = f"must be one of {', '.join(LEVELS)}, found {level!r}"
+            read.problems.add(f"{path}.level", message)
         return None
     if ident is None or text is None or weights is None:
         return None
