@@ -244,3 +244,38 @@ def test_catalogue_text_is_shown_literally_not_as_markup(runner, tmp_path):
     result = runner.invoke(app, ["show", "designer", "--catalogue", str(path)])
     assert result.exit_code == 0
     assert "[bold]Draws[/] [link=x]now" in result.stdout
+
+
+def test_a_missing_windows_console_gets_a_hint_not_a_traceback(runner, catalogue, monkeypatch):
+    import questionary
+
+    from rolefinder.prompts import QuestionaryPrompter
+
+    class NoConsoleScreenBufferError(Exception):  # what prompt_toolkit raises on Windows
+        pass
+
+    def broken(*args, **kwargs):
+        raise NoConsoleScreenBufferError("No Windows console found")
+
+    monkeypatch.setattr(questionary, "select", broken)
+    world = World(prompter=QuestionaryPrompter(), interactive=True)
+    result = runner.invoke(app, ["quiz"], obj=world)
+    assert result.exit_code == 2
+    assert "Windows Terminal" in result.stderr and "winpty" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_ctrl_c_outside_the_quiz_exits_130(runner, monkeypatch):
+    import rolefinder.catalogue
+
+    def interrupted(path=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(rolefinder.catalogue, "load_catalogue", interrupted)
+    result = runner.invoke(app, ["roles"])
+    assert result.exit_code == 130
+    assert "Interrupted." in result.stderr
+
+
+def test_tracebacks_never_show_local_variables():
+    assert app.pretty_exceptions_show_locals is False

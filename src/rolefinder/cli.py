@@ -7,6 +7,7 @@ commands that need them, so ``--help`` and ``--version`` stay cheap.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -282,6 +283,16 @@ def validate(
         world.out().print(t("valid", language, source=report.source, **sizes), soft_wrap=True)
 
 
+def _tolerate_unencodable_output() -> None:
+    """On a stream that cannot encode every character (PYTHONIOENCODING=ascii, an old code
+    page), show '?' for what it cannot encode instead of stopping with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if isinstance(stream, io.TextIOWrapper) and not encoding.startswith("utf"):
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
     """The ``rolefinder`` console script."""
+    _tolerate_unencodable_output()
     app(prog_name="rolefinder")

@@ -25,6 +25,7 @@ from rolefinder.model import Text as TextPair
 __all__ = ["Console", "make_console"]
 
 BAR_WIDTH = 20
+NARROW = 60  # below this many columns, tables become stacked lists
 
 
 def make_console(stderr: bool = False) -> Console:
@@ -48,17 +49,23 @@ def level_label(role: Role, lang: Lang) -> str:
     return label
 
 
-def _bars(console: Console, catalogue: Catalogue, percents: Mapping[str, int], lang: Lang) -> Table:
+def _bars(
+    console: Console, catalogue: Catalogue, percents: Mapping[str, int], lang: Lang, inset: int = 0
+) -> Table:
+    """One bar per trait; the bars shrink on a narrow terminal so the percentages still show."""
     full, empty = ("█", "░") if _unicode(console) else ("#", ".")
+    names = [trait.name.get(lang) for trait in catalogue.traits]
+    room = console.width - inset - max(map(len, names), default=0) - 9  # gaps and "100%"
+    width = max(3, min(BAR_WIDTH, room))
     grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
     grid.add_column(no_wrap=True)
     grid.add_column(justify="right", no_wrap=True)
-    for trait in catalogue.traits:
+    for trait, name in zip(catalogue.traits, names):
         percent = percents.get(trait.id, 0)
-        filled = round(BAR_WIDTH * percent / 100)
-        bar = Text(full * filled, style="cyan") + Text(empty * (BAR_WIDTH - filled), style="dim")
-        grid.add_row(Text(trait.name.get(lang)), bar, f"{percent}%")
+        filled = round(width * percent / 100)
+        bar = Text(full * filled, style="cyan") + Text(empty * (width - filled), style="dim")
+        grid.add_row(Text(name), bar, f"{percent}%")
     return grid
 
 
@@ -94,8 +101,8 @@ def render_problems(
 
 
 def render_json(console: Console, data: Any) -> None:
-    """Plain JSON, no colour or markup, with non-ASCII kept readable."""
-    console.file.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Plain JSON, no colour or markup; non-ASCII kept readable where the stream allows."""
+    console.file.write(json.dumps(data, ensure_ascii=not _unicode(console), indent=2) + "\n")
 
 
 def render_intro(console: Console, catalogue: Catalogue, lang: Lang) -> None:
@@ -105,6 +112,9 @@ def render_intro(console: Console, catalogue: Catalogue, lang: Lang) -> None:
 
 def render_roles(console: Console, catalogue: Catalogue, roles: Sequence[Role], lang: Lang) -> None:
     """A table of roles: name and id, main trait and level, one-line summary."""
+    if console.width < NARROW:
+        _render_roles_stacked(console, catalogue, roles, lang)
+        return
     table = Table(
         title=t("roles_title", lang),
         title_justify="left",
@@ -127,6 +137,20 @@ def render_roles(console: Console, catalogue: Catalogue, roles: Sequence[Role], 
     console.print(table)
 
 
+def _render_roles_stacked(
+    console: Console, catalogue: Catalogue, roles: Sequence[Role], lang: Lang
+) -> None:
+    console.print(Text(t("roles_title", lang), style="bold"))
+    for role in roles:
+        trait = catalogue.trait(role.main_trait)
+        console.print()
+        console.print(Text(role.name.get(lang), style="bold"))
+        console.print(Text(role.id, style="cyan"))
+        trait_name = trait.name.get(lang) if trait else role.main_trait
+        console.print(Text(f"{trait_name}, {level_label(role, lang)}", style="dim"))
+        console.print(Text(role.summary.get(lang)))
+
+
 def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) -> None:
     """One role in full: summary, duties, skills, profile, level and related roles."""
     parts: list[Any] = [Text(role.summary.get(lang)), Text()]
@@ -137,7 +161,7 @@ def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) 
         parts += [_heading("skills", lang), _bullets(console, role.skills, lang), Text()]
     parts += [
         _heading("profile", lang),
-        _bars(console, catalogue, as_percentages(role.profile), lang),
+        _bars(console, catalogue, as_percentages(role.profile), lang, inset=4),
         Text(),
         Text(f"{t('col_level', lang)}: ", style="bold") + Text(level_label(role, lang)),
     ]
@@ -146,7 +170,10 @@ def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) 
         names = ", ".join(f"{r.name.get(lang)} ({r.id})" for r in related)
         parts.append(Text(f"{t('related', lang)}: ", style="bold") + Text(names))
     title = Text(role.name.get(lang), style="bold")
-    console.print(Panel(Group(*parts), title=title, title_align="left", expand=False))
+    if console.width < NARROW:  # a frame would crop the name and waste two columns
+        console.print(title, Text(), *parts)
+    else:
+        console.print(Panel(Group(*parts), title=title, title_align="left", expand=False))
 
 
 def render_result(
@@ -157,18 +184,33 @@ def render_result(
     console.print(_heading("your_profile", lang))
     console.print(_bars(console, catalogue, result.profile, lang))
     console.print()
+    console.print(_matches(console, result, lang, top))
+    console.print(_best_match_panel(console, catalogue, result, lang))
+
+
+def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | Group:
+    """The top matches: a table, or numbered lines on a narrow terminal."""
+    rows = []
+    for place, match in enumerate(result.matches[:top], start=1):
+        level = Text(level_label(match.role, lang))
+        if match.stretch:
+            level += Text(f" ({t('stretch', lang)})", style="yellow")
+        rows.append((str(place), Text(match.role.name.get(lang)), f"{match.match:.0f}%", level))
+    if console.width < NARROW:
+        title = Text(t("your_matches", lang), style="bold")
+        lines = [
+            Text(f"{p}. ") + name + Text(f"  {pct}  ", style="bold") + level
+            for p, name, pct, level in rows
+        ]
+        return Group(title, *lines)
     table = Table(title=t("your_matches", lang), title_justify="left", title_style="bold")
     table.add_column(t("col_rank", lang), justify="right")
     table.add_column(t("col_role", lang), style="bold")
     table.add_column(t("col_match", lang), justify="right")
     table.add_column(t("col_level", lang))
-    for place, match in enumerate(result.matches[:top], start=1):
-        level = Text(level_label(match.role, lang))
-        if match.stretch:
-            level += Text(f" ({t('stretch', lang)})", style="yellow")
-        table.add_row(str(place), Text(match.role.name.get(lang)), f"{match.match:.0f}%", level)
-    console.print(table)
-    console.print(_best_match_panel(console, catalogue, result, lang))
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 def _best_match_panel(console: Console, catalogue: Catalogue, result: Result, lang: Lang) -> Panel:
