@@ -61,7 +61,7 @@ def _bars(
     grid.add_column(overflow="fold")
     grid.add_column(no_wrap=True)
     grid.add_column(justify="right", no_wrap=True)
-    for trait, name in zip(catalogue.traits, names):
+    for trait, name in zip(catalogue.traits, names, strict=True):
         percent = percents.get(trait.id, 0)
         filled = round(width * percent / 100)
         bar = Text(full * filled, style="cyan") + Text(empty * (width - filled), style="dim")
