@@ -61,3 +61,17 @@ def test_the_python_example_runs_and_its_comments_are_true():
 def test_exit_codes_are_documented():
     for code in ("| 0 |", "| 1 |", "| 2 |", "| 130 |"):
         assert code in README
+
+
+def test_the_validate_example_is_real_output(runner, tmp_path, monkeypatch):
+    from test_catalogue import MINIMAL
+
+    block = re.search(r"```text\n(my-roles\.yaml:.+?)```", README, flags=re.S).group(1)
+    monkeypatch.chdir(tmp_path)
+    mistakes = MINIMAL.replace("level: entry", "level: junior\n    colour: red").replace(
+        "id: q1", "id: no"
+    )
+    Path("my-roles.yaml").write_text(mistakes, encoding="utf-8")
+    result = runner.invoke(app, ["validate", "my-roles.yaml"], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert result.stdout == block
