@@ -80,5 +80,6 @@ def test_ctrl_c_cancels_with_exit_130_and_no_traceback(tmp_path, catalogue, at_q
     output = ANSI.sub("", child.before)
     assert child.exitstatus == 130, output
     assert "Quiz cancelled." in output
+    assert "Error" not in output  # cancelling is the user's choice, not an error
     assert "Traceback" not in output
     assert list(tmp_path.iterdir()) == []

@@ -24,6 +24,7 @@ from rolefinder.errors import (
     EXIT_INTERRUPTED,
     CatalogueError,
     NoTerminalError,
+    QuizCancelled,
     RolefinderError,
 )
 from rolefinder.i18n import LANG_ENV, detect_lang, t
@@ -126,6 +127,9 @@ def _reported(world: World, lang: Lang) -> Iterator[None]:
         from rolefinder.render import render_problems
 
         render_problems(world.err(), error.source, error.problems, lang)
+        raise typer.Exit(error.exit_code) from None
+    except QuizCancelled as error:  # the user's choice, not an error: no "Error:" label
+        world.err().print(error.describe(lang))
         raise typer.Exit(error.exit_code) from None
     except RolefinderError as error:
         from rolefinder.render import render_error
