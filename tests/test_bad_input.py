@@ -367,3 +367,16 @@ def test_a_copy_with_a_bom_and_crlf_validates(runner, tmp_path):
     result = runner.invoke(app, ["validate", str(copy)])
     assert result.exit_code == 0, result.output
     assert runner.invoke(app, ["roles", "--catalogue", str(copy), "--json"]).exit_code == 0
+
+
+def test_a_flood_of_problems_is_cut_short(runner, tmp_path):
+    flood = "x: &x {en: a, id: b}\ntraits:\n" + "".join(
+        f"  - {{id: t{i}, name: *x, description: *x}}\n" for i in range(2000)
+    )
+    path = tmp_path / "roles.yaml"
+    path.write_text(flood, encoding="utf-8")
+    with no_hang():
+        result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "stopped reading after 100 problems; fix these first" in result.stdout
+    assert len(result.stdout.splitlines()) <= 102

@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_PROBLEMS = 100  # past this, more lines help nobody and a hostile file could make millions
 _PACKAGED = Path(__file__).parent / "data" / "roles.yaml"  # where the wheel puts it
 _CHECKOUT = Path(__file__).parents[2] / "data" / "roles.yaml"  # a source checkout
 
@@ -63,10 +64,15 @@ def check_catalogue(path: str | os.PathLike[str] | None = None) -> Report:
         data, positions, problems = read_yaml(text)
     except Refused as refused:
         return Report(source, None, [refused.problem])
+    if len(problems) >= MAX_PROBLEMS:  # read_yaml stopped early: the data is incomplete
+        return Report(source, None, problems)
     catalogue, schema_problems, warnings = build_catalogue(data, source)
     problems += [_locate(p, positions) for p in schema_problems]
-    warnings = [_locate(w, positions) for w in warnings]
+    warnings = [_locate(w, positions) for w in warnings[:MAX_PROBLEMS]]
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    if len(problems) > MAX_PROBLEMS:
+        more = len(problems) - MAX_PROBLEMS
+        problems = [*problems[:MAX_PROBLEMS], Problem(f"... and {more} more problem(s) not shown")]
     return Report(source, None if problems else catalogue, problems, warnings)
 
 
@@ -122,6 +128,10 @@ class _Frame:
     key_lines: dict[str, int] = field(default_factory=dict)
 
 
+class _Stop(Exception):
+    """Too many problems to be worth reading on."""
+
+
 class Refused(Exception):
     """The file cannot be read as a catalogue at all (syntax error, too deep)."""
 
@@ -172,6 +182,11 @@ def read_yaml(text: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]
     def report(event: yaml.Event, path: str, message: str) -> None:
         line, column = at(event)
         problems.append(Problem(message, path, line, column))
+        if len(problems) == MAX_PROBLEMS:
+            problems.append(
+                Problem(f"stopped reading after {MAX_PROBLEMS} problems; fix these first")
+            )
+            raise _Stop
 
     def place(event: yaml.Event) -> str | None:
         """The path of the value this event starts, or None when it is a mapping key."""
@@ -279,6 +294,8 @@ def read_yaml(text: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 finished = stack.pop()
                 attach(finished.value, event)
+    except _Stop:
+        pass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
