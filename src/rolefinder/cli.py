@@ -281,7 +281,9 @@ def validate(
         render_problems(world.out(), report.source, report.problems, language)
         if report.catalogue is None:
             count = len(report.problems)
-            world.out().print(t("invalid", language, source=report.source, count=count))
+            world.out().print(
+                t("invalid", language, source=report.source, count=count), soft_wrap=True
+            )
             raise typer.Exit(EXIT_DATA)
         sizes = {"roles": len(report.catalogue.roles), "questions": len(report.catalogue.questions)}
         world.out().print(t("valid", language, source=report.source, **sizes), soft_wrap=True)
