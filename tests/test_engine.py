@@ -97,8 +97,9 @@ def test_without_an_experience_answer_nothing_is_a_stretch(catalogue):
 def test_unknown_question_and_option_ids_are_all_named(catalogue):
     with pytest.raises(AnswersError) as caught:
         rank(catalogue, {"nope": "x", "monday": "sleep"})
-    assert "unknown question 'nope'" in caught.value.message
-    assert "question 'monday' has no option 'sleep'" in caught.value.message
+    assert "Unknown question 'nope'" in caught.value.message
+    assert "Question 'monday' has no option 'sleep'" in caught.value.message
+    assert "Pertanyaan 'monday' tidak punya pilihan 'sleep'" in caught.value.describe("id")
 
 
 def test_to_dict_is_what_json_prints(catalogue):
@@ -107,6 +108,7 @@ def test_to_dict_is_what_json_prints(catalogue):
     assert sum(data["profile"].values()) == 100
     first = data["matches"][0]
     assert set(first) == {"id", "name", "match", "level", "stretch"}
+    assert data["catalogue"] == {"source": "roles.yaml", "version": "1.0"}
     assert data["answers"] == {"monday": "inbox", "experience": "new"}
     assert data["matches"][0]["name"] == catalogue.role(first["id"]).name.id
 

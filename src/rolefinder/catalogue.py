@@ -8,13 +8,14 @@ constructor that can fail (dates), and knows the line and column of every value.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from rolefinder.errors import CatalogueError, Problem
+from rolefinder.errors import AnswersError, CatalogueError, Problem
 from rolefinder.model import Catalogue
 from rolefinder.schema import Date, build_catalogue
 
@@ -74,6 +75,36 @@ def check_catalogue(path: str | os.PathLike[str] | None = None) -> Report:
         more = len(problems) - MAX_PROBLEMS
         problems = [*problems[:MAX_PROBLEMS], Problem(f"... and {more} more problem(s) not shown")]
     return Report(source, None if problems else catalogue, problems, warnings)
+
+
+def load_answers(spec: str, read_stdin: Callable[[], str]) -> dict[str, str]:
+    """Read an answer sheet (YAML or JSON: question id -> option id) from a file, or '-' for stdin.
+
+    Raises AnswersError saying what is wrong with it.
+    """
+    source = "<stdin>" if spec == "-" else spec
+    try:
+        text = read_stdin() if spec == "-" else _read_text(Path(spec))
+        data, _, problems = read_yaml(text)
+    except Refused as refused:
+        return _refuse_sheet(source, refused.problem)
+    if problems:
+        return _refuse_sheet(source, problems[0])
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise AnswersError([("sheet_not_mapping", {"source": source})])
+    bad = {key: value for key, value in data.items() if not isinstance(value, str)}
+    for key, value in bad.items():
+        where = Problem(
+            f"the answer to '{key}' must be an option id, found {value!r}; put it in quotes"
+        )
+        _refuse_sheet(source, where)
+    return dict(data)
+
+
+def _refuse_sheet(source: str, problem: Problem) -> dict[str, str]:
+    raise AnswersError([("bad_sheet", {"source": source, "problem": problem.describe(source)})])
 
 
 def _read_text(file: Path) -> str:

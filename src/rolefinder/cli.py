@@ -174,31 +174,58 @@ def root(
 def quiz(
     ctx: typer.Context,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help=_help("opt_top"))] = 3,
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers", "-a", metavar="FILE", help=_help("opt_answers"), show_default=False
+        ),
+    ] = None,
+    as_json: JsonOption = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
     """Take the quiz and see the roles that fit you, ranked."""
-    _quiz(ctx, top, lang, catalogue)
+    _quiz(ctx, top, lang, catalogue, answers, as_json)
 
 
-def _quiz(ctx: typer.Context, top: int, lang: Language | None, catalogue: Path | None) -> None:
-    from rolefinder.engine import rank
+def _quiz(
+    ctx: typer.Context,
+    top: int,
+    lang: Language | None,
+    catalogue: Path | None,
+    sheet: str | None = None,
+    as_json: bool = False,
+) -> None:
+    from rolefinder.catalogue import load_answers
+    from rolefinder.engine import check_answers, rank, unanswered
+    from rolefinder.errors import AnswersError
     from rolefinder.quiz import ask_questions
-    from rolefinder.render import render_intro, render_result
+    from rolefinder.render import render_intro, render_json, render_result
 
     world, language = _world(ctx), _lang(lang)
     with _reported(world, language):
-        if not world.is_interactive():
+        if sheet is None and not world.is_interactive():
             raise NoTerminalError()
         loaded = _load(catalogue)
-        prompter = world.prompter
-        if prompter is None:
-            from rolefinder.prompts import QuestionaryPrompter
+        given = load_answers(sheet, sys.stdin.read) if sheet is not None else {}
+        check_answers(loaded, given)
+        missing = unanswered(loaded, given)
+        if missing and sheet is not None and not world.is_interactive():
+            raise AnswersError([("missing_answers", {"questions": ", ".join(missing)})])
+        if missing:
+            prompter = world.prompter
+            if prompter is None:
+                from rolefinder.prompts import QuestionaryPrompter
 
-            prompter = QuestionaryPrompter()
-        render_intro(world.out(), loaded, language)
-        answers = ask_questions(loaded, prompter, language)
-        render_result(world.out(), loaded, rank(loaded, answers), language, top)
+                prompter = QuestionaryPrompter()
+            if not given and not as_json:
+                render_intro(world.out(), loaded, language)
+            given = ask_questions(loaded, prompter, language, given)
+        result = rank(loaded, given)
+        if as_json:
+            render_json(world.out(), result.to_dict(language))
+        else:
+            render_result(world.out(), loaded, result, language, top)
 
 
 @app.command(help=_help("roles_help"))

@@ -34,6 +34,7 @@ class Result:
     matches: tuple[Match, ...]
     answers: Mapping[str, str]
     level: str | None  # from the experience question, if answered
+    catalogue: Catalogue
 
     @property
     def best(self) -> Match:
@@ -57,23 +58,29 @@ class Result:
             ],
             "answers": dict(self.answers),
             "language": lang,
+            "catalogue": {"source": self.catalogue.source, "version": self.catalogue.version},
         }
 
 
 def check_answers(catalogue: Catalogue, answers: Answers) -> None:
     """Raise AnswersError naming every unknown question or option id."""
-    problems = []
+    problems: list[tuple[str, dict[str, str]]] = []
     for question_id, option_id in answers.items():
         question = catalogue.question(question_id)
         if question is None:
-            problems.append(f"unknown question '{question_id}'")
+            known = ", ".join(q.id for q in catalogue.questions)
+            problems.append(("unknown_question", {"question": question_id, "known": known}))
         elif question.option(option_id) is None:
             known = ", ".join(o.id for o in question.options)
-            problems.append(
-                f"question '{question_id}' has no option '{option_id}' (choose one of: {known})"
-            )
+            values = {"question": question_id, "option": option_id, "known": known}
+            problems.append(("unknown_option", values))
     if problems:
-        raise AnswersError("; ".join(problems))
+        raise AnswersError(problems)
+
+
+def unanswered(catalogue: Catalogue, answers: Answers) -> list[str]:
+    """The ids of the questions ``answers`` leaves out, in catalogue order."""
+    return [q.id for q in catalogue.questions if q.id not in answers]
 
 
 def trait_shares(catalogue: Catalogue, answers: Answers) -> dict[str, float]:
@@ -136,6 +143,7 @@ def rank(catalogue: Catalogue, answers: Answers) -> Result:
         matches=matches,
         answers=dict(answers),
         level=level,
+        catalogue=catalogue,
     )
 
 

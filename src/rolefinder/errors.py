@@ -71,7 +71,16 @@ class NotFoundError(RolefinderError):
 
 
 class AnswersError(RolefinderError):
-    """An answer sheet names questions or options the catalogue does not have."""
+    """An answer sheet that cannot be used: unreadable, unknown ids, or answers missing."""
+
+    def __init__(self, problems: Sequence[tuple[str, dict[str, str]]]) -> None:
+        # Each problem is a message key and its values, so it can be told in either language.
+        self.problems = list(problems)
+        super().__init__(self.describe("en"))
+
+    def describe(self, lang: Lang) -> str:
+        """Every problem with the sheet, one a line."""
+        return "\n".join(t(key, lang, **values) for key, values in self.problems)
 
 
 class UsageError(RolefinderError):

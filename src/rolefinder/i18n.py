@@ -114,11 +114,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sifat '{trait}' tidak dikenal. Pilih salah satu: {known}.",
     ),
     "cancelled": ("Quiz cancelled.", "Kuis dibatalkan."),
+    "unknown_question": (
+        "Unknown question '{question}' (the questions are: {known}).",
+        "Pertanyaan '{question}' tidak dikenal (pertanyaan yang ada: {known}).",
+    ),
+    "unknown_option": (
+        "Question '{question}' has no option '{option}' (choose one of: {known}).",
+        "Pertanyaan '{question}' tidak punya pilihan '{option}' (pilih salah satu: {known}).",
+    ),
+    "missing_answers": (
+        "The answer sheet leaves out: {questions}. Add them, or run the quiz in a terminal to be asked.",
+        "Lembar jawaban belum menjawab: {questions}. Tambahkan, atau jalankan kuis di terminal agar ditanyakan.",
+    ),
+    "bad_sheet": ("{problem}", "{problem}"),
+    "sheet_not_mapping": (
+        "{source}: an answer sheet maps question ids to option ids, e.g. 'monday: numbers'.",
+        "{source}: lembar jawaban berisi id pertanyaan dan id pilihan, misalnya 'monday: numbers'.",
+    ),
+    "opt_answers": (
+        "Answer sheet (YAML or JSON: question id -> option id); '-' reads standard input.",
+        "Lembar jawaban (YAML atau JSON: id pertanyaan -> id pilihan); '-' membaca input standar.",
+    ),
     "no_terminal": (
         "The quiz needs a terminal to ask its questions: run 'rolefinder quiz' in a terminal window, "
-        "not with its input or output redirected.",
+        "or give your answers with --answers FILE.",
         "Kuis ini butuh terminal untuk mengajukan pertanyaan: jalankan 'rolefinder quiz' di jendela "
-        "terminal, tanpa mengalihkan input atau output-nya.",
+        "terminal, atau berikan jawabanmu dengan --answers FILE.",
     ),
     "windows_console": (
         "This window is not a console the quiz can draw in. On Windows, run it in Windows Terminal, "

@@ -128,6 +128,7 @@ class Catalogue:
     roles: tuple[Role, ...]
     questions: tuple[Question, ...]
     source: str = "<catalogue>"
+    version: str | None = None
 
     @cached_property
     def _roles_by_id(self) -> dict[str, Role]:

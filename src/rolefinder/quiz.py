@@ -33,13 +33,13 @@ class Prompter(Protocol):
 def ask_questions(
     catalogue: Catalogue, prompter: Prompter, lang: Lang, given: Mapping[str, str] | None = None
 ) -> dict[str, str]:
-    """Ask every question in order and return question id -> option id.
+    """Ask the questions ``given`` does not answer yet, in order; return question id -> option id.
 
-    Every question after the first offers a way back; the highlighted default is always an
-    answer (the earlier one when going back), never "back".
+    Every question after the first asked offers a way back; the highlighted default is always
+    an answer (the earlier one when going back), never "back".
     """
     answers = dict(given or {})
-    questions = catalogue.questions
+    questions = [q for q in catalogue.questions if q.id not in answers]
     total = len(questions)
     index = 0
     while index < total:

@@ -243,7 +243,8 @@ def build_catalogue(
 
     if problems.items:
         return None, problems.items, problems.warnings
-    catalogue = Catalogue(tuple(traits), tuple(roles), tuple(questions), source)
+    version = top.get("version") if isinstance(top.get("version"), str) else None
+    catalogue = Catalogue(tuple(traits), tuple(roles), tuple(questions), source, version)
     return catalogue, [], problems.warnings
 
 
