@@ -181,11 +181,16 @@ def quiz(
         ),
     ] = None,
     as_json: JsonOption = False,
+    save: Annotated[
+        Path | None,
+        typer.Option("--save", "-s", metavar="PATH", help=_help("opt_save"), show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=_help("opt_force"))] = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
     """Take the quiz and see the roles that fit you, ranked."""
-    _quiz(ctx, top, lang, catalogue, answers, as_json)
+    _quiz(ctx, top, lang, catalogue, answers, as_json, save, force)
 
 
 def _quiz(
@@ -195,6 +200,8 @@ def _quiz(
     catalogue: Path | None,
     sheet: str | None = None,
     as_json: bool = False,
+    save: Path | None = None,
+    force: bool = False,
 ) -> None:
     from rolefinder.catalogue import load_answers
     from rolefinder.engine import check_answers, rank, unanswered
@@ -206,6 +213,10 @@ def _quiz(
     with _reported(world, language):
         if sheet is None and not world.is_interactive():
             raise NoTerminalError()
+        if save is not None:  # before any question: a bad path must not cost the user a quiz
+            from rolefinder.save import check_target
+
+            kind = check_target(save, force)
         loaded = _load(catalogue)
         given = load_answers(sheet, sys.stdin.read) if sheet is not None else {}
         check_answers(loaded, given)
@@ -226,6 +237,12 @@ def _quiz(
             render_json(world.out(), result.to_dict(language))
         else:
             render_result(world.out(), loaded, result, language, top)
+        if save is not None:
+            from rolefinder.render import result_file
+            from rolefinder.save import write_atomically
+
+            write_atomically(save, result_file(loaded, result, language, top, kind), force)
+            world.err().print(t("saved", language, path=save), soft_wrap=True)
 
 
 @app.command(help=_help("roles_help"))

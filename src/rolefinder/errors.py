@@ -83,8 +83,26 @@ class AnswersError(RolefinderError):
         return "\n".join(t(key, lang, **values) for key, values in self.problems)
 
 
+class SaveError(RolefinderError):
+    """A result file cannot be written where the user asked."""
+
+    def __init__(self, key: str, **values: str) -> None:
+        self.key, self.values = key, values
+        super().__init__(t(key, "en", **values))
+
+    def describe(self, lang: Lang) -> str:
+        """What went wrong with the file, and what to do."""
+        return t(self.key, lang, **self.values)
+
+
 class UsageError(RolefinderError):
     """The command was called in a way that cannot work (bad option, no terminal)."""
+
+    exit_code = EXIT_USAGE
+
+
+class SaveFormatError(SaveError):
+    """--save names a file type rolefinder cannot write."""
 
     exit_code = EXIT_USAGE
 

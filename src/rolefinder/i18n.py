@@ -131,6 +131,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{source}: an answer sheet maps question ids to option ids, e.g. 'monday: numbers'.",
         "{source}: lembar jawaban berisi id pertanyaan dan id pilihan, misalnya 'monday: numbers'.",
     ),
+    "opt_save": (
+        "Also save the result: .json, .md, .html or .svg (by extension).",
+        "Simpan juga hasilnya: .json, .md, .html, atau .svg (menurut ekstensi).",
+    ),
+    "opt_force": ("Replace the --save file if it exists.", "Timpa file --save jika sudah ada."),
+    "save_format": (
+        "Cannot save to {path}: use a file ending in {formats}.",
+        "Tidak bisa menyimpan ke {path}: pakai nama file berakhiran {formats}.",
+    ),
+    "save_no_folder": (
+        "Cannot save to {path}: the folder {folder} does not exist.",
+        "Tidak bisa menyimpan ke {path}: folder {folder} tidak ada.",
+    ),
+    "save_is_folder": (
+        "Cannot save to {path}: it is a folder.",
+        "Tidak bisa menyimpan ke {path}: itu sebuah folder.",
+    ),
+    "save_exists": (
+        "{path} already exists; use --force to replace it, or choose another name.",
+        "{path} sudah ada; pakai --force untuk menimpanya, atau pilih nama lain.",
+    ),
+    "save_denied": (
+        "Cannot write {path}: permission denied.",
+        "Tidak bisa menulis {path}: izin ditolak.",
+    ),
+    "save_failed": (
+        "Cannot write {path}: {reason}. Nothing was changed.",
+        "Tidak bisa menulis {path}: {reason}. Tidak ada yang diubah.",
+    ),
+    "saved": ("Saved to {path}", "Disimpan di {path}"),
     "opt_answers": (
         "Answer sheet (YAML or JSON: question id -> option id); '-' reads standard input.",
         "Lembar jawaban (YAML atau JSON: id pertanyaan -> id pilihan); '-' membaca input standar.",

@@ -6,6 +6,7 @@ never read as Rich markup.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -102,7 +103,61 @@ def render_problems(
 
 def render_json(console: Console, data: Any) -> None:
     """Plain JSON, no colour or markup; non-ASCII kept readable where the stream allows."""
-    console.file.write(json.dumps(data, ensure_ascii=not _unicode(console), indent=2) + "\n")
+    console.file.write(as_json(data, ascii_only=not _unicode(console)))
+
+
+def as_json(data: Any, ascii_only: bool = False) -> str:
+    """The JSON text rolefinder prints and saves."""
+    return json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n"
+
+
+def result_file(catalogue: Catalogue, result: Result, lang: Lang, top: int, kind: str) -> str:
+    """The result as a file's text: '.json', '.md', or the card as rendered ('.html', '.svg')."""
+    if kind == ".json":
+        return as_json(result.to_dict(lang))
+    if kind == ".md":
+        return result_markdown(catalogue, result, lang, top)
+    card = Console(
+        record=True,
+        width=88,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        highlight=False,
+    )
+    render_result(card, catalogue, result, lang, top)
+    if kind == ".svg":
+        return card.export_svg(title=f"rolefinder: {result.best.role.name.get(lang)}")
+    return card.export_html(inline_styles=True)
+
+
+def result_markdown(catalogue: Catalogue, result: Result, lang: Lang, top: int) -> str:
+    """A readable report of the result in Markdown."""
+    best = result.best.role
+    lines = [f"# {t('best_match', lang, name=best.name.get(lang))}", "", best.summary.get(lang), ""]
+    lines += [f"## {t('your_profile', lang)}", ""]
+    lines += [
+        f"- {trait.name.get(lang)}: {result.profile.get(trait.id, 0)}%"
+        for trait in catalogue.traits
+    ]
+    lines += ["", f"## {t('your_matches', lang)}", ""]
+    lines += [
+        "| "
+        + " | ".join(t(key, lang) for key in ("col_rank", "col_role", "col_match", "col_level"))
+        + " |",
+        "| ---: | --- | ---: | --- |",
+    ]
+    for place, match in enumerate(result.matches[:top], start=1):
+        level = level_label(match.role, lang) + (
+            f" ({t('stretch', lang)})" if match.stretch else ""
+        )
+        lines.append(f"| {place} | {match.role.name.get(lang)} | {match.match:.0f}% | {level} |")
+    lines += ["", f"## {t('duties', lang)}", ""]
+    lines += [f"- {duty.get(lang)}" for duty in best.duties]
+    steps = next_steps(catalogue, best)
+    if steps:
+        lines += ["", f"**{t('next_step', lang)}:** " + ", ".join(r.name.get(lang) for r in steps)]
+    return "\n".join(lines) + "\n"
 
 
 def render_intro(console: Console, catalogue: Catalogue, lang: Lang) -> None:

@@ -1,0 +1,152 @@
+"""quiz --save: every format, no clobbering, atomic writes, nothing written on cancel."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from conftest import ScriptedPrompter
+from personas import PERSONAS
+from rolefinder.cli import World, app
+from rolefinder.errors import QuizCancelled
+
+ANALYST = PERSONAS["social-media-analyst"]
+TOP_ROLE = "Social Media Analyst"
+
+
+@pytest.fixture
+def sheet(tmp_path):
+    path = tmp_path / "sheet.yaml"
+    path.write_text(yaml.safe_dump(ANALYST), "utf-8")
+    return str(path)
+
+
+def save(runner, sheet, target, *extra):
+    return runner.invoke(
+        app,
+        ["quiz", "--answers", sheet, "--save", str(target), *extra],
+        obj=World(interactive=False),
+    )
+
+
+@pytest.mark.parametrize("suffix", [".json", ".md", ".html", ".svg"])
+def test_each_format_is_written_and_names_the_top_role(runner, tmp_path, sheet, suffix):
+    target = tmp_path / f"result{suffix}"
+    result = save(runner, sheet, target)
+    assert result.exit_code == 0, result.output
+    text = html.unescape(target.read_text("utf-8")).replace("\xa0", " ")
+    assert TOP_ROLE in text
+    assert f"Saved to {target}" in result.stderr
+    # nothing but the sheet and the result: no temporary file left beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["sheet.yaml", target.name])
+    if suffix == ".json":
+        assert json.loads(text)["matches"][0]["id"] == "social-media-analyst"
+
+
+def test_a_saved_file_gets_normal_permissions(runner, tmp_path, sheet):
+    target = tmp_path / "result.md"
+    save(runner, sheet, target)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_no_replacing_without_force(runner, tmp_path, sheet):
+    target = tmp_path / "result.md"
+    target.write_text("my notes", "utf-8")
+    refused = save(runner, sheet, target)
+    assert refused.exit_code == 1
+    assert "already exists; use --force" in refused.stderr
+    assert target.read_text("utf-8") == "my notes"
+    forced = save(runner, sheet, target, "--force")
+    assert forced.exit_code == 0
+    assert TOP_ROLE in target.read_text("utf-8")
+
+
+def test_a_crash_mid_write_keeps_the_old_file_and_leaves_no_temporary(
+    runner, tmp_path, sheet, monkeypatch
+):
+    target = tmp_path / "result.json"
+    target.write_text('{"old": true}', "utf-8")
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = save(runner, sheet, target, "--force")
+    assert result.exit_code == 1
+    assert "Cannot write" in result.stderr and "No space left on device" in result.stderr
+    assert target.read_text("utf-8") == '{"old": true}'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["result.json", "sheet.yaml"]
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("target", "code", "message"),
+    [
+        ("missing-folder/result.md", 1, "the folder"),
+        ("result.pdf", 2, "use a file ending in .json, .md, .html, .svg"),
+        (".", 2, "use a file ending in"),
+    ],
+)
+def test_a_bad_target_is_refused_before_any_question(runner, tmp_path, target, code, message):
+    prompter = ScriptedPrompter([])
+    result = runner.invoke(
+        app,
+        ["quiz", "--save", str(tmp_path / target)],
+        obj=World(prompter=prompter, interactive=True),
+    )
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert prompter.asked == []  # the user did not answer a quiz for nothing
+
+
+def test_a_cancelled_quiz_writes_nothing(runner, tmp_path, catalogue):
+    def cancel(asked):
+        raise QuizCancelled()
+
+    prompter = ScriptedPrompter(["numbers", "data", cancel])
+    target = tmp_path / "result.md"
+    result = runner.invoke(
+        app, ["quiz", "--save", str(target)], obj=World(prompter=prompter, interactive=True)
+    )
+    assert result.exit_code == 130
+    assert list(tmp_path.iterdir()) == []
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (Debian package 'chromium')")
+def test_the_html_card_renders_in_a_browser(runner, tmp_path, sheet):
+    card = tmp_path / "card.html"
+    assert save(runner, sheet, card).exit_code == 0
+    shot = tmp_path / "card.png"
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={shot}",
+            "--window-size=900,900",
+            card.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(data) > 10_000  # a blank page compresses to a few hundred bytes
