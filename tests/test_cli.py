@@ -19,7 +19,7 @@ def test_version(runner):
     assert result.stdout == f"rolefinder {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [[], ["quiz"], ["roles"], ["show"]])
+@pytest.mark.parametrize("command", [[], ["quiz"], ["roles"], ["show"], ["result"], ["validate"]])
 def test_every_command_has_help(runner, command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
@@ -29,7 +29,7 @@ def test_every_command_has_help(runner, command):
 
 def test_help_lists_every_command(runner):
     text = runner.invoke(app, ["--help"]).stdout
-    for name in ("quiz", "roles", "show"):
+    for name in ("quiz", "roles", "show", "result", "validate"):
         assert f" {name} " in text
 
 

@@ -97,6 +97,12 @@ CatalogueOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help=_help("opt_json"))]
+SaveOption = Annotated[
+    Path | None,
+    typer.Option("--save", "-s", metavar="PATH", help=_help("opt_save"), show_default=False),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help=_help("opt_force"))]
+TopOption = Annotated[int, typer.Option("--top", "-n", min=1, help=_help("opt_top"))]
 
 app = typer.Typer(
     name="rolefinder",
@@ -173,7 +179,7 @@ def root(
 @app.command(help=_help("quiz_help"))
 def quiz(
     ctx: typer.Context,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help=_help("opt_top"))] = 3,
+    top: TopOption = 3,
     answers: Annotated[
         str | None,
         typer.Option(
@@ -181,11 +187,8 @@ def quiz(
         ),
     ] = None,
     as_json: JsonOption = False,
-    save: Annotated[
-        Path | None,
-        typer.Option("--save", "-s", metavar="PATH", help=_help("opt_save"), show_default=False),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help=_help("opt_force"))] = False,
+    save: SaveOption = None,
+    force: ForceOption = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -204,10 +207,10 @@ def _quiz(
     force: bool = False,
 ) -> None:
     from rolefinder.catalogue import load_answers
-    from rolefinder.engine import check_answers, rank, unanswered
+    from rolefinder.engine import check_answers, unanswered
     from rolefinder.errors import AnswersError
     from rolefinder.quiz import ask_questions
-    from rolefinder.render import render_intro, render_json, render_result
+    from rolefinder.render import render_intro
 
     world, language = _world(ctx), _lang(lang)
     with _reported(world, language):
@@ -216,7 +219,7 @@ def _quiz(
         if save is not None:  # before any question: a bad path must not cost the user a quiz
             from rolefinder.save import check_target
 
-            kind = check_target(save, force)
+            check_target(save, force)
         loaded = _load(catalogue)
         given = load_answers(sheet, sys.stdin.read) if sheet is not None else {}
         check_answers(loaded, given)
@@ -232,17 +235,57 @@ def _quiz(
             if not given and not as_json:
                 render_intro(world.out(), loaded, language)
             given = ask_questions(loaded, prompter, language, given)
-        result = rank(loaded, given)
-        if as_json:
-            render_json(world.out(), result.to_dict(language))
-        else:
-            render_result(world.out(), loaded, result, language, top)
-        if save is not None:
-            from rolefinder.render import result_file
-            from rolefinder.save import write_atomically
+        _show_result(world, loaded, given, language, top, as_json, save, force)
 
-            write_atomically(save, result_file(loaded, result, language, top, kind), force)
-            world.err().print(t("saved", language, path=save), soft_wrap=True)
+
+def _show_result(
+    world: World,
+    catalogue: Catalogue,
+    answers: dict[str, str],
+    lang: Lang,
+    top: int,
+    as_json: bool,
+    save: Path | None,
+    force: bool,
+) -> None:
+    """Rank, print (as a screen or JSON), and save if asked: shared by quiz and result."""
+    from rolefinder.engine import rank
+    from rolefinder.render import render_json, render_result, result_file
+    from rolefinder.save import check_target, write_atomically
+
+    result = rank(catalogue, answers)
+    if as_json:
+        render_json(world.out(), result.to_dict(lang))
+    else:
+        render_result(world.out(), catalogue, result, lang, top)
+    if save is not None:
+        kind = check_target(save, force)
+        write_atomically(save, result_file(catalogue, result, lang, top, kind), force)
+        world.err().print(t("saved", lang, path=save), soft_wrap=True)
+
+
+@app.command(help=_help("result_help"))
+def result(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help=_help("arg_code"), show_default=False)],
+    top: TopOption = 3,
+    as_json: JsonOption = False,
+    save: SaveOption = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Show again the result a result code stands for."""
+    from rolefinder.codes import decode
+
+    world, language = _world(ctx), _lang(lang)
+    with _reported(world, language):
+        if save is not None:
+            from rolefinder.save import check_target
+
+            check_target(save, force)
+        loaded = _load(catalogue)
+        _show_result(world, loaded, decode(loaded, code), language, top, as_json, save, force)
 
 
 @app.command(help=_help("roles_help"))

@@ -37,6 +37,13 @@ class Result:
     catalogue: Catalogue
 
     @property
+    def code(self) -> str:
+        """The short code that reproduces this result (``rolefinder result CODE``)."""
+        from rolefinder.codes import encode
+
+        return encode(self.catalogue, self.answers)
+
+    @property
     def best(self) -> Match:
         """The top match."""
         return self.matches[0]
@@ -59,6 +66,7 @@ class Result:
             "answers": dict(self.answers),
             "language": lang,
             "catalogue": {"source": self.catalogue.source, "version": self.catalogue.version},
+            "code": self.code,
         }
 
 

@@ -95,6 +95,18 @@ class SaveError(RolefinderError):
         return t(self.key, lang, **self.values)
 
 
+class CodeError(RolefinderError):
+    """A result code that is mangled or belongs to another catalogue."""
+
+    def __init__(self, key: str, **values: str) -> None:
+        self.key, self.values = key, values
+        super().__init__(t(key, "en", **values))
+
+    def describe(self, lang: Lang) -> str:
+        """What is wrong with the code."""
+        return t(self.key, lang, **self.values)
+
+
 class UsageError(RolefinderError):
     """The command was called in a way that cannot work (bad option, no terminal)."""
 

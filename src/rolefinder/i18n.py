@@ -161,6 +161,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tidak bisa menulis {path}: {reason}. Tidak ada yang diubah.",
     ),
     "saved": ("Saved to {path}", "Disimpan di {path}"),
+    "code_mangled": (
+        "'{code}' is not a valid result code: check it for typos (codes look like K7Q2-M4XJ-9AC).",
+        "'{code}' bukan kode hasil yang valid: periksa salah ketik (kode berbentuk seperti K7Q2-M4XJ-9AC).",
+    ),
+    "code_other_catalogue": (
+        "The result code '{code}' was made with another catalogue or another version of it; use the same catalogue (--catalogue).",
+        "Kode hasil '{code}' dibuat dengan katalog lain atau versi lain; pakai katalog yang sama (--catalogue).",
+    ),
+    "result_code": (
+        "Result code: {code}  (see it again: rolefinder result {code})",
+        "Kode hasil: {code}  (lihat lagi: rolefinder result {code})",
+    ),
+    "result_help": (
+        "Show again the result a result code stands for.",
+        "Tampilkan lagi hasil dari sebuah kode hasil.",
+    ),
+    "arg_code": (
+        "A result code, as printed under a result.",
+        "Kode hasil, seperti yang tercetak di bawah hasil.",
+    ),
     "opt_answers": (
         "Answer sheet (YAML or JSON: question id -> option id); '-' reads standard input.",
         "Lembar jawaban (YAML atau JSON: id pertanyaan -> id pilihan); '-' membaca input standar.",

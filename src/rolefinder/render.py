@@ -241,6 +241,7 @@ def render_result(
     console.print()
     console.print(_matches(console, result, lang, top))
     console.print(_best_match_panel(console, catalogue, result, lang))
+    console.print(Text(t("result_code", lang, code=result.code), style="dim"), soft_wrap=True)
 
 
 def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | Group:

@@ -1,0 +1,89 @@
+"""Result codes: a short code that holds the catalogue's identity and the answers. Pure: no I/O.
+
+Layout, in Crockford base32 (digits and letters without I, L, O, U; case does not matter):
+three characters of catalogue fingerprint, the answers as one number (each question a digit:
+0 unanswered, else 1 + the option's position), and one check character. Hyphens every four
+characters make it easy to read out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+
+from rolefinder.errors import CodeError
+from rolefinder.model import Catalogue
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_ALIASES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+FINGERPRINT_LENGTH = 3
+
+
+def fingerprint(catalogue: Catalogue) -> str:
+    """Three characters that change whenever anything that scoring reads changes."""
+    scoring = {
+        "traits": [t.id for t in catalogue.traits],
+        "roles": [[r.id, r.level, sorted(r.profile.items())] for r in catalogue.roles],
+        "questions": [
+            [q.id, q.kind, [[o.id, sorted(o.weights.items()), o.level] for o in q.options]]
+            for q in catalogue.questions
+        ],
+    }
+    digest = hashlib.sha256(json.dumps(scoring, sort_keys=True).encode()).digest()
+    return _to_base32(int.from_bytes(digest[:4], "big"))[-FINGERPRINT_LENGTH:].rjust(3, "0")
+
+
+def encode(catalogue: Catalogue, answers: Mapping[str, str]) -> str:
+    """The code for these answers to this catalogue."""
+    number = 0
+    for question in reversed(catalogue.questions):
+        chosen = answers.get(question.id)
+        ids = [option.id for option in question.options]
+        digit = ids.index(chosen) + 1 if chosen in ids else 0
+        number = number * (len(ids) + 1) + digit
+    body = fingerprint(catalogue) + _to_base32(number)
+    raw = body + ALPHABET[_check(body)]
+    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+
+
+def decode(catalogue: Catalogue, code: str) -> dict[str, str]:
+    """The answers a code holds; CodeError if it is mangled or from another catalogue."""
+    raw = "".join(code.split()).replace("-", "").upper().translate(_ALIASES)
+    if len(raw) < FINGERPRINT_LENGTH + 2 or any(char not in ALPHABET for char in raw):
+        raise CodeError("code_mangled", code=code)
+    body, check = raw[:-1], raw[-1]
+    if ALPHABET[_check(body)] != check:
+        raise CodeError("code_mangled", code=code)
+    if body[:FINGERPRINT_LENGTH] != fingerprint(catalogue):
+        raise CodeError("code_other_catalogue", code=code)
+    number = _from_base32(body[FINGERPRINT_LENGTH:])
+    answers: dict[str, str] = {}
+    for question in catalogue.questions:
+        number, digit = divmod(number, len(question.options) + 1)
+        if digit:
+            answers[question.id] = question.options[digit - 1].id
+    if number:
+        raise CodeError("code_mangled", code=code)
+    return answers
+
+
+def _check(body: str) -> int:
+    """A weighted sum mod 31: catches almost every single wrong character or swap of two."""
+    return sum((i + 1) * ALPHABET.index(c) for i, c in enumerate(body)) % 31
+
+
+def _to_base32(number: int) -> str:
+    digits = ""
+    while True:
+        number, digit = divmod(number, 32)
+        digits = ALPHABET[digit] + digits
+        if not number:
+            return digits
+
+
+def _from_base32(text: str) -> int:
+    number = 0
+    for char in text:
+        number = number * 32 + ALPHABET.index(char)
+    return number
