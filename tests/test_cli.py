@@ -279,3 +279,13 @@ def test_ctrl_c_outside_the_quiz_exits_130(runner, monkeypatch):
 
 def test_tracebacks_never_show_local_variables():
     assert app.pretty_exceptions_show_locals is False
+
+
+@pytest.mark.parametrize(
+    "args", [["roles", "--json"], ["show", "community-manager", "--json"], ["schema"]]
+)
+def test_json_commands_print_valid_json(runner, args):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)
+    assert "\x1b[" not in result.stdout

@@ -51,7 +51,15 @@ def test_the_core_does_no_io(name):
 
 @pytest.mark.parametrize(
     "args",
-    [["roles"], ["show", "social-media-analyst"], ["--help"], ["--version"], ["roles", "--json"]],
+    [
+        ["schema"],
+        ["validate"],
+        ["roles"],
+        ["show", "social-media-analyst"],
+        ["--help"],
+        ["--version"],
+        ["roles", "--json"],
+    ],
 )
 def test_one_shot_commands_never_import_the_prompt_libraries(args):
     code = (

@@ -107,7 +107,6 @@ TopOption = Annotated[int, typer.Option("--top", "-n", min=1, help=_help("opt_to
 app = typer.Typer(
     name="rolefinder",
     help=_help("app_help"),
-    add_completion=False,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -288,11 +287,47 @@ def result(
         _show_result(world, loaded, decode(loaded, code), language, top, as_json, save, force)
 
 
+@app.command(help=_help("schema_help"))
+def schema(ctx: typer.Context) -> None:
+    """Print the catalogue's JSON Schema."""
+    from rolefinder.render import render_json
+    from rolefinder.schema import json_schema
+
+    render_json(_world(ctx).out(), json_schema())
+
+
+def _complete_roles(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Role ids for shell completion, from the catalogue in use."""
+    return [r.id for r in _completion_catalogue(ctx).roles if r.id.startswith(incomplete)]
+
+
+def _complete_traits(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Trait ids for shell completion."""
+    return [t.id for t in _completion_catalogue(ctx).traits if t.id.startswith(incomplete)]
+
+
+def _completion_catalogue(ctx: typer.Context) -> Catalogue:
+    from rolefinder.catalogue import load_catalogue
+    from rolefinder.model import Catalogue
+
+    try:
+        return load_catalogue(ctx.params.get("catalogue"))
+    except RolefinderError:  # completion must never print an error into the shell
+        return Catalogue((), (), ())
+
+
 @app.command(help=_help("roles_help"))
 def roles(
     ctx: typer.Context,
     trait: Annotated[
-        str | None, typer.Option("--trait", "-t", help=_help("opt_trait"), show_default=False)
+        str | None,
+        typer.Option(
+            "--trait",
+            "-t",
+            help=_help("opt_trait"),
+            show_default=False,
+            autocompletion=_complete_traits,
+        ),
     ] = None,
     as_json: JsonOption = False,
     lang: LangOption = None,
@@ -331,7 +366,10 @@ def _trait_id(catalogue: Catalogue, wanted: str, lang: Lang) -> str:
 @app.command(help=_help("show_help"))
 def show(
     ctx: typer.Context,
-    role: Annotated[str, typer.Argument(help=_help("arg_role"), show_default=False)],
+    role: Annotated[
+        str,
+        typer.Argument(help=_help("arg_role"), show_default=False, autocompletion=_complete_roles),
+    ],
     as_json: JsonOption = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,

@@ -181,6 +181,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A result code, as printed under a result.",
         "Kode hasil, seperti yang tercetak di bawah hasil.",
     ),
+    "schema_help": (
+        "Print the catalogue format as a JSON Schema, for editors.",
+        "Cetak format katalog sebagai JSON Schema, untuk editor.",
+    ),
     "opt_answers": (
         "Answer sheet (YAML or JSON: question id -> option id); '-' reads standard input.",
         "Lembar jawaban (YAML atau JSON: id pertanyaan -> id pilihan); '-' membaca input standar.",

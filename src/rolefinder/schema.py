@@ -374,3 +374,85 @@ def _option(read: _Reader, value: object, path: str, traits: set[str], kind: str
     if ident is None or text is None or weights is None:
         return None
     return Option(ident, text, weights, level if kind == "experience" else None)
+
+
+def json_schema() -> dict[str, Any]:
+    """The catalogue format as a JSON Schema (draft 2020-12), for editors to check as you type.
+
+    It describes the shape; the checks above also cover what a schema cannot say (unique ids,
+    related roles and weights that name real ones, control characters).
+    """
+    ident = {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"}
+    text = {
+        "type": "object",
+        "properties": {
+            "en": {"type": "string", "minLength": 1},
+            "id": {"type": "string", "minLength": 1},
+        },
+        "minProperties": 1,
+        "additionalProperties": False,
+    }
+    weights = {"type": "object", "additionalProperties": {"type": "number", "minimum": 0}}
+    level = {"enum": list(LEVELS)}
+
+    def strict(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+
+    trait = strict({"id": ident, "name": text, "description": text}, ["id", "name", "description"])
+    role = strict(
+        {
+            "id": ident,
+            "name": text,
+            "summary": text,
+            "duties": {"type": "array", "items": text, "minItems": 1},
+            "skills": {"type": "array", "items": text},
+            "level": level,
+            "years": strict(
+                {
+                    "min": {"type": "integer", "minimum": 0},
+                    "max": {"type": "integer", "minimum": 0},
+                },
+                ["min"],
+            ),
+            "profile": weights,
+            "related": {"type": "array", "items": ident},
+            "note": text,
+        },
+        list(ROLE_FIELDS),
+    )
+    option = strict(
+        {
+            "id": {**ident, "not": {"enum": sorted(RESERVED_OPTION_IDS)}},
+            "text": text,
+            "weights": weights,
+            "level": level,
+        },
+        ["id", "text"],
+    )
+    question = strict(
+        {
+            "id": ident,
+            "prompt": text,
+            "kind": {"enum": list(QUESTION_KINDS)},
+            "options": {"type": "array", "items": option, "minItems": 2},
+        },
+        ["id", "prompt", "options"],
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "rolefinder catalogue",
+        **strict(
+            {
+                "version": {"type": "string"},
+                "traits": {"type": "array", "items": trait, "minItems": 1},
+                "roles": {"type": "array", "items": role, "minItems": 1},
+                "questions": {"type": "array", "items": question, "minItems": 1},
+            },
+            ["traits", "roles", "questions"],
+        ),
+    }
