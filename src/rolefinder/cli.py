@@ -215,10 +215,7 @@ def _quiz(
     with _reported(world, language):
         if sheet is None and not world.is_interactive():
             raise NoTerminalError()
-        if save is not None:  # before any question: a bad path must not cost the user a quiz
-            from rolefinder.save import check_target
-
-            check_target(save, force)
+        _check_save(save, force)  # before any question: a bad path must not cost a quiz
         loaded = _load(catalogue)
         given = load_answers(sheet, sys.stdin.read) if sheet is not None else {}
         check_answers(loaded, given)
@@ -235,6 +232,14 @@ def _quiz(
                 render_intro(world.out(), loaded, language)
             given = ask_questions(loaded, prompter, language, given)
         _show_result(world, loaded, given, language, top, as_json, save, force)
+
+
+def _check_save(save: Path | None, force: bool) -> None:
+    """Refuse a --save path that cannot work, before any other work is done."""
+    if save is not None:
+        from rolefinder.save import check_target
+
+        check_target(save, force)
 
 
 def _show_result(
@@ -279,10 +284,7 @@ def result(
 
     world, language = _world(ctx), _lang(lang)
     with _reported(world, language):
-        if save is not None:
-            from rolefinder.save import check_target
-
-            check_target(save, force)
+        _check_save(save, force)
         loaded = _load(catalogue)
         _show_result(world, loaded, decode(loaded, code), language, top, as_json, save, force)
 

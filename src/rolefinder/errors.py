@@ -83,34 +83,20 @@ class AnswersError(RolefinderError):
         return "\n".join(t(key, lang, **values) for key, values in self.problems)
 
 
-class SaveError(RolefinderError):
+class TranslatedError(RolefinderError):
+    """An error whose message is one UI string, told in the user's language."""
+
+    def __init__(self, key: str, **values: str) -> None:
+        self.key, self.values = key, values
+        super().__init__(t(key, "en", **values))
+
+    def describe(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return t(self.key, lang, **self.values)
+
+
+class SaveError(TranslatedError):
     """A result file cannot be written where the user asked."""
-
-    def __init__(self, key: str, **values: str) -> None:
-        self.key, self.values = key, values
-        super().__init__(t(key, "en", **values))
-
-    def describe(self, lang: Lang) -> str:
-        """What went wrong with the file, and what to do."""
-        return t(self.key, lang, **self.values)
-
-
-class CodeError(RolefinderError):
-    """A result code that is mangled or belongs to another catalogue."""
-
-    def __init__(self, key: str, **values: str) -> None:
-        self.key, self.values = key, values
-        super().__init__(t(key, "en", **values))
-
-    def describe(self, lang: Lang) -> str:
-        """What is wrong with the code."""
-        return t(self.key, lang, **self.values)
-
-
-class UsageError(RolefinderError):
-    """The command was called in a way that cannot work (bad option, no terminal)."""
-
-    exit_code = EXIT_USAGE
 
 
 class SaveFormatError(SaveError):
@@ -119,26 +105,23 @@ class SaveFormatError(SaveError):
     exit_code = EXIT_USAGE
 
 
-class NoTerminalError(UsageError):
+class CodeError(TranslatedError):
+    """A result code that is mangled or belongs to another catalogue."""
+
+
+class NoTerminalError(TranslatedError):
     """The quiz needs a terminal on stdin and stdout, or a console it can draw in."""
 
+    exit_code = EXIT_USAGE
+
     def __init__(self, key: str = "no_terminal") -> None:
-        super().__init__(t(key, "en"))
-        self.key = key
-
-    def describe(self, lang: Lang) -> str:
-        """Why the quiz cannot run here and what to do instead."""
-        return t(self.key, lang)
+        super().__init__(key)
 
 
-class QuizCancelled(RolefinderError):
+class QuizCancelled(TranslatedError):
     """The user pressed Ctrl-C (or Ctrl-D) during the quiz."""
 
     exit_code = EXIT_INTERRUPTED
 
     def __init__(self) -> None:
-        super().__init__(t("cancelled", "en"))
-
-    def describe(self, lang: Lang) -> str:
-        """'Quiz cancelled.'"""
-        return t("cancelled", lang)
+        super().__init__("cancelled")
