@@ -10,6 +10,7 @@ import yaml
 from conftest import ScriptedPrompter
 from personas import PERSONAS
 from rolefinder.cli import World, app
+from rolefinder.quiz import CONFIRM
 
 NO_TERMINAL = World(interactive=False)
 ANALYST = PERSONAS["social-media-analyst"]
@@ -60,7 +61,8 @@ def test_a_sheet_on_standard_input(runner, catalogue):
 
 def test_a_sheet_gives_the_same_result_as_answering_interactively(runner, catalogue, sheet):
     scripted = World(
-        prompter=ScriptedPrompter([ANALYST[q.id] for q in catalogue.questions]), interactive=True
+        prompter=ScriptedPrompter([*(ANALYST[q.id] for q in catalogue.questions), CONFIRM]),
+        interactive=True,
     )
     asked = runner.invoke(app, ["quiz", "--json"], obj=scripted)
     given = run(runner, ["--answers", sheet(ANALYST), "--json"])
@@ -90,17 +92,16 @@ def test_missing_answers_without_a_terminal_are_listed(runner, sheet):
 
 def test_missing_answers_on_a_terminal_are_asked_and_only_those(runner, catalogue, sheet):
     partial = {k: v for k, v in ANALYST.items() if k not in ("future", "experience")}
-    prompter = ScriptedPrompter(["advisor", "some"])
+    prompter = ScriptedPrompter(["advisor", "some", CONFIRM])
     result = run(
         runner,
         ["--answers", sheet(partial), "--json"],
         world=World(prompter=prompter, interactive=True),
     )
     assert result.exit_code == 0, result.output
-    assert [a.message.splitlines()[0] for a in prompter.asked] == [
-        "Question 1 of 2",
-        "Question 2 of 2",
-    ]
+    asked = [a.message.splitlines()[0] for a in prompter.asked]
+    assert asked[:2] == ["Question 1 of 2", "Question 2 of 2"]
+    assert len(asked) == 3 and prompter.asked[2].default == CONFIRM  # then the review
     assert json.loads(result.stdout)["answers"] == ANALYST
 
 

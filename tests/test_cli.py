@@ -190,7 +190,7 @@ def scripted_world(
     catalogue, answers: dict[str, str] | None = None
 ) -> tuple[World, ScriptedPrompter]:
     script = [answers[q.id] if answers else pick_default for q in catalogue.questions]
-    prompter = ScriptedPrompter(list(script))
+    prompter = ScriptedPrompter([*script, pick_default])  # pick_default at review: confirm
     return World(prompter=prompter, interactive=True), prompter
 
 
@@ -226,7 +226,7 @@ def test_bare_rolefinder_on_a_terminal_starts_the_quiz(runner, catalogue):
     world, prompter = scripted_world(catalogue)
     result = runner.invoke(app, [], obj=world)
     assert result.exit_code == 0
-    assert len(prompter.asked) == len(catalogue.questions)
+    assert len(prompter.asked) == len(catalogue.questions) + 1  # and the review screen
     assert "Best match:" in result.stdout
 
 

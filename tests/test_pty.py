@@ -50,6 +50,8 @@ def answer(child, total: int, first_keys: str = ENTER) -> None:
     for number in range(1, total + 1):
         child.expect(f"Question {number} of {total}")
         child.send(first_keys if number == 1 else ENTER)
+    child.expect("Your answers")
+    child.send(ENTER)  # confirm: the highlighted choice on the review screen
 
 
 def test_answering_every_question_shows_a_ranked_result(tmp_path, catalogue):

@@ -6,21 +6,22 @@ import pytest
 
 from conftest import ScriptedPrompter, pick_default
 from rolefinder.errors import QuizCancelled
-from rolefinder.quiz import BACK, ask_questions
+from rolefinder.quiz import BACK, CONFIRM, ask_questions
 
 
 def test_every_question_is_asked_in_order_with_progress(catalogue):
-    prompter = ScriptedPrompter([pick_default] * len(catalogue.questions))
+    prompter = ScriptedPrompter([pick_default] * (len(catalogue.questions) + 1))
     answers = ask_questions(catalogue, prompter, "en")
     total = len(catalogue.questions)
-    assert [a.message.splitlines()[0] for a in prompter.asked] == [
+    assert [a.message.splitlines()[0] for a in prompter.asked[:-1]] == [
         f"Question {n} of {total}" for n in range(1, total + 1)
     ]
+    assert prompter.asked[-1].default == CONFIRM  # the review screen comes last
     assert answers == {q.id: q.options[0].id for q in catalogue.questions}
 
 
 def test_the_highlighted_default_is_always_an_answer_never_back(catalogue):
-    prompter = ScriptedPrompter([pick_default] * len(catalogue.questions))
+    prompter = ScriptedPrompter([pick_default] * (len(catalogue.questions) + 1))
     ask_questions(catalogue, prompter, "en")
     for asked in prompter.asked:
         assert asked.default != BACK
@@ -31,7 +32,7 @@ def test_back_is_offered_from_the_second_question_and_keeps_the_earlier_answer(c
     first, second = catalogue.questions[0], catalogue.questions[1]
     rest = [pick_default] * (len(catalogue.questions) - 1)
     prompter = ScriptedPrompter(
-        [first.options[2].id, BACK, pick_default, second.options[3].id, *rest[1:]]
+        [first.options[2].id, BACK, pick_default, second.options[3].id, *rest[1:], CONFIRM]
     )
     answers = ask_questions(catalogue, prompter, "en")
     assert BACK not in [c.value for c in prompter.asked[0].choices]
@@ -44,7 +45,7 @@ def test_back_is_offered_from_the_second_question_and_keeps_the_earlier_answer(c
 
 
 def test_the_quiz_speaks_indonesian(catalogue):
-    prompter = ScriptedPrompter([pick_default] * len(catalogue.questions))
+    prompter = ScriptedPrompter([pick_default] * (len(catalogue.questions) + 1))
     ask_questions(catalogue, prompter, "id")
     asked = prompter.asked[1]
     assert asked.message.startswith(f"Pertanyaan 2 dari {len(catalogue.questions)}")
@@ -72,15 +73,16 @@ def run_real(catalogue, keys: str):
 
 def test_arrow_keys_and_enter_answer_the_real_prompt(catalogue):
     total = len(catalogue.questions)
-    answers = run_real(catalogue, DOWN + ENTER + ENTER * (total - 1))
+    answers = run_real(catalogue, DOWN + ENTER + ENTER * (total - 1) + ENTER)  # last: confirm
     assert answers[catalogue.questions[0].id] == catalogue.questions[0].options[1].id
     assert answers[catalogue.questions[1].id] == catalogue.questions[1].options[0].id
 
 
 def test_going_back_with_the_real_prompt(catalogue):
     first = catalogue.questions[0]
-    back_on_second = DOWN * len(catalogue.questions[1].options) + ENTER  # last line is Back
-    keys = ENTER + back_on_second + DOWN + DOWN + ENTER + ENTER * (len(catalogue.questions) - 1)
+    back_on_second = DOWN * (len(catalogue.questions[1].options) + 1) + ENTER  # Back is last
+    rest = ENTER * (len(catalogue.questions) - 1)
+    keys = ENTER + back_on_second + DOWN + DOWN + ENTER + rest + ENTER  # last: confirm
     answers = run_real(catalogue, keys)
     # Back returned to question 1 with option 1 highlighted; two downs moved to option 3.
     assert answers[first.id] == first.options[2].id

@@ -2,7 +2,8 @@
 
 Layout, in Crockford base32 (digits and letters without I, L, O, U; case does not matter):
 three characters of catalogue fingerprint, the answers as one number (each question a digit:
-0 unanswered, else 1 + the option's position), and one check character. Hyphens every four
+0 unanswered, 1 + the option's position, or one past the last option for "skip"), and one
+check character. Hyphens every four
 characters make it easy to read out.
 """
 
@@ -13,7 +14,7 @@ import json
 from collections.abc import Mapping
 
 from rolefinder.errors import CodeError
-from rolefinder.model import Catalogue
+from rolefinder.model import SKIP, Catalogue
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _ALIASES = str.maketrans({"O": "0", "I": "1", "L": "1"})
@@ -39,7 +40,7 @@ def encode(catalogue: Catalogue, answers: Mapping[str, str]) -> str:
     number = 0
     for question in reversed(catalogue.questions):
         chosen = answers.get(question.id)
-        ids = [option.id for option in question.options]
+        ids = [*(option.id for option in question.options), SKIP]
         digit = ids.index(chosen) + 1 if chosen in ids else 0
         number = number * (len(ids) + 1) + digit
     body = fingerprint(catalogue) + _to_base32(number)
@@ -60,9 +61,10 @@ def decode(catalogue: Catalogue, code: str) -> dict[str, str]:
     number = _from_base32(body[FINGERPRINT_LENGTH:])
     answers: dict[str, str] = {}
     for question in catalogue.questions:
-        number, digit = divmod(number, len(question.options) + 1)
+        ids = [*(option.id for option in question.options), SKIP]
+        number, digit = divmod(number, len(ids) + 1)
         if digit:
-            answers[question.id] = question.options[digit - 1].id
+            answers[question.id] = ids[digit - 1]
     if number:
         raise CodeError("code_mangled", code=code)
     return answers

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rolefinder.errors import AnswersError
-from rolefinder.model import LEVELS, Catalogue, Lang, Role, as_percentages
+from rolefinder.model import LEVELS, SKIP, Catalogue, Lang, Role, as_percentages
 
 Answers = Mapping[str, str]  # question id -> option id
 
@@ -78,8 +78,8 @@ def check_answers(catalogue: Catalogue, answers: Answers) -> None:
         if question is None:
             known = ", ".join(q.id for q in catalogue.questions)
             problems.append(("unknown_question", {"question": question_id, "known": known}))
-        elif question.option(option_id) is None:
-            known = ", ".join(o.id for o in question.options)
+        elif option_id != SKIP and question.option(option_id) is None:
+            known = ", ".join([*(o.id for o in question.options), SKIP])
             values = {"question": question_id, "option": option_id, "known": known}
             problems.append(("unknown_option", values))
     if problems:

@@ -60,6 +60,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # quiz
     "progress": ("Question {n} of {total}", "Pertanyaan {n} dari {total}"),
     "back": ("<- Back to the previous question", "<- Kembali ke pertanyaan sebelumnya"),
+    "skip": ("(doesn't apply to me: skip)", "(tidak sesuai untukku: lewati)"),
+    "review_title": (
+        "Your answers. Change any of them, or confirm to see your result.",
+        "Jawabanmu. Ubah yang mana saja, atau konfirmasi untuk melihat hasil.",
+    ),
+    "review_confirm": ("These are right: show my result", "Sudah benar: tampilkan hasilku"),
+    "review_hint": ("(Enter on an answer to change it)", "(Enter pada jawaban untuk mengubahnya)"),
     "instruction": ("(arrow keys, then Enter)", "(tombol panah, lalu Enter)"),
     "intro": (
         "Answer {total} short questions; there are no wrong answers. Pick what you would "

@@ -10,6 +10,7 @@ from typing import Any, Literal
 Lang = Literal["en", "id"]
 LANGS: tuple[Lang, ...] = ("en", "id")
 LEVELS: tuple[str, ...] = ("entry", "mid", "senior")
+SKIP = "skip"  # the answer "doesn't apply" that every question accepts; it counts for nothing
 
 
 def as_percentages(shares: Mapping[str, float]) -> dict[str, int]:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from rolefinder.errors import Problem
-from rolefinder.model import LEVELS, Catalogue, Option, Question, Role, Text, Trait, Years
+from rolefinder.model import LEVELS, SKIP, Catalogue, Option, Question, Role, Text, Trait, Years
 
 T = TypeVar("T")
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-RESERVED_OPTION_IDS = frozenset({"skip"})  # kept for a later "doesn't apply" answer
+RESERVED_OPTION_IDS = frozenset({SKIP})  # every question offers it already
 TOP_LEVEL_KEYS = ("version", "traits", "roles", "questions")
 QUESTION_KINDS = ("trait", "experience")
 
