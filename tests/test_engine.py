@@ -107,7 +107,7 @@ def test_to_dict_is_what_json_prints(catalogue):
     assert data["language"] == "id"
     assert sum(data["profile"].values()) == 100
     first = data["matches"][0]
-    assert set(first) == {"id", "name", "match", "level", "stretch"}
+    assert set(first) == {"id", "name", "match", "level", "stretch", "reasons", "path"}
     assert data["catalogue"] == {"source": "roles.yaml", "version": "1.0"}
     assert data["answers"] == {"monday": "inbox", "experience": "new"}
     assert data["matches"][0]["name"] == catalogue.role(first["id"]).name.id

@@ -43,6 +43,14 @@ def _help(key: str) -> str:
     return t(key, HELP_LANG)
 
 
+class Level(str, Enum):
+    """Experience levels, lowest first."""
+
+    entry = "entry"
+    mid = "mid"
+    senior = "senior"
+
+
 class Language(str, Enum):
     """The languages every text comes in."""
 
@@ -103,6 +111,7 @@ SaveOption = Annotated[
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help=_help("opt_force"))]
 TopOption = Annotated[int, typer.Option("--top", "-n", min=1, help=_help("opt_top"))]
+ExplainOption = Annotated[bool, typer.Option("--explain", "-e", help=_help("opt_explain"))]
 
 app = typer.Typer(
     name="rolefinder",
@@ -170,9 +179,20 @@ def root(
     if ctx.invoked_subcommand is not None:
         return
     if _world(ctx).is_interactive():
-        _quiz(ctx, top=3, lang=None, catalogue=None)
+        _quiz(ctx, lang=None, catalogue=None)
     else:
         typer.echo(ctx.get_help())
+
+
+@dataclass(frozen=True)
+class ResultOptions:
+    """How to show a result: shared by quiz and result."""
+
+    top: int = 3
+    as_json: bool = False
+    save: Path | None = None
+    force: bool = False
+    explain: bool = False
 
 
 @app.command(help=_help("quiz_help"))
@@ -185,6 +205,7 @@ def quiz(
             "--answers", "-a", metavar="FILE", help=_help("opt_answers"), show_default=False
         ),
     ] = None,
+    explain: ExplainOption = False,
     as_json: JsonOption = False,
     save: SaveOption = None,
     force: ForceOption = False,
@@ -192,18 +213,15 @@ def quiz(
     catalogue: CatalogueOption = None,
 ) -> None:
     """Take the quiz and see the roles that fit you, ranked."""
-    _quiz(ctx, top, lang, catalogue, answers, as_json, save, force)
+    _quiz(ctx, lang, catalogue, answers, ResultOptions(top, as_json, save, force, explain))
 
 
 def _quiz(
     ctx: typer.Context,
-    top: int,
     lang: Language | None,
     catalogue: Path | None,
     sheet: str | None = None,
-    as_json: bool = False,
-    save: Path | None = None,
-    force: bool = False,
+    options: ResultOptions = ResultOptions(),
 ) -> None:
     from rolefinder.catalogue import load_answers
     from rolefinder.engine import check_answers, unanswered
@@ -215,7 +233,7 @@ def _quiz(
     with _reported(world, language):
         if sheet is None and not world.is_interactive():
             raise NoTerminalError()
-        _check_save(save, force)  # before any question: a bad path must not cost a quiz
+        _check_save(options)  # before any question: a bad path must not cost a quiz
         loaded = _load(catalogue)
         given = load_answers(sheet, sys.stdin.read) if sheet is not None else {}
         check_answers(loaded, given)
@@ -228,44 +246,38 @@ def _quiz(
                 from rolefinder.prompts import QuestionaryPrompter
 
                 prompter = QuestionaryPrompter()
-            if not given and not as_json:
+            if not given and not options.as_json:
                 render_intro(world.out(), loaded, language)
             given = ask_questions(loaded, prompter, language, given)
-        _show_result(world, loaded, given, language, top, as_json, save, force)
+        _show_result(world, loaded, given, language, options)
 
 
-def _check_save(save: Path | None, force: bool) -> None:
+def _check_save(options: ResultOptions) -> None:
     """Refuse a --save path that cannot work, before any other work is done."""
-    if save is not None:
+    if options.save is not None:
         from rolefinder.save import check_target
 
-        check_target(save, force)
+        check_target(options.save, options.force)
 
 
 def _show_result(
-    world: World,
-    catalogue: Catalogue,
-    answers: dict[str, str],
-    lang: Lang,
-    top: int,
-    as_json: bool,
-    save: Path | None,
-    force: bool,
+    world: World, catalogue: Catalogue, answers: dict[str, str], lang: Lang, options: ResultOptions
 ) -> None:
-    """Rank, print (as a screen or JSON), and save if asked: shared by quiz and result."""
+    """Rank, print (as a screen or JSON), and save if asked."""
     from rolefinder.engine import rank
     from rolefinder.render import render_json, render_result, result_file
     from rolefinder.save import check_target, write_atomically
 
     result = rank(catalogue, answers)
-    if as_json:
+    if options.as_json:
         render_json(world.out(), result.to_dict(lang))
     else:
-        render_result(world.out(), catalogue, result, lang, top)
-    if save is not None:
-        kind = check_target(save, force)
-        write_atomically(save, result_file(catalogue, result, lang, top, kind), force)
-        world.err().print(t("saved", lang, path=save), soft_wrap=True)
+        render_result(world.out(), catalogue, result, lang, options.top, options.explain)
+    if options.save is not None:
+        kind = check_target(options.save, options.force)
+        text = result_file(catalogue, result, lang, options.top, kind)
+        write_atomically(options.save, text, options.force)
+        world.err().print(t("saved", lang, path=options.save), soft_wrap=True)
 
 
 @app.command(help=_help("result_help"))
@@ -273,6 +285,7 @@ def result(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help=_help("arg_code"), show_default=False)],
     top: TopOption = 3,
+    explain: ExplainOption = False,
     as_json: JsonOption = False,
     save: SaveOption = None,
     force: ForceOption = False,
@@ -283,10 +296,11 @@ def result(
     from rolefinder.codes import decode
 
     world, language = _world(ctx), _lang(lang)
+    options = ResultOptions(top, as_json, save, force, explain)
     with _reported(world, language):
-        _check_save(save, force)
+        _check_save(options)
         loaded = _load(catalogue)
-        _show_result(world, loaded, decode(loaded, code), language, top, as_json, save, force)
+        _show_result(world, loaded, decode(loaded, code), language, options)
 
 
 @app.command(help=_help("schema_help"))
@@ -331,6 +345,9 @@ def roles(
             autocompletion=_complete_traits,
         ),
     ] = None,
+    level: Annotated[
+        Level | None, typer.Option("--level", help=_help("opt_level"), show_default=False)
+    ] = None,
     as_json: JsonOption = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
@@ -345,12 +362,14 @@ def roles(
         if trait is not None:
             trait_id = _trait_id(loaded, trait, language)
             chosen = [role for role in chosen if role.main_trait == trait_id]
+        if level is not None:
+            chosen = [role for role in chosen if role.level == level.value]
         if as_json:
             render_json(world.out(), [role.to_dict(language) for role in chosen])
         elif chosen:
             render_roles(world.out(), loaded, chosen, language)
         else:
-            world.out().print(t("no_roles", language, trait=trait))
+            world.out().print(t("no_roles", language))
 
 
 def _trait_id(catalogue: Catalogue, wanted: str, lang: Lang) -> str:

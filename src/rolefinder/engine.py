@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from rolefinder.errors import AnswersError
 from rolefinder.model import LEVELS, SKIP, Catalogue, Lang, Role, as_percentages
+
+if TYPE_CHECKING:
+    from rolefinder.explain import Reasons, WhatIf
 
 Answers = Mapping[str, str]  # question id -> option id
 
@@ -36,6 +40,49 @@ class Result:
     level: str | None  # from the experience question, if answered
     catalogue: Catalogue
 
+    @cached_property
+    def reasons(self) -> dict[str, Reasons]:
+        """Role id -> why it matched as it did (computed when first asked for)."""
+        from rolefinder.explain import reasons
+
+        return {
+            m.id: reasons(self.catalogue, self.answers, self.profile, m.role) for m in self.matches
+        }
+
+    @cached_property
+    def flags(self) -> list[str]:
+        """How far to trust the result: near_tie, flat_profile, few_answers."""
+        from rolefinder.explain import flags
+
+        return flags(self.catalogue, self.answers, self.profile, [m.match for m in self.matches])
+
+    @cached_property
+    def what_if(self) -> WhatIf | None:
+        """The one changed answer that most easily puts the runner-up on top, if any."""
+        from rolefinder.explain import what_if
+
+        return (
+            what_if(self.catalogue, self.answers, self.matches[1].id)
+            if len(self.matches) > 1
+            else None
+        )
+
+    def path(self, match: Match) -> tuple[Role, ...]:
+        """For a stretch role, a way up to it from the best-matching role at the user's level."""
+        from rolefinder.explain import path_to
+
+        if not match.stretch:
+            return ()
+        return path_to(
+            self.catalogue, match.role, self.level, {m.id: m.match for m in self.matches}
+        )
+
+    @property
+    def skipped(self) -> int:
+        """Trait questions skipped or left unanswered."""
+        asked = [q for q in self.catalogue.questions if q.kind == "trait"]
+        return sum(1 for q in asked if self.answers.get(q.id, SKIP) == SKIP)
+
     @property
     def code(self) -> str:
         """The short code that reproduces this result (``rolefinder result CODE``)."""
@@ -49,24 +96,51 @@ class Result:
         return self.matches[0]
 
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
-        """A JSON-ready view of the result, with names in ``lang``."""
+        """A JSON-ready view of the result, with names and sentences in ``lang``."""
+        from rolefinder.explain import flag_lines, what_if_line
+
+        asked = sum(1 for q in self.catalogue.questions if q.kind == "trait")
+        top = [(m.id, m.match) for m in self.matches[:2]]
+        change = self.what_if
         return {
             "profile": dict(self.profile),
             "level": self.level,
-            "matches": [
-                {
-                    "id": m.id,
-                    "name": m.role.name.get(lang),
-                    "match": m.match,
-                    "level": m.role.level,
-                    "stretch": m.stretch,
-                }
-                for m in self.matches
-            ],
+            "matches": [self._match_dict(m, lang) for m in self.matches],
+            "flags": list(self.flags),
+            "notes": flag_lines(self.catalogue, self.flags, top, self.skipped, asked, lang),
+            "what_if": None
+            if change is None
+            else {
+                "question": change.question,
+                "from": change.old,
+                "to": change.new,
+                "role": change.role,
+                "match": change.match,
+                "text": what_if_line(self.catalogue, change, lang),
+            },
             "answers": dict(self.answers),
             "language": lang,
             "catalogue": {"source": self.catalogue.source, "version": self.catalogue.version},
             "code": self.code,
+        }
+
+    def _match_dict(self, match: Match, lang: Lang) -> dict[str, Any]:
+        from rolefinder.explain import reason_lines
+
+        why = self.reasons[match.id]
+        return {
+            "id": match.id,
+            "name": match.role.name.get(lang),
+            "match": match.match,
+            "level": match.role.level,
+            "stretch": match.stretch,
+            "reasons": {
+                "close": [vars(g) for g in why.close],
+                "apart": [vars(g) for g in why.apart],
+                "answers": [vars(p) for p in why.pulls],
+                "text": reason_lines(self.catalogue, why, lang),
+            },
+            "path": [role.id for role in self.path(match)],
         }
 
 

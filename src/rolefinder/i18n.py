@@ -61,6 +61,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress": ("Question {n} of {total}", "Pertanyaan {n} dari {total}"),
     "back": ("<- Back to the previous question", "<- Kembali ke pertanyaan sebelumnya"),
     "skip": ("(doesn't apply to me: skip)", "(tidak sesuai untukku: lewati)"),
+    "why": ("Why", "Alasannya"),
+    "reason_close": (
+        "{trait}: you {you}%, this role {role}%, a close fit.",
+        "{trait}: kamu {you}%, peran ini {role}%, cukup mirip.",
+    ),
+    "reason_apart": (
+        "{trait}: you {you}%, this role {role}%, far apart.",
+        "{trait}: kamu {you}%, peran ini {role}%, berbeda jauh.",
+    ),
+    "reason_up": (
+        'Your answer to question {n} ("{answer}") raised this match by {points} points.',
+        'Jawabanmu untuk pertanyaan {n} ("{answer}") menaikkan kecocokan ini {points} poin.',
+    ),
+    "reason_down": (
+        'Your answer to question {n} ("{answer}") lowered this match by {points} points.',
+        'Jawabanmu untuk pertanyaan {n} ("{answer}") menurunkan kecocokan ini {points} poin.',
+    ),
+    "flag_near_tie": (
+        "{a} and {b} fit you almost equally ({x}% and {y}%): read about both.",
+        "{a} dan {b} hampir sama cocoknya untukmu ({x}% dan {y}%): pelajari keduanya.",
+    ),
+    "flag_flat_profile": (
+        "Your answers spread almost evenly over the traits, so no role stands out clearly: you may be an all-rounder. Retake the quiz choosing what you enjoy most, or read about both creative and analytical roles.",
+        "Jawabanmu tersebar hampir merata di semua sifat, jadi tidak ada peran yang menonjol: mungkin kamu serba bisa. Ulangi kuis dengan memilih yang paling kamu sukai, atau pelajari peran kreatif dan analitis sekaligus.",
+    ),
+    "flag_few_answers": (
+        "You skipped {n} of {total} questions, so this result rests on few answers; answer more of them for a surer result.",
+        "Kamu melewati {n} dari {total} pertanyaan, jadi hasil ini bertumpu pada sedikit jawaban; jawab lebih banyak agar hasilnya lebih pasti.",
+    ),
+    "what_if": (
+        'Had you chosen "{answer}" in question {n}, {role} would lead.',
+        'Seandainya kamu memilih "{answer}" di pertanyaan {n}, {role} akan berada di posisi teratas.',
+    ),
+    "path": (
+        "Path: {steps}. Start as {start} ({match}% match).",
+        "Jalur: {steps}. Mulailah sebagai {start} (cocok {match}%).",
+    ),
+    "opt_explain": (
+        "Show why each listed role matched.",
+        "Tampilkan alasan kecocokan setiap peran yang ditampilkan.",
+    ),
+    "opt_level": (
+        "Only roles at this level: entry, mid or senior.",
+        "Hanya peran di level ini: entry, mid, atau senior.",
+    ),
     "review_title": (
         "Your answers. Change any of them, or confirm to see your result.",
         "Jawabanmu. Ubah yang mana saja, atau konfirmasi untuk melihat hasil.",
@@ -98,10 +143,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "next_step": ("Next step", "Langkah berikutnya"),
     "note": ("Note", "Catatan"),
     "roles_title": ("Social media roles", "Peran di media sosial"),
-    "no_roles": (
-        "No role has '{trait}' as its main trait.",
-        "Tidak ada peran dengan sifat utama '{trait}'.",
-    ),
+    "no_roles": ("No role fits those filters.", "Tidak ada peran yang sesuai dengan filter itu."),
     "more_about": ("More: rolefinder show {id}", "Selengkapnya: rolefinder show {id}"),
     "level_entry": ("entry", "pemula"),
     "level_mid": ("mid", "menengah"),

@@ -17,8 +17,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from rolefinder.engine import Result, next_steps
+from rolefinder.engine import Match, Result, next_steps
 from rolefinder.errors import Problem
+from rolefinder.explain import flag_lines, path_line, reason_lines, what_if_line
 from rolefinder.i18n import t
 from rolefinder.model import Catalogue, Lang, Role, as_percentages
 from rolefinder.model import Text as TextPair
@@ -232,14 +233,33 @@ def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) 
 
 
 def render_result(
-    console: Console, catalogue: Catalogue, result: Result, lang: Lang, top: int
+    console: Console,
+    catalogue: Catalogue,
+    result: Result,
+    lang: Lang,
+    top: int,
+    explain: bool = False,
 ) -> None:
-    """The quiz result: profile bars, the top roles, and a panel for the best match."""
+    """The quiz result: profile bars, the top roles, notes on how sure it is, the best match.
+
+    With ``explain``, every listed role also gets its reasons (and its path, if a stretch).
+    """
     console.print()
     console.print(_heading("your_profile", lang))
     console.print(_bars(console, catalogue, result.profile, lang))
     console.print()
     console.print(_matches(console, result, lang, top))
+    asked = sum(1 for q in catalogue.questions if q.kind == "trait")
+    top_two = [(m.id, m.match) for m in result.matches[:2]]
+    for note in flag_lines(catalogue, result.flags, top_two, result.skipped, asked, lang):
+        console.print(Text(f"! {note}", style="yellow"))
+    if result.what_if is not None:
+        console.print(Text(what_if_line(catalogue, result.what_if, lang), style="italic"))
+    if explain:
+        for place, match in enumerate(result.matches[1:top], start=2):
+            console.print()
+            console.print(Text(f"{place}. {match.role.name.get(lang)}", style="bold"))
+            console.print(_why(console, catalogue, result, match, lang))
     console.print(_best_match_panel(console, catalogue, result, lang))
     console.print(Text(t("result_code", lang, code=result.code), style="dim"), soft_wrap=True)
 
@@ -269,12 +289,23 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | 
     return table
 
 
+def _why(console: Console, catalogue: Catalogue, result: Result, match: Match, lang: Lang) -> Table:
+    """A match's reasons as bullets, and the way up to it if it is a stretch."""
+    lines = reason_lines(catalogue, result.reasons[match.id], lang)
+    route = result.path(match)
+    if route:
+        start = next(m.match for m in result.matches if m.id == route[0].id)
+        lines.append(path_line(route, start, lang))
+    return _bullets(console, [TextPair(line, line) for line in lines], lang)
+
+
 def _best_match_panel(console: Console, catalogue: Catalogue, result: Result, lang: Lang) -> Panel:
     best = result.best
     role = best.role
     parts: list[Any] = [Text(role.summary.get(lang)), Text()]
     if best.stretch:
         parts += [Text(t("stretch_note", lang), style="yellow"), Text()]
+    parts += [_heading("why", lang), _why(console, catalogue, result, best, lang), Text()]
     parts += [_heading("duties", lang), _bullets(console, role.duties, lang), Text()]
     steps = next_steps(catalogue, role)
     key, shown = (
