@@ -166,3 +166,56 @@ PERSONAS: dict[str, dict[str, str]] = {
         "experience": "some",
     },
 }
+
+# Mixed personas: people who love two kinds of work. Their top two must both be sensible.
+MIXED: dict[str, tuple[dict[str, str], set[str]]] = {
+    # Loves numbers and planning: measures everything, then decides the strategy.
+    "numbers-and-planning": (
+        {
+            "monday": "numbers",
+            "flop": "rethink",
+            "trend": "measure",
+            "meeting": "goals",
+            "praise": "report",
+            "tools": "board",
+            "client": "audit",
+            "budget": "split",
+            "network": "analysts",
+            "report": "trends",
+            "audience": "segments",
+            "future": "lead",
+            "experience": "new",
+        },
+        {
+            "social-media-analyst",
+            "marketing-consultant",
+            "head-of-marketing",
+            "social-media-strategist",
+            "social-media-manager",
+        },
+    ),
+    # Loves making things and talking with people: creates content and chats with followers.
+    "makes-and-talks": (
+        {
+            "monday": "inbox",
+            "flop": "visuals",
+            "trend": "film",
+            "meeting": "sketch",
+            "praise": "heard",
+            "tools": "design-suite",
+            "client": "run-account",
+            "budget": "events",
+            "network": "creators",
+            "report": "voices",
+            "audience": "laugh",
+            "future": "community",
+            "experience": "new",
+        },
+        {
+            "social-media-influencer",
+            "community-manager",
+            "social-media-specialist",
+            "social-media-admin",
+        },
+    ),
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -85,3 +86,25 @@ def test_ctrl_c_cancels_with_exit_130_and_no_traceback(tmp_path, catalogue, at_q
     assert "Error" not in output  # cancelling is the user's choice, not an error
     assert "Traceback" not in output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_review_screen_changes_an_earlier_answer(tmp_path, catalogue):
+    total = len(catalogue.questions)
+    child = spawn(tmp_path, "--json")
+    for number in range(1, total + 1):
+        child.expect(f"Question {number} of {total}")
+        child.send(ENTER)  # the first option everywhere
+    child.expect("Your answers")
+    child.send(DOWN + ENTER)  # the line for question 1
+    child.expect(f"Question 1 of {total}")
+    child.send(DOWN + ENTER)  # its second option
+    child.expect("Your answers")
+    child.send(ENTER)  # confirm
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    output = ANSI.sub("", child.before)
+    document = json.loads(output[output.index("{") : output.rindex("}") + 1])
+    first = catalogue.questions[0]
+    assert document["answers"][first.id] == first.options[1].id
+    assert document["answers"][catalogue.questions[1].id] == catalogue.questions[1].options[0].id

@@ -413,6 +413,7 @@ def show(
 def validate(
     ctx: typer.Context,
     path: Annotated[Path | None, typer.Argument(help=_help("arg_path"), show_default=False)] = None,
+    audit: Annotated[bool, typer.Option("--audit", help=_help("opt_audit"))] = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -433,6 +434,14 @@ def validate(
             raise typer.Exit(EXIT_DATA)
         sizes = {"roles": len(report.catalogue.roles), "questions": len(report.catalogue.questions)}
         world.out().print(t("valid", language, source=report.source, **sizes), soft_wrap=True)
+        if audit:
+            from rolefinder.audit import audit as run_audit
+            from rolefinder.render import render_audit
+
+            findings = run_audit(report.catalogue)
+            render_audit(world.out(), report.catalogue, findings, language)
+            if not findings.passed:
+                raise typer.Exit(EXIT_DATA)
 
 
 def _tolerate_unencodable_output() -> None:

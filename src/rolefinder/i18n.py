@@ -106,6 +106,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only roles at this level: entry, mid or senior.",
         "Hanya peran di level ini: entry, mid, atau senior.",
     ),
+    "opt_audit": (
+        "Also check that every role can come first and none dominates (10,000 random answer sheets).",
+        "Periksa juga bahwa setiap peran bisa menjadi teratas dan tidak ada yang mendominasi (10.000 lembar jawaban acak).",
+    ),
+    "audit_title": (
+        "Top match over {samples} random answer sheets",
+        "Peran teratas dari {samples} lembar jawaban acak",
+    ),
+    "audit_share": ("First for", "Teratas untuk"),
+    "audit_unreachable": (
+        "no answer sheet puts it first",
+        "tidak ada lembar jawaban yang menempatkannya teratas",
+    ),
+    "audit_too_rare": ("under {low}%", "di bawah {low}%"),
+    "audit_too_common": ("over {high}%", "di atas {high}%"),
+    "audit_passed": (
+        "Audit passed: every role can come first, and each is first for {low}-{high}% of random sheets.",
+        "Audit lolos: setiap peran bisa menjadi teratas, dan masing-masing teratas untuk {low}-{high}% lembar acak.",
+    ),
+    "audit_failed": (
+        "Audit failed: adjust the questions' weights or the roles' profiles so every role can come first for {low}-{high}% of random sheets.",
+        "Audit gagal: sesuaikan bobot pertanyaan atau profil peran agar setiap peran teratas untuk {low}-{high}% lembar acak.",
+    ),
     "review_title": (
         "Your answers. Change any of them, or confirm to see your result.",
         "Jawabanmu. Ubah yang mana saja, atau konfirmasi untuk melihat hasil.",

@@ -17,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from rolefinder.audit import HIGHEST_SHARE, LOWEST_SHARE, AuditReport
 from rolefinder.engine import Match, Result, next_steps
 from rolefinder.errors import Problem
 from rolefinder.explain import flag_lines, path_line, reason_lines, what_if_line
@@ -100,6 +101,29 @@ def render_problems(
     for problem in problems:
         # soft_wrap: keep each problem on one logical line, as editors and grep expect
         console.print(label + Text(problem.describe(source)), soft_wrap=True)
+
+
+def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, lang: Lang) -> None:
+    """The #1 share of every role over random answer sheets, and whether the catalogue passes."""
+    title = t("audit_title", lang, samples=f"{report.samples:,}")
+    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
+    table.add_column(t("col_role", lang))
+    table.add_column(t("audit_share", lang), justify="right")
+    table.add_column("")
+    for role in catalogue.roles:
+        verdict = Text()
+        if role.id in report.unreachable:
+            verdict = Text(t("audit_unreachable", lang), style="red")
+        elif role.id in report.too_rare:
+            verdict = Text(t("audit_too_rare", lang, low=f"{LOWEST_SHARE:.0f}"), style="red")
+        elif role.id in report.too_common:
+            verdict = Text(t("audit_too_common", lang, high=f"{HIGHEST_SHARE:.0f}"), style="red")
+        table.add_row(Text(role.name.get(lang)), f"{report.shares[role.id]:.1f}%", verdict)
+    console.print(table)
+    key = "audit_passed" if report.passed else "audit_failed"
+    bounds = {"low": f"{LOWEST_SHARE:.0f}", "high": f"{HIGHEST_SHARE:.0f}"}
+    style = "green" if report.passed else "red"
+    console.print(Text(t(key, lang, **bounds), style=style), soft_wrap=True)
 
 
 def render_json(console: Console, data: Any) -> None:
