@@ -192,7 +192,9 @@ def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang) -> list[str]:
     for pull in why.pulls:
         number, answer = _answer_text(catalogue, pull.question, pull.option, lang)
         key = "reason_up" if pull.points > 0 else "reason_down"
-        lines.append(t(key, lang, answer=answer, n=number, points=f"{abs(pull.points):.0f}"))
+        size = round(abs(pull.points))
+        points = t("points_one", lang) if size == 1 else t("points_many", lang, n=size)
+        lines.append(t(key, lang, answer=answer, n=number, points=points))
     return lines
 
 

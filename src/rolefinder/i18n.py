@@ -71,13 +71,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{trait}: kamu {you}%, peran ini {role}%, berbeda jauh.",
     ),
     "reason_up": (
-        'Your answer to question {n} ("{answer}") raised this match by {points} points.',
-        'Jawabanmu untuk pertanyaan {n} ("{answer}") menaikkan kecocokan ini {points} poin.',
+        'Your answer to question {n} ("{answer}") raised this match by {points}.',
+        'Jawabanmu untuk pertanyaan {n} ("{answer}") menaikkan kecocokan ini {points}.',
     ),
     "reason_down": (
-        'Your answer to question {n} ("{answer}") lowered this match by {points} points.',
-        'Jawabanmu untuk pertanyaan {n} ("{answer}") menurunkan kecocokan ini {points} poin.',
+        'Your answer to question {n} ("{answer}") lowered this match by {points}.',
+        'Jawabanmu untuk pertanyaan {n} ("{answer}") menurunkan kecocokan ini {points}.',
     ),
+    "points_one": ("1 point", "1 poin"),
+    "points_many": ("{n} points", "{n} poin"),
     "flag_near_tie": (
         "{a} and {b} fit you almost equally ({x}% and {y}%): read about both.",
         "{a} dan {b} hampir sama cocoknya untukmu ({x}% dan {y}%): pelajari keduanya.",
