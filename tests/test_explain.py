@@ -147,18 +147,9 @@ def test_validate_audit_prints_the_table(runner):
 def test_validate_audit_fails_an_unbalanced_catalogue(runner, tmp_path):
     from test_catalogue import MINIMAL
 
-    two_roles = MINIMAL.replace(
-        "questions:",
-        """  - id: twin
-    name: {en: Twin, id: Kembar}
-    summary: {en: Same, id: Sama}
-    duties: [{en: Draw, id: Menggambar}]
-    skills: []
-    level: entry
-    profile: {creative: 1}
-    related: []
-questions:""",
-    )
+    designer = MINIMAL[MINIMAL.index("  - id: designer") : MINIMAL.index("questions:")]
+    twin = designer.replace("id: designer", "id: twin")  # the same profile: it can never win
+    two_roles = MINIMAL.replace("questions:", twin + "questions:")
     path = tmp_path / "roles.yaml"
     path.write_text(two_roles, "utf-8")
     result = runner.invoke(app, ["validate", "--audit", str(path)])
