@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from rolefinder import CatalogueError, load_catalogue
+from rolefinder.catalogue import MAX_BYTES
 from rolefinder.cli import app
 from test_catalogue import MINIMAL
 
@@ -238,7 +239,7 @@ BAD = [
 UNREADABLE = [
     ("not UTF-8", b"traits: caf\xe9\n", "is not UTF-8 text (bad byte at offset 11)"),
     ("UTF-16", "traits: []\n".encode("utf-16"), "is not UTF-8 text"),
-    ("over 5 MiB", b"# " + b"x" * (5 * 1024 * 1024) + b"\n", "is larger than 5 MiB"),
+    ("over 32 MiB", b"# " + b"x" * MAX_BYTES + b"\n", "is larger than 32 MiB"),
 ]
 
 

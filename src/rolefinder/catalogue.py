@@ -24,7 +24,7 @@ try:  # libyaml's C parser is several times faster; fall back to pure Python wit
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024  # 10,000 bilingual roles take about 13 MiB
 MAX_PROBLEMS = 100  # past this, more lines help nobody and a hostile file could make millions
 _PACKAGED = Path(__file__).parent / "data" / "roles.yaml"  # where the wheel puts it
 _CHECKOUT = Path(__file__).parents[2] / "data" / "roles.yaml"  # a source checkout

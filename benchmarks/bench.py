@@ -1,0 +1,158 @@
+"""Start-up and scaling benchmark for rolefinder: whole processes, medians, ratios to a floor.
+
+Run from the repository with the Python that has rolefinder installed:
+
+    python benchmarks/bench.py            # 15 timed runs per command after 2 warm-ups
+    python benchmarks/bench.py --runs 31
+
+It never fails a build: it prints each ratio beside its target and "ok" or "MISS".
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = ROOT / "data" / "roles.yaml"
+BIN = Path(sys.executable).parent
+ROLEFINDER = str(BIN / ("rolefinder.exe" if os.name == "nt" else "rolefinder"))
+
+# The least a command-line tool built on these libraries can do: import typer, PyYAML (C
+# loader) and rich, read the catalogue, print one role's duties in a Rich panel. No rolefinder.
+FLOOR = """\
+import sys
+import typer  # noqa: F401
+import yaml
+from rich.console import Console
+from rich.panel import Panel
+
+try:
+    from yaml import CSafeLoader as Loader
+except ImportError:
+    from yaml import SafeLoader as Loader
+with open(sys.argv[1], encoding="utf-8") as stream:
+    data = yaml.load(stream, Loader=Loader)
+role = next(r for r in data["roles"] if r["id"] == "social-media-analyst")
+duties = "\\n".join("- " + duty["en"] for duty in role["duties"])
+Console().print(Panel(duties, title=role["name"]["en"]))
+"""
+
+SHEET = {
+    "monday": "numbers", "flop": "data", "trend": "measure", "meeting": "kpis", "praise": "report",
+    "tools": "dashboard", "client": "audit", "budget": "returns", "network": "analysts",
+    "report": "traffic", "audience": "habits", "future": "advisor", "experience": "some",
+}
+
+
+def scaled_catalogue(source: str, copies: int) -> str:
+    """The shipped catalogue with its roles copied ``copies`` times under new ids (as JSON,
+    which is YAML too, so the copy is exact)."""
+    import yaml  # only the benchmark's own process needs it
+
+    data = yaml.safe_load(source)
+    roles = []
+    for n in range(copies):
+        suffix = "" if n == 0 else f"-{n}"
+        for role in data["roles"]:
+            copy = dict(role, id=role["id"] + suffix)
+            copy["related"] = [other + suffix for other in role["related"]]
+            roles.append(copy)
+    data["roles"] = roles
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def measure(commands: dict[str, list[str]], runs: int, warmups: int = 2) -> dict[str, float]:
+    """Median wall time (ms) of each command, run in interleaved rounds so that any drift in
+    the machine's speed touches every command alike."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "ROLEFINDER_LANG": "en"}
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for round_ in range(warmups + runs):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, env=env)
+            elapsed = (time.perf_counter() - start) * 1000
+            if done.returncode != 0:
+                sys.exit(f"{name} failed ({done.returncode}): {done.stderr.decode()[-400:]}")
+            if round_ >= warmups:
+                times[name].append(elapsed)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="timed runs per command")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "floor.py").write_text(FLOOR, encoding="utf-8")
+        sheet = work / "sheet.json"
+        sheet.write_text(json.dumps(SHEET), encoding="utf-8")
+        source = CATALOGUE.read_text(encoding="utf-8")
+        sizes = {10: CATALOGUE}
+        for copies in (100, 1000):
+            path = work / f"roles-{copies * 10}.yaml"
+            path.write_text(scaled_catalogue(source, copies), encoding="utf-8")
+            sizes[copies * 10] = path
+
+        quiz = [ROLEFINDER, "quiz", "--answers", str(sheet)]
+        startup = measure(
+            {
+                "floor script": [sys.executable, str(work / "floor.py"), str(CATALOGUE)],
+                "import typer": [sys.executable, "-c", "import typer"],
+                "show": [ROLEFINDER, "show", "social-media-analyst"],
+                "roles": [ROLEFINDER, "roles"],
+                "quiz --answers": quiz,
+                "--version": [ROLEFINDER, "--version"],
+                "--help": [ROLEFINDER, "--help"],
+            },
+            args.runs,
+        )
+        scale = measure(
+            {n: [*quiz, "--catalogue", str(path)] for n, path in sizes.items()},
+            max(5, args.runs // 3),
+        )
+
+    print(f"rolefinder benchmark, {time.strftime('%Y-%m-%d')}, Python {platform.python_version()}, "
+          f"{platform.machine()}, {os.cpu_count()} cores; medians of {args.runs} runs")
+    print()
+    print(f"{'command':<22}{'median':>10}{'ratio':>8}{'target':>9}")
+    rows = [
+        ("show", "floor script", 1.15), ("roles", "floor script", 1.15),
+        ("quiz --answers", "floor script", 1.25), ("--version", "import typer", 1.15),
+        ("--help", "import typer", 1.15),
+    ]
+    for name, base in ("floor script", None), ("import typer", None):
+        print(f"{name:<22}{startup[name]:>8.0f} ms")
+    for name, base, target in rows:
+        ratio = startup[name] / startup[base]
+        verdict = "ok" if ratio <= target else "MISS"
+        print(f"{name:<22}{startup[name]:>8.0f} ms{ratio:>7.2f}x{target:>8.2f}x  {verdict}  (vs {base})")
+    print()
+    print(f"{'catalogue roles':<22}{'median':>10}{'per role':>12}")
+    per_role = {}
+    for n, value in scale.items():
+        extra = (value - scale[10]) / (n - 10) if n > 10 else float("nan")
+        per_role[n] = extra
+        shown = f"{extra * 1000:>9.1f} us" if n > 10 else f"{'':>12}"
+        print(f"{n:<22,}{value:>8.0f} ms{shown}")
+    growth = scale[1000] / scale[10]
+    linear = per_role[10000] / per_role[1000]
+    print()
+    print(f"1,000 roles vs shipped: {growth:.2f}x (target 3.00x)  {'ok' if growth <= 3 else 'MISS'}")
+    print(f"cost per role, 10,000 vs 1,000: {linear:.2f}x (target 1.20x)  "
+          f"{'ok' if linear <= 1.2 else 'MISS'}")
+
+
+if __name__ == "__main__":
+    main()
