@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,12 @@ PLAIN_ENV = {
     "ROLEFINDER_LANG": "",
     "ROLEFINDER_CATALOGUE": "",
 }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the tests' parsed-catalogue cache out of the user's real cache folder."""
+    os.environ["ROLEFINDER_CACHE"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")

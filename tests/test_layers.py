@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -59,9 +60,15 @@ def test_the_core_does_no_io(name):
         ["--help"],
         ["--version"],
         ["roles", "--json"],
+        ["quiz", "--answers", "{sheet}", "--json"],
     ],
 )
-def test_one_shot_commands_never_import_the_prompt_libraries(args):
+def test_one_shot_commands_never_import_the_prompt_libraries(args, tmp_path):
+    from personas import PERSONAS
+
+    sheet = tmp_path / "sheet.json"
+    sheet.write_text(json.dumps(PERSONAS["graphic-designer"]), "utf-8")
+    args = [str(sheet) if arg == "{sheet}" else arg for arg in args]
     code = (
         "import sys; from rolefinder.cli import app\n"
         f"try: app({args!r}, prog_name='rolefinder')\n"

@@ -7,9 +7,10 @@ constructor that can fail (dates), and knows the line and column of every value.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -57,12 +58,20 @@ def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
 
 
 def check_catalogue(path: str | os.PathLike[str] | None = None) -> Report:
-    """Check a catalogue file and report every problem and warning, never raising for bad data."""
+    """Check a catalogue file and report every problem and warning, never raising for bad data.
+
+    A large catalogue that checked clean once is kept, parsed, in the user's cache folder,
+    keyed by its content, so the next load skips parsing and checking it again.
+    """
     file = Path(path) if path is not None else shipped_catalogue_path()
     source = os.fspath(path) if path is not None else file.name
     try:
-        text = _read_text(file)
-        data, positions, problems = read_yaml(text)
+        raw = _read_bytes(file)
+        cache = _cache_file(raw) if len(raw) >= CACHE_FROM_BYTES else None
+        kept = _load_kept(cache) if cache is not None else None
+        if kept is not None:
+            return Report(source, replace(kept[0], source=source), [], kept[1])
+        data, positions, problems = read_yaml(_decode(raw))
     except Refused as refused:
         return Report(source, None, [refused.problem])
     if len(problems) >= MAX_PROBLEMS:  # read_yaml stopped early: the data is incomplete
@@ -74,7 +83,77 @@ def check_catalogue(path: str | os.PathLike[str] | None = None) -> Report:
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
         problems = [*problems[:MAX_PROBLEMS], Problem(f"... and {more} more problem(s) not shown")]
+    if cache is not None and catalogue is not None and not problems:
+        _keep(cache, catalogue, warnings)
     return Report(source, None if problems else catalogue, problems, warnings)
+
+
+CACHE_ENV = "ROLEFINDER_CACHE"  # a folder for the cache, or "off"
+CACHE_FROM_BYTES = 256 * 1024  # smaller files parse faster than the cache would load
+
+
+def _cache_file(raw: bytes) -> Path | None:
+    """Where the parsed form of exactly these bytes is kept, or None when caching is off."""
+    import hashlib
+    import sys
+
+    from rolefinder import __version__
+
+    setting = os.environ.get(CACHE_ENV, "")
+    if setting.lower() == "off":
+        return None
+    if setting:
+        folder = Path(setting)
+    else:
+        import platformdirs
+
+        folder = Path(platformdirs.user_cache_dir("rolefinder"))
+    digest = hashlib.sha256(raw).hexdigest()[:40]
+    python = f"py{sys.version_info.major}{sys.version_info.minor}"
+    return folder / f"catalogue-{digest}-{__version__}-{python}.pickle"
+
+
+def _load_kept(cache: Path) -> tuple[Catalogue, list[Problem]] | None:
+    """The kept catalogue, if the file is this user's own, private and sound; else None."""
+    import pickle
+
+    try:
+        status = cache.stat()
+    except OSError:
+        return None
+    # Unpickling runs code: load only what this user wrote and nobody else can change.
+    foreign = hasattr(os, "getuid") and status.st_uid != os.getuid()
+    if foreign or status.st_mode & 0o022:
+        return None
+    try:
+        with cache.open("rb") as stream:
+            kept = pickle.load(stream)
+        if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], Catalogue):
+            return kept[0], list(kept[1])
+    except Exception:
+        pass
+    with contextlib.suppress(OSError):
+        cache.unlink()
+    return None
+
+
+def _keep(cache: Path, catalogue: Catalogue, warnings: list[Problem]) -> None:
+    """Write the parsed catalogue atomically; a cache that cannot be written is skipped."""
+    import pickle
+    import tempfile
+
+    try:
+        cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump((catalogue, warnings), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, cache)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+    except OSError:
+        pass
 
 
 def load_answers(spec: str, read_stdin: Callable[[], str]) -> dict[str, str]:
@@ -108,6 +187,10 @@ def _refuse_sheet(source: str, problem: Problem) -> dict[str, str]:
 
 
 def _read_text(file: Path) -> str:
+    return _decode(_read_bytes(file))
+
+
+def _read_bytes(file: Path) -> bytes:
     try:
         with file.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
@@ -123,6 +206,10 @@ def _read_text(file: Path) -> str:
         raise Refused(
             Problem(f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; no catalogue needs that")
         )
+    return raw
+
+
+def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")  # a byte-order mark is fine
     except UnicodeDecodeError as error:

@@ -62,10 +62,26 @@ def shares_of(catalogue: Catalogue, answers: Mapping[str, str]) -> dict[str, flo
     return trait_shares(catalogue, answers)
 
 
+def leave_one_out(catalogue: Catalogue, answers: Mapping[str, str]) -> dict[str, dict[str, float]]:
+    """Question id -> the user's shares without that answer, for every answered trait question."""
+    return {
+        q.id: shares_of(catalogue, {k: v for k, v in answers.items() if k != q.id})
+        for q in catalogue.questions
+        if q.kind == "trait" and answers.get(q.id, SKIP) != SKIP
+    }
+
+
 def reasons(
-    catalogue: Catalogue, answers: Mapping[str, str], profile: Mapping[str, int], role: Role
+    catalogue: Catalogue,
+    answers: Mapping[str, str],
+    profile: Mapping[str, int],
+    role: Role,
+    without: Mapping[str, Mapping[str, float]] | None = None,
 ) -> Reasons:
-    """The closest and furthest traits, and the answers that pulled ``role`` most."""
+    """The closest and furthest traits, and the answers that pulled ``role`` most.
+
+    ``without`` (from leave_one_out) can be shared by every role of one result.
+    """
     from rolefinder.engine import match_percent
 
     own = as_percentages(role.profile)
@@ -74,15 +90,13 @@ def reasons(
     close = tuple(g for g in by_gap if max(g.you, g.role) >= 10 and abs(g.you - g.role) < 10)[:2]
     apart = tuple(g for g in reversed(by_gap) if abs(g.you - g.role) >= 10)[:2]
     base = match_percent(shares_of(catalogue, answers), role.profile)
+    if without is None:
+        without = leave_one_out(catalogue, answers)
     pulls = []
-    for question in catalogue.questions:
-        chosen = answers.get(question.id)
-        if question.kind != "trait" or chosen in (None, SKIP):
-            continue
-        without = {k: v for k, v in answers.items() if k != question.id}
-        points = base - match_percent(shares_of(catalogue, without), role.profile)
+    for question_id, shares in without.items():
+        points = base - match_percent(shares, role.profile)
         if abs(points) >= MEANINGFUL_POINTS:
-            pulls.append(Pull(question.id, str(chosen), round(points, 1)))
+            pulls.append(Pull(question_id, answers[question_id], round(points, 1)))
     pulls.sort(key=lambda p: -abs(p.points))
     return Reasons(close, apart, tuple(pulls[:3]))
 
@@ -108,8 +122,9 @@ def flags(
 
 def what_if(catalogue: Catalogue, answers: Mapping[str, str], runner_up: str) -> WhatIf | None:
     """The one changed answer that gives ``runner_up`` the biggest lead, or None if none can."""
-    from rolefinder.engine import match_percent
+    from rolefinder.engine import match_all
 
+    target = next(i for i, role in enumerate(catalogue.roles) if role.id == runner_up)
     best: tuple[float, WhatIf] | None = None
     for question in catalogue.questions:
         if question.kind != "trait":
@@ -117,18 +132,12 @@ def what_if(catalogue: Catalogue, answers: Mapping[str, str], runner_up: str) ->
         for option in question.options:
             if answers.get(question.id) == option.id:
                 continue
-            shares = shares_of(catalogue, {**answers, question.id: option.id})
-            scores = {r.id: match_percent(shares, r.profile) for r in catalogue.roles}
-            lead = scores[runner_up] - max(s for r, s in scores.items() if r != runner_up)
+            scores = match_all(catalogue, shares_of(catalogue, {**answers, question.id: option.id}))
+            mine = scores[target]
+            lead = mine - max(s for i, s in enumerate(scores) if i != target)
             if lead > 0 and (best is None or lead > best[0]):
-                change = WhatIf(
-                    question.id,
-                    answers.get(question.id),
-                    option.id,
-                    runner_up,
-                    round(scores[runner_up], 1),
-                )
-                best = (lead, change)
+                old = answers.get(question.id)
+                best = (lead, WhatIf(question.id, old, option.id, runner_up, round(mine, 1)))
     return best[1] if best else None
 
 

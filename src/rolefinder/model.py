@@ -132,6 +132,16 @@ class Catalogue:
     version: str | None = None
 
     @cached_property
+    def trait_ids(self) -> tuple[str, ...]:
+        """Trait ids in catalogue order: the order of every profile vector."""
+        return tuple(trait.id for trait in self.traits)
+
+    @cached_property
+    def role_vectors(self) -> tuple[tuple[float, ...], ...]:
+        """Each role's profile as shares in trait order (computed once, used by every ranking)."""
+        return tuple(tuple(role.profile.get(t, 0.0) for t in self.trait_ids) for role in self.roles)
+
+    @cached_property
     def _roles_by_id(self) -> dict[str, Role]:
         return {role.id: role for role in self.roles}
 

@@ -315,7 +315,7 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | 
 
 def _why(console: Console, catalogue: Catalogue, result: Result, match: Match, lang: Lang) -> Table:
     """A match's reasons as bullets, and the way up to it if it is a stretch."""
-    lines = reason_lines(catalogue, result.reasons[match.id], lang)
+    lines = reason_lines(catalogue, result.reasons_for(match.id), lang)
     route = result.path(match)
     if route:
         start = next(m.match for m in result.matches if m.id == route[0].id)

@@ -1,0 +1,94 @@
+"""The parsed-catalogue cache: used when sound, skipped when not, never a reason to fail."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import rolefinder.catalogue as catalogue_module
+from rolefinder import load_catalogue
+
+SHIPPED = Path(__file__).resolve().parents[1] / "data" / "roles.yaml"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(catalogue_module.CACHE_ENV, str(folder))
+    monkeypatch.setattr(catalogue_module, "CACHE_FROM_BYTES", 0)  # cache even small files
+    return folder
+
+
+@pytest.fixture
+def copy(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_bytes(SHIPPED.read_bytes())
+    return path
+
+
+def kept(folder: Path) -> list[Path]:
+    return sorted(folder.glob("catalogue-*.pickle")) if folder.exists() else []
+
+
+def test_a_second_load_comes_from_the_cache(cache, copy, monkeypatch):
+    first = load_catalogue(copy)
+    assert len(kept(cache)) == 1
+
+    def no_parsing(text):
+        raise AssertionError("parsed again despite the cache")
+
+    monkeypatch.setattr(catalogue_module, "read_yaml", no_parsing)
+    second = load_catalogue(copy)
+    assert second == first and second.source == str(copy)
+
+
+def test_a_changed_file_is_parsed_again(cache, copy):
+    load_catalogue(copy)
+    copy.write_text(
+        copy.read_text("utf-8").replace("Social Media Admin", "Social Media Admins"), "utf-8"
+    )
+    assert load_catalogue(copy).role("social-media-admin").name.en == "Social Media Admins"
+    assert len(kept(cache)) == 2
+
+
+def test_a_damaged_cache_file_is_ignored_and_replaced(cache, copy):
+    load_catalogue(copy)
+    (damaged,) = kept(cache)
+    damaged.write_bytes(b"not a pickle")
+    assert len(load_catalogue(copy).roles) == 10
+    assert damaged.read_bytes() != b"not a pickle"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_a_cache_file_others_can_write_is_not_trusted(cache, copy, monkeypatch):
+    load_catalogue(copy)
+    (entry,) = kept(cache)
+    entry.chmod(0o666)
+    loaded = []
+    real = catalogue_module.read_yaml
+    monkeypatch.setattr(catalogue_module, "read_yaml", lambda text: loaded.append(1) or real(text))
+    load_catalogue(copy)
+    assert loaded == [1]  # parsed again instead of unpickling a file others could have changed
+
+
+def test_the_cache_can_be_turned_off(tmp_path, copy, monkeypatch):
+    monkeypatch.setenv(catalogue_module.CACHE_ENV, "off")
+    monkeypatch.setattr(catalogue_module, "CACHE_FROM_BYTES", 0)
+    load_catalogue(copy)
+    assert not list(tmp_path.rglob("*.pickle"))
+
+
+def test_small_catalogues_are_not_cached(tmp_path, copy, monkeypatch):
+    monkeypatch.setenv(catalogue_module.CACHE_ENV, str(tmp_path / "cache"))
+    load_catalogue(copy)
+    assert kept(tmp_path / "cache") == []
+
+
+def test_an_unwritable_cache_folder_is_no_problem(tmp_path, copy, monkeypatch):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv(catalogue_module.CACHE_ENV, str(blocker / "cache"))
+    monkeypatch.setattr(catalogue_module, "CACHE_FROM_BYTES", 0)
+    assert len(load_catalogue(copy).roles) == 10
