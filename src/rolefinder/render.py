@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group
@@ -17,13 +17,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from rolefinder.audit import HIGHEST_SHARE, LOWEST_SHARE, AuditReport
-from rolefinder.engine import Match, Result, next_steps
 from rolefinder.errors import Problem
-from rolefinder.explain import flag_lines, path_line, reason_lines, what_if_line
 from rolefinder.i18n import t
 from rolefinder.model import Catalogue, Lang, Role, as_percentages
 from rolefinder.model import Text as TextPair
+
+if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `roles` skip them
+    from rolefinder.audit import AuditReport
+    from rolefinder.engine import Match, Result
 
 __all__ = ["Console", "make_console"]
 
@@ -105,6 +106,8 @@ def render_problems(
 
 def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, lang: Lang) -> None:
     """The #1 share of every role over random answer sheets, and whether the catalogue passes."""
+    from rolefinder.audit import HIGHEST_SHARE, LOWEST_SHARE
+
     title = t("audit_title", lang, samples=f"{report.samples:,}")
     table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
     table.add_column(t("col_role", lang))
@@ -158,6 +161,8 @@ def result_file(catalogue: Catalogue, result: Result, lang: Lang, top: int, kind
 
 def result_markdown(catalogue: Catalogue, result: Result, lang: Lang, top: int) -> str:
     """A readable report of the result in Markdown."""
+    from rolefinder.engine import next_steps
+
     best = result.best.role
     lines = [f"# {t('best_match', lang, name=best.name.get(lang))}", "", best.summary.get(lang), ""]
     lines += [f"## {t('your_profile', lang)}", ""]
@@ -268,6 +273,8 @@ def render_result(
 
     With ``explain``, every listed role also gets its reasons (and its path, if a stretch).
     """
+    from rolefinder.explain import flag_lines, what_if_line
+
     console.print()
     console.print(_heading("your_profile", lang))
     console.print(_bars(console, catalogue, result.profile, lang))
@@ -315,6 +322,8 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | 
 
 def _why(console: Console, catalogue: Catalogue, result: Result, match: Match, lang: Lang) -> Table:
     """A match's reasons as bullets, and the way up to it if it is a stretch."""
+    from rolefinder.explain import path_line, reason_lines
+
     lines = reason_lines(catalogue, result.reasons_for(match.id), lang)
     route = result.path(match)
     if route:
@@ -324,6 +333,8 @@ def _why(console: Console, catalogue: Catalogue, result: Result, match: Match, l
 
 
 def _best_match_panel(console: Console, catalogue: Catalogue, result: Result, lang: Lang) -> Panel:
+    from rolefinder.engine import next_steps
+
     best = result.best
     role = best.role
     parts: list[Any] = [Text(role.summary.get(lang)), Text()]
