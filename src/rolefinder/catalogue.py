@@ -8,8 +8,9 @@ constructor that can fail (dates), and knows the line and column of every value.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,27 @@ def check_catalogue(path: str | os.PathLike[str] | None = None) -> Report:
     A large catalogue that checked clean once is kept, parsed, in the user's cache folder,
     keyed by its content, so the next load skips parsing and checking it again.
     """
+    with _collector_paused():
+        return _check(path)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a catalogue is built.
+
+    Building creates many objects and no cycles; left running, the collector re-scans them
+    over and over, which made 10,000 roles load in 988 ms instead of 330 ms.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check(path: str | os.PathLike[str] | None) -> Report:
     file = Path(path) if path is not None else shipped_catalogue_path()
     source = os.fspath(path) if path is not None else file.name
     try:

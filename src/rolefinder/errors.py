@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from rolefinder.i18n import t
-from rolefinder.model import Lang
+from rolefinder.i18n import Lang, t
 
 EXIT_OK = 0
 EXIT_DATA = 1  # bad data or not found
@@ -28,8 +27,7 @@ class RolefinderError(Exception):
         return self.message
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong (or worth a warning) in a catalogue, and where it is."""
 
     message: str

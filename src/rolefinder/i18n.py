@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Literal
 
-from rolefinder.model import LANGS, Lang
+Lang = Literal["en", "id"]
+LANGS: tuple[Lang, ...] = ("en", "id")
 
 LANG_ENV = "ROLEFINDER_LANG"
 

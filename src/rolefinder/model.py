@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-Lang = Literal["en", "id"]
-LANGS: tuple[Lang, ...] = ("en", "id")
+from rolefinder.i18n import LANGS, Lang
+
+__all__ = ["LANGS", "LEVELS", "SKIP", "Catalogue", "Lang", "Option", "Question", "Role", "Text"]
+
 LEVELS: tuple[str, ...] = ("entry", "mid", "senior")
 SKIP = "skip"  # the answer "doesn't apply" that every question accepts; it counts for nothing
 

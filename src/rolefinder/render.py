@@ -7,7 +7,6 @@ never read as Rich markup.
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -136,6 +135,8 @@ def render_json(console: Console, data: Any) -> None:
 
 def as_json(data: Any, ascii_only: bool = False) -> str:
     """The JSON text rolefinder prints and saves."""
+    import json
+
     return json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n"
 
 
