@@ -289,3 +289,18 @@ def test_json_commands_print_valid_json(runner, args):
     assert result.exit_code == 0
     assert json.loads(result.stdout)
     assert "\x1b[" not in result.stdout
+
+
+def test_the_early_version_answer_matches_the_cli_one():
+    import subprocess
+    import sys
+
+    from rolefinder.cli import version_line
+
+    early = subprocess.run(
+        [sys.executable, "-m", "rolefinder", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert early == version_line() + "\n"

@@ -178,7 +178,7 @@ def _load(path: Path | None) -> Catalogue:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"rolefinder {__version__}")
+        typer.echo(version_line())
         raise typer.Exit()
 
 
@@ -241,8 +241,6 @@ def _quiz(
     from rolefinder.catalogue import load_answers
     from rolefinder.engine import check_answers, unanswered
     from rolefinder.errors import AnswersError
-    from rolefinder.quiz import ask_questions
-    from rolefinder.render import render_intro
 
     world, language = _world(ctx), _lang(lang)
     with _reported(world, language):
@@ -256,6 +254,9 @@ def _quiz(
         if missing and sheet is not None and not world.is_interactive():
             raise AnswersError([("missing_answers", {"questions": ", ".join(missing)})])
         if missing:
+            from rolefinder.quiz import ask_questions
+            from rolefinder.render import render_intro
+
             prompter = world.prompter
             if prompter is None:
                 from rolefinder.prompts import QuestionaryPrompter
@@ -472,3 +473,8 @@ def main() -> None:
     """The ``rolefinder`` console script."""
     _tolerate_unencodable_output()
     app(prog_name="rolefinder")
+
+
+def version_line() -> str:
+    """What ``rolefinder --version`` prints."""
+    return f"rolefinder {__version__}"

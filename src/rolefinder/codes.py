@@ -9,8 +9,7 @@ characters make it easy to read out.
 
 from __future__ import annotations
 
-import hashlib
-import json
+import zlib
 from collections.abc import Mapping
 
 from rolefinder.errors import CodeError
@@ -23,16 +22,16 @@ FINGERPRINT_LENGTH = 3
 
 def fingerprint(catalogue: Catalogue) -> str:
     """Three characters that change whenever anything that scoring reads changes."""
-    scoring = {
-        "traits": [t.id for t in catalogue.traits],
-        "roles": [[r.id, r.level, sorted(r.profile.items())] for r in catalogue.roles],
-        "questions": [
-            [q.id, q.kind, [[o.id, sorted(o.weights.items()), o.level] for o in q.options]]
+    scoring = (
+        [t.id for t in catalogue.traits],
+        [(r.id, r.level, sorted(r.profile.items())) for r in catalogue.roles],
+        [
+            (q.id, q.kind, [(o.id, sorted(o.weights.items()), o.level) for o in q.options])
             for q in catalogue.questions
         ],
-    }
-    digest = hashlib.sha256(json.dumps(scoring, sort_keys=True).encode()).digest()
-    return _to_base32(int.from_bytes(digest[:4], "big"))[-FINGERPRINT_LENGTH:].rjust(3, "0")
+    )
+    # A checksum is enough: the code needs to notice another catalogue, not resist forgery.
+    return _to_base32(zlib.crc32(repr(scoring).encode()))[-FINGERPRINT_LENGTH:].rjust(3, "0")
 
 
 def encode(catalogue: Catalogue, answers: Mapping[str, str]) -> str:
