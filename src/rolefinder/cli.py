@@ -11,10 +11,9 @@ import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -57,14 +56,20 @@ class Language(str, Enum):
     id = "id"
 
 
-@dataclass
 class World:
     """What the commands touch outside the program. Tests pass their own as CliRunner's obj=."""
 
-    prompter: Prompter | None = None  # None: questionary in the real terminal
-    interactive: bool | None = None  # None: ask whether stdin and stdout are terminals
-    console: Console | None = None
-    err_console: Console | None = None
+    def __init__(
+        self,
+        prompter: Prompter | None = None,  # None: questionary in the real terminal
+        interactive: bool | None = None,  # None: ask whether stdin and stdout are terminals
+        console: Console | None = None,
+        err_console: Console | None = None,
+    ) -> None:
+        self.prompter = prompter
+        self.interactive = interactive
+        self.console = console
+        self.err_console = err_console
 
     def is_interactive(self) -> bool:
         """Whether a quiz can be asked here."""
@@ -199,8 +204,7 @@ def root(
         typer.echo(ctx.get_help())
 
 
-@dataclass(frozen=True)
-class ResultOptions:
+class ResultOptions(NamedTuple):
     """How to show a result: shared by quiz and result."""
 
     top: int = 3
@@ -208,6 +212,9 @@ class ResultOptions:
     save: Path | None = None
     force: bool = False
     explain: bool = False
+
+
+DEFAULT_OPTIONS = ResultOptions()
 
 
 @app.command(help=_help("quiz_help"))
@@ -236,7 +243,7 @@ def _quiz(
     lang: Language | None,
     catalogue: Path | None,
     sheet: str | None = None,
-    options: ResultOptions = ResultOptions(),
+    options: ResultOptions = DEFAULT_OPTIONS,
 ) -> None:
     from rolefinder.catalogue import load_answers
     from rolefinder.engine import check_answers, unanswered

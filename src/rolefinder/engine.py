@@ -6,7 +6,7 @@ import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rolefinder.errors import AnswersError
 from rolefinder.model import LEVELS, SKIP, Catalogue, Lang, Role, as_percentages
@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 Answers = Mapping[str, str]  # question id -> option id
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One role's place in the ranking."""
 
     role: Role
@@ -155,9 +154,9 @@ class Result:
             "level": match.role.level,
             "stretch": match.stretch,
             "reasons": {
-                "close": [vars(g) for g in why.close],
-                "apart": [vars(g) for g in why.apart],
-                "answers": [vars(p) for p in why.pulls],
+                "close": [g._asdict() for g in why.close],
+                "apart": [g._asdict() for g in why.apart],
+                "answers": [p._asdict() for p in why.pulls],
                 "text": reason_lines(self.catalogue, why, lang),
             },
             "path": [role.id for role in self.path(match)],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rolefinder.i18n import t
 from rolefinder.model import LEVELS, SKIP, Catalogue, Lang, Role, as_percentages
@@ -17,8 +17,7 @@ FEW_ANSWERS_SHARE = 1 / 3  # more than this share of trait questions skipped or 
 MEANINGFUL_POINTS = 0.5  # smaller pulls are noise, not reasons
 
 
-@dataclass(frozen=True)
-class TraitGap:
+class TraitGap(NamedTuple):
     """A trait where the user and a role are close or far apart, in whole percents."""
 
     trait: str
@@ -26,8 +25,7 @@ class TraitGap:
     role: int
 
 
-@dataclass(frozen=True)
-class Pull:
+class Pull(NamedTuple):
     """An answer that moved a role's match: positive pulled it up."""
 
     question: str
@@ -35,8 +33,7 @@ class Pull:
     points: float
 
 
-@dataclass(frozen=True)
-class Reasons:
+class Reasons(NamedTuple):
     """Why a role matched as it did."""
 
     close: tuple[TraitGap, ...]
@@ -44,8 +41,7 @@ class Reasons:
     pulls: tuple[Pull, ...]
 
 
-@dataclass(frozen=True)
-class WhatIf:
+class WhatIf(NamedTuple):
     """The single answer change that most easily puts the runner-up on top."""
 
     question: str
