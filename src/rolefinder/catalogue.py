@@ -111,7 +111,7 @@ def _check(path: str | os.PathLike[str] | None) -> Report:
 
 
 CACHE_ENV = "ROLEFINDER_CACHE"  # a folder for the cache, or "off"
-CACHE_FROM_BYTES = 256 * 1024  # smaller files parse faster than the cache would load
+CACHE_FROM_BYTES = 64 * 1024  # about 50 roles: below this, parsing beats loading the cache
 
 
 def _cache_file(raw: bytes) -> Path | None:

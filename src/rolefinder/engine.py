@@ -102,7 +102,7 @@ class Result:
         asked = [q for q in self.catalogue.questions if q.kind == "trait"]
         return sum(1 for q in asked if self.answers.get(q.id, SKIP) == SKIP)
 
-    @property
+    @cached_property
     def code(self) -> str:
         """The short code that reproduces this result (``rolefinder result CODE``)."""
         from rolefinder.codes import encode
