@@ -54,21 +54,12 @@ duties = "\\n".join("- " + duty["en"] for duty in role["duties"])
 Console().print(Panel(duties, title=role["name"]["en"]))
 """
 
-SHEET = {
-    "monday": "numbers",
-    "flop": "data",
-    "trend": "measure",
-    "meeting": "kpis",
-    "praise": "report",
-    "tools": "dashboard",
-    "client": "audit",
-    "budget": "returns",
-    "network": "analysts",
-    "report": "traffic",
-    "audience": "habits",
-    "future": "advisor",
-    "experience": "some",
-}
+
+def first_answers(source: str) -> dict[str, str]:
+    """An answer sheet for the catalogue: the first option of every question."""
+    import yaml
+
+    return {q["id"]: q["options"][0]["id"] for q in yaml.safe_load(source)["questions"]}
 
 
 def scaled_catalogue(source: str, copies: int) -> str:
@@ -135,9 +126,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         (work / "floor.py").write_text(FLOOR, encoding="utf-8")
-        sheet = work / "sheet.json"
-        sheet.write_text(json.dumps(SHEET), encoding="utf-8")
         source = CATALOGUE.read_text(encoding="utf-8")
+        sheet = work / "sheet.json"
+        sheet.write_text(json.dumps(first_answers(source)), encoding="utf-8")
         sizes = {10: CATALOGUE}
         for copies in (10, 100, 1000):
             path = work / f"roles-{copies * 10}.yaml"
