@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -185,7 +185,7 @@ def load_answers(spec: str, read_stdin: Callable[[], str]) -> dict[str, str]:
     """
     source = "<stdin>" if spec == "-" else spec
     try:
-        text = read_stdin() if spec == "-" else _read_text(Path(spec))
+        text = read_stdin() if spec == "-" else _decode(_read_bytes(Path(spec)))
         data, _, problems = read_yaml(text)
     except Refused as refused:
         return _refuse_sheet(source, refused.problem)
@@ -195,21 +195,17 @@ def load_answers(spec: str, read_stdin: Callable[[], str]) -> dict[str, str]:
         data = {}
     if not isinstance(data, dict):
         raise AnswersError([("sheet_not_mapping", {"source": source})])
-    bad = {key: value for key, value in data.items() if not isinstance(value, str)}
-    for key, value in bad.items():
-        where = Problem(
-            f"the answer to '{key}' must be an option id, found {value!r}; put it in quotes"
-        )
-        _refuse_sheet(source, where)
+    for key, value in data.items():
+        if not isinstance(value, str):
+            message = (
+                f"the answer to '{key}' must be an option id, found {value!r}; put it in quotes"
+            )
+            _refuse_sheet(source, Problem(message))
     return dict(data)
 
 
-def _refuse_sheet(source: str, problem: Problem) -> dict[str, str]:
+def _refuse_sheet(source: str, problem: Problem) -> NoReturn:
     raise AnswersError([("bad_sheet", {"source": source, "problem": problem.describe(source)})])
-
-
-def _read_text(file: Path) -> str:
-    return _decode(_read_bytes(file))
 
 
 def _read_bytes(file: Path) -> bytes:

@@ -143,7 +143,10 @@ def _world(ctx: typer.Context) -> World:
 
 
 def _lang(lang: Language | None) -> Lang:
-    return "id" if (lang.value if lang else detect_lang()) == "id" else "en"
+    """The --lang choice, or the language of the environment."""
+    if lang is None:
+        return detect_lang()
+    return "id" if lang is Language.id else "en"
 
 
 @contextmanager
@@ -289,16 +292,16 @@ def _show_result(
     """Rank, print (as a screen or JSON), and save if asked."""
     from rolefinder.engine import rank
     from rolefinder.render import render_json, render_result, result_file
-    from rolefinder.save import check_target, write_atomically
+    from rolefinder.save import write_atomically
 
     result = rank(catalogue, answers)
     if options.as_json:
         render_json(world.out(), result.to_dict(lang))
     else:
-        render_result(world.out(), catalogue, result, lang, options.top, options.explain)
-    if options.save is not None:
-        kind = check_target(options.save, options.force)
-        text = result_file(catalogue, result, lang, options.top, kind)
+        render_result(world.out(), result, lang, options.top, options.explain)
+    if options.save is not None:  # the path was checked before any work: see _check_save
+        kind = options.save.suffix.lower()
+        text = result_file(result, lang, options.top, kind)
         write_atomically(options.save, text, options.force)
         world.err().print(t("saved", lang, path=options.save), soft_wrap=True)
 

@@ -41,6 +41,11 @@ class Result:
     catalogue: Catalogue
 
     @cached_property
+    def _shares(self) -> dict[str, float]:
+        """The user's exact trait shares (``profile`` is them rounded to whole percents)."""
+        return trait_shares(self.catalogue, self.answers)
+
+    @cached_property
     def _without(self) -> dict[str, dict[str, float]]:
         """Question id -> the trait shares had that answer been left out (shared by all roles)."""
         from rolefinder.explain import leave_one_out
@@ -49,6 +54,7 @@ class Result:
 
     @cached_property
     def _reasons(self) -> dict[str, Reasons]:
+        # A cache filled by reasons_for: a frozen dataclass can hold a dict, not set attributes.
         return {}
 
     def reasons_for(self, role_id: str) -> Reasons:
@@ -59,7 +65,7 @@ class Result:
             role = self.catalogue.role(role_id)
             assert role is not None, role_id
             self._reasons[role_id] = reasons(
-                self.catalogue, self.answers, self.profile, role, self._without
+                self.catalogue, self.answers, self.profile, role, self._shares, self._without
             )
         return self._reasons[role_id]
 
@@ -96,11 +102,11 @@ class Result:
             self.catalogue, match.role, self.level, {m.id: m.match for m in self.matches}
         )
 
-    @property
-    def skipped(self) -> int:
-        """Trait questions skipped or left unanswered."""
-        asked = [q for q in self.catalogue.questions if q.kind == "trait"]
-        return sum(1 for q in asked if self.answers.get(q.id, SKIP) == SKIP)
+    def notes(self, lang: Lang) -> list[str]:
+        """The flags in plain words."""
+        from rolefinder.explain import flag_lines
+
+        return flag_lines(self, lang)
 
     @cached_property
     def code(self) -> str:
@@ -116,17 +122,15 @@ class Result:
 
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """A JSON-ready view of the result, with names and sentences in ``lang``."""
-        from rolefinder.explain import flag_lines, what_if_line
+        from rolefinder.explain import what_if_line
 
-        asked = sum(1 for q in self.catalogue.questions if q.kind == "trait")
-        top = [(m.id, m.match) for m in self.matches[:2]]
         change = self.what_if
         return {
             "profile": dict(self.profile),
             "level": self.level,
             "matches": [self._match_dict(m, lang) for m in self.matches],
             "flags": list(self.flags),
-            "notes": flag_lines(self.catalogue, self.flags, top, self.skipped, asked, lang),
+            "notes": self.notes(lang),
             "what_if": None
             if change is None
             else {

@@ -6,6 +6,7 @@ from collections import deque
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from rolefinder.engine import Result, match_all, match_percent, trait_shares
 from rolefinder.i18n import t
 from rolefinder.model import LEVELS, SKIP, Catalogue, Lang, Role, as_percentages
 
@@ -51,17 +52,10 @@ class WhatIf(NamedTuple):
     match: float
 
 
-def shares_of(catalogue: Catalogue, answers: Mapping[str, str]) -> dict[str, float]:
-    """The user's trait shares (summing to 1) for these answers."""
-    from rolefinder.engine import trait_shares
-
-    return trait_shares(catalogue, answers)
-
-
 def leave_one_out(catalogue: Catalogue, answers: Mapping[str, str]) -> dict[str, dict[str, float]]:
     """Question id -> the user's shares without that answer, for every answered trait question."""
     return {
-        q.id: shares_of(catalogue, {k: v for k, v in answers.items() if k != q.id})
+        q.id: trait_shares(catalogue, {k: v for k, v in answers.items() if k != q.id})
         for q in catalogue.questions
         if q.kind == "trait" and answers.get(q.id, SKIP) != SKIP
     }
@@ -72,22 +66,20 @@ def reasons(
     answers: Mapping[str, str],
     profile: Mapping[str, int],
     role: Role,
-    without: Mapping[str, Mapping[str, float]] | None = None,
+    shares: Mapping[str, float],
+    without: Mapping[str, Mapping[str, float]],
 ) -> Reasons:
     """The closest and furthest traits, and the answers that pulled ``role`` most.
 
-    ``without`` (from leave_one_out) can be shared by every role of one result.
+    ``shares`` are the user's, ``without`` comes from leave_one_out: both are computed once
+    per result and shared by every role.
     """
-    from rolefinder.engine import match_percent
-
     own = as_percentages(role.profile)
     gaps = [TraitGap(t.id, profile.get(t.id, 0), own.get(t.id, 0)) for t in catalogue.traits]
     by_gap = sorted(gaps, key=lambda g: abs(g.you - g.role))
     close = tuple(g for g in by_gap if max(g.you, g.role) >= 10 and abs(g.you - g.role) < 10)[:2]
     apart = tuple(g for g in reversed(by_gap) if abs(g.you - g.role) >= 10)[:2]
-    base = match_percent(shares_of(catalogue, answers), role.profile)
-    if without is None:
-        without = leave_one_out(catalogue, answers)
+    base = match_percent(shares, role.profile)
     pulls = []
     for question_id, shares in without.items():
         points = base - match_percent(shares, role.profile)
@@ -109,17 +101,20 @@ def flags(
         found.append("near_tie")
     if profile and max(profile.values()) - min(profile.values()) <= FLAT_SPREAD_POINTS:
         found.append("flat_profile")
-    asked = [q for q in catalogue.questions if q.kind == "trait"]
-    missing = sum(1 for q in asked if answers.get(q.id, SKIP) == SKIP)
-    if asked and missing / len(asked) > FEW_ANSWERS_SHARE:
+    missing, asked = skipped_questions(catalogue, answers)
+    if asked and missing / asked > FEW_ANSWERS_SHARE:
         found.append("few_answers")
     return found
 
 
+def skipped_questions(catalogue: Catalogue, answers: Mapping[str, str]) -> tuple[int, int]:
+    """How many trait questions were skipped or left unanswered, and how many there are."""
+    asked = [q for q in catalogue.questions if q.kind == "trait"]
+    return sum(1 for q in asked if answers.get(q.id, SKIP) == SKIP), len(asked)
+
+
 def what_if(catalogue: Catalogue, answers: Mapping[str, str], runner_up: str) -> WhatIf | None:
     """The one changed answer that gives ``runner_up`` the biggest lead, or None if none can."""
-    from rolefinder.engine import match_all
-
     target = next(i for i, role in enumerate(catalogue.roles) if role.id == runner_up)
     best: tuple[float, WhatIf] | None = None
     for question in catalogue.questions:
@@ -128,7 +123,9 @@ def what_if(catalogue: Catalogue, answers: Mapping[str, str], runner_up: str) ->
         for option in question.options:
             if answers.get(question.id) == option.id:
                 continue
-            scores = match_all(catalogue, shares_of(catalogue, {**answers, question.id: option.id}))
+            scores = match_all(
+                catalogue, trait_shares(catalogue, {**answers, question.id: option.id})
+            )
             mine = scores[target]
             lead = mine - max(s for i, s in enumerate(scores) if i != target)
             if lead > 0 and (best is None or lead > best[0]):
@@ -203,26 +200,19 @@ def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang) -> list[str]:
     return lines
 
 
-def flag_lines(
-    catalogue: Catalogue,
-    found: list[str],
-    top: list[tuple[str, float]],
-    skipped: int,
-    asked: int,
-    lang: Lang,
-) -> list[str]:
-    """A short note for each flag."""
+def flag_lines(result: Result, lang: Lang) -> list[str]:
+    """A short note for each of the result's flags."""
     lines = []
-    for flag in found:
+    for flag in result.flags:
         if flag == "near_tie":
-            (first, a), (second, b) = top[:2]
-            names = [catalogue.role(r).name.get(lang) for r in (first, second)]  # type: ignore[union-attr]
-            lines.append(
-                t("flag_near_tie", lang, a=names[0], b=names[1], x=f"{a:.0f}", y=f"{b:.0f}")
-            )
+            first, second = result.matches[:2]
+            names = {"a": first.role.name.get(lang), "b": second.role.name.get(lang)}
+            figures = {"x": f"{first.match:.0f}", "y": f"{second.match:.0f}"}
+            lines.append(t("flag_near_tie", lang, **names, **figures))
         elif flag == "flat_profile":
             lines.append(t("flag_flat_profile", lang))
         elif flag == "few_answers":
+            skipped, asked = skipped_questions(result.catalogue, result.answers)
             lines.append(t("flag_few_answers", lang, n=skipped, total=asked))
     return lines
 

@@ -153,8 +153,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_role": ("Role", "Peran"),
     "col_match": ("Match", "Kecocokan"),
     "col_level": ("Level", "Level"),
-    "col_id": ("ID", "ID"),
-    "col_trait": ("Main trait", "Sifat utama"),
     "col_trait_level": ("Trait, level", "Sifat, level"),
     "col_summary": ("Summary", "Ringkasan"),
     "stretch": ("stretch", "tantangan"),

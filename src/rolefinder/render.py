@@ -19,7 +19,6 @@ from rich.text import Text
 from rolefinder.errors import Problem
 from rolefinder.i18n import t
 from rolefinder.model import Catalogue, Lang, Role, as_percentages
-from rolefinder.model import Text as TextPair
 
 if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `roles` skip them
     from rolefinder.audit import AuditReport
@@ -45,7 +44,7 @@ def _bullet(console: Console) -> str:
 
 
 def level_label(role: Role, lang: Lang) -> str:
-    """'senior · 3-5 yrs' style label for a role's level."""
+    """A role's level in words, with its years where known: 'senior, 3-5 yrs'."""
     label = t(f"level_{role.level}", lang)
     if role.years is not None:
         label += ", " + t("years", lang, years=str(role.years))
@@ -72,13 +71,13 @@ def _bars(
     return grid
 
 
-def _bullets(console: Console, items: Sequence[TextPair], lang: Lang) -> Table:
+def _bullets(console: Console, items: Sequence[str]) -> Table:
     """A bulleted list whose wrapped lines hang under the text, not the bullet."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
     for item in items:
-        grid.add_row(Text(" " + _bullet(console)), Text(item.get(lang)))
+        grid.add_row(Text(" " + _bullet(console)), Text(item))
     return grid
 
 
@@ -140,12 +139,12 @@ def as_json(data: Any, ascii_only: bool = False) -> str:
     return json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n"
 
 
-def result_file(catalogue: Catalogue, result: Result, lang: Lang, top: int, kind: str) -> str:
+def result_file(result: Result, lang: Lang, top: int, kind: str) -> str:
     """The result as a file's text: '.json', '.md', or the card as rendered ('.html', '.svg')."""
     if kind == ".json":
         return as_json(result.to_dict(lang))
     if kind == ".md":
-        return result_markdown(catalogue, result, lang, top)
+        return result_markdown(result, lang, top)
     card = Console(
         record=True,
         width=88,
@@ -154,16 +153,17 @@ def result_file(catalogue: Catalogue, result: Result, lang: Lang, top: int, kind
         color_system="truecolor",
         highlight=False,
     )
-    render_result(card, catalogue, result, lang, top)
+    render_result(card, result, lang, top)
     if kind == ".svg":
         return card.export_svg(title=f"rolefinder: {result.best.role.name.get(lang)}")
     return card.export_html(inline_styles=True)
 
 
-def result_markdown(catalogue: Catalogue, result: Result, lang: Lang, top: int) -> str:
+def result_markdown(result: Result, lang: Lang, top: int) -> str:
     """A readable report of the result in Markdown."""
     from rolefinder.engine import next_steps
 
+    catalogue = result.catalogue
     best = result.best.role
     lines = [f"# {t('best_match', lang, name=best.name.get(lang))}", "", best.summary.get(lang), ""]
     lines += [f"## {t('your_profile', lang)}", ""]
@@ -242,9 +242,14 @@ def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) 
     parts: list[Any] = [Text(role.summary.get(lang)), Text()]
     if role.note is not None:
         parts += [_heading("note", lang), Text(role.note.get(lang), style="italic"), Text()]
-    parts += [_heading("duties", lang), _bullets(console, role.duties, lang), Text()]
+    parts += [
+        _heading("duties", lang),
+        _bullets(console, [d.get(lang) for d in role.duties]),
+        Text(),
+    ]
     if role.skills:
-        parts += [_heading("skills", lang), _bullets(console, role.skills, lang), Text()]
+        skills = [skill.get(lang) for skill in role.skills]
+        parts += [_heading("skills", lang), _bullets(console, skills), Text()]
     parts += [
         _heading("profile", lang),
         _bars(console, catalogue, as_percentages(role.profile), lang, inset=4),
@@ -263,27 +268,21 @@ def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) 
 
 
 def render_result(
-    console: Console,
-    catalogue: Catalogue,
-    result: Result,
-    lang: Lang,
-    top: int,
-    explain: bool = False,
+    console: Console, result: Result, lang: Lang, top: int, explain: bool = False
 ) -> None:
     """The quiz result: profile bars, the top roles, notes on how sure it is, the best match.
 
     With ``explain``, every listed role also gets its reasons (and its path, if a stretch).
     """
-    from rolefinder.explain import flag_lines, what_if_line
+    from rolefinder.explain import what_if_line
 
+    catalogue = result.catalogue
     console.print()
     console.print(_heading("your_profile", lang))
     console.print(_bars(console, catalogue, result.profile, lang))
     console.print()
     console.print(_matches(console, result, lang, top))
-    asked = sum(1 for q in catalogue.questions if q.kind == "trait")
-    top_two = [(m.id, m.match) for m in result.matches[:2]]
-    for note in flag_lines(catalogue, result.flags, top_two, result.skipped, asked, lang):
+    for note in result.notes(lang):
         console.print(Text(f"! {note}", style="yellow"))
     if result.what_if is not None:
         console.print(Text(what_if_line(catalogue, result.what_if, lang), style="italic"))
@@ -291,8 +290,8 @@ def render_result(
         for place, match in enumerate(result.matches[1:top], start=2):
             console.print()
             console.print(Text(f"{place}. {match.role.name.get(lang)}", style="bold"))
-            console.print(_why(console, catalogue, result, match, lang))
-    console.print(_best_match_panel(console, catalogue, result, lang))
+            console.print(_why(console, result, match, lang))
+    console.print(_best_match_panel(console, result, lang))
     console.print(Text(t("result_code", lang, code=result.code), style="dim"), soft_wrap=True)
 
 
@@ -321,28 +320,33 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | 
     return table
 
 
-def _why(console: Console, catalogue: Catalogue, result: Result, match: Match, lang: Lang) -> Table:
+def _why(console: Console, result: Result, match: Match, lang: Lang) -> Table:
     """A match's reasons as bullets, and the way up to it if it is a stretch."""
     from rolefinder.explain import path_line, reason_lines
 
-    lines = reason_lines(catalogue, result.reasons_for(match.id), lang)
+    lines = reason_lines(result.catalogue, result.reasons_for(match.id), lang)
     route = result.path(match)
     if route:
         start = next(m.match for m in result.matches if m.id == route[0].id)
         lines.append(path_line(route, start, lang))
-    return _bullets(console, [TextPair(line, line) for line in lines], lang)
+    return _bullets(console, lines)
 
 
-def _best_match_panel(console: Console, catalogue: Catalogue, result: Result, lang: Lang) -> Panel:
+def _best_match_panel(console: Console, result: Result, lang: Lang) -> Panel:
     from rolefinder.engine import next_steps
 
+    catalogue = result.catalogue
     best = result.best
     role = best.role
     parts: list[Any] = [Text(role.summary.get(lang)), Text()]
     if best.stretch:
         parts += [Text(t("stretch_note", lang), style="yellow"), Text()]
-    parts += [_heading("why", lang), _why(console, catalogue, result, best, lang), Text()]
-    parts += [_heading("duties", lang), _bullets(console, role.duties, lang), Text()]
+    parts += [_heading("why", lang), _why(console, result, best, lang), Text()]
+    parts += [
+        _heading("duties", lang),
+        _bullets(console, [d.get(lang) for d in role.duties]),
+        Text(),
+    ]
     steps = next_steps(catalogue, role)
     key, shown = (
         ("next_step", steps) if steps else ("related", tuple(map(catalogue.role, role.related)))
