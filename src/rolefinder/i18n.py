@@ -265,9 +265,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_terminal": (
         "The quiz needs a terminal to ask its questions: run 'rolefinder quiz' in a terminal window, "
-        "or give your answers with --answers FILE.",
+        "or give your answers with --answers FILE. To keep a result in a file, use --save PATH.",
         "Kuis ini butuh terminal untuk mengajukan pertanyaan: jalankan 'rolefinder quiz' di jendela "
-        "terminal, atau berikan jawabanmu dengan --answers FILE.",
+        "terminal, atau berikan jawabanmu dengan --answers FILE. Untuk menyimpan hasil ke file, pakai --save PATH.",
     ),
     "windows_console": (
         "This window is not a console the quiz can draw in. On Windows, run it in Windows Terminal, "
