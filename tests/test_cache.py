@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import rolefinder.catalogue as catalogue_module
+import rolefinder.yamlfile as yamlfile
 from rolefinder import load_catalogue
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "roles.yaml"
@@ -17,7 +18,6 @@ SHIPPED = Path(__file__).resolve().parents[1] / "data" / "roles.yaml"
 def cache(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv(catalogue_module.CACHE_ENV, str(folder))
-    monkeypatch.setattr(catalogue_module, "CACHE_FROM_BYTES", 0)  # cache even small files
     return folder
 
 
@@ -39,7 +39,7 @@ def test_a_second_load_comes_from_the_cache(cache, copy, monkeypatch):
     def no_parsing(text):
         raise AssertionError("parsed again despite the cache")
 
-    monkeypatch.setattr(catalogue_module, "read_yaml", no_parsing)
+    monkeypatch.setattr(yamlfile, "read_yaml", no_parsing)
     second = load_catalogue(copy)
     assert second == first and second.source == str(copy)
 
@@ -67,28 +67,30 @@ def test_a_cache_file_others_can_write_is_not_trusted(cache, copy, monkeypatch):
     (entry,) = kept(cache)
     entry.chmod(0o666)
     loaded = []
-    real = catalogue_module.read_yaml
-    monkeypatch.setattr(catalogue_module, "read_yaml", lambda text: loaded.append(1) or real(text))
+    real = yamlfile.read_yaml
+    monkeypatch.setattr(yamlfile, "read_yaml", lambda text: loaded.append(1) or real(text))
     load_catalogue(copy)
     assert loaded == [1]  # parsed again instead of unpickling a file others could have changed
 
 
 def test_the_cache_can_be_turned_off(tmp_path, copy, monkeypatch):
     monkeypatch.setenv(catalogue_module.CACHE_ENV, "off")
-    monkeypatch.setattr(catalogue_module, "CACHE_FROM_BYTES", 0)
     load_catalogue(copy)
     assert not list(tmp_path.rglob("*.pickle"))
-
-
-def test_small_catalogues_are_not_cached(tmp_path, copy, monkeypatch):
-    monkeypatch.setenv(catalogue_module.CACHE_ENV, str(tmp_path / "cache"))
-    load_catalogue(copy)
-    assert kept(tmp_path / "cache") == []
 
 
 def test_an_unwritable_cache_folder_is_no_problem(tmp_path, copy, monkeypatch):
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
     monkeypatch.setenv(catalogue_module.CACHE_ENV, str(blocker / "cache"))
-    monkeypatch.setattr(catalogue_module, "CACHE_FROM_BYTES", 0)
     assert len(load_catalogue(copy).roles) == 10
+
+
+def test_a_change_to_the_catalogue_classes_makes_old_entries_unused(cache, copy, monkeypatch):
+    load_catalogue(copy)
+    monkeypatch.setattr(catalogue_module, "_model_layout", lambda: "id name renamed_field")
+    loaded = []
+    real = yamlfile.read_yaml
+    monkeypatch.setattr(yamlfile, "read_yaml", lambda text: loaded.append(1) or real(text))
+    assert len(load_catalogue(copy).roles) == 10
+    assert loaded == [1] and len(kept(cache)) == 2

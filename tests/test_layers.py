@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ OWNERS = {
     "rich": "render.py",
     "questionary": "prompts.py",
     "prompt_toolkit": "prompts.py",
-    "yaml": "catalogue.py",
+    "yaml": "yamlfile.py",
 }
 PURE = ["engine.py", "model.py", "schema.py", "quiz.py", "lookup.py", "i18n.py", "errors.py"]
 
@@ -84,9 +85,27 @@ def test_one_shot_commands_never_import_the_prompt_libraries(args, tmp_path):
 def test_yaml_is_parsed_with_the_c_loader_when_present():
     import yaml
 
-    from rolefinder import catalogue
+    from rolefinder import yamlfile
 
     if getattr(yaml, "__with_libyaml__", False):
-        assert catalogue.SafeLoader is yaml.CSafeLoader
+        assert yamlfile.SafeLoader is yaml.CSafeLoader
     else:
-        assert catalogue.SafeLoader is yaml.SafeLoader
+        assert yamlfile.SafeLoader is yaml.SafeLoader
+
+
+@pytest.mark.parametrize("args", [["roles"], ["show", "social-media-analyst"]])
+def test_a_cached_catalogue_is_loaded_without_pyyaml_or_the_checks(args, tmp_path):
+    code = (
+        "import sys; from rolefinder.cli import app\n"
+        f"try: app({args!r}, prog_name='rolefinder')\n"
+        "except SystemExit: pass\n"
+        "print('LOADED', sorted(m for m in sys.modules if m in ('yaml', 'rolefinder.schema')))\n"
+    )
+    env = {**os.environ, "ROLEFINDER_CACHE": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    assert "LOADED ['rolefinder.schema', 'yaml']" in runs[0].stdout  # the first run parses
+    assert "LOADED []" in runs[1].stdout  # the second finds it in the cache
+    assert runs[0].stdout.split("LOADED")[0] == runs[1].stdout.split("LOADED")[0]

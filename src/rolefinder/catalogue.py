@@ -1,8 +1,7 @@
-"""Reading a catalogue file: the only module that touches YAML.
+"""Loading a catalogue file: read, check, and keep the parsed result in the user's cache.
 
-It walks the YAML parser's events instead of letting PyYAML build objects, so it can refuse
-what a catalogue never needs (anchors, aliases, tags, duplicate keys, deep nesting), never runs a
-constructor that can fail (dates), and knows the line and column of every value.
+A catalogue that checked clean once comes back from the cache on later loads, without PyYAML or
+the checks being imported at all; yamlfile.py parses the YAML when it must.
 """
 
 from __future__ import annotations
@@ -13,21 +12,12 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
-import yaml
-
-from rolefinder.errors import AnswersError, CatalogueError, Problem
+from rolefinder.errors import MAX_PROBLEMS, AnswersError, CatalogueError, Problem, Refused
 from rolefinder.model import Catalogue
-from rolefinder.schema import Date, build_catalogue
-
-try:  # libyaml's C parser is several times faster; fall back to pure Python without it
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
 
 MAX_BYTES = 32 * 1024 * 1024  # 10,000 bilingual roles take about 13 MiB
-MAX_PROBLEMS = 100  # past this, more lines help nobody and a hostile file could make millions
 _PACKAGED = Path(__file__).parent / "data" / "roles.yaml"  # where the wheel puts it
 _CHECKOUT = Path(__file__).parents[2] / "data" / "roles.yaml"  # a source checkout
 
@@ -61,8 +51,8 @@ def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
 def check_catalogue(path: str | os.PathLike[str] | None = None) -> Report:
     """Check a catalogue file and report every problem and warning, never raising for bad data.
 
-    A large catalogue that checked clean once is kept, parsed, in the user's cache folder,
-    keyed by its content, so the next load skips parsing and checking it again.
+    A catalogue that checked clean once is kept, parsed, in the user's cache folder, keyed
+    by its content, so the next load skips parsing and checking it again.
     """
     with _collector_paused():
         return _check(path)
@@ -89,13 +79,24 @@ def _check(path: str | os.PathLike[str] | None) -> Report:
     source = os.fspath(path) if path is not None else file.name
     try:
         raw = _read_bytes(file)
-        cache = _cache_file(raw) if len(raw) >= CACHE_FROM_BYTES else None
+        cache = _cache_file(raw)
         kept = _load_kept(cache) if cache is not None else None
         if kept is not None:
             return Report(source, replace(kept[0], source=source), [], kept[1])
-        data, positions, problems = read_yaml(_decode(raw))
+        report = _parse(source, _decode(raw))
     except Refused as refused:
         return Report(source, None, [refused.problem])
+    if cache is not None and report.catalogue is not None:
+        _keep(cache, report.catalogue, report.warnings)
+    return report
+
+
+def _parse(source: str, text: str) -> Report:
+    """Parse and check catalogue text, placing every problem at its line and column."""
+    from rolefinder import yamlfile
+    from rolefinder.schema import build_catalogue
+
+    data, positions, problems = yamlfile.read_yaml(text)
     if len(problems) >= MAX_PROBLEMS:  # read_yaml stopped early: the data is incomplete
         return Report(source, None, problems)
     catalogue, schema_problems, warnings = build_catalogue(data, source)
@@ -105,13 +106,10 @@ def _check(path: str | os.PathLike[str] | None) -> Report:
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
         problems = [*problems[:MAX_PROBLEMS], Problem(f"... and {more} more problem(s) not shown")]
-    if cache is not None and catalogue is not None and not problems:
-        _keep(cache, catalogue, warnings)
     return Report(source, None if problems else catalogue, problems, warnings)
 
 
 CACHE_ENV = "ROLEFINDER_CACHE"  # a folder for the cache, or "off"
-CACHE_FROM_BYTES = 64 * 1024  # about 50 roles: below this, parsing beats loading the cache
 
 
 def _cache_file(raw: bytes) -> Path | None:
@@ -130,9 +128,20 @@ def _cache_file(raw: bytes) -> Path | None:
         import platformdirs
 
         folder = Path(platformdirs.user_cache_dir("rolefinder"))
-    digest = hashlib.sha256(raw).hexdigest()[:40]
+    digest = hashlib.sha256(raw + _model_layout().encode()).hexdigest()[:40]
     python = f"py{sys.version_info.major}{sys.version_info.minor}"
     return folder / f"catalogue-{digest}-{__version__}-{python}.pickle"
+
+
+def _model_layout() -> str:
+    """The field names of the catalogue's classes: a change to them makes old entries unused,
+    even where the version number has not moved (a development checkout)."""
+    from dataclasses import fields
+
+    from rolefinder import model
+
+    classes = (model.Text, model.Trait, model.Years, model.Role, model.Option, model.Question)
+    return " ".join(f.name for cls in (*classes, model.Catalogue) for f in fields(cls))
 
 
 def _load_kept(cache: Path) -> tuple[Catalogue, list[Problem]] | None:
@@ -186,6 +195,8 @@ def load_answers(spec: str, read_stdin: Callable[[], str]) -> dict[str, str]:
     source = "<stdin>" if spec == "-" else spec
     try:
         text = read_stdin() if spec == "-" else _decode(_read_bytes(Path(spec)))
+        from rolefinder.yamlfile import read_yaml
+
         data, _, problems = read_yaml(text)
     except Refused as refused:
         return _refuse_sheet(source, refused.problem)
@@ -244,201 +255,3 @@ def _locate(problem: Problem, positions: dict[str, tuple[int, int]]) -> Problem:
         path = path[:cut] if cut > 0 else ""
     line, column = positions.get(path, (None, None))
     return Problem(problem.message, problem.path, line, column)
-
-
-MAX_DEPTH = 16  # the shipped catalogue nests 6 deep
-_STR, _NULL, _BOOL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
-_INT, _FLOAT, _DATE = (
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:timestamp",
-)
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
-
-
-@dataclass
-class _Frame:
-    value: dict[str, Any] | list[Any]
-    path: str
-    key: str | None = None  # a mapping's key waiting for its value
-    key_lines: dict[str, int] = field(default_factory=dict)
-
-
-class _Stop(Exception):
-    """Too many problems to be worth reading on."""
-
-
-class Refused(Exception):
-    """The file cannot be read as a catalogue at all (syntax error, too deep)."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
-
-
-def _child(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
-
-
-def _scalar(loader: Any, event: yaml.ScalarEvent) -> Any:
-    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-    node = yaml.ScalarNode(tag, event.value)
-    if tag == _NULL:
-        return None
-    if tag == _BOOL:
-        return _CONSTRUCTOR.construct_yaml_bool(node)
-    if tag == _INT:
-        return _CONSTRUCTOR.construct_yaml_int(node)
-    if tag == _FLOAT:
-        return _CONSTRUCTOR.construct_yaml_float(node)
-    if tag == _DATE:
-        return Date(event.value)
-    return event.value
-
-
-def read_yaml(text: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]]:
-    """Parse one YAML document into dicts, lists and scalars.
-
-    Returns the data, the (line, column) of every path, and the problems found on the way
-    (reading goes on past them where it can). Raises Refused when it cannot go on.
-    """
-    positions: dict[str, tuple[int, int]] = {}
-    problems: list[Problem] = []
-    stack: list[_Frame] = []
-    root: Any = None
-    documents = 0
-    loader = SafeLoader(text)
-
-    def at(event: yaml.Event) -> tuple[int, int]:
-        mark = event.start_mark
-        return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-
-    def report(event: yaml.Event, path: str, message: str) -> None:
-        line, column = at(event)
-        problems.append(Problem(message, path, line, column))
-        if len(problems) == MAX_PROBLEMS:
-            problems.append(
-                Problem(f"stopped reading after {MAX_PROBLEMS} problems; fix these first")
-            )
-            raise _Stop
-
-    def place(event: yaml.Event) -> str | None:
-        """The path of the value this event starts, or None when it is a mapping key."""
-        if not stack:
-            return ""
-        frame = stack[-1]
-        if isinstance(frame.value, list):
-            return _child(frame.path, len(frame.value))
-        return None if frame.key is None else _child(frame.path, frame.key)
-
-    def attach(value: Any, event: yaml.Event) -> None:
-        nonlocal root
-        if not stack:
-            root = value
-            return
-        frame = stack[-1]
-        if isinstance(frame.value, list):
-            frame.value.append(value)
-        elif frame.key is None:  # this value is a key
-            if not isinstance(value, str):
-                report(event, frame.path, f"keys must be plain text, found {value!r}")
-                value = str(value)
-            if value in frame.key_lines:
-                first = frame.key_lines[value]
-                report(
-                    event,
-                    _child(frame.path, value),
-                    f"duplicate key '{value}' (first on line {first}); "
-                    "YAML would silently keep only the last one: merge or rename them",
-                )
-            frame.key_lines.setdefault(value, at(event)[0])
-            frame.key = value
-            positions.setdefault(_child(frame.path, value), at(event))
-        else:
-            if frame.key not in frame.value:
-                frame.value[frame.key] = value
-            frame.key = None
-
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if event is None:
-                break
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    report(
-                        event,
-                        "",
-                        "only one YAML document is allowed; remove the '---' and what follows",
-                    )
-                    break
-                continue
-            if isinstance(
-                event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
-            ):
-                continue
-            path = place(event)
-            if isinstance(event, yaml.AliasEvent):
-                report(
-                    event,
-                    path or "",
-                    f"aliases (*{event.anchor}) are not allowed: they let a small "
-                    "file expand into a huge one (an 'alias bomb'); write the value out in full",
-                )
-                attach(None, event)
-                continue
-            anchor = getattr(event, "anchor", None)
-            if anchor:
-                report(
-                    event,
-                    path or "",
-                    f"anchors (&{anchor}) are not allowed; write each value out in full",
-                )
-            tag = getattr(event, "tag", None)
-            if isinstance(event, yaml.ScalarEvent):
-                if tag not in (None, "!"):
-                    report(event, path or "", f"tags ({tag}) are not allowed; remove it")
-                    attach(event.value, event)
-                else:
-                    attach(_scalar(loader, event), event)
-                if path is not None:
-                    positions.setdefault(path, at(event))
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if tag is not None:
-                    report(event, path or "", f"tags ({tag}) are not allowed; remove it")
-                if len(stack) >= MAX_DEPTH:
-                    line, column = at(event)
-                    raise Refused(
-                        Problem(
-                            f"nested more than {MAX_DEPTH} levels deep; no catalogue needs that",
-                            path or "",
-                            line,
-                            column,
-                        )
-                    )
-                if path is None:  # a list or mapping used as a key
-                    report(event, stack[-1].path, "keys must be plain text, not a list or mapping")
-                    path = _child(stack[-1].path, "?")
-                positions.setdefault(path, at(event))
-                container: dict[str, Any] | list[Any] = (
-                    {} if isinstance(event, yaml.MappingStartEvent) else []
-                )
-                stack.append(_Frame(container, path))
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                finished = stack.pop()
-                attach(finished.value, event)
-    except _Stop:
-        pass
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "invalid YAML"
-        where = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        raise Refused(Problem(f"YAML syntax error: {problem}", "", *where)) from None
-    except yaml.YAMLError as error:
-        raise Refused(Problem(f"YAML error: {error}")) from None
-    finally:
-        loader.dispose()
-    return root, positions, problems

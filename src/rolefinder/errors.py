@@ -11,6 +11,8 @@ EXIT_OK = 0
 EXIT_DATA = 1  # bad data or not found
 EXIT_USAGE = 2  # bad usage, including "no terminal"
 EXIT_INTERRUPTED = 130
+# At most this many problems are reported: more help nobody, and a hostile file could make millions.
+MAX_PROBLEMS = 100
 
 
 class RolefinderError(Exception):
@@ -39,6 +41,14 @@ class Problem(NamedTuple):
         """``SOURCE:LINE:COLUMN: path: message``, leaving out what is not known."""
         where = source if self.line is None else f"{source}:{self.line}:{self.column}"
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class Refused(Exception):
+    """A file cannot be read as a catalogue or answer sheet at all (unreadable, bad YAML)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 class CatalogueError(RolefinderError):
