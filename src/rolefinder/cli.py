@@ -3,9 +3,11 @@
 Commands parse options, call the library, render, and turn RolefinderError into one message
 on stderr and its exit code. Rendering, YAML and the quiz prompts are imported inside the
 commands that need them, so ``--help`` and ``--version`` stay cheap.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: typer reads every command's annotations at
+start-up, and string annotations would make it compile and evaluate each one (about 6% of
+``--help``'s instructions). Names imported only for type checking are quoted instead.
+"""
 
 import io
 import sys
@@ -61,10 +63,10 @@ class World:
 
     def __init__(
         self,
-        prompter: Prompter | None = None,  # None: questionary in the real terminal
+        prompter: "Prompter | None" = None,  # None: questionary in the real terminal
         interactive: bool | None = None,  # None: ask whether stdin and stdout are terminals
-        console: Console | None = None,
-        err_console: Console | None = None,
+        console: "Console | None" = None,
+        err_console: "Console | None" = None,
     ) -> None:
         self.prompter = prompter
         self.interactive = interactive
@@ -77,7 +79,7 @@ class World:
             return self.interactive
         return sys.stdin.isatty() and sys.stdout.isatty()
 
-    def out(self) -> Console:
+    def out(self) -> "Console":
         """The console for results."""
         from rolefinder.render import make_console
 
@@ -85,7 +87,7 @@ class World:
             self.console = make_console()
         return self.console
 
-    def err(self) -> Console:
+    def err(self) -> "Console":
         """The console for error messages (stderr)."""
         from rolefinder.render import make_console
 
@@ -172,7 +174,7 @@ def _reported(world: World, lang: Lang) -> Iterator[None]:
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
-def _load(path: Path | None) -> Catalogue:
+def _load(path: Path | None) -> "Catalogue":
     import gc
 
     from rolefinder.catalogue import load_catalogue
@@ -287,7 +289,11 @@ def _check_save(options: ResultOptions) -> None:
 
 
 def _show_result(
-    world: World, catalogue: Catalogue, answers: dict[str, str], lang: Lang, options: ResultOptions
+    world: World,
+    catalogue: "Catalogue",
+    answers: dict[str, str],
+    lang: Lang,
+    options: ResultOptions,
 ) -> None:
     """Rank, print (as a screen or JSON), and save if asked."""
     from rolefinder.engine import rank
@@ -348,7 +354,7 @@ def _complete_traits(ctx: typer.Context, incomplete: str) -> list[str]:
     return [t.id for t in _completion_catalogue(ctx).traits if t.id.startswith(incomplete)]
 
 
-def _completion_catalogue(ctx: typer.Context) -> Catalogue:
+def _completion_catalogue(ctx: typer.Context) -> "Catalogue":
     from rolefinder.catalogue import load_catalogue
     from rolefinder.model import Catalogue
 
@@ -398,7 +404,7 @@ def roles(
             world.out().print(t("no_roles", language))
 
 
-def _trait_id(catalogue: Catalogue, wanted: str, lang: Lang) -> str:
+def _trait_id(catalogue: "Catalogue", wanted: str, lang: Lang) -> str:
     """The id of the trait named by ``wanted`` (its id or name, any case)."""
     key = wanted.strip().casefold()
     for trait in catalogue.traits:
