@@ -236,14 +236,16 @@ def test_quiz_result_in_indonesian(runner, catalogue):
     assert "Profil kamu" in result.stdout and "Paling cocok:" in result.stdout
 
 
-def test_catalogue_text_is_shown_literally_not_as_markup(runner, tmp_path):
+@pytest.mark.parametrize("command", [["show", "designer"], ["roles"]])
+def test_catalogue_text_is_shown_literally_not_as_markup_or_emoji(runner, tmp_path, command):
     from test_catalogue import MINIMAL
 
     path = tmp_path / "roles.yaml"
-    path.write_text(MINIMAL.replace("{en: Draws,", "{en: '[bold]Draws[/] [link=x]now',"), "utf-8")
-    result = runner.invoke(app, ["show", "designer", "--catalogue", str(path)])
+    typed = "[bold]Draws[/] [link=x]now :thumbs_up:"
+    path.write_text(MINIMAL.replace("{en: Draws,", f"{{en: '{typed}',"), "utf-8")
+    result = runner.invoke(app, [*command, "--catalogue", str(path)])
     assert result.exit_code == 0
-    assert "[bold]Draws[/] [link=x]now" in result.stdout
+    assert typed in result.stdout
 
 
 def test_a_missing_windows_console_gets_a_hint_not_a_traceback(runner, catalogue, monkeypatch):

@@ -31,8 +31,12 @@ NARROW = 60  # below this many columns, tables become stacked lists
 
 
 def make_console(stderr: bool = False) -> Console:
-    """A console on stdout (or stderr) that honours NO_COLOR, FORCE_COLOR and TERM=dumb."""
-    return Console(stderr=stderr, highlight=False)
+    """A console on stdout (or stderr) that honours NO_COLOR, FORCE_COLOR and TERM=dumb.
+
+    No emoji codes: nothing here writes ``:smile:`` on purpose, and leaving them out spares
+    loading rich's table of 4,000 emoji names.
+    """
+    return Console(stderr=stderr, highlight=False, emoji=False)
 
 
 def _unicode(console: Console) -> bool:
@@ -152,6 +156,7 @@ def result_file(result: Result, lang: Lang, top: int, kind: str) -> str:
         force_terminal=True,
         color_system="truecolor",
         highlight=False,
+        emoji=False,
     )
     render_result(card, result, lang, top)
     if kind == ".svg":
