@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TypeVar
 
 try:
     import resource  # noqa: F401 - POSIX only
@@ -87,19 +88,22 @@ def _cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def measure(
-    commands: dict[str, list[str]], runs: int, warmups: int = 2
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Median CPU time and median wall time (ms) of each command.
+K = TypeVar("K")  # what names a command: a label, or a catalogue's number of roles
 
-    Rounds are interleaved, so that drift in the machine's speed touches every command alike.
-    The ratios use CPU time (user + system, of the whole process): on a shared machine it moves
-    far less than wall time, which is printed beside it. Without the resource module (Windows)
-    CPU time falls back to wall time.
+
+def measure(
+    commands: dict[K, list[str]], runs: int, warmups: int = 2
+) -> tuple[dict[K, list[float]], dict[K, list[float]]]:
+    """CPU time and wall time (ms) of each command, one sample per round.
+
+    Rounds are interleaved, so that drift in the machine's speed touches every command alike,
+    and figures from the same round can be paired. The ratios use CPU time (user + system, of
+    the whole process): on a shared machine it moves far less than wall time, which is printed
+    beside it. Without the resource module (Windows) CPU time falls back to wall time.
     """
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "ROLEFINDER_LANG": "en"}
-    cpu: dict[str, list[float]] = {name: [] for name in commands}
-    wall: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[K, list[float]] = {name: [] for name in commands}
+    wall: dict[K, list[float]] = {name: [] for name in commands}
     for round_ in range(warmups + runs):
         for name, command in commands.items():
             cpu_before = _cpu_of_children() if HAS_RESOURCE else 0.0
@@ -112,10 +116,21 @@ def measure(
             if round_ >= warmups:
                 cpu[name].append(used)
                 wall[name].append(elapsed)
-    return (
-        {name: statistics.median(values) for name, values in cpu.items()},
-        {name: statistics.median(values) for name, values in wall.items()},
-    )
+    return cpu, wall
+
+
+def medians(samples: dict[K, list[float]]) -> dict[K, float]:
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def cost_per_role(samples: dict[int, list[float]], low: int, high: int) -> float:
+    """Median over rounds of the extra time per extra role from ``low`` to ``high`` roles (ms).
+
+    Each round's two figures were taken seconds apart, so pairing them cancels the slow drift
+    in the machine's speed that would otherwise swamp a difference this small.
+    """
+    pairs = zip(samples[low], samples[high], strict=True)
+    return statistics.median((b - a) / (high - low) for a, b in pairs)
 
 
 def main() -> None:
@@ -137,8 +152,9 @@ def main() -> None:
         os.environ["ROLEFINDER_CACHE"] = str(work / "cache")  # a cache of its own, cold at first
 
         quiz = [ROLEFINDER, "quiz", "--answers", str(sheet)]
-        _, cold = measure({n: [*quiz, "--catalogue", str(p)] for n, p in sizes.items()}, 1, 0)
-        startup, startup_wall = measure(
+        _, first = measure({n: [*quiz, "--catalogue", str(p)] for n, p in sizes.items()}, 1, 0)
+        cold = medians(first)
+        startup_cpu, startup_walls = measure(
             {
                 "floor script": [sys.executable, str(work / "floor.py"), str(CATALOGUE)],
                 "import typer": [sys.executable, "-c", "import typer"],
@@ -150,9 +166,11 @@ def main() -> None:
             },
             args.runs,
         )
-        scale, scale_wall = measure(
+        scale_cpu, scale_walls = measure(
             {n: [*quiz, "--catalogue", str(path)] for n, path in sizes.items()}, args.runs
         )
+    startup, startup_wall = medians(startup_cpu), medians(startup_walls)
+    scale, scale_wall = medians(scale_cpu), medians(scale_walls)
 
     print(
         f"rolefinder benchmark, {time.strftime('%Y-%m-%d')}, Python {platform.python_version()}, "
@@ -179,10 +197,9 @@ def main() -> None:
     print(f"{'catalogue roles':<22}{clock + ', warm':>12}{'wall, warm':>13}{'wall, 1st run':>15}")
     for n, value in scale.items():
         print(f"{n:<22,}{value:>10.0f} ms{scale_wall[n]:>10.0f} ms{cold[n]:>12.0f} ms")
-    # The marginal cost of a role at N, measured over a tenfold span on one code path (100 roles
-    # and more come from the parsed cache; the 10-role catalogue is parsed every time).
-    at_1000 = (scale[1000] - scale[100]) / 900
-    at_10000 = (scale[10000] - scale[1000]) / 9000
+    # The marginal cost of a role at N, measured over the tenfold span that ends at N.
+    at_1000 = cost_per_role(scale_cpu, 100, 1000)
+    at_10000 = cost_per_role(scale_cpu, 1000, 10000)
     growth = scale[1000] / scale[10]
     linear = at_10000 / at_1000
     print()
