@@ -2,7 +2,7 @@
 
 Run from the repository with the Python that has rolefinder installed:
 
-    python benchmarks/bench.py            # 15 timed runs per command after 2 warm-ups
+    python benchmarks/bench.py            # 21 timed runs per command after 2 warm-ups
     python benchmarks/bench.py --runs 31
 
 It never fails a build: it prints each ratio beside its target and "ok" or "MISS".
@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
@@ -97,15 +98,21 @@ def measure(
     """CPU time and wall time (ms) of each command, one sample per round.
 
     Rounds are interleaved, so that drift in the machine's speed touches every command alike,
-    and figures from the same round can be paired. The ratios use CPU time (user + system, of
-    the whole process): on a shared machine it moves far less than wall time, which is printed
-    beside it. Without the resource module (Windows) CPU time falls back to wall time.
+    and figures from the same round can be paired. Each round runs the commands in a new
+    order: a process runs measurably slower or faster depending on the one just before it.
+    The ratios use CPU time (user + system, of the whole process): on a shared machine it
+    moves far less than wall time, which is printed beside it. Without the resource module
+    (Windows) CPU time falls back to wall time.
     """
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "ROLEFINDER_LANG": "en"}
     cpu: dict[K, list[float]] = {name: [] for name in commands}
     wall: dict[K, list[float]] = {name: [] for name in commands}
+    order = list(commands)
+    shuffler = random.Random(2026)  # seeded: the same orders on every run of the benchmark
     for round_ in range(warmups + runs):
-        for name, command in commands.items():
+        shuffler.shuffle(order)
+        for name in order:
+            command = commands[name]
             cpu_before = _cpu_of_children() if HAS_RESOURCE else 0.0
             start = time.perf_counter()
             done = subprocess.run(command, capture_output=True, env=env)
@@ -135,7 +142,7 @@ def cost_per_role(samples: dict[int, list[float]], low: int, high: int) -> float
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="timed runs per command")
+    parser.add_argument("--runs", type=int, default=21, help="timed runs per command")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:

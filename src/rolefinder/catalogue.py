@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -77,17 +78,19 @@ def _collector_paused() -> Iterator[None]:
 def _check(path: str | os.PathLike[str] | None) -> Report:
     file = Path(path) if path is not None else shipped_catalogue_path()
     source = os.fspath(path) if path is not None else file.name
+    folder = _cache_folder()
     try:
+        if folder is not None:  # hashed piece by piece: the whole file is read only on a miss
+            kept = _load_kept(_cache_file(folder, _digest_of_file(file)))
+            if kept is not None:
+                return Report(source, replace(kept[0], source=source), [], kept[1])
         raw = _read_bytes(file)
-        cache = _cache_file(raw)
-        kept = _load_kept(cache) if cache is not None else None
-        if kept is not None:
-            return Report(source, replace(kept[0], source=source), [], kept[1])
         report = _parse(source, _decode(raw))
     except Refused as refused:
         return Report(source, None, [refused.problem])
-    if cache is not None and report.catalogue is not None:
-        _keep(cache, report.catalogue, report.warnings)
+    if folder is not None and report.catalogue is not None:
+        # Keyed by the bytes that were parsed, even if the file changed since it was hashed.
+        _keep(_cache_file(folder, _digest(raw)), report.catalogue, report.warnings)
     return report
 
 
@@ -112,25 +115,52 @@ def _parse(source: str, text: str) -> Report:
 CACHE_ENV = "ROLEFINDER_CACHE"  # a folder for the cache, or "off"
 
 
-def _cache_file(raw: bytes) -> Path | None:
-    """Where the parsed form of exactly these bytes is kept, or None when caching is off."""
-    import hashlib
-    import sys
-
-    from rolefinder import __version__
-
+def _cache_folder() -> Path | None:
+    """The folder for the cache, or None when caching is off."""
     setting = os.environ.get(CACHE_ENV, "")
     if setting.lower() == "off":
         return None
     if setting:
-        folder = Path(setting)
-    else:
-        import platformdirs
+        return Path(setting)
+    import platformdirs
 
-        folder = Path(platformdirs.user_cache_dir("rolefinder"))
-    digest = hashlib.sha256(raw + _model_layout().encode()).hexdigest()[:40]
+    return Path(platformdirs.user_cache_dir("rolefinder"))
+
+
+def _cache_file(folder: Path, digest: str) -> Path:
+    """Where the parsed form of the catalogue whose bytes have this digest is kept."""
+    import sys
+
+    from rolefinder import __version__
+
     python = f"py{sys.version_info.major}{sys.version_info.minor}"
-    return folder / f"catalogue-{digest}-{__version__}-{python}.pickle"
+    return folder / f"catalogue-{digest[:40]}-{__version__}-{python}.pickle"
+
+
+def _digest(raw: bytes) -> str:
+    """sha256 of the catalogue's bytes and the layout of the classes it is parsed into."""
+    import hashlib
+
+    digest = hashlib.sha256(_model_layout().encode())
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+def _digest_of_file(file: Path) -> str:
+    """_digest of a file's bytes, read a piece at a time: no copy of a large file in memory."""
+    import hashlib
+
+    digest = hashlib.sha256(_model_layout().encode())
+    piece = bytearray(1024 * 1024)
+    view = memoryview(piece)
+    size = 0
+    with _reading(file) as stream:
+        while count := stream.readinto(piece):
+            size += count
+            if size > MAX_BYTES:
+                raise _too_large()
+            digest.update(view[:count])
+    return digest.hexdigest()
 
 
 def _model_layout() -> str:
@@ -220,9 +250,19 @@ def _refuse_sheet(source: str, problem: Problem) -> NoReturn:
 
 
 def _read_bytes(file: Path) -> bytes:
+    with _reading(file) as stream:
+        raw = stream.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise _too_large()
+    return raw
+
+
+@contextlib.contextmanager
+def _reading(file: Path) -> Iterator[io.BufferedReader]:
+    """Open a file to read its bytes; every way that fails becomes a Refused with a reason."""
     try:
         with file.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
+            yield stream
     except FileNotFoundError:
         raise Refused(Problem("file not found; check the path")) from None
     except IsADirectoryError:
@@ -231,11 +271,11 @@ def _read_bytes(file: Path) -> bytes:
         raise Refused(Problem("cannot be read: permission denied")) from None
     except OSError as error:
         raise Refused(Problem(f"cannot be read: {error.strerror or error}")) from None
-    if len(raw) > MAX_BYTES:
-        raise Refused(
-            Problem(f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; no catalogue needs that")
-        )
-    return raw
+
+
+def _too_large() -> Refused:
+    limit = MAX_BYTES // (1024 * 1024)
+    return Refused(Problem(f"is larger than {limit} MiB; no catalogue needs that"))
 
 
 def _decode(raw: bytes) -> str:
