@@ -164,14 +164,22 @@ def _digest_of_file(file: Path) -> str:
 
 
 def _model_layout() -> str:
-    """The field names of the catalogue's classes: a change to them makes old entries unused,
-    even where the version number has not moved (a development checkout)."""
+    """How the catalogue's classes are laid out (fields, their types, slots or not).
+
+    A change to any of it makes old entries unused even where the version number has not
+    moved (a development checkout): unpickled into a changed class, an entry could load
+    without error and still be wrong.
+    """
     from dataclasses import fields
 
     from rolefinder import model
 
     classes = (model.Text, model.Trait, model.Years, model.Role, model.Option, model.Question)
-    return " ".join(f.name for cls in (*classes, model.Catalogue) for f in fields(cls))
+    return " ".join(
+        f"{cls.__name__}{'/slots' if hasattr(cls, '__slots__') else ''}:"
+        + ",".join(f"{f.name}={f.type}" for f in fields(cls))
+        for cls in (*classes, model.Catalogue)
+    )
 
 
 def _load_kept(cache: Path) -> tuple[Catalogue, list[Problem]] | None:

@@ -30,7 +30,7 @@ def as_percentages(shares: Mapping[str, float]) -> dict[str, int]:
     return whole
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A human-readable text in English and Indonesian."""
 
@@ -42,7 +42,7 @@ class Text:
         return self.id if lang == "id" else self.en
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Trait:
     """One axis of the profile (creative, strategic, analytical, ...)."""
 
@@ -51,7 +51,7 @@ class Trait:
     description: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Years:
     """Years of experience a role usually asks for, where the sources give them."""
 
@@ -62,7 +62,7 @@ class Years:
         return f"{self.min}+" if self.max is None else f"{self.min}-{self.max}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """A social-media job: what it does and which traits it draws on."""
 
@@ -99,7 +99,7 @@ class Role:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Option:
     """One answer to a question; it adds ``weights`` to the user's traits."""
 
@@ -109,7 +109,7 @@ class Option:
     level: str | None = None  # only on the experience question
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     """A forced-choice scenario question (or the experience question)."""
 
