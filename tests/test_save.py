@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 import yaml
@@ -150,3 +151,15 @@ def test_the_html_card_renders_in_a_browser(runner, tmp_path, sheet):
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 10_000  # a blank page compresses to a few hundred bytes
+
+
+def test_the_real_command_leaves_its_output_and_file_complete(tmp_path, sheet):
+    # Through the console entry point, which freezes the collector on the way out.
+    target = tmp_path / "result.json"
+    env = {**os.environ, "ROLEFINDER_LANG": "en", "ROLEFINDER_CACHE": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "rolefinder", "quiz", "--answers", sheet, "--json"]
+    done = subprocess.run([*command, "--save", str(target)], capture_output=True, env=env)
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    assert printed == json.loads(target.read_text("utf-8"))
+    assert printed["matches"][0]["name"] == TOP_ROLE
