@@ -99,10 +99,11 @@ def test_a_change_to_the_catalogue_classes_makes_old_entries_unused(cache, copy,
 def test_an_entry_is_keyed_by_the_bytes_that_were_parsed(cache, copy, monkeypatch):
     # As if the file changed between being hashed and being read: the entry written must be
     # found by the bytes actually parsed, never by the stale hash.
-    real = catalogue_module._digest_of_file
-    monkeypatch.setattr(catalogue_module, "_digest_of_file", lambda file: "0" * 64)
+    real = catalogue_module._pieces
+    monkeypatch.setattr(catalogue_module, "_pieces", lambda file: [b"what the file held before"])
+    stale = catalogue_module._digest([b"what the file held before"])
     load_catalogue(copy)
-    monkeypatch.setattr(catalogue_module, "_digest_of_file", real)
-    assert not any("-" + "0" * 40 + "-" in entry.name for entry in kept(cache))
+    monkeypatch.setattr(catalogue_module, "_pieces", real)
+    assert not any(stale[:40] in entry.name for entry in kept(cache))
     monkeypatch.setattr(yamlfile, "read_yaml", lambda text: pytest.fail("parsed again"))
     assert len(load_catalogue(copy).roles) == 10

@@ -7,10 +7,11 @@ the checks being imported at all; yamlfile.py parses the YAML when it must.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import io
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NoReturn
@@ -81,7 +82,7 @@ def _check(path: str | os.PathLike[str] | None) -> Report:
     folder = _cache_folder()
     try:
         if folder is not None:  # hashed piece by piece: the whole file is read only on a miss
-            kept = _load_kept(_cache_file(folder, _digest_of_file(file)))
+            kept = _load_kept(_cache_file(folder, _digest(_pieces(file))))
             if kept is not None:
                 return Report(source, replace(kept[0], source=source), [], kept[1])
         raw = _read_bytes(file)
@@ -90,7 +91,7 @@ def _check(path: str | os.PathLike[str] | None) -> Report:
         return Report(source, None, [refused.problem])
     if folder is not None and report.catalogue is not None:
         # Keyed by the bytes that were parsed, even if the file changed since it was hashed.
-        _keep(_cache_file(folder, _digest(raw)), report.catalogue, report.warnings)
+        _keep(_cache_file(folder, _digest([raw])), report.catalogue, report.warnings)
     return report
 
 
@@ -137,20 +138,18 @@ def _cache_file(folder: Path, digest: str) -> Path:
     return folder / f"catalogue-{digest[:40]}-{__version__}-{python}.pickle"
 
 
-def _digest(raw: bytes) -> str:
-    """sha256 of the catalogue's bytes and the layout of the classes it is parsed into."""
+def _digest(pieces: Iterable[bytes | memoryview]) -> str:
+    """sha256 of a catalogue's bytes and of the layout of the classes it is parsed into."""
     import hashlib
 
     digest = hashlib.sha256(_model_layout().encode())
-    digest.update(raw)
+    for piece in pieces:
+        digest.update(piece)
     return digest.hexdigest()
 
 
-def _digest_of_file(file: Path) -> str:
-    """_digest of a file's bytes, read a piece at a time: no copy of a large file in memory."""
-    import hashlib
-
-    digest = hashlib.sha256(_model_layout().encode())
+def _pieces(file: Path) -> Iterator[memoryview]:
+    """A file's bytes a megabyte at a time, so hashing a large file never copies it whole."""
     piece = bytearray(1024 * 1024)
     view = memoryview(piece)
     size = 0
@@ -159,10 +158,10 @@ def _digest_of_file(file: Path) -> str:
             size += count
             if size > MAX_BYTES:
                 raise _too_large()
-            digest.update(view[:count])
-    return digest.hexdigest()
+            yield view[:count]
 
 
+@functools.cache
 def _model_layout() -> str:
     """How the catalogue's classes are laid out (fields, their types, slots or not).
 
