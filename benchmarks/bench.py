@@ -99,7 +99,7 @@ def measure(
 
     Rounds are interleaved, so that drift in the machine's speed touches every command alike,
     and figures from the same round can be paired. Each round runs the commands in a new
-    order: a process runs measurably slower or faster depending on the one just before it.
+    order, so that no command always follows the same one.
     The ratios use CPU time (user + system, of the whole process): on a shared machine it
     moves far less than wall time, which is printed beside it. Without the resource module
     (Windows) CPU time falls back to wall time.
@@ -127,6 +127,7 @@ def measure(
 
 
 def medians(samples: dict[K, list[float]]) -> dict[K, float]:
+    """The median of each command's samples."""
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
@@ -143,8 +144,8 @@ def ratio(samples: dict[K, list[float]], name: K, base: K) -> float:
 def cost_per_role(samples: dict[int, list[float]], low: int, high: int) -> float:
     """Median over rounds of the extra time per extra role from ``low`` to ``high`` roles (ms).
 
-    Each round's two figures were taken seconds apart, so pairing them cancels the slow drift
-    in the machine's speed that would otherwise swamp a difference this small.
+    A round's two figures were taken at most a second or two apart, so pairing them cancels the
+    slower drift in the machine's speed that would otherwise swamp a difference this small.
     """
     pairs = zip(samples[low], samples[high], strict=True)
     return statistics.median((b - a) / (high - low) for a, b in pairs)
