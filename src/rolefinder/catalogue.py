@@ -12,12 +12,12 @@ import gc
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import NoReturn
 
 from rolefinder.errors import MAX_PROBLEMS, AnswersError, CatalogueError, Problem, Refused
-from rolefinder.model import Catalogue
+from rolefinder.model import Catalogue, Option, Question, Role, Text, Trait, Years
 
 MAX_BYTES = 32 * 1024 * 1024  # the benchmark's 10,000 bilingual roles take about 20 MiB
 _PACKAGED = Path(__file__).parent / "data" / "roles.yaml"  # where the wheel puts it
@@ -135,14 +135,17 @@ def _cache_file(folder: Path, digest: str) -> Path:
     from rolefinder import __version__
 
     python = f"py{sys.version_info.major}{sys.version_info.minor}"
-    return folder / f"catalogue-{digest[:40]}-{__version__}-{python}.pickle"
+    return folder / f"catalogue-{digest}-{__version__}-{python}.pickle"
 
 
 def _digest(pieces: Iterable[bytes | memoryview]) -> str:
-    """sha256 of a catalogue's bytes and of the layout of the classes it is parsed into."""
-    import hashlib
+    """A BLAKE2 hash of a catalogue's bytes and of the layout of the classes it is parsed into."""
+    try:  # hashlib.blake2b itself, without hashlib loading OpenSSL first (2-3 ms of every start)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without its own BLAKE2
+        from hashlib import blake2b
 
-    digest = hashlib.sha256(_model_layout().encode())
+    digest = blake2b(_model_layout().encode(), digest_size=20)
     for piece in pieces:
         digest.update(piece)
     return digest.hexdigest()
@@ -169,15 +172,11 @@ def _model_layout() -> str:
     moved (a development checkout): unpickled into a changed class, an entry could load
     without error and still be wrong.
     """
-    from dataclasses import fields
-
-    from rolefinder import model
-
-    classes = (model.Text, model.Trait, model.Years, model.Role, model.Option, model.Question)
+    classes = (Text, Trait, Years, Role, Option, Question, Catalogue)
     return " ".join(
         f"{cls.__name__}{'/slots' if hasattr(cls, '__slots__') else ''}:"
         + ",".join(f"{f.name}={f.type}" for f in fields(cls))
-        for cls in (*classes, model.Catalogue)
+        for cls in classes
     )
 
 

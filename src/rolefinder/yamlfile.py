@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
 MAX_DEPTH = 16  # the shipped catalogue nests 6 deep
-_STR, _NULL, _BOOL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
+_NULL, _BOOL = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
 _INT, _FLOAT, _DATE = (
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
