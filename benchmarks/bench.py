@@ -93,13 +93,14 @@ K = TypeVar("K")  # what names a command: a label, or a catalogue's number of ro
 
 
 def measure(
-    commands: dict[K, list[str]], runs: int, warmups: int = 2
+    commands: dict[K, list[str]], runs: int, warmups: int = 2, repeats: dict[K, int] | None = None
 ) -> tuple[dict[K, list[float]], dict[K, list[float]]]:
     """CPU time and wall time (ms) of each command, one sample per round.
 
     Rounds are interleaved, so that drift in the machine's speed touches every command alike,
     and figures from the same round can be paired. Each round runs the commands in a new
-    order, so that no command always follows the same one.
+    order, so that no command always follows the same one. A command given ``repeats`` runs
+    that many times in a row each round, and the round keeps their median.
     The ratios use CPU time (user + system, of the whole process): on a shared machine it
     moves far less than wall time, which is printed beside it. Without the resource module
     (Windows) CPU time falls back to wall time.
@@ -112,18 +113,23 @@ def measure(
     for round_ in range(warmups + runs):
         shuffler.shuffle(order)
         for name in order:
-            command = commands[name]
-            cpu_before = _cpu_of_children() if HAS_RESOURCE else 0.0
-            start = time.perf_counter()
-            done = subprocess.run(command, capture_output=True, env=env)
-            elapsed = (time.perf_counter() - start) * 1000
-            used = (_cpu_of_children() - cpu_before) * 1000 if HAS_RESOURCE else elapsed
-            if done.returncode != 0:
-                sys.exit(f"{name} failed ({done.returncode}): {done.stderr.decode()[-400:]}")
+            times = [_run(name, commands[name], env) for _ in range((repeats or {}).get(name, 1))]
             if round_ >= warmups:
-                cpu[name].append(used)
-                wall[name].append(elapsed)
+                cpu[name].append(statistics.median(used for used, _ in times))
+                wall[name].append(statistics.median(elapsed for _, elapsed in times))
     return cpu, wall
+
+
+def _run(name: object, command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Run one command to its end: its CPU time and wall time in ms."""
+    cpu_before = _cpu_of_children() if HAS_RESOURCE else 0.0
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, env=env)
+    elapsed = (time.perf_counter() - start) * 1000
+    used = (_cpu_of_children() - cpu_before) * 1000 if HAS_RESOURCE else elapsed
+    if done.returncode != 0:
+        sys.exit(f"{name} failed ({done.returncode}): {done.stderr.decode()[-400:]}")
+    return used, elapsed
 
 
 def medians(samples: dict[K, list[float]]) -> dict[K, float]:
@@ -184,8 +190,12 @@ def main() -> None:
             },
             args.runs,
         )
+        # From 100 to 1,000 roles a process gains only ~50 ms, little more than the noise of one
+        # run here, so the smaller catalogues run three times a round; 1,000 to 10,000 adds ~550.
         scale_cpu, scale_walls = measure(
-            {n: [*quiz, "--catalogue", str(path)] for n, path in sizes.items()}, args.runs
+            {n: [*quiz, "--catalogue", str(path)] for n, path in sizes.items()},
+            args.runs,
+            repeats={10: 3, 100: 3, 1000: 3},
         )
     startup, startup_wall = medians(startup_cpu), medians(startup_walls)
     scale, scale_wall = medians(scale_cpu), medians(scale_walls)
