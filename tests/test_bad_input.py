@@ -12,7 +12,7 @@ import pytest
 from rolefinder import CatalogueError, load_catalogue
 from rolefinder.catalogue import MAX_BYTES
 from rolefinder.cli import app
-from test_catalogue import MINIMAL
+from catalogues import MINIMAL
 
 # MINIMAL, numbered, for reading the rows below:
 #  1 traits:

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
+from catalogues import MINIMAL, ROLE_IDS, write
 from personas import PERSONAS
 from rolefinder import load_catalogue, rank
 from rolefinder.model import Catalogue, Text
 
-ROLE_IDS = [
-    "social-media-specialist",
-    "social-media-admin",
-    "graphic-designer",
-    "social-media-strategist",
-    "social-media-analyst",
-    "social-media-manager",
-    "head-of-marketing",
-    "social-media-influencer",
-    "marketing-consultant",
-    "community-manager",
-]
 
 
 def all_texts(catalogue: Catalogue) -> list[tuple[str, Text]]:
@@ -79,27 +67,61 @@ def test_manager_carries_the_articles_years(catalogue):
     assert str(catalogue.role("social-media-manager").years) == "3-5"
 
 
-def test_questions_are_scenarios_with_three_or_four_options(catalogue):
-    trait_questions = [q for q in catalogue.questions if q.kind == "trait"]
-    assert 10 <= len(trait_questions) <= 15
+def test_the_bank_is_larger_than_a_sitting_and_every_option_is_one_trait(catalogue):
+    from rolefinder.engine import SITTING_MAX
+
+    assert len(catalogue.bank) > SITTING_MAX
     assert [q.kind for q in catalogue.questions].count("experience") == 1
-    for question in catalogue.questions:
-        assert 3 <= len(question.options) <= 4, question.id
-        assert all(o.id != "skip" for o in question.options)
-    for question in trait_questions:
-        assert all(o.weights and sum(o.weights.values()) > 0 for o in question.options)
+    for question in catalogue.bank:
+        assert 4 <= len(question.options) <= 6, question.id
+        for option in question.options:
+            assert option.id != "skip"
+            assert len(option.weights) == 1, (question.id, option.id)  # one trait an option
+            assert 1 <= len(option.fits) <= 3, (question.id, option.id)
+
+
+def test_every_role_has_a_say_in_many_questions(catalogue):
+    for role_id in ROLE_IDS:
+        questions = [q.id for q in catalogue.bank if any(role_id in o.fits for o in q.options)]
+        assert len(questions) >= 12, (role_id, questions)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("social-media-manager", "head-of-marketing"),
+        ("social-media-admin", "community-manager"),
+        ("social-media-specialist", "graphic-designer"),
+        ("social-media-specialist", "social-media-influencer"),
+        ("graphic-designer", "social-media-influencer"),
+        ("social-media-analyst", "marketing-consultant"),
+        ("social-media-strategist", "social-media-manager"),
+        ("social-media-strategist", "marketing-consultant"),
+    ],
+)
+def test_neighbours_are_told_apart_by_several_questions(catalogue, one, other):
+    # A question separates two roles when they fit different options of it.
+    apart = 0
+    for question in catalogue.bank:
+        ones = {o.id for o in question.options if one in o.fits}
+        others = {o.id for o in question.options if other in o.fits}
+        apart += bool(ones and others and ones != others)
+    assert apart >= 5, (one, other, apart)
 
 
 def test_pressing_enter_throughout_does_not_favour_one_trait(catalogue):
-    first = {q.id: q.options[0].id for q in catalogue.questions}
-    assert max(rank(catalogue, first).profile.values()) < 50
+    from rolefinder.engine import next_question
+
+    answers: dict[str, str] = {}
+    while (question := next_question(catalogue, answers).question) is not None:
+        answers[question.id] = question.options[0].id
+    assert max(rank(catalogue, answers).profile.values()) < 60
 
 
 @pytest.mark.parametrize("role_id", ROLE_IDS)
-def test_a_person_in_the_role_gets_it_as_top_match(catalogue, role_id):
+def test_a_consistent_sheet_for_a_role_gets_it_first(catalogue, role_id):
     result = rank(catalogue, PERSONAS[role_id])
-    assert set(PERSONAS[role_id]) == {q.id for q in catalogue.questions}
-    assert result.best.id == role_id, [(m.id, m.match) for m in result.matches[:3]]
+    assert result.best.id == role_id, [(m.id, m.score) for m in result.matches[:3]]
 
 
 def best_sheet_for(catalogue: Catalogue, role_id: str) -> dict[str, str]:
@@ -107,12 +129,14 @@ def best_sheet_for(catalogue: Catalogue, role_id: str) -> dict[str, str]:
 
     def lead(sheet: dict[str, str]) -> float:
         matches = rank(catalogue, sheet).matches
-        mine = next(m.match for m in matches if m.id == role_id)
-        return mine - max(m.match for m in matches if m.id != role_id)
+        mine = next(m.score for m in matches if m.id == role_id)
+        return mine - max(m.score for m in matches if m.id != role_id)
 
-    sheet = {q.id: q.options[0].id for q in catalogue.questions}
-    for _ in range(3):
-        for q in catalogue.questions:
+    level = catalogue.role(role_id).level
+    sheet = {q.id: q.options[0].id for q in catalogue.bank}
+    sheet["experience"] = next(o.id for o in catalogue.experience.options if o.level == level)
+    for _ in range(2):
+        for q in catalogue.bank:
             sheet[q.id] = max((o.id for o in q.options), key=lambda o: lead({**sheet, q.id: o}))
     return sheet
 
@@ -120,33 +144,6 @@ def best_sheet_for(catalogue: Catalogue, role_id: str) -> dict[str, str]:
 @pytest.mark.parametrize("role_id", ROLE_IDS)
 def test_every_role_can_come_out_on_top(catalogue, role_id):
     assert rank(catalogue, best_sheet_for(catalogue, role_id)).best.id == role_id
-
-
-def write(tmp_path: Path, text: str, name: str = "roles.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
-
-MINIMAL = """\
-traits:
-  - {id: creative, name: {en: Creative, id: Kreatif}, description: {en: Makes, id: Membuat}}
-roles:
-  - id: designer
-    name: {en: Designer, id: Desainer}
-    summary: {en: Draws, id: Menggambar}
-    duties: [{en: Draw, id: Menggambar}]
-    skills: []
-    level: entry
-    profile: {creative: 1}
-    related: []
-questions:
-  - id: q1
-    prompt: {en: Pick, id: Pilih}
-    options:
-      - {id: a, text: {en: A, id: A}, weights: {creative: 1}}
-      - {id: b, text: {en: B, id: B}, weights: {creative: 2}}
-"""
 
 
 def test_the_minimal_catalogue_is_valid(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 from conftest import ScriptedPrompter, pick_default
 from rolefinder import __version__
 from rolefinder.cli import World, app
-from test_catalogue import ROLE_IDS
+from catalogues import ROLE_IDS
 
 
 def test_version(runner):
@@ -214,7 +214,7 @@ def test_quiz_shows_profile_top_roles_and_best_match(runner, catalogue):
 def test_quiz_marks_stretch_roles(runner, catalogue):
     from personas import PERSONAS
 
-    sheet = {**PERSONAS["head-of-marketing"], "experience": "new"}
+    sheet = {**PERSONAS["head-of-marketing"], "experience": "none"}
     world, _ = scripted_world(catalogue, sheet)
     result = runner.invoke(app, ["quiz"], obj=world)
     assert "Head of Marketing" in result.stdout
@@ -238,7 +238,7 @@ def test_quiz_result_in_indonesian(runner, catalogue):
 
 @pytest.mark.parametrize("command", [["show", "designer"], ["roles"]])
 def test_catalogue_text_is_shown_literally_not_as_markup_or_emoji(runner, tmp_path, command):
-    from test_catalogue import MINIMAL
+    from catalogues import MINIMAL
 
     path = tmp_path / "roles.yaml"
     typed = "[bold]Draws[/] [link=x]now :thumbs_up:"

@@ -12,7 +12,7 @@ from personas import PERSONAS
 from rolefinder.cli import World, app
 from rolefinder.codes import ALPHABET, decode, encode
 from rolefinder.errors import CodeError
-from test_catalogue import MINIMAL
+from catalogues import MINIMAL
 
 NO_TERMINAL = World(interactive=False)
 

@@ -64,7 +64,7 @@ def test_exit_codes_are_documented():
 
 
 def test_the_validate_example_is_real_output(runner, tmp_path, monkeypatch):
-    from test_catalogue import MINIMAL
+    from catalogues import MINIMAL
 
     block = re.search(r"```text\n(my-roles\.yaml:.+?)```", README, flags=re.S).group(1)
     monkeypatch.chdir(tmp_path)

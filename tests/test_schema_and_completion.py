@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from rolefinder.cli import app
-from test_catalogue import MINIMAL
+from catalogues import MINIMAL
 
 jsonschema = pytest.importorskip("jsonschema")
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "roles.yaml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "1.1.0"
+__version__ = "1.2.0"
 __all__ = ["CatalogueError", "__version__", "load_catalogue", "rank"]
 
 if TYPE_CHECKING:

@@ -235,11 +235,15 @@ def quiz(
     as_json: JsonOption = False,
     save: SaveOption = None,
     force: ForceOption = False,
+    all_questions: Annotated[
+        bool, typer.Option("--all-questions", help=_help("opt_all_questions"))
+    ] = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
     """Take the quiz and see the roles that fit you, ranked."""
-    _quiz(ctx, lang, catalogue, answers, ResultOptions(top, as_json, save, force, explain))
+    options = ResultOptions(top, as_json, save, force, explain)
+    _quiz(ctx, lang, catalogue, answers, options, all_questions)
 
 
 def _quiz(
@@ -248,10 +252,10 @@ def _quiz(
     catalogue: Path | None,
     sheet: str | None = None,
     options: ResultOptions = DEFAULT_OPTIONS,
+    all_questions: bool = False,
 ) -> None:
     from rolefinder.catalogue import load_answers
-    from rolefinder.engine import check_answers, unanswered
-    from rolefinder.errors import AnswersError
+    from rolefinder.engine import check_answers, next_question
 
     world, language = _world(ctx), _lang(lang)
     with _reported(world, language):
@@ -261,10 +265,13 @@ def _quiz(
         loaded = _load(catalogue)
         given = load_answers(sheet, sys.stdin.read) if sheet is not None else {}
         check_answers(loaded, given)
-        missing = unanswered(loaded, given)
-        if missing and sheet is not None and not world.is_interactive():
-            raise AnswersError([("missing_answers", {"questions": ", ".join(missing)})])
-        if missing:
+        # A sheet is scored as it is (rank() says how many more answers a short one needs);
+        # on a terminal the quiz goes on from it until the result is clear.
+        more = sheet is None or (
+            world.is_interactive()
+            and next_question(loaded, given, all_questions=all_questions).question is not None
+        )
+        if more:
             from rolefinder.quiz import ask_questions
             from rolefinder.render import render_intro
 
@@ -275,7 +282,7 @@ def _quiz(
                 prompter = QuestionaryPrompter()
             if not given and not options.as_json:
                 render_intro(world.out(), loaded, language)
-            given = ask_questions(loaded, prompter, language, given)
+            given = ask_questions(loaded, prompter, language, given, all_questions)
         _show_result(world, loaded, given, language, options)
 
 
@@ -296,17 +303,23 @@ def _show_result(
 ) -> None:
     """Rank, print (as a screen or JSON), and save if asked."""
     from rolefinder.engine import rank
+    from rolefinder.explain import explain
     from rolefinder.render import render_json, render_result, result_file
+    from rolefinder.report import result_dict
     from rolefinder.save import write_atomically
 
     result = rank(catalogue, answers)
+    listed = [m.id for m in result.reachable[: options.top]] + [m.id for m in result.goals[:2]]
+    explanation = explain(catalogue, result, listed)
     if options.as_json:
-        render_json(world.out(), result.to_dict(lang))
+        render_json(world.out(), result_dict(catalogue, result, explanation, lang))
     else:
-        render_result(world.out(), result, lang, options.top, options.explain)
+        render_result(
+            world.out(), catalogue, result, explanation, lang, options.top, options.explain
+        )
     if options.save is not None:  # the path was checked before any work: see _check_save
         kind = options.save.suffix.lower()
-        text = result_file(result, lang, options.top, kind)
+        text = result_file(catalogue, result, explanation, lang, options.top, kind)
         write_atomically(options.save, text, options.force)
         world.err().print(t("saved", lang, path=options.save), soft_wrap=True)
 

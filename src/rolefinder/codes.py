@@ -1,10 +1,10 @@
 """Result codes: a short code that holds the catalogue's identity and the answers. Pure: no I/O.
 
 Layout, in Crockford base32 (digits and letters without I, L, O, U; case does not matter):
-three characters of catalogue fingerprint, the answers as one number (each question a digit:
-0 unanswered, 1 + the option's position, or one past the last option for "skip"), and one
-check character. Hyphens every four
-characters make it easy to read out.
+one character of format version, three characters of catalogue fingerprint, the answers as
+one number (each question a digit: 0 not asked, 1 + the option's position, or one past the
+last option for "skip"), and one check character. Hyphens every four characters make it easy
+to read out. An adaptive sitting leaves most of the bank unasked; those digits are 0.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from rolefinder.model import SKIP, Catalogue
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _ALIASES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 FINGERPRINT_LENGTH = 3
+VERSION = "2"  # 1.1's codes had no version character; a future layout takes the next one
 
 
 def fingerprint(catalogue: Catalogue) -> str:
@@ -26,7 +27,7 @@ def fingerprint(catalogue: Catalogue) -> str:
         [t.id for t in catalogue.traits],
         [(r.id, r.level, sorted(r.profile.items())) for r in catalogue.roles],
         [
-            (q.id, q.kind, [(o.id, sorted(o.weights.items()), o.level) for o in q.options])
+            (q.id, q.kind, [(o.id, sorted(o.weights.items()), o.level, o.fits) for o in q.options])
             for q in catalogue.questions
         ],
     )
@@ -42,7 +43,7 @@ def encode(catalogue: Catalogue, answers: Mapping[str, str]) -> str:
         ids = [*(option.id for option in question.options), SKIP]
         digit = ids.index(chosen) + 1 if chosen in ids else 0
         number = number * (len(ids) + 1) + digit
-    body = fingerprint(catalogue) + _to_base32(number)
+    body = VERSION + fingerprint(catalogue) + _to_base32(number)
     raw = body + ALPHABET[_check(body)]
     return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
@@ -50,14 +51,16 @@ def encode(catalogue: Catalogue, answers: Mapping[str, str]) -> str:
 def decode(catalogue: Catalogue, code: str) -> dict[str, str]:
     """The answers a code holds; CodeError if it is mangled or from another catalogue."""
     raw = "".join(code.split()).replace("-", "").upper().translate(_ALIASES)
-    if len(raw) < FINGERPRINT_LENGTH + 2 or any(char not in ALPHABET for char in raw):
+    if len(raw) < FINGERPRINT_LENGTH + 3 or any(char not in ALPHABET for char in raw):
         raise CodeError("code_mangled", code=code)
     body, check = raw[:-1], raw[-1]
     if ALPHABET[_check(body)] != check:
         raise CodeError("code_mangled", code=code)
-    if body[:FINGERPRINT_LENGTH] != fingerprint(catalogue):
+    if body[0] != VERSION:
+        raise CodeError("code_old_version", code=code)
+    if body[1 : 1 + FINGERPRINT_LENGTH] != fingerprint(catalogue):
         raise CodeError("code_other_catalogue", code=code)
-    number = _from_base32(body[FINGERPRINT_LENGTH:])
+    number = _from_base32(body[1 + FINGERPRINT_LENGTH :])
     answers: dict[str, str] = {}
     for question in catalogue.questions:
         ids = [*(option.id for option in question.options), SKIP]

@@ -1,27 +1,53 @@
-"""The scoring engine: answers -> trait profile -> every role ranked. Pure: no I/O."""
+"""The scoring engine: answers -> evidence for every role -> a ranking with its certainty. Pure.
+
+The model is a plain likelihood model. A person in role R picks option O of a question with
+probability P(O | R) proportional to exp(affinity(O, R)), where the affinity is
+
+    FIT_EVIDENCE  if R is among the option's ``fits`` (people in R typically pick it), plus
+    TRAIT_EVIDENCE x the role's share of the option's trait (the creative/strategic/... spine).
+
+The experience question works the same way, with an affinity from how far the user's level is
+from the role's. Each answer's *contribution* to a role is log P(answer | role) minus its mean
+over all roles, in points (POINTS_PER_NAT per natural-log unit), so contributions are signed,
+add up exactly to the role's score, and explanations need no leave-one-out guessing. The
+chance shown is the posterior over the roles the user can start in, softened by TEMPERATURE
+because answers to neighbouring questions are not independent.
+"""
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import NamedTuple
 
 from rolefinder.errors import AnswersError
-from rolefinder.model import LEVELS, SKIP, Catalogue, Lang, Role, as_percentages
+from rolefinder.model import LEVELS, SKIP, Catalogue, Option, Question, Role, as_percentages
 
-if TYPE_CHECKING:
-    from rolefinder.explain import Reasons, WhatIf
+Answers = Mapping[str, str]  # question id -> option id (or SKIP)
 
-Answers = Mapping[str, str]  # question id -> option id
+FIT_EVIDENCE = 1.5  # log-odds lift of an option for the roles whose people typically pick it
+TRAIT_EVIDENCE = 1.5  # log-odds per unit of the role's share of the option's trait
+# Affinity of an experience answer for a role, by (user level - role level): starting out
+# below a role's level is unlikely in it; far above an entry role is somewhat unlikely too.
+LEVEL_AFFINITY = {-2: -2.0, -1: -1.0, 0: 0.0, 1: -0.4, 2: -0.8}
+# Where the role and the answer both give years (the manager's 3-5), a band wholly outside
+# the role's years is a little less typical of it.
+YEARS_OUTSIDE = -0.7
+POINTS_PER_NAT = 10.0
+TEMPERATURE = 1.6  # the answers are correlated: the raw posterior would be overconfident
+
+MIN_ANSWERS = 8  # fewer real answers (not skipped) give no ranking
+SITTING_MIN, SITTING_MAX = 12, 16  # questions in one adaptive sitting, experience included
+CLEAR_LEAD = 0.90  # the sitting may stop early once the leader's chance reaches this
 
 
 class Match(NamedTuple):
     """One role's place in the ranking."""
 
     role: Role
-    match: float  # 0-100, one decimal
+    score: float  # points of evidence (the sum of the answers' contributions)
+    chance: float | None  # 0-1 among the roles the user can start in; None for a stretch role
     stretch: bool  # the role asks for more experience than the user has
 
     @property
@@ -32,139 +58,101 @@ class Match(NamedTuple):
 
 @dataclass(frozen=True)
 class Result:
-    """The outcome of a quiz: the user's profile and every role, best match first."""
+    """The outcome of a quiz as plain data: profile, ranking and every answer's contribution.
+
+    ``matches`` lists the roles the user can start in first (best first), then the stretch
+    roles (best first). ``contributions`` maps question id -> role id -> points.
+    """
 
     profile: Mapping[str, int]  # trait id -> percent, summing to 100
     matches: tuple[Match, ...]
     answers: Mapping[str, str]
     level: str | None  # from the experience question, if answered
-    catalogue: Catalogue
-
-    @cached_property
-    def _shares(self) -> dict[str, float]:
-        """The user's exact trait shares (``profile`` is them rounded to whole percents)."""
-        return trait_shares(self.catalogue, self.answers)
-
-    @cached_property
-    def _without(self) -> dict[str, dict[str, float]]:
-        """Question id -> the trait shares had that answer been left out (shared by all roles)."""
-        from rolefinder.explain import leave_one_out
-
-        return leave_one_out(self.catalogue, self.answers)
-
-    @cached_property
-    def _reasons(self) -> dict[str, Reasons]:
-        # A cache filled by reasons_for: a frozen dataclass can hold a dict, not set attributes.
-        return {}
-
-    def reasons_for(self, role_id: str) -> Reasons:
-        """Why this role matched as it did (computed on first request, then kept)."""
-        from rolefinder.explain import reasons
-
-        if role_id not in self._reasons:
-            role = self.catalogue.role(role_id)
-            assert role is not None, role_id
-            self._reasons[role_id] = reasons(
-                self.catalogue, self.answers, self.profile, role, self._shares, self._without
-            )
-        return self._reasons[role_id]
-
-    @property
-    def reasons(self) -> dict[str, Reasons]:
-        """Role id -> why it matched as it did, for every role."""
-        return {m.id: self.reasons_for(m.id) for m in self.matches}
-
-    @cached_property
-    def flags(self) -> list[str]:
-        """How far to trust the result: near_tie, flat_profile, few_answers."""
-        from rolefinder.explain import flags
-
-        return flags(self.catalogue, self.answers, self.profile, [m.match for m in self.matches])
-
-    @cached_property
-    def what_if(self) -> WhatIf | None:
-        """The one changed answer that most easily puts the runner-up on top, if any."""
-        from rolefinder.explain import what_if
-
-        return (
-            what_if(self.catalogue, self.answers, self.matches[1].id)
-            if len(self.matches) > 1
-            else None
-        )
-
-    def path(self, match: Match) -> tuple[Role, ...]:
-        """For a stretch role, a way up to it from the best-matching role at the user's level."""
-        from rolefinder.explain import path_to
-
-        if not match.stretch:
-            return ()
-        return path_to(
-            self.catalogue, match.role, self.level, {m.id: m.match for m in self.matches}
-        )
-
-    def notes(self, lang: Lang) -> list[str]:
-        """The flags in plain words."""
-        from rolefinder.explain import flag_lines
-
-        return flag_lines(self, lang)
-
-    @cached_property
-    def code(self) -> str:
-        """The short code that reproduces this result (``rolefinder result CODE``)."""
-        from rolefinder.codes import encode
-
-        return encode(self.catalogue, self.answers)
+    outlook: str | None  # from the outlook question, if answered
+    contributions: Mapping[str, Mapping[str, float]]
 
     @property
     def best(self) -> Match:
-        """The top match."""
+        """The top match among the roles the user can start in."""
         return self.matches[0]
 
-    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
-        """A JSON-ready view of the result, with names and sentences in ``lang``."""
-        from rolefinder.explain import what_if_line
+    @property
+    def reachable(self) -> tuple[Match, ...]:
+        """The matches the user can start in, best first."""
+        return tuple(m for m in self.matches if not m.stretch)
 
-        change = self.what_if
-        return {
-            "profile": dict(self.profile),
-            "level": self.level,
-            "matches": [self._match_dict(m, lang) for m in self.matches],
-            "flags": list(self.flags),
-            "notes": self.notes(lang),
-            "what_if": None
-            if change is None
-            else {
-                "question": change.question,
-                "from": change.old,
-                "to": change.new,
-                "role": change.role,
-                "match": change.match,
-                "text": what_if_line(self.catalogue, change, lang),
-            },
-            "answers": dict(self.answers),
-            "language": lang,
-            "catalogue": {"source": self.catalogue.source, "version": self.catalogue.version},
-            "code": self.code,
+    @property
+    def goals(self) -> tuple[Match, ...]:
+        """Stretch roles that would be in the top two with the experience: goals for later."""
+        reachable = self.reachable
+        bar = reachable[1].score if len(reachable) > 1 else reachable[0].score
+        return tuple(m for m in self.matches if m.stretch and m.score > bar)
+
+    def score_of(self, role_id: str) -> float:
+        """A role's score in points."""
+        return next(m.score for m in self.matches if m.id == role_id)
+
+
+class Evidence:
+    """log P(option | role) for every question, option and role, computed once per question.
+
+    Build one per catalogue and reuse it: the adaptive quiz asks it after every answer.
+    """
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._rows: dict[str, dict[str, list[float]]] = {}
+
+    def log_likelihoods(self, question: Question) -> dict[str, list[float]]:
+        """Option id -> log P(option | role) for every role, in catalogue order."""
+        rows = self._rows.get(question.id)
+        if rows is None:
+            rows = self._rows[question.id] = self._compute(question)
+        return rows
+
+    def _compute(self, question: Question) -> dict[str, list[float]]:
+        roles = self.catalogue.roles
+        affinity = {
+            option.id: [_affinity(question, option, role) for role in roles]
+            for option in question.options
         }
+        rows: dict[str, list[float]] = {option_id: [] for option_id in affinity}
+        for index in range(len(roles)):
+            column = [values[index] for values in affinity.values()]
+            top = max(column)
+            norm = top + math.log(sum(math.exp(value - top) for value in column))
+            for option_id, values in affinity.items():
+                rows[option_id].append(values[index] - norm)
+        return rows
 
-    def _match_dict(self, match: Match, lang: Lang) -> dict[str, Any]:
-        from rolefinder.explain import reason_lines
+    def contribution(self, question: Question, option_id: str) -> list[float]:
+        """Each role's points from this answer: its log-likelihood minus the roles' mean."""
+        row = self.log_likelihoods(question)[option_id]
+        mean = sum(row) / len(row)
+        return [POINTS_PER_NAT * (value - mean) for value in row]
 
-        why = self.reasons_for(match.id)
-        return {
-            "id": match.id,
-            "name": match.role.name.get(lang),
-            "match": match.match,
-            "level": match.role.level,
-            "stretch": match.stretch,
-            "reasons": {
-                "close": [g._asdict() for g in why.close],
-                "apart": [g._asdict() for g in why.apart],
-                "answers": [p._asdict() for p in why.pulls],
-                "text": reason_lines(self.catalogue, why, lang),
-            },
-            "path": [role.id for role in self.path(match)],
-        }
+
+def _affinity(question: Question, option: Option, role: Role) -> float:
+    if question.kind == "experience":
+        if option.level is None:
+            return 0.0
+        gap = LEVELS.index(option.level) - LEVELS.index(role.level)
+        return LEVEL_AFFINITY.get(gap, 0.0) + _years_outside(option, role)
+    fit = FIT_EVIDENCE if role.id in option.fits else 0.0
+    total = sum(option.weights.values())
+    if total <= 0:
+        return fit
+    lean = sum(weight * role.profile.get(trait, 0.0) for trait, weight in option.weights.items())
+    return fit + TRAIT_EVIDENCE * lean / total
+
+
+def _years_outside(option: Option, role: Role) -> float:
+    have, want = option.years, role.years
+    if have is None or want is None:
+        return 0.0
+    above = want.max is not None and have.min > want.max
+    below = have.max is not None and have.max < want.min
+    return YEARS_OUTSIDE if above or below else 0.0
 
 
 def check_answers(catalogue: Catalogue, answers: Answers) -> None:
@@ -183,15 +171,28 @@ def check_answers(catalogue: Catalogue, answers: Answers) -> None:
         raise AnswersError(problems)
 
 
-def unanswered(catalogue: Catalogue, answers: Answers) -> list[str]:
-    """The ids of the questions ``answers`` leaves out, in catalogue order."""
-    return [q.id for q in catalogue.questions if q.id not in answers]
+def answered(catalogue: Catalogue, answers: Answers) -> int:
+    """How many trait questions have a real answer (not skipped)."""
+    return sum(1 for q in catalogue.bank if answers.get(q.id, SKIP) != SKIP)
+
+
+def needed_answers(catalogue: Catalogue) -> int:
+    """The fewest real answers that give a ranking (fewer when the bank itself is small)."""
+    return min(MIN_ANSWERS, len(catalogue.bank))
+
+
+def check_enough(catalogue: Catalogue, answers: Answers) -> None:
+    """Raise AnswersError saying how many more answers are needed, if there are too few."""
+    have, need = answered(catalogue, answers), needed_answers(catalogue)
+    if have < need:
+        values = {"have": str(have), "need": str(need), "more": str(need - have)}
+        raise AnswersError([("too_few_answers", values)])
 
 
 def trait_shares(catalogue: Catalogue, answers: Answers) -> dict[str, float]:
     """The user's traits as shares summing to 1 (equal shares when nothing was weighted)."""
     totals = dict.fromkeys((t.id for t in catalogue.traits), 0.0)
-    for question in catalogue.questions:
+    for question in catalogue.bank:
         chosen = question.option(answers[question.id]) if question.id in answers else None
         if chosen is not None:
             for trait_id, weight in chosen.weights.items():
@@ -202,64 +203,109 @@ def trait_shares(catalogue: Catalogue, answers: Answers) -> dict[str, float]:
     return {trait_id: value / grand_total for trait_id, value in totals.items()}
 
 
-def match_percent(user: Mapping[str, float], role: Mapping[str, float]) -> float:
-    """100 minus the share of the profile that would have to move to equal the role's.
-
-    Half the sum of the absolute differences (the total variation distance) is the
-    share of points that sit on the wrong trait; it lies between 0 and 1.
-    """
-    traits = user.keys() | role.keys()
-    distance = sum(abs(user.get(t, 0.0) - role.get(t, 0.0)) for t in traits) / 2
-    return 100 * (1 - distance)
-
-
-def match_all(catalogue: Catalogue, shares: Mapping[str, float]) -> list[float]:
-    """match_percent for every role at once, in catalogue order (the fast path for rankings).
-
-    map() keeps the per-trait loop in C: twice as fast as a generator at 10,000 roles.
-    """
-    user = [shares.get(t, 0.0) for t in catalogue.trait_ids]
-    sub = operator.sub
-    return [100 * (1 - sum(map(abs, map(sub, user, role))) / 2) for role in catalogue.role_vectors]
+def user_outlook(catalogue: Catalogue, answers: Answers) -> str | None:
+    """How sure the user said they are about the field (sure, torn, exploring), if asked."""
+    question = catalogue.outlook
+    if question is not None and question.id in answers:
+        option = question.option(answers[question.id])
+        if option is not None:
+            return option.outlook
+    return None
 
 
 def user_level(catalogue: Catalogue, answers: Answers) -> str | None:
     """The experience level the user chose, if the catalogue asks and they answered."""
-    for question in catalogue.questions:
-        if question.kind == "experience" and question.id in answers:
-            option = question.option(answers[question.id])
-            if option is not None and option.level is not None:
-                return option.level
+    question = catalogue.experience
+    if question is not None and question.id in answers:
+        option = question.option(answers[question.id])
+        if option is not None:
+            return option.level
     return None
 
 
-def rank(catalogue: Catalogue, answers: Answers) -> Result:
-    """Score every role against the user's answers, best match first.
+def contributions(
+    catalogue: Catalogue, answers: Answers, evidence: Evidence | None = None
+) -> dict[str, list[float]]:
+    """Question id -> each role's points from that answer, for every real answer."""
+    evidence = evidence or Evidence(catalogue)
+    found = {}
+    for question in catalogue.questions:
+        if question.kind == "outlook":  # how sure the user is: no evidence about any role
+            continue
+        option_id = answers.get(question.id, SKIP)
+        if option_id != SKIP and question.option(option_id) is not None:
+            found[question.id] = evidence.contribution(question, option_id)
+    return found
 
-    Ties keep catalogue order. Roles above the user's experience stay in the
-    ranking, marked as a stretch.
+
+def scores(
+    catalogue: Catalogue, answers: Answers, evidence: Evidence | None = None
+) -> list[float]:
+    """Every role's score in points (the sum of its contributions), in catalogue order."""
+    totals = [0.0] * len(catalogue.roles)
+    for row in contributions(catalogue, answers, evidence).values():
+        totals = [a + b for a, b in zip(totals, row, strict=True)]
+    return totals
+
+
+def reachable_mask(catalogue: Catalogue, level: str | None) -> list[bool]:
+    """Which roles the user can start in: at or below their level (all when unknown)."""
+    ceiling = LEVELS.index(level) if level is not None else len(LEVELS)
+    return [LEVELS.index(role.level) <= ceiling for role in catalogue.roles]
+
+
+def posterior(points: Sequence[float], mask: Sequence[bool]) -> list[float]:
+    """The chance that each role is the best fit, among the roles ``mask`` keeps (others 0)."""
+    kept = [p / (POINTS_PER_NAT * TEMPERATURE) for p, keep in zip(points, mask, strict=True) if keep]
+    if not kept:
+        return [0.0] * len(points)
+    top = max(kept)
+    total = sum(math.exp(value - top) for value in kept)
+    return [
+        math.exp(p / (POINTS_PER_NAT * TEMPERATURE) - top) / total if keep else 0.0
+        for p, keep in zip(points, mask, strict=True)
+    ]
+
+
+def rank(catalogue: Catalogue, answers: Answers, evidence: Evidence | None = None) -> Result:
+    """Score every role against the user's answers.
+
+    Roles the user can start in come first, best first; roles that need more experience
+    follow as stretch roles. Ties keep catalogue order. Raises AnswersError for unknown ids
+    and for too few answers.
     """
     check_answers(catalogue, answers)
-    shares = trait_shares(catalogue, answers)
+    check_enough(catalogue, answers)
+    evidence = evidence or Evidence(catalogue)
+    parts = contributions(catalogue, answers, evidence)
+    points = [0.0] * len(catalogue.roles)
+    for row in parts.values():
+        points = [a + b for a, b in zip(points, row, strict=True)]
     level = user_level(catalogue, answers)
-    ceiling = LEVELS.index(level) if level is not None else len(LEVELS)
-    scores = match_all(catalogue, shares)
-    scored = [
-        (score, index, role)
-        for index, (score, role) in enumerate(zip(scores, catalogue.roles, strict=True))
-    ]
-    # Rounding the key makes float noise in equal scores fall back to catalogue order.
-    scored.sort(key=lambda item: (-round(item[0], 9), item[1]))
-    matches = tuple(
-        Match(role=role, match=round(score, 1), stretch=LEVELS.index(role.level) > ceiling)
-        for score, _, role in scored
+    mask = reachable_mask(catalogue, level)
+    chances = posterior(points, mask)
+    order = sorted(
+        range(len(catalogue.roles)),
+        # Rounding the key makes float noise in equal scores fall back to catalogue order.
+        key=lambda i: (not mask[i], -round(points[i], 9), i),
     )
+    matches = tuple(
+        Match(
+            role=catalogue.roles[i],
+            score=points[i],
+            chance=chances[i] if mask[i] else None,
+            stretch=not mask[i],
+        )
+        for i in order
+    )
+    role_ids = [role.id for role in catalogue.roles]
     return Result(
-        profile=as_percentages(shares),
+        profile=as_percentages(trait_shares(catalogue, answers)),
         matches=matches,
         answers=dict(answers),
         level=level,
-        catalogue=catalogue,
+        outlook=user_outlook(catalogue, answers),
+        contributions={q: dict(zip(role_ids, row, strict=True)) for q, row in parts.items()},
     )
 
 
@@ -268,3 +314,74 @@ def next_steps(catalogue: Catalogue, role: Role) -> tuple[Role, ...]:
     here = LEVELS.index(role.level)
     above = [r for r in map(catalogue.role, role.related) if r and LEVELS.index(r.level) > here]
     return tuple(sorted(above, key=lambda r: LEVELS.index(r.level)))
+
+
+# --- The adaptive sitting --------------------------------------------------------------------
+
+
+class Progress(NamedTuple):
+    """Where a sitting stands: the next question (None when done) and about how many remain."""
+
+    question: Question | None
+    number: int  # the next question's number in this sitting
+    left: int  # about how many questions remain after this one
+
+
+def next_question(
+    catalogue: Catalogue,
+    answers: Answers,
+    evidence: Evidence | None = None,
+    all_questions: bool = False,
+) -> Progress:
+    """The question that best separates the roles still in contention, or None to stop.
+
+    The experience question comes first, then the outlook question (how sure the user is). A sitting asks at least SITTING_MIN and at most
+    SITTING_MAX questions, stopping in between once the leader's chance reaches CLEAR_LEAD;
+    it goes on past the maximum while there are too few real answers and questions remain.
+    ``all_questions`` asks the whole bank.
+    """
+    evidence = evidence or Evidence(catalogue)
+    number = sum(1 for q in catalogue.questions if q.id in answers) + 1
+    # The sitting's length counts the questions about the work (the bank and experience);
+    # the outlook question is about the user's own certainty and comes on top.
+    asked = sum(1 for q in catalogue.questions if q.id in answers and q.kind != "outlook")
+    for first in (catalogue.experience, catalogue.outlook):
+        if first is not None and first.id not in answers:
+            return Progress(first, number, _estimate_left(catalogue, number, 0.0, all_questions))
+    open_questions = [q for q in catalogue.bank if q.id not in answers]
+    if not open_questions:
+        return Progress(None, number, 0)
+    mask = reachable_mask(catalogue, user_level(catalogue, answers))
+    chances = posterior(scores(catalogue, answers, evidence), mask)
+    leader = max(chances)
+    enough = answered(catalogue, answers) >= needed_answers(catalogue)
+    if not all_questions and enough:
+        if asked >= SITTING_MAX or (asked >= SITTING_MIN and leader >= CLEAR_LEAD):
+            return Progress(None, number, 0)
+    best = max(open_questions, key=lambda q: _information(evidence, q, chances))
+    left = _estimate_left(catalogue, number, leader, all_questions)
+    return Progress(best, number, min(left, len(open_questions) - 1))
+
+
+def _estimate_left(catalogue: Catalogue, number: int, leader: float, everything: bool) -> int:
+    """At most how many questions follow question ``number``, as things stand: to the
+    minimum once the leader is clear, to the maximum otherwise (plus the outlook question)."""
+    if everything:
+        return len(catalogue.questions) - number
+    extra = 1 if catalogue.outlook is not None else 0
+    return max(0, (SITTING_MIN if leader >= CLEAR_LEAD else SITTING_MAX) + extra - number)
+
+
+def _information(evidence: Evidence, question: Question, chances: Sequence[float]) -> float:
+    """The expected drop in uncertainty about the role (in nats) from asking ``question``."""
+    gain = _entropy(chances)
+    for row in evidence.log_likelihoods(question).values():
+        joint = [c * math.exp(value) for c, value in zip(chances, row, strict=True)]
+        p_option = sum(joint)
+        if p_option > 0:
+            gain -= p_option * _entropy([j / p_option for j in joint])
+    return gain
+
+
+def _entropy(chances: Sequence[float]) -> float:
+    return -sum(c * math.log(c) for c in chances if c > 0)

@@ -1,33 +1,37 @@
-"""Why a result came out as it did, how far to trust it, and what would change it. Pure."""
+"""Why a result came out as it did, how far to trust it, and what would change it. Pure data.
+
+Everything here reads the engine's exact per-answer contributions: a reason that says an
+answer raised a role is an answer whose contribution to that role is positive. Sentences are
+written in report.py.
+"""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from rolefinder.engine import Result, match_all, match_percent, trait_shares
-from rolefinder.i18n import t
-from rolefinder.model import LEVELS, SKIP, Catalogue, Lang, Role, as_percentages
+from rolefinder.engine import SKIP, Evidence, Result, posterior, reachable_mask
+from rolefinder.model import LEVELS, Catalogue, Role, as_percentages
 
-# One different answer moves some role's match by about 8 points (median over 2,000 random
-# sheets; at least 5.6 in 90% of them), so a lead under 3 points says little.
-NEAR_TIE_POINTS = 3.0
-FLAT_SPREAD_POINTS = 10  # strongest minus weakest trait, in whole percents
-FEW_ANSWERS_SHARE = 1 / 3  # more than this share of trait questions skipped or unanswered
-MEANINGFUL_POINTS = 0.5  # smaller pulls are noise, not reasons
+MEANINGFUL_POINTS = 1.0  # smaller contributions are noise, not reasons
+STRONG, GOOD = 0.70, 0.45  # the leader's chance for the bands strong / good (below: unsure)
+NEAR_TIE_RATIO = 0.5  # the runner-up is at least half as likely as the leader
+TRAIT_FLOOR = 15  # percent of the user's answers a trait needs before it is cited as a fit
 
 
-class TraitGap(NamedTuple):
-    """A trait where the user and a role are close or far apart, in whole percents."""
+class TraitPull(NamedTuple):
+    """What the answers of one trait did to a role: points, and both sides' shares (percent)."""
 
     trait: str
     you: int
     role: int
+    points: float
 
 
 class Pull(NamedTuple):
-    """An answer that moved a role's match: positive pulled it up."""
+    """One answer's exact contribution to a role's score: positive raised it."""
 
     question: str
     option: str
@@ -35,112 +39,154 @@ class Pull(NamedTuple):
 
 
 class Reasons(NamedTuple):
-    """Why a role matched as it did."""
+    """Why a role scored as it did: traits and answers for it, and what counted against it."""
 
-    close: tuple[TraitGap, ...]
-    apart: tuple[TraitGap, ...]
-    pulls: tuple[Pull, ...]
+    traits_for: tuple[TraitPull, ...]
+    traits_against: tuple[TraitPull, ...]
+    raised: tuple[Pull, ...]
+    lowered: tuple[Pull, ...]
 
 
 class WhatIf(NamedTuple):
-    """The single answer change that most easily puts the runner-up on top."""
+    """One changed answer that really puts the runner-up first."""
 
     question: str
-    old: str | None
+    old: str
     new: str
     role: str
-    match: float
+    chance: float  # the runner-up's chance after the change
 
 
-def leave_one_out(catalogue: Catalogue, answers: Mapping[str, str]) -> dict[str, dict[str, float]]:
-    """Question id -> the user's shares without that answer, for every answered trait question."""
-    return {
-        q.id: trait_shares(catalogue, {k: v for k, v in answers.items() if k != q.id})
-        for q in catalogue.questions
-        if q.kind == "trait" and answers.get(q.id, SKIP) != SKIP
+@dataclass(frozen=True)
+class Explanation:
+    """Reasons for the roles asked about, how sure the result is, and what would change it."""
+
+    reasons: Mapping[str, Reasons]
+    band: str  # strong, good or unsure: from the leader's chance (unsure if still exploring)
+    flags: tuple[str, ...]  # unsure, near_tie (from the chances); torn, exploring (self-told)
+    what_if: WhatIf | None
+    paths: Mapping[str, tuple[Role, ...]]  # stretch role id -> a way up to it
+
+
+def explain(catalogue: Catalogue, result: Result, roles: Iterable[str] = ()) -> Explanation:
+    """The explanation of ``result``: reasons for ``roles`` (the best match always)."""
+    wanted = dict.fromkeys([result.best.id, *roles])
+    scores = {m.id: m.score for m in result.matches}
+    paths = {
+        role_id: path_to(catalogue, role, result.level, scores)
+        for role_id in wanted
+        if (role := catalogue.role(role_id)) is not None and _is_stretch(result, role_id)
     }
+    return Explanation(
+        reasons={role_id: reasons(catalogue, result, role_id) for role_id in wanted},
+        band=band(result),
+        flags=flags(result),
+        what_if=what_if(catalogue, result),
+        paths=paths,
+    )
 
 
-def reasons(
-    catalogue: Catalogue,
-    answers: Mapping[str, str],
-    profile: Mapping[str, int],
-    role: Role,
-    shares: Mapping[str, float],
-    without: Mapping[str, Mapping[str, float]],
-) -> Reasons:
-    """The closest and furthest traits, and the answers that pulled ``role`` most.
+def _is_stretch(result: Result, role_id: str) -> bool:
+    return any(m.stretch for m in result.matches if m.id == role_id)
 
-    ``shares`` are the user's, ``without`` comes from leave_one_out: both are computed once
-    per result and shared by every role.
-    """
+
+def reasons(catalogue: Catalogue, result: Result, role_id: str) -> Reasons:
+    """The traits and answers that raised ``role_id`` most, and the ones that lowered it."""
+    role = catalogue.role(role_id)
+    assert role is not None, role_id
     own = as_percentages(role.profile)
-    gaps = [TraitGap(t.id, profile.get(t.id, 0), own.get(t.id, 0)) for t in catalogue.traits]
-    by_gap = sorted(gaps, key=lambda g: abs(g.you - g.role))
-    close = tuple(g for g in by_gap if max(g.you, g.role) >= 10 and abs(g.you - g.role) < 10)[:2]
-    apart = tuple(g for g in reversed(by_gap) if abs(g.you - g.role) >= 10)[:2]
-    base = match_percent(shares, role.profile)
+    by_trait = dict.fromkeys((t.id for t in catalogue.traits), 0.0)
     pulls = []
-    for question_id, shares in without.items():
-        points = base - match_percent(shares, role.profile)
-        if abs(points) >= MEANINGFUL_POINTS:
-            pulls.append(Pull(question_id, answers[question_id], round(points, 1)))
-    pulls.sort(key=lambda p: -abs(p.points))
-    return Reasons(close, apart, tuple(pulls[:3]))
+    for question_id, row in result.contributions.items():
+        points = row[role_id]
+        option_id = result.answers[question_id]
+        pulls.append(Pull(question_id, option_id, points))
+        question = catalogue.question(question_id)
+        option = question.option(option_id) if question else None
+        weights = option.weights if option else {}
+        total = sum(weights.values())
+        for trait, weight in weights.items():
+            by_trait[trait] += points * weight / total
+    traits = [
+        TraitPull(trait, result.profile.get(trait, 0), own.get(trait, 0), points)
+        for trait, points in by_trait.items()
+    ]
+    # A trait "fits" only where the user really leans on it too, not for a stray answer.
+    traits_for = sorted(
+        (t for t in traits if t.points >= MEANINGFUL_POINTS and t.you >= TRAIT_FLOOR),
+        key=lambda t: -t.points,
+    )
+    traits_against = sorted((t for t in traits if t.points <= -MEANINGFUL_POINTS), key=lambda t: t.points)
+    raised = sorted((p for p in pulls if p.points >= MEANINGFUL_POINTS), key=lambda p: -p.points)
+    lowered = sorted((p for p in pulls if p.points <= -MEANINGFUL_POINTS), key=lambda p: p.points)
+    return Reasons(tuple(traits_for[:2]), tuple(traits_against[:1]), tuple(raised[:3]), tuple(lowered[:1]))
 
 
-def flags(
-    catalogue: Catalogue,
-    answers: Mapping[str, str],
-    profile: Mapping[str, int],
-    figures: list[float],
-) -> list[str]:
-    """Warnings about how far to trust the result: near_tie, flat_profile, few_answers."""
+def band(result: Result) -> str:
+    """strong, good or unsure, from the leader's chance; unsure whatever the chance for
+    someone who said they are still exploring, since answers cannot show lukewarm interest."""
+    chance = result.best.chance or 0.0
+    if result.outlook == "exploring":
+        return "unsure"
+    return "strong" if chance >= STRONG else "good" if chance >= GOOD else "unsure"
+
+
+def flags(result: Result) -> tuple[str, ...]:
+    """How far to trust the result, from the same chances: unsure, near_tie."""
     found = []
-    if len(figures) > 1 and figures[0] - figures[1] < NEAR_TIE_POINTS:
-        found.append("near_tie")
-    if profile and max(profile.values()) - min(profile.values()) <= FLAT_SPREAD_POINTS:
-        found.append("flat_profile")
-    missing, asked = skipped_questions(catalogue, answers)
-    if asked and missing / asked > FEW_ANSWERS_SHARE:
-        found.append("few_answers")
-    return found
+    if (result.best.chance or 0.0) < GOOD:
+        found.append("unsure")
+    reachable = result.reachable
+    if len(reachable) > 1:
+        first, second = reachable[0].chance or 0.0, reachable[1].chance or 0.0
+        if second >= NEAR_TIE_RATIO * first:
+            found.append("near_tie")
+    if result.outlook in ("torn", "exploring"):
+        found.append(result.outlook)
+    return tuple(found)
 
 
-def skipped_questions(catalogue: Catalogue, answers: Mapping[str, str]) -> tuple[int, int]:
-    """How many trait questions were skipped or left unanswered, and how many there are."""
-    asked = [q for q in catalogue.questions if q.kind == "trait"]
-    return sum(1 for q in asked if answers.get(q.id, SKIP) == SKIP), len(asked)
+def what_if(catalogue: Catalogue, result: Result) -> WhatIf | None:
+    """The one changed answer that gives the runner-up the biggest lead, or None if none can.
 
-
-def what_if(catalogue: Catalogue, answers: Mapping[str, str], runner_up: str) -> WhatIf | None:
-    """The one changed answer that gives ``runner_up`` the biggest lead, or None if none can."""
-    target = next(i for i, role in enumerate(catalogue.roles) if role.id == runner_up)
+    Each candidate is scored exactly: the old answer's contribution out, the new one's in.
+    """
+    reachable = result.reachable
+    if len(reachable) < 2:
+        return None
+    runner_up = reachable[1].id
+    evidence = Evidence(catalogue)
+    role_ids = [role.id for role in catalogue.roles]
+    target = role_ids.index(runner_up)
+    base = [0.0] * len(role_ids)
+    for row in result.contributions.values():
+        base = [a + row[r] for a, r in zip(base, role_ids, strict=True)]
+    mask = reachable_mask(catalogue, result.level)
     best: tuple[float, WhatIf] | None = None
-    for question in catalogue.questions:
-        if question.kind != "trait":
+    for question in catalogue.bank:
+        old = result.answers.get(question.id, SKIP)
+        if old == SKIP or question.id not in result.contributions:
             continue
+        before = result.contributions[question.id]
         for option in question.options:
-            if answers.get(question.id) == option.id:
+            if option.id == old:
                 continue
-            scores = match_all(
-                catalogue, trait_shares(catalogue, {**answers, question.id: option.id})
-            )
-            mine = scores[target]
-            scores[target] = -1.0  # out of the way of max(), which then runs at C speed
-            lead = mine - max(scores)
+            after = evidence.contribution(question, option.id)
+            points = [b - before[r] + a for b, r, a in zip(base, role_ids, after, strict=True)]
+            rivals = [p for i, p in enumerate(points) if mask[i] and i != target]
+            lead = points[target] - max(rivals, default=float("-inf"))
             if lead > 0 and (best is None or lead > best[0]):
-                old = answers.get(question.id)
-                best = (lead, WhatIf(question.id, old, option.id, runner_up, round(mine, 1)))
+                chance = posterior(points, mask)[target]
+                best = (lead, WhatIf(question.id, old, option.id, runner_up, chance))
     return best[1] if best else None
 
 
 def path_to(
-    catalogue: Catalogue, target: Role, level: str | None, matches: Mapping[str, float]
+    catalogue: Catalogue, target: Role, level: str | None, scores: Mapping[str, float]
 ) -> tuple[Role, ...]:
     """A way up to ``target`` along related roles, never stepping down a level.
 
-    It starts from the best-matching role at the user's level (entry when unknown); empty when
+    It starts from the best-scoring role at the user's level (entry when unknown); empty when
     no such way exists.
     """
     rank_of = {name: index for index, name in enumerate(LEVELS)}
@@ -151,7 +197,7 @@ def path_to(
             neighbours[role.id].add(other)
             neighbours.setdefault(other, set()).add(role.id)
     starts = [r for r in catalogue.roles if rank_of[r.level] <= ceiling and r.id != target.id]
-    starts.sort(key=lambda r: -matches.get(r.id, 0))
+    starts.sort(key=lambda r: -scores.get(r.id, 0))
     for start in starts:
         route = _shortest(catalogue, neighbours, start, target, rank_of)
         if route:
@@ -182,61 +228,3 @@ def _shortest(
                 came_from[name] = here.id
                 queue.append(step)
     return ()
-
-
-def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang) -> list[str]:
-    """The reasons in plain words."""
-    lines = []
-    for key, gaps in (("reason_close", why.close), ("reason_apart", why.apart)):
-        for gap in gaps:
-            trait = catalogue.trait(gap.trait)
-            name = trait.name.get(lang) if trait else gap.trait
-            lines.append(t(key, lang, trait=name, you=gap.you, role=gap.role))
-    for pull in why.pulls:
-        number, answer = _answer_text(catalogue, pull.question, pull.option, lang)
-        key = "reason_up" if pull.points > 0 else "reason_down"
-        size = round(abs(pull.points))
-        points = t("points_one", lang) if size == 1 else t("points_many", lang, n=size)
-        lines.append(t(key, lang, answer=answer, n=number, points=points))
-    return lines
-
-
-def flag_lines(result: Result, lang: Lang) -> list[str]:
-    """A short note for each of the result's flags."""
-    lines = []
-    for flag in result.flags:
-        if flag == "near_tie":
-            first, second = result.matches[:2]
-            names = {"a": first.role.name.get(lang), "b": second.role.name.get(lang)}
-            figures = {"x": f"{first.match:.0f}", "y": f"{second.match:.0f}"}
-            lines.append(t("flag_near_tie", lang, **names, **figures))
-        elif flag == "flat_profile":
-            lines.append(t("flag_flat_profile", lang))
-        elif flag == "few_answers":
-            skipped, asked = skipped_questions(result.catalogue, result.answers)
-            lines.append(t("flag_few_answers", lang, n=skipped, total=asked))
-    return lines
-
-
-def what_if_line(catalogue: Catalogue, change: WhatIf, lang: Lang) -> str:
-    """'Had you chosen ... in question N, ROLE would lead.'"""
-    number, answer = _answer_text(catalogue, change.question, change.new, lang)
-    role = catalogue.role(change.role)
-    name = role.name.get(lang) if role else change.role
-    return t("what_if", lang, answer=answer, n=number, role=name)
-
-
-def path_line(route: tuple[Role, ...], start_match: float, lang: Lang) -> str:
-    """'Path: A -> B -> C. Start as A (82% match).'"""
-    steps = " -> ".join(role.name.get(lang) for role in route)
-    return t("path", lang, steps=steps, start=route[0].name.get(lang), match=f"{start_match:.0f}")
-
-
-def _answer_text(
-    catalogue: Catalogue, question_id: str, option_id: str, lang: Lang
-) -> tuple[int, str]:
-    for number, question in enumerate(catalogue.questions, start=1):
-        if question.id == question_id:
-            option = question.option(option_id)
-            return number, option.text.get(lang) if option else option_id
-    return 0, option_id

@@ -60,48 +60,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Id atau nama peran, misalnya social-media-analyst.",
     ),
     # quiz
-    "progress": ("Question {n} of {total}", "Pertanyaan {n} dari {total}"),
+    "progress": ("Question {n}, about {left} left", "Pertanyaan {n}, kira-kira {left} lagi"),
     "back": ("<- Back to the previous question", "<- Kembali ke pertanyaan sebelumnya"),
     "skip": ("(doesn't apply to me: skip)", "(tidak sesuai untukku: lewati)"),
     "why": ("Why", "Alasannya"),
-    "reason_close": (
-        "{trait}: you {you}%, this role {role}%, a close fit.",
-        "{trait}: kamu {you}%, peran ini {role}%, cukup mirip.",
+    "progress_last": ("Question {n}, the last one", "Pertanyaan {n}, yang terakhir"),
+    "progress_review": ("Answer {n} of {total}", "Jawaban {n} dari {total}"),
+    "reason_trait_for": (
+        "Your {trait} answers ({you}% of them) raised it by {points}; the role is {role}% {trait}.",
+        "Jawabanmu yang bertipe {trait} ({you}% dari semuanya) menaikkan skornya {points}; posisi ini {role}% {trait}.",
     ),
-    "reason_apart": (
-        "{trait}: you {you}%, this role {role}%, far apart.",
-        "{trait}: kamu {you}%, peran ini {role}%, berbeda jauh.",
+    "reason_trait_against": (
+        "Counted against it: your {trait} answers ({you}% of them) lowered it by {points}; the role is {role}% {trait}.",
+        "Mengurangi skornya: jawabanmu yang bertipe {trait} ({you}% dari semuanya) menurunkannya {points}; posisi ini {role}% {trait}.",
     ),
     "reason_up": (
-        'Your answer to question {n} ("{answer}") raised this match by {points}.',
-        'Jawabanmu untuk pertanyaan {n} ("{answer}") menaikkan kecocokan ini {points}.',
+        'You chose "{answer}": that raised it by {points}.',
+        'Kamu memilih "{answer}": itu menaikkan skornya {points}.',
     ),
     "reason_down": (
-        'Your answer to question {n} ("{answer}") lowered this match by {points}.',
-        'Jawabanmu untuk pertanyaan {n} ("{answer}") menurunkan kecocokan ini {points}.',
+        'Counted against it: you chose "{answer}", which lowered it by {points}.',
+        'Mengurangi skornya: kamu memilih "{answer}", yang menurunkannya {points}.',
     ),
     "points_one": ("1 point", "1 poin"),
     "points_many": ("{n} points", "{n} poin"),
     "flag_near_tie": (
-        "{a} and {b} fit you almost equally ({x}% and {y}%): read about both.",
-        "{a} dan {b} hampir sama cocoknya untukmu ({x}% dan {y}%): pelajari keduanya.",
+        "{a} and {b} are close ({x} and {y}): read about both before you choose.",
+        "{a} dan {b} hampir sama kuat ({x} dan {y}): pelajari keduanya sebelum memilih.",
     ),
-    "flag_flat_profile": (
-        "Your answers spread almost evenly over the traits, so no role stands out clearly: you may be an all-rounder. Retake the quiz choosing what you enjoy most, or read about both creative and analytical roles.",
-        "Jawabanmu tersebar hampir merata di semua sifat, jadi tidak ada peran yang menonjol: mungkin kamu serba bisa. Ulangi kuis dengan memilih yang paling kamu sukai, atau pelajari peran kreatif dan analitis sekaligus.",
+    "flag_unsure": (
+        "This result is unsure: your answers fit several roles about equally, and {name} leads with only {x}. Read about the top three, talk them over with someone who knows you, or take the quiz again choosing what you would really enjoy.",
+        "Hasil ini belum pasti: jawabanmu cocok dengan beberapa posisi yang hampir sama kuat, dan {name} hanya unggul dengan {x}. Baca tiga posisi teratas, diskusikan dengan orang yang mengenalmu, atau ulangi kuis dengan memilih yang benar-benar kamu sukai.",
     ),
-    "flag_few_answers": (
-        "You skipped {n} of {total} questions, so this result rests on few answers; answer more of them for a surer result.",
-        "Kamu melewati {n} dari {total} pertanyaan, jadi hasil ini bertumpu pada sedikit jawaban; jawab lebih banyak agar hasilnya lebih pasti.",
+    "flag_torn": (
+        "You said you are torn between paths: read about your top three (rolefinder show ROLE), not only {name}.",
+        "Kamu bilang masih bimbang di antara beberapa jalur: baca tiga posisi teratasmu (rolefinder show ROLE), bukan hanya {name}.",
+    ),
+    "flag_exploring": (
+        "You said you are still exploring, so treat this result as unsure: your answers lean to {name}, but a quiz cannot tell how much you would enjoy it. Try a short course, an internship or a talk with someone in the job before you decide.",
+        "Kamu bilang masih menjajaki pilihan, jadi anggap hasil ini belum pasti: jawabanmu condong ke {name}, tetapi kuis tidak bisa mengukur seberapa kamu akan menikmatinya. Coba kursus singkat, magang, atau ngobrol dengan orang yang bekerja di posisi itu sebelum memutuskan.",
+    ),
+    "how_sure": ("How sure: {band} ({chance})", "Seberapa yakin: {band} ({chance})"),
+    "band_strong": ("a strong fit", "sangat cocok"),
+    "band_good": ("a good fit", "cukup cocok"),
+    "band_unsure": ("unsure", "belum pasti"),
+    "goals": (
+        "Your answers also point to (goals for later, they need more experience):",
+        "Jawabanmu juga mengarah ke (target ke depan, perlu pengalaman lebih):",
     ),
     "what_if": (
-        'Had you chosen "{answer}" in question {n}, {role} would lead.',
-        'Seandainya kamu memilih "{answer}" di pertanyaan {n}, {role} akan berada di posisi teratas.',
+        'Had you chosen "{answer}", {role} would come first.',
+        'Seandainya kamu memilih "{answer}", {role} akan berada di urutan pertama.',
     ),
-    "path": (
-        "Path: {steps}. Start as {start} ({match}% match).",
-        "Jalur: {steps}. Mulailah sebagai {start} (cocok {match}%).",
-    ),
+    "path": ("path {steps}", "jalur {steps}"),
     "opt_explain": (
         "Show why each listed role matched.",
         "Tampilkan alasan kecocokan setiap peran yang ditampilkan.",
@@ -141,25 +152,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review_hint": ("(Enter on an answer to change it)", "(Enter pada jawaban untuk mengubahnya)"),
     "instruction": ("(arrow keys, then Enter)", "(tombol panah, lalu Enter)"),
     "intro": (
-        "Answer {total} short questions; there are no wrong answers. Pick what you would "
-        "rather do, not what sounds impressive.",
-        "Jawab {total} pertanyaan singkat; tidak ada jawaban yang salah. Pilih yang memang "
-        "lebih ingin kamu lakukan, bukan yang terdengar keren.",
+        "About {low} to {high} short questions; the quiz stops once your result is clear. "
+        "There are no wrong answers: pick what you would rather do, not what sounds impressive.",
+        "Sekitar {low} sampai {high} pertanyaan singkat; kuis berhenti begitu hasilmu sudah jelas. "
+        "Tidak ada jawaban yang salah: pilih yang memang lebih ingin kamu lakukan, bukan yang terdengar keren.",
     ),
     # result
     "your_profile": ("Your profile", "Profil kamu"),
     "your_matches": ("Your best matches", "Peran yang paling cocok"),
     "col_rank": ("#", "#"),
     "col_role": ("Role", "Peran"),
-    "col_match": ("Match", "Kecocokan"),
+    "col_match": ("Chance", "Peluang"),
     "col_level": ("Level", "Level"),
     "col_trait_level": ("Trait, level", "Sifat, level"),
     "col_summary": ("Summary", "Ringkasan"),
-    "stretch": ("stretch", "tantangan"),
-    "stretch_note": (
-        "This role usually asks for more experience than you have now: a goal to grow into.",
-        "Peran ini biasanya butuh pengalaman lebih dari yang kamu punya sekarang: target untuk dikejar.",
-    ),
     "best_match": ("Best match: {name}", "Paling cocok: {name}"),
     "duties": ("Duties", "Tugas"),
     "skills": ("Skills", "Keterampilan"),
@@ -196,9 +202,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Question '{question}' has no option '{option}' (choose one of: {known}).",
         "Pertanyaan '{question}' tidak punya pilihan '{option}' (pilih salah satu: {known}).",
     ),
-    "missing_answers": (
-        "The answer sheet leaves out: {questions}. Add them, or run the quiz in a terminal to be asked.",
-        "Lembar jawaban belum menjawab: {questions}. Tambahkan, atau jalankan kuis di terminal agar ditanyakan.",
+    "too_few_answers": (
+        "The answer sheet has {have} real answers (not skipped); a ranking needs at least {need}: answer {more} more.",
+        "Lembar jawaban baru berisi {have} jawaban (yang tidak dilewati); peringkat butuh minimal {need}: jawab {more} lagi.",
+    ),
+    "opt_all_questions": (
+        "Ask every question in the bank instead of stopping once the result is clear.",
+        "Ajukan semua pertanyaan, bukan berhenti begitu hasilnya sudah jelas.",
     ),
     "bad_sheet": ("{problem}", "{problem}"),
     "sheet_not_mapping": (
@@ -242,6 +252,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "code_other_catalogue": (
         "The result code '{code}' was made with another catalogue or another version of it; use the same catalogue (--catalogue).",
         "Kode hasil '{code}' dibuat dengan katalog lain atau versi lain; pakai katalog yang sama (--catalogue).",
+    ),
+    "code_old_version": (
+        "The result code '{code}' comes from an older rolefinder whose codes cannot be read any more; take the quiz again.",
+        "Kode hasil '{code}' berasal dari rolefinder versi lama yang kodenya tidak bisa dibaca lagi; ulangi kuisnya.",
     ),
     "result_code": (
         "Result code: {code}  (see it again: rolefinder result {code})",

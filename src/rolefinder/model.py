@@ -9,9 +9,11 @@ from typing import Any, Literal
 
 from rolefinder.i18n import LANGS, Lang
 
-__all__ = ["LANGS", "LEVELS", "SKIP", "Catalogue", "Lang", "Option", "Question", "Role", "Text"]
+__all__ = ["LANGS", "LEVELS", "OUTLOOKS", "SKIP", "Catalogue", "Lang", "Option", "Question", "Role", "Text"]
 
 LEVELS: tuple[str, ...] = ("entry", "mid", "senior")
+# How sure people are themselves that they want a job in this field (the outlook question).
+OUTLOOKS: tuple[str, ...] = ("sure", "torn", "exploring")
 SKIP = "skip"  # the answer "doesn't apply" that every question accepts; it counts for nothing
 
 
@@ -101,12 +103,19 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """One answer to a question; it adds ``weights`` to the user's traits."""
+    """One answer to a question.
+
+    ``weights`` add to the user's traits (the profile they see); ``fits`` names the roles
+    whose people typically pick this answer over the question's others (the evidence).
+    """
 
     id: str
     text: Text
     weights: Mapping[str, float] = field(default_factory=dict)
     level: str | None = None  # only on the experience question
+    fits: tuple[str, ...] = ()
+    years: Years | None = None  # only on the experience question: the band of years it means
+    outlook: str | None = None  # only on the outlook question: sure, torn or exploring
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +125,7 @@ class Question:
     id: str
     prompt: Text
     options: tuple[Option, ...]
-    kind: Literal["trait", "experience"] = "trait"
+    kind: Literal["trait", "experience", "outlook"] = "trait"
 
     def option(self, option_id: str) -> Option | None:
         """The option with this id, or None."""
@@ -142,6 +151,21 @@ class Catalogue:
     def role_vectors(self) -> tuple[tuple[float, ...], ...]:
         """Each role's profile as shares in trait order (computed once, used by every ranking)."""
         return tuple(tuple(role.profile.get(t, 0.0) for t in self.trait_ids) for role in self.roles)
+
+    @cached_property
+    def bank(self) -> tuple[Question, ...]:
+        """The scenario questions the adaptive quiz chooses from (all but experience)."""
+        return tuple(q for q in self.questions if q.kind == "trait")
+
+    @cached_property
+    def experience(self) -> Question | None:
+        """The experience question, if the catalogue has one."""
+        return next((q for q in self.questions if q.kind == "experience"), None)
+
+    @cached_property
+    def outlook(self) -> Question | None:
+        """The question that asks how sure people are about the field, if there is one."""
+        return next((q for q in self.questions if q.kind == "outlook"), None)
 
     @cached_property
     def _roles_by_id(self) -> dict[str, Role]:

@@ -1,4 +1,8 @@
-"""The quiz flow: which question comes next, going back, progress. The prompter is injected."""
+"""The quiz flow: which question comes next, going back, progress. The prompter is injected.
+
+The questions come from engine.next_question, which picks, after every answer, the bank
+question that best separates the roles still in contention, and says when to stop.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from rolefinder.engine import Evidence, answered, needed_answers, next_question
 from rolefinder.i18n import t
 from rolefinder.model import SKIP, Catalogue, Lang, Question
 
@@ -32,48 +37,88 @@ class Prompter(Protocol):
 
 
 def ask_questions(
-    catalogue: Catalogue, prompter: Prompter, lang: Lang, given: Mapping[str, str] | None = None
+    catalogue: Catalogue,
+    prompter: Prompter,
+    lang: Lang,
+    given: Mapping[str, str] | None = None,
+    all_questions: bool = False,
 ) -> dict[str, str]:
-    """Ask the questions ``given`` does not answer yet, in order; return question id -> option id.
+    """Ask questions until the engine says the result is clear; return question id -> option id.
 
-    Every question after the first asked offers a way back; the highlighted default is always
-    an answer (the earlier one when going back), never "back".
+    Answers in ``given`` count and are not asked again. Every question after the first asked
+    offers a way back; the highlighted default is always an answer (the earlier one when going
+    back), never "back". The review screen follows; a sheet with too few real answers goes on
+    asking while the bank has questions left.
     """
     answers = dict(given or {})
-    questions = [q for q in catalogue.questions if q.id not in answers]
-    index = 0
-    while index < len(questions):
-        question = questions[index]
-        place = (index + 1, len(questions))
-        value = _ask(prompter, lang, question, answers, place, back=index > 0, hint=index == 0)
+    evidence = Evidence(catalogue)
+    asked: list[str] = []  # this sitting's questions, in order, for "back"
+    earlier: dict[str, str] = {}  # answers taken back, shown highlighted when asked again
+    shown_left: int | None = None  # the count of questions left only ever goes down
+    while True:
+        step = next_question(catalogue, answers, evidence, all_questions)
+        if step.question is None:
+            answers = review(catalogue, prompter, lang, answers, asked)
+            if answered(catalogue, answers) >= needed_answers(catalogue) or not _unasked(
+                catalogue, answers
+            ):
+                return answers
+            continue  # too few real answers after the review: ask more
+        question = step.question
+        defaults = {question.id: earlier[question.id]} if question.id in earlier else {}
+        left = step.left if shown_left is None else min(step.left, max(shown_left - 1, 1))
+        shown_left = left
+        progress = _progress(step.number, left, lang)
+        value = _ask(prompter, lang, question, defaults, progress, back=bool(asked), hint=not asked)
         if value == BACK:
-            index -= 1
+            # The engine's choice depends only on the answers so far, so taking the last one
+            # back makes it ask that same question again next.
+            previous = asked.pop()
+            earlier[previous] = answers.pop(previous)
             continue
         answers[question.id] = value
-        index += 1
-    return review(catalogue, prompter, lang, answers)
+        asked.append(question.id)
+
+
+def _unasked(catalogue: Catalogue, answers: Mapping[str, str]) -> bool:
+    return any(q.id not in answers for q in catalogue.bank)
+
+
+def _question(catalogue: Catalogue, question_id: str) -> Question:
+    question = catalogue.question(question_id)
+    assert question is not None, question_id
+    return question
+
+
+def _progress(number: int, left: int, lang: Lang) -> str:
+    if left <= 0:
+        return t("progress_last", lang, n=number)
+    return t("progress", lang, n=number, left=left)
 
 
 def review(
-    catalogue: Catalogue, prompter: Prompter, lang: Lang, answers: dict[str, str]
+    catalogue: Catalogue,
+    prompter: Prompter,
+    lang: Lang,
+    answers: dict[str, str],
+    order: Sequence[str] = (),
 ) -> dict[str, str]:
     """List every answer; the user may reopen any of them, then confirms (the default)."""
+    shown = [*order, *(q.id for q in catalogue.questions if q.id in answers and q.id not in order)]
     while True:
         choices = [Choice(CONFIRM, t("review_confirm", lang))]
-        for number, question in enumerate(catalogue.questions, start=1):
-            chosen = answers.get(question.id, SKIP)
-            option = question.option(chosen)
+        for number, question_id in enumerate(shown, start=1):
+            question = _question(catalogue, question_id)
+            option = question.option(answers.get(question_id, SKIP))
             answer = option.text.get(lang) if option else t("skip", lang)
-            choices.append(Choice(question.id, f"{number:>2}. {answer}"))
+            choices.append(Choice(question_id, f"{number:>2}. {answer}"))
         value = prompter.select(t("review_title", lang), choices, CONFIRM, t("review_hint", lang))
         if value == CONFIRM:
             return answers
-        number, question = next(
-            (n, q) for n, q in enumerate(catalogue.questions, 1) if q.id == value
-        )
-        place = (number, len(catalogue.questions))  # numbered as on the review screen
-        answers[question.id] = _ask(
-            prompter, lang, question, answers, place, back=False, hint=False
+        number = shown.index(value) + 1
+        progress = t("progress_review", lang, n=number, total=len(shown))
+        answers[value] = _ask(
+            prompter, lang, _question(catalogue, value), answers, progress, back=False, hint=False
         )
 
 
@@ -81,8 +126,8 @@ def _ask(
     prompter: Prompter,
     lang: Lang,
     question: Question,
-    answers: dict[str, str],
-    place: tuple[int, int],
+    answers: Mapping[str, str],
+    progress: str,
     back: bool,
     hint: bool,
 ) -> str:
@@ -92,7 +137,6 @@ def _ask(
     if back:
         choices.append(Choice(BACK, t("back", lang)))
     default = answers.get(question.id, question.options[0].id)
-    progress = t("progress", lang, n=place[0], total=place[1])
     message = f"{progress}\n  {question.prompt.get(lang)}"
     instruction = t("instruction", lang) if hint else ""  # learnt once; saves a wrapped line
     return prompter.select(message, choices, default, instruction)

@@ -23,6 +23,7 @@ from rolefinder.model import Catalogue, Lang, Role, as_percentages
 if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `roles` skip them
     from rolefinder.audit import AuditReport
     from rolefinder.engine import Match, Result
+    from rolefinder.explain import Explanation
 
 __all__ = ["Console", "make_console"]
 
@@ -143,12 +144,16 @@ def as_json(data: Any, ascii_only: bool = False) -> str:
     return json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n"
 
 
-def result_file(result: Result, lang: Lang, top: int, kind: str) -> str:
+def result_file(
+    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int, kind: str
+) -> str:
     """The result as a file's text: '.json', '.md', or the card as rendered ('.html', '.svg')."""
+    from rolefinder.report import result_dict
+
     if kind == ".json":
-        return as_json(result.to_dict(lang))
+        return as_json(result_dict(catalogue, result, explanation, lang))
     if kind == ".md":
-        return result_markdown(result, lang, top)
+        return result_markdown(catalogue, result, explanation, lang, top)
     card = Console(
         record=True,
         width=88,
@@ -158,19 +163,22 @@ def result_file(result: Result, lang: Lang, top: int, kind: str) -> str:
         highlight=False,
         emoji=False,
     )
-    render_result(card, result, lang, top)
+    render_result(card, catalogue, result, explanation, lang, top)
     if kind == ".svg":
         return card.export_svg(title=f"rolefinder: {result.best.role.name.get(lang)}")
     return card.export_html(inline_styles=True)
 
 
-def result_markdown(result: Result, lang: Lang, top: int) -> str:
+def result_markdown(
+    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
+) -> str:
     """A readable report of the result in Markdown."""
     from rolefinder.engine import next_steps
+    from rolefinder.report import band_text, percent
 
-    catalogue = result.catalogue
     best = result.best.role
     lines = [f"# {t('best_match', lang, name=best.name.get(lang))}", "", best.summary.get(lang), ""]
+    lines += [band_text(explanation, result, lang), ""]
     lines += [f"## {t('your_profile', lang)}", ""]
     lines += [
         f"- {trait.name.get(lang)}: {result.profile.get(trait.id, 0)}%"
@@ -183,11 +191,11 @@ def result_markdown(result: Result, lang: Lang, top: int) -> str:
         + " |",
         "| ---: | --- | ---: | --- |",
     ]
-    for place, match in enumerate(result.matches[:top], start=1):
-        level = level_label(match.role, lang) + (
-            f" ({t('stretch', lang)})" if match.stretch else ""
+    for place, match in enumerate(result.reachable[:top], start=1):
+        lines.append(
+            f"| {place} | {match.role.name.get(lang)} | {percent(match.chance)} "
+            f"| {level_label(match.role, lang)} |"
         )
-        lines.append(f"| {place} | {match.role.name.get(lang)} | {match.match:.0f}% | {level} |")
     lines += ["", f"## {t('duties', lang)}", ""]
     lines += [f"- {duty.get(lang)}" for duty in best.duties]
     steps = next_steps(catalogue, best)
@@ -198,7 +206,12 @@ def result_markdown(result: Result, lang: Lang, top: int) -> str:
 
 def render_intro(console: Console, catalogue: Catalogue, lang: Lang) -> None:
     """The line shown before the first question."""
-    console.print(Text(t("intro", lang, total=len(catalogue.questions)), style="dim"))
+    from rolefinder.engine import SITTING_MAX, SITTING_MIN
+
+    extra = 1 if catalogue.outlook is not None else 0
+    count = len(catalogue.questions)
+    low, high = min(SITTING_MIN + extra, count), min(SITTING_MAX + extra, count)
+    console.print(Text(t("intro", lang, low=low, high=high), style="dim"))
 
 
 def render_roles(console: Console, catalogue: Catalogue, roles: Sequence[Role], lang: Lang) -> None:
@@ -273,41 +286,59 @@ def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) 
 
 
 def render_result(
-    console: Console, result: Result, lang: Lang, top: int, explain: bool = False
+    console: Console,
+    catalogue: Catalogue,
+    result: Result,
+    explanation: Explanation,
+    lang: Lang,
+    top: int,
+    explain: bool = False,
 ) -> None:
-    """The quiz result: profile bars, the top roles, notes on how sure it is, the best match.
+    """The quiz result: the best match first, then the ranking, goals and notes, then the profile.
 
-    With ``explain``, every listed role also gets its reasons (and its path, if a stretch).
+    With ``explain``, the other listed roles also get their reasons.
     """
-    from rolefinder.explain import what_if_line
+    from rolefinder.report import what_if_line
 
-    catalogue = result.catalogue
+    console.print()
+    console.print(_best_match_panel(console, catalogue, result, explanation, lang))
+    console.print(_matches(console, result, explanation, lang, top))
+    goals = _goals(console, catalogue, result, explanation, lang)
+    if goals is not None:
+        console.print(goals)
+    from rolefinder.report import flag_lines
+
+    for note in flag_lines(result, explanation, lang):
+        console.print(Text(f"! {note}", style="yellow"))
+    if explanation.what_if is not None:
+        console.print(Text(what_if_line(catalogue, explanation.what_if, lang), style="italic"))
+    if explain:
+        for place, match in enumerate(result.reachable[1:top], start=2):
+            console.print()
+            console.print(Text(f"{place}. {match.role.name.get(lang)}", style="bold"))
+            console.print(_why(console, catalogue, explanation, match, lang))
     console.print()
     console.print(_heading("your_profile", lang))
     console.print(_bars(console, catalogue, result.profile, lang))
-    console.print()
-    console.print(_matches(console, result, lang, top))
-    for note in result.notes(lang):
-        console.print(Text(f"! {note}", style="yellow"))
-    if result.what_if is not None:
-        console.print(Text(what_if_line(catalogue, result.what_if, lang), style="italic"))
-    if explain:
-        for place, match in enumerate(result.matches[1:top], start=2):
-            console.print()
-            console.print(Text(f"{place}. {match.role.name.get(lang)}", style="bold"))
-            console.print(_why(console, result, match, lang))
-    console.print(_best_match_panel(console, result, lang))
-    console.print(Text(t("result_code", lang, code=result.code), style="dim"), soft_wrap=True)
+    console.print(Text(t("result_code", lang, code=_code(catalogue, result)), style="dim"), soft_wrap=True)
 
 
-def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | Group:
-    """The top matches: a table, or numbered lines on a narrow terminal."""
-    rows = []
-    for place, match in enumerate(result.matches[:top], start=1):
-        level = Text(level_label(match.role, lang))
-        if match.stretch:
-            level += Text(f" ({t('stretch', lang)})", style="yellow")
-        rows.append((str(place), Text(match.role.name.get(lang)), f"{match.match:.0f}%", level))
+def _code(catalogue: Catalogue, result: Result) -> str:
+    from rolefinder.codes import encode
+
+    return encode(catalogue, result.answers)
+
+
+def _matches(
+    console: Console, result: Result, explanation: Explanation, lang: Lang, top: int
+) -> Table | Group:
+    """The top matches among the roles the user can start in: a table, or lines when narrow."""
+    from rolefinder.report import percent
+
+    rows = [
+        (str(place), Text(match.role.name.get(lang)), percent(match.chance), Text(level_label(match.role, lang)))
+        for place, match in enumerate(result.reachable[:top], start=1)
+    ]
     if console.width < NARROW:
         title = Text(t("your_matches", lang), style="bold")
         lines = [
@@ -325,31 +356,49 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | 
     return table
 
 
-def _why(console: Console, result: Result, match: Match, lang: Lang) -> Table:
-    """A match's reasons as bullets, and the way up to it if it is a stretch."""
-    from rolefinder.explain import path_line, reason_lines
+def _goals(
+    console: Console, catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang
+) -> Group | None:
+    """Stretch roles the answers point to: each with the experience it needs and a way up."""
+    from rolefinder.report import path_line
 
-    lines = reason_lines(result.catalogue, result.reasons_for(match.id), lang)
-    route = result.path(match)
-    if route:
-        start = next(m.match for m in result.matches if m.id == route[0].id)
-        lines.append(path_line(route, start, lang))
-    return _bullets(console, lines)
+    if not result.goals:
+        return None
+    lines = []
+    for match in result.goals[:2]:
+        line = f"{match.role.name.get(lang)} ({level_label(match.role, lang)})"
+        route = explanation.paths.get(match.id)
+        if route:
+            line += ": " + path_line(route, lang)
+        lines.append(line)
+    return Group(Text(t("goals", lang), style="bold"), _bullets(console, lines))
 
 
-def _best_match_panel(console: Console, result: Result, lang: Lang) -> Panel:
+def _why(
+    console: Console, catalogue: Catalogue, explanation: Explanation, match: Match, lang: Lang
+) -> Table:
+    """A match's reasons as bullets."""
+    from rolefinder.report import reason_lines
+
+    why = explanation.reasons.get(match.id)
+    return _bullets(console, reason_lines(catalogue, why, lang) if why else [])
+
+
+def _best_match_panel(
+    console: Console, catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang
+) -> Panel:
     from rolefinder.engine import next_steps
+    from rolefinder.report import band_text
 
-    catalogue = result.catalogue
     best = result.best
     role = best.role
     parts: list[Any] = [Text(role.summary.get(lang)), Text()]
-    if best.stretch:
-        parts += [Text(t("stretch_note", lang), style="yellow"), Text()]
-    parts += [_heading("why", lang), _why(console, result, best, lang), Text()]
+    style = "yellow" if explanation.band == "unsure" else "green"
+    parts += [Text(band_text(explanation, result, lang), style=style), Text()]
+    parts += [_heading("why", lang), _why(console, catalogue, explanation, best, lang), Text()]
     parts += [
         _heading("duties", lang),
-        _bullets(console, [d.get(lang) for d in role.duties]),
+        _bullets(console, [d.get(lang) for d in role.duties[:4]]),
         Text(),
     ]
     steps = next_steps(catalogue, role)

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from rolefinder.errors import Problem
-from rolefinder.model import LEVELS, SKIP, Catalogue, Option, Question, Role, Text, Trait, Years
+from rolefinder.model import LEVELS, OUTLOOKS, SKIP, Catalogue, Option, Question, Role, Text, Trait, Years
 
 T = TypeVar("T")
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED_OPTION_IDS = frozenset({SKIP})  # every question offers it already
 TOP_LEVEL_KEYS = ("version", "traits", "roles", "questions")
-QUESTION_KINDS = ("trait", "experience")
+QUESTION_KINDS = ("trait", "experience", "outlook")
 
 
 @dataclass(frozen=True)
@@ -237,9 +237,19 @@ def build_catalogue(
         raw_questions, "questions", lambda v, p: _question(read, v, p, trait_ids), 1
     )
     read.unique(raw_questions, "questions", "question")
-    experience = [i for i, q in enumerate(questions) if q.kind == "experience"]
-    for index in experience[1:]:
-        problems.add(f"questions[{index}].kind", "only one question may ask about experience")
+    # Checked against the raw role ids, so a role refused for another problem still counts.
+    role_ids = {r.get("id") for r in raw_roles if isinstance(r, dict)} if isinstance(raw_roles, list) else set()
+    for qi, raw_q in enumerate(raw_questions if isinstance(raw_questions, list) else []):
+        raw_options = raw_q.get("options") if isinstance(raw_q, dict) else None
+        for oi, raw_o in enumerate(raw_options if isinstance(raw_options, list) else []):
+            fits = raw_o.get("fits") if isinstance(raw_o, dict) else None
+            for fi, other in enumerate(fits if isinstance(fits, list) else []):
+                if isinstance(other, str) and other not in role_ids:
+                    where = f"questions[{qi}].options[{oi}].fits[{fi}]"
+                    problems.add(where, f"unknown role '{other}'")
+    for kind in ("experience", "outlook"):
+        for index in [i for i, q in enumerate(questions) if q.kind == kind][1:]:
+            problems.add(f"questions[{index}].kind", f"only one question may be of kind {kind}")
 
     if problems.items:
         return None, problems.items, problems.warnings
@@ -323,6 +333,8 @@ def _years(read: _Reader, value: object, path: str) -> Years | None:
     if data is None:
         return None
     low, high = data.get("min"), data.get("max")
+    if high is MISSING:  # "max" is optional: an open band such as "6 years or more"
+        high = None
     if isinstance(low, bool) or not isinstance(low, int) or low < 0:
         read.problems.add(f"{path}.min", f"expected a whole number of 0 or more, found {low!r}")
         return None
@@ -354,8 +366,11 @@ def _question(read: _Reader, value: object, path: str, traits: set[str]) -> Ques
 
 
 def _option(read: _Reader, value: object, path: str, traits: set[str], kind: str) -> Option | None:
-    required = ("id", "text", "level") if kind == "experience" else ("id", "text", "weights")
-    optional = ("weights",) if kind == "experience" else ()
+    required, optional = {
+        "trait": (("id", "text", "weights"), ("fits",)),
+        "experience": (("id", "text", "level"), ("weights", "years")),
+        "outlook": (("id", "text", "outlook"), ()),
+    }[kind]
     data = read.mapping(value, path, required=required, optional=optional)
     if data is None:
         return None
@@ -365,15 +380,27 @@ def _option(read: _Reader, value: object, path: str, traits: set[str], kind: str
         ident = None
     text = read.text(data.get("text"), f"{path}.text")
     weights = read.weights(data.get("weights", {}), f"{path}.weights", traits)
-    level = data.get("level")
-    if kind == "experience" and level not in LEVELS:
-        if level is not MISSING:
-            message = f"must be one of {', '.join(LEVELS)}, found {level!r}"
-            read.problems.add(f"{path}.level", message)
+    fits = read.items(data.get("fits", []), f"{path}.fits", read.identifier)
+    years = _years(read, data["years"], f"{path}.years") if "years" in data else None
+    level = _choice(read, data, "level", LEVELS, path) if kind == "experience" else None
+    outlook = _choice(read, data, "outlook", OUTLOOKS, path) if kind == "outlook" else None
+    if kind == "experience" and level is None or kind == "outlook" and outlook is None:
         return None
-    if ident is None or text is None or weights is None:
+    if ident is None or text is None or weights is None or ("years" in data and years is None):
         return None
-    return Option(ident, text, weights, level if kind == "experience" else None)
+    return Option(ident, text, weights, level, tuple(fits), years, outlook)
+
+
+def _choice(
+    read: _Reader, data: dict[str, Any], key: str, allowed: tuple[str, ...], path: str
+) -> str | None:
+    """A value that must be one of ``allowed``; None (reported unless absent) otherwise."""
+    value = data.get(key)
+    if value in allowed:
+        return str(value)
+    if value is not MISSING:
+        read.problems.add(f"{path}.{key}", f"must be one of {', '.join(allowed)}, found {value!r}")
+    return None
 
 
 def json_schema() -> dict[str, Any]:
@@ -394,6 +421,15 @@ def json_schema() -> dict[str, Any]:
     }
     weights = {"type": "object", "additionalProperties": {"type": "number", "minimum": 0}}
     level = {"enum": list(LEVELS)}
+    years = {
+        "type": "object",
+        "properties": {
+            "min": {"type": "integer", "minimum": 0},
+            "max": {"type": "integer", "minimum": 0},
+        },
+        "required": ["min"],
+        "additionalProperties": False,
+    }
 
     def strict(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
         return {
@@ -412,13 +448,7 @@ def json_schema() -> dict[str, Any]:
             "duties": {"type": "array", "items": text, "minItems": 1},
             "skills": {"type": "array", "items": text},
             "level": level,
-            "years": strict(
-                {
-                    "min": {"type": "integer", "minimum": 0},
-                    "max": {"type": "integer", "minimum": 0},
-                },
-                ["min"],
-            ),
+            "years": years,
             "profile": weights,
             "related": {"type": "array", "items": ident},
             "note": text,
@@ -431,6 +461,9 @@ def json_schema() -> dict[str, Any]:
             "text": text,
             "weights": weights,
             "level": level,
+            "fits": {"type": "array", "items": ident},
+            "years": years,
+            "outlook": {"enum": list(OUTLOOKS)},
         },
         ["id", "text"],
     )

@@ -1,0 +1,164 @@
+"""A result in words, in either language: reasons, notes, what-if, paths, and the JSON shape.
+
+The layer between the explanation (plain data) and the renderers: render.py draws these
+sentences, save writes them; nothing below this module writes a sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rolefinder.codes import encode
+from rolefinder.engine import Result
+from rolefinder.explain import Explanation, Reasons, WhatIf
+from rolefinder.i18n import t
+from rolefinder.model import Catalogue, Lang, Role
+
+
+def points_text(points: float, lang: Lang) -> str:
+    """'1 point', '7 points' (the size; the sentence says which way)."""
+    size = max(1, round(abs(points)))
+    return t("points_one", lang) if size == 1 else t("points_many", lang, n=size)
+
+
+def percent(chance: float | None) -> str:
+    """A chance as a whole percentage ('64%', '<1%'), or '-' when there is none."""
+    if chance is None:
+        return "-"
+    return "<1%" if 0 < chance < 0.005 else f"{round(100 * chance)}%"
+
+
+def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang) -> list[str]:
+    """The reasons in plain words: what raised the role, then what counted against it."""
+    lines = []
+    for pull in why.traits_for:
+        name = _trait_name(catalogue, pull.trait, lang)
+        values = {"trait": name, "points": points_text(pull.points, lang)}
+        lines.append(t("reason_trait_for", lang, **values, you=pull.you, role=pull.role))
+    for answer in why.raised:
+        text = answer_text(catalogue, answer.question, answer.option, lang)
+        lines.append(t("reason_up", lang, answer=text, points=points_text(answer.points, lang)))
+    for pull in why.traits_against:
+        name = _trait_name(catalogue, pull.trait, lang)
+        values = {"trait": name, "points": points_text(pull.points, lang)}
+        lines.append(t("reason_trait_against", lang, **values, you=pull.you, role=pull.role))
+    for answer in why.lowered:
+        text = answer_text(catalogue, answer.question, answer.option, lang)
+        lines.append(t("reason_down", lang, answer=text, points=points_text(answer.points, lang)))
+    return lines
+
+
+def band_text(explanation: Explanation, result: Result, lang: Lang) -> str:
+    """'How sure: strong (78%)'."""
+    band = t(f"band_{explanation.band}", lang)
+    return t("how_sure", lang, band=band, chance=percent(result.best.chance))
+
+
+def flag_lines(result: Result, explanation: Explanation, lang: Lang) -> list[str]:
+    """A short note for each of the result's flags."""
+    lines = []
+    first, *others = result.reachable
+    for flag in explanation.flags:
+        if flag == "unsure":
+            name = first.role.name.get(lang)
+            lines.append(t("flag_unsure", lang, name=name, x=percent(first.chance)))
+        elif flag == "near_tie" and others:
+            names = {"a": first.role.name.get(lang), "b": others[0].role.name.get(lang)}
+            figures = {"x": percent(first.chance), "y": percent(others[0].chance)}
+            lines.append(t("flag_near_tie", lang, **names, **figures))
+        elif flag in ("torn", "exploring"):
+            lines.append(t(f"flag_{flag}", lang, name=first.role.name.get(lang)))
+    return lines
+
+
+def what_if_line(catalogue: Catalogue, change: WhatIf, lang: Lang) -> str:
+    """'Had you chosen "...", ROLE would come first.'"""
+    answer = answer_text(catalogue, change.question, change.new, lang)
+    role = catalogue.role(change.role)
+    name = role.name.get(lang) if role else change.role
+    return t("what_if", lang, answer=answer, role=name)
+
+
+def path_line(route: tuple[Role, ...], lang: Lang) -> str:
+    """'Path: A -> B -> C.'"""
+    return t("path", lang, steps=" -> ".join(role.name.get(lang) for role in route))
+
+
+def answer_text(catalogue: Catalogue, question_id: str, option_id: str, lang: Lang) -> str:
+    """The text of an answer, or its id when the catalogue has no such option."""
+    question = catalogue.question(question_id)
+    option = question.option(option_id) if question else None
+    return option.text.get(lang) if option else option_id
+
+
+def _trait_name(catalogue: Catalogue, trait_id: str, lang: Lang) -> str:
+    trait = catalogue.trait(trait_id)
+    return trait.name.get(lang) if trait else trait_id
+
+
+def result_dict(
+    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang
+) -> dict[str, Any]:
+    """A JSON-ready view of the result, with names and sentences in ``lang``.
+
+    Reasons and paths are given for the roles the explanation covers (the listed ones).
+    """
+    change = explanation.what_if
+    return {
+        "profile": dict(result.profile),
+        "level": result.level,
+        "confidence": {"band": explanation.band, "chance": _round(result.best.chance)},
+        "matches": [_match_dict(catalogue, explanation, m, lang) for m in result.matches],
+        "goals": [m.id for m in result.goals],
+        "flags": list(explanation.flags),
+        "notes": flag_lines(result, explanation, lang),
+        "what_if": None
+        if change is None
+        else {
+            "question": change.question,
+            "from": change.old,
+            "to": change.new,
+            "role": change.role,
+            "chance": _round(change.chance),
+            "text": what_if_line(catalogue, change, lang),
+        },
+        "answers": dict(result.answers),
+        "contributions": {
+            question: {role: round(points, 2) for role, points in row.items()}
+            for question, row in result.contributions.items()
+        },
+        "language": lang,
+        "catalogue": {"source": catalogue.source, "version": catalogue.version},
+        "code": encode(catalogue, result.answers),
+    }
+
+
+def _round(chance: float | None) -> float | None:
+    return None if chance is None else round(chance, 3)
+
+
+def _match_dict(
+    catalogue: Catalogue, explanation: Explanation, match: Any, lang: Lang
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": match.id,
+        "name": match.role.name.get(lang),
+        "score": round(match.score, 1),
+        "chance": _round(match.chance),
+        "level": match.role.level,
+        "stretch": match.stretch,
+    }
+    why = explanation.reasons.get(match.id)
+    if why is not None:
+        entry["reasons"] = {
+            "traits_for": [{**p._asdict(), "points": round(p.points, 1)} for p in why.traits_for],
+            "traits_against": [
+                {**p._asdict(), "points": round(p.points, 1)} for p in why.traits_against
+            ],
+            "raised": [{**p._asdict(), "points": round(p.points, 1)} for p in why.raised],
+            "lowered": [{**p._asdict(), "points": round(p.points, 1)} for p in why.lowered],
+            "text": reason_lines(catalogue, why, lang),
+        }
+    if match.id in explanation.paths:
+        entry["path"] = [role.id for role in explanation.paths[match.id]]
+    return entry
