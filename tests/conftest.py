@@ -79,3 +79,35 @@ class ScriptedPrompter:
 def pick_default(asked: Asked) -> str:
     """What pressing Enter does: take the highlighted choice."""
     return asked.default
+
+
+@dataclass
+class SheetPrompter:
+    """Answers each question from an answer sheet, whatever order the quiz asks them in.
+
+    A question the sheet leaves out gets its first option; the review screen is confirmed.
+    """
+
+    catalogue: Catalogue
+    sheet: dict[str, str]
+    asked: list[str] = field(default_factory=list)  # question ids, in the order asked
+    limit: int = 60
+
+    def select(
+        self, message: str, choices: Sequence[Choice], default: str, instruction: str
+    ) -> str:
+        from rolefinder.quiz import CONFIRM
+
+        if len(self.asked) >= self.limit:
+            raise AssertionError(f"the quiz asked more than {self.limit} questions")
+        if default == CONFIRM:
+            return CONFIRM
+        values = {c.value for c in choices}
+        question = next(
+            q
+            for q in self.catalogue.questions
+            if q.prompt.en in message or q.prompt.id in message
+            if {o.id for o in q.options} <= values
+        )
+        self.asked.append(question.id)
+        return self.sheet.get(question.id, question.options[0].id)

@@ -357,7 +357,7 @@ def test_a_usage_error_exits_2(runner):
 def test_the_shipped_catalogue_validates(runner):
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0
-    assert "valid, 10 roles and 13 questions" in result.stdout
+    assert "valid, 10 roles and 26 questions" in result.stdout
     assert "warning" not in result.stdout
 
 

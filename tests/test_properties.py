@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import string
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rolefinder import CatalogueError, load_catalogue, rank
-from rolefinder.engine import Result
-from rolefinder.model import Catalogue
+from rolefinder.engine import Result, answered, needed_answers
+from rolefinder.errors import AnswersError
+from rolefinder.model import SKIP, Catalogue
 from rolefinder.schema import build_catalogue
 
 SHIPPED = load_catalogue()
@@ -64,9 +67,11 @@ def check_result(catalogue: Catalogue, result: Result) -> None:
     assert sum(result.profile.values()) == 100
     assert set(result.profile) == {t.id for t in catalogue.traits}
     assert sorted(m.id for m in result.matches) == sorted(r.id for r in catalogue.roles)
-    figures = [m.match for m in result.matches]
-    assert all(0 <= f <= 100 for f in figures)
+    reachable = [m for m in result.matches if not m.stretch]
+    figures = [m.score for m in reachable]
     assert figures == sorted(figures, reverse=True)
+    assert all(math.isfinite(m.score) for m in result.matches)
+    assert sum(m.chance or 0 for m in reachable) == pytest.approx(1.0)
     # A total order: the same answers always give the same ranking.
     assert [m.id for m in rank(catalogue, result.answers).matches] == [m.id for m in result.matches]
 
@@ -115,7 +120,12 @@ def catalogue_data(draw: st.DrawFn) -> dict:
             "id": q,
             "prompt": draw(texts),
             "options": [
-                {"id": o, "text": draw(texts), "weights": profile()}
+                {
+                    "id": o,
+                    "text": draw(texts),
+                    "weights": profile(),
+                    "fits": draw(st.lists(st.sampled_from(role_ids), max_size=2)),
+                }
                 for o in draw(st.lists(ids, min_size=2, max_size=4, unique=True))
             ],
         }
@@ -135,13 +145,24 @@ def test_any_catalogue_that_validates_can_be_ranked(data, choice):
     answers = {
         q.id: choice.choice(q.options).id for q in catalogue.questions if choice.random() < 0.8
     }
-    check_result(catalogue, rank(catalogue, answers))
+    rank_or_too_few(catalogue, answers)
 
 
 @SETTINGS
 @given(choice=st.randoms(use_true_random=False))
 def test_any_answer_sheet_on_the_shipped_catalogue(choice):
     answers = {
-        q.id: choice.choice(q.options).id for q in SHIPPED.questions if choice.random() < 0.9
+        q.id: choice.choice(q.options).id if choice.random() < 0.9 else SKIP
+        for q in SHIPPED.questions
+        if choice.random() < 0.7
     }
-    check_result(SHIPPED, rank(SHIPPED, answers))
+    rank_or_too_few(SHIPPED, answers)
+
+
+def rank_or_too_few(catalogue: Catalogue, answers: dict[str, str]) -> None:
+    """Rank, or be told exactly how many more answers are needed; nothing else."""
+    if answered(catalogue, answers) < needed_answers(catalogue):
+        with pytest.raises(AnswersError, match="more"):
+            rank(catalogue, answers)
+        return
+    check_result(catalogue, rank(catalogue, answers))

@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import ScriptedPrompter, pick_default
+from rolefinder.engine import SITTING_MAX, SITTING_MIN
 from rolefinder.errors import QuizCancelled
 from rolefinder.quiz import BACK, CONFIRM, ask_questions
 
+ENOUGH = 40  # more steps than any sitting needs; a script may end with some unused
 
-def test_every_question_is_asked_in_order_with_progress(catalogue):
-    prompter = ScriptedPrompter([pick_default] * (len(catalogue.questions) + 1))
+
+def first_lines(prompter):
+    return [a.message.splitlines()[0] for a in prompter.asked if a.default != CONFIRM]
+
+
+def test_a_sitting_asks_experience_and_outlook_first_then_counts_down(catalogue):
+    prompter = ScriptedPrompter([pick_default] * ENOUGH)
     answers = ask_questions(catalogue, prompter, "en")
-    total = len(catalogue.questions)
-    assert [a.message.splitlines()[0] for a in prompter.asked[:-1]] == [
-        f"Question {n} of {total}" for n in range(1, total + 1)
-    ]
+    assert list(answers)[:2] == ["experience", "outlook"]
+    assert SITTING_MIN + 1 <= len(answers) <= SITTING_MAX + 1
+    lines = first_lines(prompter)
+    numbers = [int(re.match(r"Question (\d+)", line)[1]) for line in lines]
+    assert numbers == list(range(1, len(answers) + 1))
+    left = [int(m[1]) if (m := re.search(r"about (\d+) left", line)) else 0 for line in lines]
+    assert left == sorted(left, reverse=True)  # the count of questions left never goes up
     assert prompter.asked[-1].default == CONFIRM  # the review screen comes last
-    assert answers == {q.id: q.options[0].id for q in catalogue.questions}
 
 
 def test_the_highlighted_default_is_always_an_answer_never_back(catalogue):
-    prompter = ScriptedPrompter([pick_default] * (len(catalogue.questions) + 1))
+    prompter = ScriptedPrompter([pick_default] * ENOUGH)
     ask_questions(catalogue, prompter, "en")
     for asked in prompter.asked:
         assert asked.default != BACK
@@ -29,11 +40,8 @@ def test_the_highlighted_default_is_always_an_answer_never_back(catalogue):
 
 
 def test_back_is_offered_from_the_second_question_and_keeps_the_earlier_answer(catalogue):
-    first, second = catalogue.questions[0], catalogue.questions[1]
-    rest = [pick_default] * (len(catalogue.questions) - 1)
-    prompter = ScriptedPrompter(
-        [first.options[2].id, BACK, pick_default, second.options[3].id, *rest[1:], CONFIRM]
-    )
+    first = catalogue.experience
+    prompter = ScriptedPrompter([first.options[2].id, BACK, *[pick_default] * ENOUGH])
     answers = ask_questions(catalogue, prompter, "en")
     assert BACK not in [c.value for c in prompter.asked[0].choices]
     assert prompter.asked[1].choices[-1].value == BACK
@@ -41,16 +49,43 @@ def test_back_is_offered_from_the_second_question_and_keeps_the_earlier_answer(c
     assert prompter.asked[2].message == prompter.asked[0].message
     assert prompter.asked[2].default == first.options[2].id
     assert answers[first.id] == first.options[2].id
-    assert answers[second.id] == second.options[3].id
+
+
+def test_the_review_screen_reopens_an_answer(catalogue):
+    def reopen_experience(asked):
+        return "experience"
+
+    confirmed = []
+
+    def confirm_second_time(asked):
+        confirmed.append(asked)
+        return CONFIRM
+
+    script = [pick_default] * (SITTING_MAX + 2)
+    prompter = ScriptedPrompter(script)
+    answers = ask_questions(catalogue, prompter, "en")  # first a plain sitting, to count it
+    sitting = len(prompter.asked) - 1
+    prompter = ScriptedPrompter(
+        [*[pick_default] * sitting, reopen_experience, "long", confirm_second_time]
+    )
+    answers = ask_questions(catalogue, prompter, "en")
+    assert answers["experience"] == "long"
+    assert confirmed and "experience" in [c.value for c in confirmed[0].choices]
 
 
 def test_the_quiz_speaks_indonesian(catalogue):
-    prompter = ScriptedPrompter([pick_default] * (len(catalogue.questions) + 1))
+    prompter = ScriptedPrompter([pick_default] * ENOUGH)
     ask_questions(catalogue, prompter, "id")
     asked = prompter.asked[1]
-    assert asked.message.startswith(f"Pertanyaan 2 dari {len(catalogue.questions)}")
-    assert catalogue.questions[1].prompt.id in asked.message
+    assert asked.message.startswith("Pertanyaan 2, kira-kira")
+    assert catalogue.outlook.prompt.id in asked.message
     assert asked.choices[-1].title.startswith("<- Kembali")
+
+
+def test_all_questions_asks_the_whole_bank(catalogue):
+    prompter = ScriptedPrompter([pick_default] * (len(catalogue.questions) + 1))
+    answers = ask_questions(catalogue, prompter, "en", all_questions=True)
+    assert set(answers) == {q.id for q in catalogue.questions}
 
 
 # The real questionary prompt, fed keys through a pipe with no terminal.
@@ -72,20 +107,17 @@ def run_real(catalogue, keys: str):
 
 
 def test_arrow_keys_and_enter_answer_the_real_prompt(catalogue):
-    total = len(catalogue.questions)
-    answers = run_real(catalogue, DOWN + ENTER + ENTER * (total - 1) + ENTER)  # last: confirm
-    assert answers[catalogue.questions[0].id] == catalogue.questions[0].options[1].id
-    assert answers[catalogue.questions[1].id] == catalogue.questions[1].options[0].id
+    answers = run_real(catalogue, DOWN + ENTER + ENTER * ENOUGH)  # the review: Enter confirms
+    assert answers["experience"] == catalogue.experience.options[1].id
+    assert answers["outlook"] == catalogue.outlook.options[0].id
 
 
 def test_going_back_with_the_real_prompt(catalogue):
-    first = catalogue.questions[0]
-    back_on_second = DOWN * (len(catalogue.questions[1].options) + 1) + ENTER  # Back is last
-    rest = ENTER * (len(catalogue.questions) - 1)
-    keys = ENTER + back_on_second + DOWN + DOWN + ENTER + rest + ENTER  # last: confirm
+    back_on_second = DOWN * (len(catalogue.outlook.options) + 1) + ENTER  # Back is last
+    keys = ENTER + back_on_second + DOWN + DOWN + ENTER + ENTER * ENOUGH
     answers = run_real(catalogue, keys)
     # Back returned to question 1 with option 1 highlighted; two downs moved to option 3.
-    assert answers[first.id] == first.options[2].id
+    assert answers["experience"] == catalogue.experience.options[2].id
 
 
 def test_running_out_of_keys_cancels_instead_of_hanging(catalogue):

@@ -12,7 +12,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import ScriptedPrompter
+from conftest import ScriptedPrompter, pick_default
 from personas import PERSONAS
 from rolefinder.cli import World, app
 from rolefinder.errors import QuizCancelled
@@ -112,7 +112,7 @@ def test_a_cancelled_quiz_writes_nothing(runner, tmp_path, catalogue):
     def cancel(asked):
         raise QuizCancelled()
 
-    prompter = ScriptedPrompter(["numbers", "data", cancel])
+    prompter = ScriptedPrompter(["none", "sure", pick_default, cancel])
     target = tmp_path / "result.md"
     result = runner.invoke(
         app, ["quiz", "--save", str(target)], obj=World(prompter=prompter, interactive=True)

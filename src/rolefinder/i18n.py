@@ -100,6 +100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You said you are still exploring, so treat this result as unsure: your answers lean to {name}, but a quiz cannot tell how much you would enjoy it. Try a short course, an internship or a talk with someone in the job before you decide.",
         "Kamu bilang masih menjajaki pilihan, jadi anggap hasil ini belum pasti: jawabanmu condong ke {name}, tetapi kuis tidak bisa mengukur seberapa kamu akan menikmatinya. Coba kursus singkat, magang, atau ngobrol dengan orang yang bekerja di posisi itu sebelum memutuskan.",
     ),
+    "how_sure_exploring": (
+        "How sure: unsure, since you are still exploring (your answers alone point here at {chance})",
+        "Seberapa yakin: belum pasti, karena kamu masih menjajaki (jawabanmu sendiri mengarah ke sini {chance})",
+    ),
     "how_sure": ("How sure: {band} ({chance})", "Seberapa yakin: {band} ({chance})"),
     "band_strong": ("a strong fit", "sangat cocok"),
     "band_good": ("a good fit", "cukup cocok"),

@@ -54,7 +54,7 @@ def ask_questions(
     evidence = Evidence(catalogue)
     asked: list[str] = []  # this sitting's questions, in order, for "back"
     earlier: dict[str, str] = {}  # answers taken back, shown highlighted when asked again
-    shown_left: int | None = None  # the count of questions left only ever goes down
+    shown: list[int] = []  # the "about N left" shown for each answer in ``asked``
     while True:
         step = next_question(catalogue, answers, evidence, all_questions)
         if step.question is None:
@@ -66,18 +66,20 @@ def ask_questions(
             continue  # too few real answers after the review: ask more
         question = step.question
         defaults = {question.id: earlier[question.id]} if question.id in earlier else {}
-        left = step.left if shown_left is None else min(step.left, max(shown_left - 1, 1))
-        shown_left = left
+        # The count of questions left only ever goes down, and comes back with "back".
+        left = min(step.left, max(shown[-1] - 1, 1)) if shown else step.left
         progress = _progress(step.number, left, lang)
         value = _ask(prompter, lang, question, defaults, progress, back=bool(asked), hint=not asked)
         if value == BACK:
             # The engine's choice depends only on the answers so far, so taking the last one
             # back makes it ask that same question again next.
             previous = asked.pop()
+            shown.pop()
             earlier[previous] = answers.pop(previous)
             continue
         answers[question.id] = value
         asked.append(question.id)
+        shown.append(left)
 
 
 def _unasked(catalogue: Catalogue, answers: Mapping[str, str]) -> bool:

@@ -50,6 +50,8 @@ def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang) -> list[str]:
 
 def band_text(explanation: Explanation, result: Result, lang: Lang) -> str:
     """'How sure: strong (78%)'."""
+    if "exploring" in explanation.flags:
+        return t("how_sure_exploring", lang, chance=percent(result.best.chance))
     band = t(f"band_{explanation.band}", lang)
     return t("how_sure", lang, band=band, chance=percent(result.best.chance))
 

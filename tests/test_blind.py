@@ -1,0 +1,46 @@
+"""Answer sheets recorded from blind personas: each is still ranked as an adviser expects.
+
+Each file in ``tests/blind/`` holds a persona written from the source articles, the role a
+careers adviser would expect, and the answers someone who never saw the catalogue gave in
+character in a real terminal. ``set`` is ``tuning`` (looked at while the questions were
+written) or ``holdout`` (never tuned against).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rolefinder import rank
+from rolefinder.explain import explain
+
+SHEETS = sorted((Path(__file__).parent / "blind").glob("*.yaml"))
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def test_there_are_enough_blind_personas_with_a_third_held_out():
+    sheets = [load(path) for path in SHEETS]
+    assert len(sheets) >= 20
+    held_out = [s for s in sheets if s["set"] == "holdout"]
+    assert len(held_out) * 3 >= len(sheets) - 1
+    assert {s["language"] for s in sheets} == {"en", "id"}
+    assert any(s["expected"] == "undecided" for s in sheets)
+
+
+@pytest.mark.parametrize("path", SHEETS, ids=[p.stem for p in SHEETS])
+def test_a_blind_persona_gets_the_role_an_adviser_expects(catalogue, path):
+    sheet = load(path)
+    result = rank(catalogue, sheet["answers"])
+    explanation = explain(catalogue, result)
+    if sheet["expected"] == "undecided":
+        # Told plainly that the result is unsure.
+        assert explanation.band == "unsure", result.best
+        return
+    ranked = [m.id for m in result.reachable]
+    assert sheet["expected"] in ranked[:3], ranked[:3]
+    assert ranked[0] == sheet["expected"], (ranked[:3], result.best.chance)
