@@ -157,6 +157,28 @@ def cost_per_role(samples: dict[int, list[float]], low: int, high: int) -> float
     return statistics.median((b - a) / (high - low) for a, b in pairs)
 
 
+def question_latency(sittings: int = 50) -> list[float]:
+    """Milliseconds from an answer to the next question, adaptive choice included, over
+    ``sittings`` whole sittings with random answers on the shipped catalogue (in process)."""
+    from rolefinder.catalogue import load_catalogue
+    from rolefinder.engine import Evidence, next_question
+
+    catalogue = load_catalogue(CATALOGUE)
+    chooser = random.Random(7)
+    times = []
+    for _ in range(sittings):
+        evidence = Evidence(catalogue)  # one per sitting, as the quiz does
+        answers: dict[str, str] = {}
+        while True:
+            start = time.perf_counter()
+            question = next_question(catalogue, answers, evidence).question
+            times.append(1000 * (time.perf_counter() - start))
+            if question is None:
+                break
+            answers[question.id] = chooser.choice(question.options).id
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21, help="timed runs per command")
@@ -242,6 +264,14 @@ def main() -> None:
     print(
         f"cost per role, 10,000 vs 1,000: {linear:.2f}x (target 1.20x)  "
         f"{'ok' if linear <= 1.2 else 'MISS'}"
+    )
+    latency = question_latency()
+    worst = max(latency)
+    print()
+    print(
+        f"next question after an answer: median {statistics.median(latency):.1f} ms, "
+        f"slowest {worst:.1f} ms of {len(latency)} (target 20 ms)  "
+        f"{'ok' if worst <= 20 else 'MISS'}"
     )
 
 

@@ -182,7 +182,7 @@ PERSONAS: dict[str, dict[str, str]] = {
 
 # Sheets drawn two ways, each with the roles a careers adviser would accept as its #1.
 MIXED: dict[str, tuple[dict[str, str], set[str]]] = {
-    # Half social-media-strategist, half social-media-analyst; a beginner, so the #1 must be a role to start in.
+    # Half strategist, half analyst; a beginner, so the #1 must be a role to start in.
     "plans-and-measures": (
         {
             "monday": "calendar",
@@ -208,7 +208,7 @@ MIXED: dict[str, tuple[dict[str, str], set[str]]] = {
             "social-media-specialist",
         },
     ),
-    # Half social-media-influencer, half community-manager; a beginner, so the #1 must be a role to start in.
+    # Half influencer, half community manager; a beginner: the #1 is a role to start in.
     "makes-and-talks": (
         {
             "trend": "film",

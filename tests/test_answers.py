@@ -7,10 +7,9 @@ import json
 import pytest
 import yaml
 
-from conftest import ScriptedPrompter, SheetPrompter
+from conftest import SheetPrompter
 from personas import PERSONAS
 from rolefinder.cli import World, app
-from rolefinder.quiz import CONFIRM
 
 NO_TERMINAL = World(interactive=False)
 ANALYST = PERSONAS["social-media-analyst"]

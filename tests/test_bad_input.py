@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from catalogues import MINIMAL
 from rolefinder import CatalogueError, load_catalogue
 from rolefinder.catalogue import MAX_BYTES
 from rolefinder.cli import app
-from catalogues import MINIMAL
 
 # MINIMAL, numbered, for reading the rows below:
 #  1 traits:

@@ -12,7 +12,6 @@ from rolefinder import load_catalogue, rank
 from rolefinder.model import Catalogue, Text
 
 
-
 def all_texts(catalogue: Catalogue) -> list[tuple[str, Text]]:
     """Every bilingual text in the catalogue, with where it is."""
     texts: list[tuple[str, Text]] = []
@@ -73,7 +72,7 @@ def test_the_bank_is_larger_than_a_sitting_and_every_option_is_one_trait(catalog
     assert len(catalogue.bank) > SITTING_MAX
     assert [q.kind for q in catalogue.questions].count("experience") == 1
     for question in catalogue.bank:
-        assert 4 <= len(question.options) <= 6, question.id
+        assert 4 <= len(question.options) <= 7, question.id
         for option in question.options:
             assert option.id != "skip"
             assert len(option.weights) == 1, (question.id, option.id)  # one trait an option

@@ -8,11 +8,11 @@ import random
 import pytest
 import yaml
 
+from catalogues import MINIMAL
 from personas import PERSONAS
 from rolefinder.cli import World, app
 from rolefinder.codes import ALPHABET, decode, encode
 from rolefinder.errors import CodeError
-from catalogues import MINIMAL
 
 NO_TERMINAL = World(interactive=False)
 

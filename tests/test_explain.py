@@ -50,7 +50,8 @@ def test_no_cited_reason_points_the_wrong_way_over_10000_random_sheets(catalogue
         # The answers named as raising it are the ones that raised it most.
         if why.raised:
             others = [
-                row[best] for q, row in result.contributions.items()
+                row[best]
+                for q, row in result.contributions.items()
                 if q not in {p.question for p in why.raised}
             ]
             assert min(p.points for p in why.raised) >= max(others, default=float("-inf"))

@@ -52,10 +52,16 @@ def test_the_python_example_runs_and_its_comments_are_true():
     code = re.search(r"```python\n(.+?)```", README, flags=re.S).group(1)
     namespace: dict = {}
     exec(code, namespace)
-    result = namespace["result"]
-    assert result.profile == {"creative": 0, "strategic": 0, "analytical": 100, "people": 0}
-    assert (result.matches[0].id, result.matches[0].match) == ("social-media-analyst", 65.0)
-    assert f"# ({result.matches[0].id!r}, {result.matches[0].match})".replace("'", '"') in code
+    result, why = namespace["result"], namespace["why"]
+    claims = {
+        "result.profile": result.profile,
+        "result.best.id, result.best.chance > 0.99": (result.best.id, result.best.chance > 0.99),
+        "[goal.id for goal in result.goals][0]": result.goals[0].id,
+        "[pull.question for pull in why.raised]": [p.question for p in why.raised],
+    }
+    for expression, value in claims.items():
+        line = next(line for line in code.splitlines() if line.startswith(expression + "  #"))
+        assert line.split("  # ")[1].startswith(repr(value).replace("'", '"')), line
 
 
 def test_exit_codes_are_documented():

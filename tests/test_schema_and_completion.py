@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rolefinder.cli import app
 from catalogues import MINIMAL
+from rolefinder.cli import app
 
 jsonschema = pytest.importorskip("jsonschema")
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "roles.yaml"

@@ -302,15 +302,16 @@ def _show_result(
     options: ResultOptions,
 ) -> None:
     """Rank, print (as a screen or JSON), and save if asked."""
-    from rolefinder.engine import rank
+    from rolefinder.engine import Evidence, rank
     from rolefinder.explain import explain
     from rolefinder.render import render_json, render_result, result_file
     from rolefinder.report import result_dict
     from rolefinder.save import write_atomically
 
-    result = rank(catalogue, answers)
+    evidence = Evidence(catalogue)
+    result = rank(catalogue, answers, evidence)
     listed = [m.id for m in result.reachable[: options.top]] + [m.id for m in result.goals[:2]]
-    explanation = explain(catalogue, result, listed)
+    explanation = explain(catalogue, result, listed, evidence)
     if options.as_json:
         render_json(world.out(), result_dict(catalogue, result, explanation, lang))
     else:

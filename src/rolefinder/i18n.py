@@ -126,27 +126,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hanya peran di level ini: entry, mid, atau senior.",
     ),
     "opt_audit": (
-        "Also check that every role can come first and none dominates (10,000 random answer sheets).",
-        "Periksa juga bahwa setiap peran bisa menjadi teratas dan tidak ada yang mendominasi (10.000 lembar jawaban acak).",
+        "Also run the simulated-respondent audit (fixed seed): recovery, retakes, confusions, fairness.",
+        "Jalankan juga audit responden simulasi (seed tetap): ketepatan, ulangan, kekeliruan, keadilan.",
     ),
     "audit_title": (
-        "Top match over {samples} random answer sheets",
-        "Peran teratas dari {samples} lembar jawaban acak",
+        "Simulated respondents ({people} a role and setting) and {samples} random sittings",
+        "Responden simulasi ({people} per posisi dan mode) dan {samples} sesi acak",
+    ),
+    "audit_careful": ("Careful", "Cermat"),
+    "audit_noisy": ("Noisy", "Asal-asalan"),
+    "audit_all": ("All roles", "Semua posisi"),
+    "audit_columns": (
+        "Careful and noisy: their own role first / in the top 3 / the same #1 on a retake. First for: share of random sittings where the role comes first.",
+        "Cermat dan asal-asalan: posisinya sendiri di urutan pertama / di tiga besar / urutan pertama yang sama saat diulang. Teratas untuk: bagian sesi acak yang menempatkan posisi itu pertama.",
+    ),
+    "audit_targets": (
+        "Targets: careful {careful}, noisy {noisy}; every role at least {every} first when careful; each role first for {low}-{high}% of random sittings.",
+        "Target: cermat {careful}, asal-asalan {noisy}; setiap posisi minimal {every} di urutan pertama saat cermat; setiap posisi teratas untuk {low}-{high}% sesi acak.",
+    ),
+    "audit_calibration": (
+        "Mean chance shown for the #1: careful {careful} (right {careful_right}), noisy {noisy} (right {noisy_right}).",
+        "Rata-rata peluang posisi teratas: cermat {careful} (tepat {careful_right}), asal-asalan {noisy} (tepat {noisy_right}).",
+    ),
+    "audit_lengths": (
+        "Questions per sitting: {mean} on average, {low} to {high}.",
+        "Pertanyaan per sesi: rata-rata {mean}, antara {low} dan {high}.",
+    ),
+    "audit_confused": ("Most confused: {pairs}.", "Paling sering tertukar: {pairs}."),
+    "audit_information": (
+        "Least informative questions (bits about the role): {bits}.",
+        "Pertanyaan yang paling sedikit memberi informasi (bit tentang posisi): {bits}.",
     ),
     "audit_share": ("First for", "Teratas untuk"),
-    "audit_unreachable": (
-        "no answer sheet puts it first",
-        "tidak ada lembar jawaban yang menempatkannya teratas",
-    ),
-    "audit_too_rare": ("under {low}%", "di bawah {low}%"),
-    "audit_too_common": ("over {high}%", "di atas {high}%"),
-    "audit_passed": (
-        "Audit passed: every role can come first, and each is first for {low}-{high}% of random sheets.",
-        "Audit lolos: setiap peran bisa menjadi teratas, dan masing-masing teratas untuk {low}-{high}% lembar acak.",
-    ),
+    "audit_passed": ("Audit passed: every target is met.", "Audit lolos: semua target tercapai."),
     "audit_failed": (
-        "Audit failed: adjust the questions' weights or the roles' profiles so every role can come first for {low}-{high}% of random sheets.",
-        "Audit gagal: sesuaikan bobot pertanyaan atau profil peran agar setiap peran teratas untuk {low}-{high}% lembar acak.",
+        "Audit failed: {missed}. Adjust the questions' options and fits, or the roles' profiles.",
+        "Audit gagal: {missed}. Sesuaikan pilihan jawaban dan fits, atau profil posisi.",
     ),
     "review_title": (
         "Your answers. Change any of them, or confirm to see your result.",

@@ -9,7 +9,18 @@ from typing import Any, Literal
 
 from rolefinder.i18n import LANGS, Lang
 
-__all__ = ["LANGS", "LEVELS", "OUTLOOKS", "SKIP", "Catalogue", "Lang", "Option", "Question", "Role", "Text"]
+__all__ = [
+    "LANGS",
+    "LEVELS",
+    "OUTLOOKS",
+    "SKIP",
+    "Catalogue",
+    "Lang",
+    "Option",
+    "Question",
+    "Role",
+    "Text",
+]
 
 LEVELS: tuple[str, ...] = ("entry", "mid", "senior")
 # How sure people are themselves that they want a job in this field (the outlook question).

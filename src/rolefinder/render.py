@@ -108,28 +108,90 @@ def render_problems(
 
 
 def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, lang: Lang) -> None:
-    """The #1 share of every role over random answer sheets, and whether the catalogue passes."""
-    from rolefinder.audit import HIGHEST_SHARE, LOWEST_SHARE
+    """Simulated respondents per role, the most confused pairs, each question's information,
+    #1 shares over random sittings, and whether the catalogue meets every target."""
+    from rolefinder.audit import EVERY_ROLE_CAREFUL, HIGHEST_SHARE, LOWEST_SHARE, TARGETS
 
-    title = t("audit_title", lang, samples=f"{report.samples:,}")
+    def pct(value: float) -> str:
+        return f"{100 * value:.0f}%"
+
+    title = t("audit_title", lang, people=report.people, samples=report.samples)
     table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
     table.add_column(t("col_role", lang))
+    for key in ("audit_careful", "audit_noisy"):
+        table.add_column(t(key, lang), justify="right")
     table.add_column(t("audit_share", lang), justify="right")
-    table.add_column("")
+    careful, noisy = report.recovery["careful"], report.recovery["noisy"]
     for role in catalogue.roles:
-        verdict = Text()
-        if role.id in report.unreachable:
-            verdict = Text(t("audit_unreachable", lang), style="red")
-        elif role.id in report.too_rare:
-            verdict = Text(t("audit_too_rare", lang, low=f"{LOWEST_SHARE:.0f}"), style="red")
-        elif role.id in report.too_common:
-            verdict = Text(t("audit_too_common", lang, high=f"{HIGHEST_SHARE:.0f}"), style="red")
-        table.add_row(Text(role.name.get(lang)), f"{report.shares[role.id]:.1f}%", verdict)
+        c, n = careful[role.id], noisy[role.id]
+        share = report.shares[role.id]
+        low = c.top1 < EVERY_ROLE_CAREFUL or not LOWEST_SHARE <= share <= HIGHEST_SHARE
+        table.add_row(
+            Text(role.name.get(lang), style="red" if low else ""),
+            f"{pct(c.top1)} / {pct(c.top3)} / {pct(c.retake)}",
+            f"{pct(n.top1)} / {pct(n.top3)} / {pct(n.retake)}",
+            f"{share:.1f}%",
+        )
+    c, n = careful["all"], noisy["all"]
+    table.add_row(
+        Text(t("audit_all", lang), style="bold"),
+        f"{pct(c.top1)} / {pct(c.top3)} / {pct(c.retake)}",
+        f"{pct(n.top1)} / {pct(n.top3)} / {pct(n.retake)}",
+        "",
+    )
     console.print(table)
-    key = "audit_passed" if report.passed else "audit_failed"
-    bounds = {"low": f"{LOWEST_SHARE:.0f}", "high": f"{HIGHEST_SHARE:.0f}"}
-    style = "green" if report.passed else "red"
-    console.print(Text(t(key, lang, **bounds), style=style), soft_wrap=True)
+    console.print(Text(t("audit_columns", lang), style="dim"), soft_wrap=True)
+    targets = {
+        f"{setting}": " / ".join(pct(v) for v in figures) for setting, figures in TARGETS.items()
+    }
+    console.print(
+        Text(
+            t(
+                "audit_targets",
+                lang,
+                careful=targets["careful"],
+                noisy=targets["noisy"],
+                every=pct(EVERY_ROLE_CAREFUL),
+                low=f"{LOWEST_SHARE:.0f}",
+                high=f"{HIGHEST_SHARE:.0f}",
+            )
+        ),
+        soft_wrap=True,
+    )
+    careful_all, noisy_all = report.recovery["careful"]["all"], report.recovery["noisy"]["all"]
+    console.print(
+        t(
+            "audit_calibration",
+            lang,
+            careful=f"{careful_all.chance:.2f}",
+            careful_right=pct(careful_all.top1),
+            noisy=f"{noisy_all.chance:.2f}",
+            noisy_right=pct(noisy_all.top1),
+        )
+    )
+    mean, fewest, most = report.lengths
+    console.print(t("audit_lengths", lang, mean=f"{mean:.1f}", low=fewest, high=most))
+    if report.confused:
+        pairs = ", ".join(
+            f"{_role_name(catalogue, a, lang)} -> {_role_name(catalogue, b, lang)} ({count})"
+            for a, b, count in report.confused
+        )
+        console.print(Text(t("audit_confused", lang, pairs=pairs)), soft_wrap=True)
+    weakest = sorted(report.information.items(), key=lambda item: item[1])[:3]
+    bits = ", ".join(f"{q} {value:.2f}" for q, value in weakest)
+    console.print(Text(t("audit_information", lang, bits=bits)), soft_wrap=True)
+    if report.passed:
+        console.print(Text(t("audit_passed", lang), style="green"), soft_wrap=True)
+    else:
+        missed = [*report.missed, *report.weak_roles, *report.too_rare, *report.too_common]
+        console.print(
+            Text(t("audit_failed", lang, missed=", ".join(missed)), style="red"), soft_wrap=True
+        )
+
+
+def _role_name(catalogue: Catalogue, role_id: str, lang: Lang) -> str:
+    role = catalogue.role(role_id)
+    return role.name.get(lang) if role else role_id
 
 
 def render_json(console: Console, data: Any) -> None:
@@ -320,7 +382,9 @@ def render_result(
     console.print()
     console.print(_heading("your_profile", lang))
     console.print(_bars(console, catalogue, result.profile, lang))
-    console.print(Text(t("result_code", lang, code=_code(catalogue, result)), style="dim"), soft_wrap=True)
+    console.print(
+        Text(t("result_code", lang, code=_code(catalogue, result)), style="dim"), soft_wrap=True
+    )
 
 
 def _code(catalogue: Catalogue, result: Result) -> str:
@@ -336,7 +400,12 @@ def _matches(
     from rolefinder.report import percent
 
     rows = [
-        (str(place), Text(match.role.name.get(lang)), percent(match.chance), Text(level_label(match.role, lang)))
+        (
+            str(place),
+            Text(match.role.name.get(lang)),
+            percent(match.chance),
+            Text(level_label(match.role, lang)),
+        )
         for place, match in enumerate(result.reachable[:top], start=1)
     ]
     if console.width < NARROW:

@@ -25,6 +25,8 @@ def percent(chance: float | None) -> str:
     """A chance as a whole percentage ('64%', '<1%'), or '-' when there is none."""
     if chance is None:
         return "-"
+    if chance > 0.995:  # a model's chance is never a certainty: no "100%"
+        return ">99%"
     return "<1%" if 0 < chance < 0.005 else f"{round(100 * chance)}%"
 
 

@@ -13,7 +13,18 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from rolefinder.errors import Problem
-from rolefinder.model import LEVELS, OUTLOOKS, SKIP, Catalogue, Option, Question, Role, Text, Trait, Years
+from rolefinder.model import (
+    LEVELS,
+    OUTLOOKS,
+    SKIP,
+    Catalogue,
+    Option,
+    Question,
+    Role,
+    Text,
+    Trait,
+    Years,
+)
 
 T = TypeVar("T")
 
@@ -238,7 +249,11 @@ def build_catalogue(
     )
     read.unique(raw_questions, "questions", "question")
     # Checked against the raw role ids, so a role refused for another problem still counts.
-    role_ids = {r.get("id") for r in raw_roles if isinstance(r, dict)} if isinstance(raw_roles, list) else set()
+    role_ids = (
+        {r.get("id") for r in raw_roles if isinstance(r, dict)}
+        if isinstance(raw_roles, list)
+        else set()
+    )
     for qi, raw_q in enumerate(raw_questions if isinstance(raw_questions, list) else []):
         raw_options = raw_q.get("options") if isinstance(raw_q, dict) else None
         for oi, raw_o in enumerate(raw_options if isinstance(raw_options, list) else []):
@@ -384,7 +399,7 @@ def _option(read: _Reader, value: object, path: str, traits: set[str], kind: str
     years = _years(read, data["years"], f"{path}.years") if "years" in data else None
     level = _choice(read, data, "level", LEVELS, path) if kind == "experience" else None
     outlook = _choice(read, data, "outlook", OUTLOOKS, path) if kind == "outlook" else None
-    if kind == "experience" and level is None or kind == "outlook" and outlook is None:
+    if (kind == "experience" and level is None) or (kind == "outlook" and outlook is None):
         return None
     if ident is None or text is None or weights is None or ("years" in data and years is None):
         return None
