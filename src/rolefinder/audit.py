@@ -20,7 +20,9 @@ from rolefinder.engine import Evidence, Result, answered, needed_answers, next_q
 from rolefinder.model import SKIP, Catalogue, Question, Role
 
 SEED = 2026  # fixed, so the audit of one catalogue always prints the same table
-PEOPLE_PER_ROLE = 150  # simulated respondents per role and setting (fewer: retake figures wobble ±2)
+PEOPLE_PER_ROLE = (
+    150  # simulated respondents per role and setting (fewer: retake figures wobble ±2)
+)
 RANDOM_SHEETS = 2_000
 CONCENTRATION = 20.0  # Dirichlet concentration around the role's profile
 SKIP_RATE = 0.05

@@ -230,24 +230,23 @@ def trait_shares(catalogue: Catalogue, answers: Answers) -> dict[str, float]:
     return {trait_id: value / grand_total for trait_id, value in totals.items()}
 
 
+def _chosen(question: Question | None, answers: Answers) -> Option | None:
+    """The option the user chose for ``question``, if it was asked and not skipped."""
+    if question is None or question.id not in answers:
+        return None
+    return question.option(answers[question.id])
+
+
 def user_outlook(catalogue: Catalogue, answers: Answers) -> str | None:
     """How sure the user said they are about the field (sure, torn, exploring), if asked."""
-    question = catalogue.outlook
-    if question is not None and question.id in answers:
-        option = question.option(answers[question.id])
-        if option is not None:
-            return option.outlook
-    return None
+    option = _chosen(catalogue.outlook, answers)
+    return option.outlook if option else None
 
 
 def user_level(catalogue: Catalogue, answers: Answers) -> str | None:
     """The experience level the user chose, if the catalogue asks and they answered."""
-    question = catalogue.experience
-    if question is not None and question.id in answers:
-        option = question.option(answers[question.id])
-        if option is not None:
-            return option.level
-    return None
+    option = _chosen(catalogue.experience, answers)
+    return option.level if option else None
 
 
 def contributions(

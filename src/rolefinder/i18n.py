@@ -66,11 +66,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "why": ("Why", "Alasannya"),
     "progress_last": ("Question {n}, the last one", "Pertanyaan {n}, yang terakhir"),
     "progress_review": ("Answer {n} of {total}", "Jawaban {n} dari {total}"),
-    "reason_trait_for": (
+    "reason_trait_up": (
         "Your {trait} answers ({you}% of them) raised it by {points}; the role is {role}% {trait}.",
         "Jawabanmu yang bertipe {trait} ({you}% dari semuanya) menaikkan skornya {points}; posisi ini {role}% {trait}.",
     ),
-    "reason_trait_against": (
+    "reason_trait_down": (
         "Counted against it: your {trait} answers ({you}% of them) lowered it by {points}; the role is {role}% {trait}.",
         "Mengurangi skornya: jawabanmu yang bertipe {trait} ({you}% dari semuanya) menurunkannya {points}; posisi ini {role}% {trait}.",
     ),

@@ -33,20 +33,19 @@ def percent(chance: float | None) -> str:
 def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang) -> list[str]:
     """The reasons in plain words: what raised the role, then what counted against it."""
     lines = []
-    for pull in why.traits_for:
-        name = _trait_name(catalogue, pull.trait, lang)
-        values = {"trait": name, "points": points_text(pull.points, lang)}
-        lines.append(t("reason_trait_for", lang, **values, you=pull.you, role=pull.role))
-    for answer in why.raised:
-        text = answer_text(catalogue, answer.question, answer.option, lang)
-        lines.append(t("reason_up", lang, answer=text, points=points_text(answer.points, lang)))
-    for pull in why.traits_against:
-        name = _trait_name(catalogue, pull.trait, lang)
-        values = {"trait": name, "points": points_text(pull.points, lang)}
-        lines.append(t("reason_trait_against", lang, **values, you=pull.you, role=pull.role))
-    for answer in why.lowered:
-        text = answer_text(catalogue, answer.question, answer.option, lang)
-        lines.append(t("reason_down", lang, answer=text, points=points_text(answer.points, lang)))
+    for key, traits, answers in (
+        ("up", why.traits_for, why.raised),
+        ("down", why.traits_against, why.lowered),
+    ):
+        for pull in traits:
+            name = _trait_name(catalogue, pull.trait, lang)
+            points = points_text(pull.points, lang)
+            values = {"trait": name, "points": points, "you": pull.you, "role": pull.role}
+            lines.append(t(f"reason_trait_{key}", lang, **values))
+        for answer in answers:
+            text = answer_text(catalogue, answer.question, answer.option, lang)
+            points = points_text(answer.points, lang)
+            lines.append(t(f"reason_{key}", lang, answer=text, points=points))
     return lines
 
 
