@@ -95,9 +95,8 @@ def test_a_sheet_with_too_few_answers_says_how_many_more(runner, sheet):
     partial = dict(list(ANALYST.items())[:5])
     result = run(runner, ["--answers", sheet(partial)])
     assert result.exit_code == 1
-    assert "has 5 real answers (not skipped); a ranking needs at least 8: answer 3 more" in (
-        result.stderr
-    )
+    assert "Too few answers to rank the roles: 5 of the 8 needed" in result.stderr
+    assert "answer 3 more" in result.stderr
     assert "Traceback" not in result.output
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from operator import add, sub
 from typing import NamedTuple
 
@@ -59,8 +58,7 @@ class WhatIf(NamedTuple):
     chance: float  # the runner-up's chance after the change
 
 
-@dataclass(frozen=True)
-class Explanation:
+class Explanation(NamedTuple):
     """Reasons for the roles asked about, how sure the result is, and what would change it."""
 
     reasons: Mapping[str, Reasons]

@@ -222,8 +222,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pertanyaan '{question}' tidak punya pilihan '{option}' (pilih salah satu: {known}).",
     ),
     "too_few_answers": (
-        "The answer sheet has {have} real answers (not skipped); a ranking needs at least {need}: answer {more} more.",
-        "Lembar jawaban baru berisi {have} jawaban (yang tidak dilewati); peringkat butuh minimal {need}: jawab {more} lagi.",
+        "Too few answers to rank the roles: {have} of the {need} needed (skipped questions do not count); answer {more} more.",
+        "Jawaban belum cukup untuk menyusun peringkat: baru {have} dari {need} yang dibutuhkan (pertanyaan yang dilewati tidak dihitung); jawab {more} lagi.",
     ),
     "opt_all_questions": (
         "Ask every question in the bank instead of stopping once the result is clear.",
