@@ -17,7 +17,7 @@ because answers to neighbouring questions are not independent.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import add, sub
 from typing import NamedTuple
@@ -160,17 +160,12 @@ class Evidence:
 
 
 def _affinity(question: Question, option: Option, role: Role) -> float:
-    if question.kind == "experience":
-        if option.level is None:
-            return 0.0
-        gap = LEVELS.index(option.level) - LEVELS.index(role.level)
-        return LEVEL_AFFINITY.get(gap, 0.0) + _years_outside(option, role)
-    fit = FIT_EVIDENCE if role.id in option.fits else 0.0
-    total = sum(option.weights.values())
-    if total <= 0:
-        return fit
-    lean = sum(weight * role.profile.get(trait, 0.0) for trait, weight in option.weights.items())
-    return fit + TRAIT_EVIDENCE * lean / total
+    """The affinity of a non-scenario answer for a role: for experience, how far the user's
+    level (and years) are from the role's; the outlook question says nothing about roles."""
+    if question.kind != "experience" or option.level is None:
+        return 0.0
+    gap = LEVELS.index(option.level) - LEVELS.index(role.level)
+    return LEVEL_AFFINITY.get(gap, 0.0) + _years_outside(option, role)
 
 
 def _years_outside(option: Option, role: Role) -> float:
@@ -266,9 +261,14 @@ def contributions(
 
 def scores(catalogue: Catalogue, answers: Answers, evidence: Evidence | None = None) -> list[float]:
     """Every role's score in points (the sum of its contributions), in catalogue order."""
-    totals = [0.0] * len(catalogue.roles)
-    for row in contributions(catalogue, answers, evidence).values():
-        totals = [a + b for a, b in zip(totals, row, strict=True)]
+    return _total(contributions(catalogue, answers, evidence).values(), len(catalogue.roles))
+
+
+def _total(rows: Iterable[Sequence[float]], size: int) -> list[float]:
+    """Row-wise sum of every role's points."""
+    totals = [0.0] * size
+    for row in rows:
+        totals = list(map(add, totals, row))
     return totals
 
 
@@ -304,9 +304,7 @@ def rank(catalogue: Catalogue, answers: Answers, evidence: Evidence | None = Non
     check_enough(catalogue, answers)
     evidence = evidence or Evidence(catalogue)
     parts = contributions(catalogue, answers, evidence)
-    points = [0.0] * len(catalogue.roles)
-    for row in parts.values():
-        points = [a + b for a, b in zip(points, row, strict=True)]
+    points = _total(parts.values(), len(catalogue.roles))
     level = user_level(catalogue, answers)
     mask = reachable_mask(catalogue, level)
     chances = posterior(points, mask)

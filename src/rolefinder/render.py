@@ -21,7 +21,7 @@ from rolefinder.i18n import t
 from rolefinder.model import Catalogue, Lang, Role, as_percentages
 
 if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `roles` skip them
-    from rolefinder.audit import AuditReport
+    from rolefinder.audit import AuditReport, Recovery
     from rolefinder.engine import Match, Result
     from rolefinder.explain import Explanation
 
@@ -115,6 +115,9 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
     def pct(value: float) -> str:
         return f"{100 * value:.0f}%"
 
+    def figures(recovery: Recovery) -> str:
+        return f"{pct(recovery.top1)} / {pct(recovery.top3)} / {pct(recovery.retake)}"
+
     title = t("audit_title", lang, people=report.people, samples=report.samples)
     table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
     table.add_column(t("col_role", lang))
@@ -128,22 +131,20 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
         low = c.top1 < EVERY_ROLE_CAREFUL or not LOWEST_SHARE <= share <= HIGHEST_SHARE
         table.add_row(
             Text(role.name.get(lang), style="red" if low else ""),
-            f"{pct(c.top1)} / {pct(c.top3)} / {pct(c.retake)}",
-            f"{pct(n.top1)} / {pct(n.top3)} / {pct(n.retake)}",
+            figures(c),
+            figures(n),
             f"{share:.1f}%",
         )
     c, n = careful["all"], noisy["all"]
     table.add_row(
         Text(t("audit_all", lang), style="bold"),
-        f"{pct(c.top1)} / {pct(c.top3)} / {pct(c.retake)}",
-        f"{pct(n.top1)} / {pct(n.top3)} / {pct(n.retake)}",
+        figures(c),
+        figures(n),
         "",
     )
     console.print(table)
     console.print(Text(t("audit_columns", lang), style="dim"), soft_wrap=True)
-    targets = {
-        f"{setting}": " / ".join(pct(v) for v in figures) for setting, figures in TARGETS.items()
-    }
+    targets = {setting: " / ".join(map(pct, goal)) for setting, goal in TARGETS.items()}
     console.print(
         Text(
             t(
@@ -158,15 +159,14 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
         ),
         soft_wrap=True,
     )
-    careful_all, noisy_all = report.recovery["careful"]["all"], report.recovery["noisy"]["all"]
     console.print(
         t(
             "audit_calibration",
             lang,
-            careful=f"{careful_all.chance:.2f}",
-            careful_right=pct(careful_all.top1),
-            noisy=f"{noisy_all.chance:.2f}",
-            noisy_right=pct(noisy_all.top1),
+            careful=f"{c.chance:.2f}",
+            careful_right=pct(c.top1),
+            noisy=f"{n.chance:.2f}",
+            noisy_right=pct(n.top1),
         )
     )
     mean, fewest, most = report.lengths
@@ -360,16 +360,14 @@ def render_result(
 
     With ``explain``, the other listed roles also get their reasons.
     """
-    from rolefinder.report import what_if_line
+    from rolefinder.report import flag_lines, what_if_line
 
     console.print()
     console.print(_best_match_panel(console, catalogue, result, explanation, lang))
-    console.print(_matches(console, result, explanation, lang, top))
-    goals = _goals(console, catalogue, result, explanation, lang)
+    console.print(_matches(console, result, lang, top))
+    goals = _goals(console, result, explanation, lang)
     if goals is not None:
         console.print(goals)
-    from rolefinder.report import flag_lines
-
     for note in flag_lines(result, explanation, lang):
         console.print(Text(f"! {note}", style="yellow"))
     if explanation.what_if is not None:
@@ -393,9 +391,7 @@ def _code(catalogue: Catalogue, result: Result) -> str:
     return encode(catalogue, result.answers)
 
 
-def _matches(
-    console: Console, result: Result, explanation: Explanation, lang: Lang, top: int
-) -> Table | Group:
+def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | Group:
     """The top matches among the roles the user can start in: a table, or lines when narrow."""
     from rolefinder.report import percent
 
@@ -425,9 +421,7 @@ def _matches(
     return table
 
 
-def _goals(
-    console: Console, catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang
-) -> Group | None:
+def _goals(console: Console, result: Result, explanation: Explanation, lang: Lang) -> Group | None:
     """Stretch roles the answers point to: each with the experience it needs and a way up."""
     from rolefinder.report import path_line
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from rolefinder.codes import encode
-from rolefinder.engine import Result
+from rolefinder.engine import Match, Result
 from rolefinder.explain import Explanation, Reasons, WhatIf
 from rolefinder.i18n import t
 from rolefinder.model import Catalogue, Lang, Role
@@ -141,7 +141,7 @@ def _round(chance: float | None) -> float | None:
 
 
 def _match_dict(
-    catalogue: Catalogue, explanation: Explanation, match: Any, lang: Lang
+    catalogue: Catalogue, explanation: Explanation, match: Match, lang: Lang
 ) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": match.id,
