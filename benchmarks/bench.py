@@ -57,6 +57,15 @@ Console().print(Panel(duties, title=role["name"]["en"]))
 """
 
 
+# The least an arrow-key prompt costs: import questionary, ask one select question.
+BARE_PROMPT = """\
+import questionary
+
+choices = ["None yet", "Under a year", "One to two years", "Three to five years", "More"]
+questionary.select("Question 1, about 16 left", choices=choices).ask()
+"""
+
+
 def first_answers(source: str) -> dict[str, str]:
     """An answer sheet for the catalogue: the first option of every question."""
     import yaml
@@ -179,6 +188,65 @@ def question_latency(sittings: int = 50) -> list[float]:
     return times
 
 
+def time_to_prompt(command: list[str], marker: bytes, timeout: float = 20.0) -> float:
+    """Wall milliseconds from starting ``command`` in a pseudo-terminal to ``marker`` on it.
+
+    The process is killed once the marker shows: what is timed is how long a person waits
+    for the first question, not how long the quiz takes.
+    """
+    import pty
+    import select
+    import signal
+
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "COLUMNS": "100",
+        "LINES": "40",
+        "ROLEFINDER_LANG": "en",
+        "PROMPT_TOOLKIT_NO_CPR": "1",  # nothing here answers the cursor-position question
+    }
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the command
+        os.execve(command[0], command, env)
+    seen = b""
+    try:
+        while marker not in seen:
+            if time.perf_counter() - start > timeout:
+                sys.exit(f"{command} never showed {marker!r}: {seen[-300:]!r}")
+            ready, _, _ = select.select([fd], [], [], 0.5)
+            if ready:
+                try:
+                    seen += os.read(fd, 65536)
+                except OSError:  # the child closed the terminal
+                    break
+        return (time.perf_counter() - start) * 1000
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def first_question(work: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Time to the first question: rolefinder quiz against a bare questionary prompt, each
+    round one of each in turn (interleaved, so that drift touches both alike)."""
+    (work / "bare.py").write_text(BARE_PROMPT, encoding="utf-8")
+    bare_command = [sys.executable, str(work / "bare.py")]
+    quiz_command = [ROLEFINDER, "quiz"]
+    bare: list[float] = []
+    quiz: list[float] = []
+    for round_ in range(runs + 2):
+        pair = (
+            time_to_prompt(bare_command, b"Question 1"),
+            time_to_prompt(quiz_command, b"Question 1"),
+        )
+        if round_ >= 2:  # two warm-ups
+            bare.append(pair[0])
+            quiz.append(pair[1])
+    return bare, quiz
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21, help="timed runs per command")
@@ -265,6 +333,16 @@ def main() -> None:
         f"cost per role, 10,000 vs 1,000: {linear:.2f}x (target 1.20x)  "
         f"{'ok' if linear <= 1.2 else 'MISS'}"
     )
+    if os.name != "nt":
+        with tempfile.TemporaryDirectory() as folder:
+            bare, quiz = first_question(Path(folder), args.runs)
+        within = statistics.median(q / b for q, b in zip(quiz, bare, strict=True))
+        print()
+        print(
+            f"first question on screen: rolefinder quiz {statistics.median(quiz):.0f} ms, "
+            f"a bare questionary prompt {statistics.median(bare):.0f} ms (wall): "
+            f"{within:.2f}x (target 1.25x)  {'ok' if within <= 1.25 else 'MISS'}"
+        )
     latency = question_latency()
     worst = max(latency)
     print()

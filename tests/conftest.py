@@ -24,6 +24,7 @@ PLAIN_ENV = {
     "LANG": "C.UTF-8",
     "LC_ALL": "",
     "LC_MESSAGES": "",
+    "LANGUAGE": "",
     "ROLEFINDER_LANG": "",
     "ROLEFINDER_CATALOGUE": "",
 }

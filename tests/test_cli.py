@@ -46,7 +46,7 @@ def test_help_follows_the_locale():
         env=env,
         check=True,
     ).stdout
-    assert "Tampilkan semua peran di katalog." in out
+    assert "Tampilkan semua profesi di katalog." in out
 
 
 def test_roles_json_lists_the_ten_roles(runner):
@@ -131,9 +131,15 @@ def test_show_finds_a_role_by_name_or_id_in_any_case(runner, query):
     assert json.loads(result.stdout)["id"] == "social-media-analyst"
 
 
-def test_show_finds_a_role_by_its_indonesian_name(runner):
-    result = runner.invoke(app, ["show", "desainer grafis", "--json"])
-    assert json.loads(result.stdout)["id"] == "graphic-designer"
+def test_show_finds_a_role_by_its_indonesian_name(runner, tmp_path):
+    # The shipped job titles are English in both languages, as Indonesian job ads write them;
+    # a catalogue that gives a role an Indonesian name finds the role by it.
+    from catalogues import MINIMAL
+
+    path = tmp_path / "roles.yaml"
+    path.write_text(MINIMAL.replace("id: Desainer}", "id: Desainer Grafis}"), "utf-8")
+    result = runner.invoke(app, ["show", "desainer grafis", "--json", "--catalogue", str(path)])
+    assert json.loads(result.stdout)["id"] == "designer"
 
 
 @pytest.mark.parametrize(
@@ -155,7 +161,7 @@ def test_unknown_role_suggests_and_exits_1(runner, query, suggestion):
 def test_unknown_role_in_indonesian(runner):
     result = runner.invoke(app, ["show", "analyts", "--lang", "id"])
     assert result.exit_code == 1
-    assert "Peran 'analyts' tidak ditemukan. Maksudmu social-media-analyst?" in result.stderr
+    assert "Profesi 'analyts' tidak ditemukan. Maksudmu social-media-analyst?" in result.stderr
 
 
 def test_a_bad_catalogue_exits_1_with_its_problems(runner, tmp_path):
@@ -207,7 +213,21 @@ def test_quiz_shows_profile_top_roles_and_best_match(runner, catalogue):
     percents = [int(p) for _, _, p in ranks]
     assert percents == sorted(percents, reverse=True)
     assert "How sure: a strong fit" in out
-    assert "Next step: Social Media Manager" in out
+    assert "--explain" in out  # the duties and every reason are one option away
+    assert len(out.splitlines()) <= 23  # with the shell's prompt, it fits an 80x24 screen
+    explained = runner.invoke(app, ["quiz", "--top", "4", "--explain"], obj=world)
+    assert "Next step: Social Media Manager" in explained.stdout
+
+
+def test_explain_lists_the_roles_in_rank_order_after_the_summary(runner, catalogue):
+    from personas import PERSONAS
+
+    world, _ = scripted_world(catalogue, PERSONAS["social-media-analyst"])
+    out = runner.invoke(app, ["quiz", "--explain"], obj=world).stdout
+    ranking = re.findall(r"^(\d)\. (.+?)  ", out, flags=re.M)
+    assert [place for place, _ in ranking] == ["1", "2", "3"]
+    assert ranking[0][1] == "Social Media Analyst"
+    assert out.index("Your profile") < out.index("1. Social Media Analyst")
 
 
 def test_quiz_marks_stretch_roles(runner, catalogue):
@@ -219,7 +239,10 @@ def test_quiz_marks_stretch_roles(runner, catalogue):
     out = " ".join(result.stdout.split())  # the goals wrap at the terminal's width
     assert "Best match: Head of Marketing" not in out  # a beginner starts somewhere reachable
     assert "goals for later, they need more experience" in out
-    assert re.search(r"Head of Marketing \(senior\): path .* -> Head of Marketing", out)
+    assert re.search(r"Head of Marketing \(senior\)", out)
+    explained = runner.invoke(app, ["quiz", "--explain"], obj=scripted_world(catalogue, sheet)[0])
+    out = " ".join(explained.stdout.split())
+    assert re.search(r"Head of Marketing .*path .* -> Head of Marketing", out)
 
 
 def test_bare_rolefinder_on_a_terminal_starts_the_quiz(runner, catalogue):
@@ -233,7 +256,7 @@ def test_bare_rolefinder_on_a_terminal_starts_the_quiz(runner, catalogue):
 def test_quiz_result_in_indonesian(runner, catalogue):
     world, _ = scripted_world(catalogue)
     result = runner.invoke(app, ["quiz", "--lang", "id"], obj=world)
-    assert "Profil kamu" in result.stdout and "Paling cocok:" in result.stdout
+    assert "Profilmu" in result.stdout and "Paling cocok:" in result.stdout
 
 
 @pytest.mark.parametrize("command", [["show", "designer"], ["roles"]])
@@ -249,9 +272,8 @@ def test_catalogue_text_is_shown_literally_not_as_markup_or_emoji(runner, tmp_pa
 
 
 def test_a_missing_windows_console_gets_a_hint_not_a_traceback(runner, catalogue, monkeypatch):
-    import questionary
-
-    from rolefinder.prompts import QuestionaryPrompter
+    import rolefinder.prompts
+    from rolefinder.prompts import KeyPrompter
 
     class NoConsoleScreenBufferError(Exception):  # what prompt_toolkit raises on Windows
         pass
@@ -259,8 +281,8 @@ def test_a_missing_windows_console_gets_a_hint_not_a_traceback(runner, catalogue
     def broken(*args, **kwargs):
         raise NoConsoleScreenBufferError("No Windows console found")
 
-    monkeypatch.setattr(questionary, "select", broken)
-    world = World(prompter=QuestionaryPrompter(), interactive=True)
+    monkeypatch.setattr(rolefinder.prompts, "select_application", broken)
+    world = World(prompter=KeyPrompter(), interactive=True)
     result = runner.invoke(app, ["quiz"], obj=world)
     assert result.exit_code == 2
     assert "Windows Terminal" in result.stderr and "winpty" in result.stderr

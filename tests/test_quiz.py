@@ -88,7 +88,7 @@ def test_all_questions_asks_the_whole_bank(catalogue):
     assert set(answers) == {q.id for q in catalogue.questions}
 
 
-# The real questionary prompt, fed keys through a pipe with no terminal.
+# The real prompt, fed keys through a pipe with no terminal.
 pipe = pytest.importorskip("prompt_toolkit.input")
 DOWN, ENTER, CTRL_C = "\x1b[B", "\r", "\x03"
 
@@ -97,13 +97,13 @@ def run_real(catalogue, keys: str):
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.output import DummyOutput
 
-    from rolefinder.prompts import QuestionaryPrompter
+    from rolefinder.prompts import KeyPrompter
 
     with pipe.create_pipe_input() as inp:
         inp.send_text(keys)
         inp.close()  # a missing key then ends the prompt (cancelled) instead of hanging
         with create_app_session(input=inp, output=DummyOutput()):
-            return ask_questions(catalogue, QuestionaryPrompter(), "en")
+            return ask_questions(catalogue, KeyPrompter(), "en")
 
 
 def test_arrow_keys_and_enter_answer_the_real_prompt(catalogue):

@@ -31,4 +31,4 @@ def test_a_case_loads_or_is_refused_cleanly(case):
             load_catalogue(case)
         except CatalogueError as error:
             assert error.problems, "a CatalogueError must say what is wrong"
-            assert all(p.message for p in error.problems)
+            assert all(p.text("en") and p.text("id") for p in error.problems)

@@ -16,7 +16,16 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import NoReturn
 
-from rolefinder.errors import MAX_PROBLEMS, AnswersError, CatalogueError, Problem, Refused
+from rolefinder.errors import (
+    MAX_PROBLEMS,
+    AnswersError,
+    BadSheetError,
+    CatalogueError,
+    Phrase,
+    Problem,
+    Refused,
+)
+from rolefinder.i18n import LANGS
 from rolefinder.model import Catalogue, Option, Question, Role, Text, Trait, Years
 
 MAX_BYTES = 32 * 1024 * 1024  # the benchmark's 10,000 bilingual roles take about 20 MiB
@@ -109,7 +118,7 @@ def _parse(source: str, text: str) -> Report:
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
-        problems = [*problems[:MAX_PROBLEMS], Problem(f"... and {more} more problem(s) not shown")]
+        problems = [*problems[:MAX_PROBLEMS], Problem("problem_more", {"count": more})]
     return Report(source, None if problems else catalogue, problems, warnings)
 
 
@@ -170,14 +179,19 @@ def _model_layout() -> str:
 
     A change to any of it makes old entries unused even where the version number has not
     moved (a development checkout): unpickled into a changed class, an entry could load
-    without error and still be wrong.
+    without error and still be wrong. The warnings kept beside the catalogue are Problems
+    (named tuples), so their layout counts too.
     """
     classes = (Text, Trait, Years, Role, Option, Question, Catalogue)
-    return " ".join(
+    layouts = [
         f"{cls.__name__}{'/slots' if hasattr(cls, '__slots__') else ''}:"
         + ",".join(f"{f.name}={f.type}" for f in fields(cls))
         for cls in classes
-    )
+    ]
+    for named in (Problem, Phrase):
+        types = named.__annotations__
+        layouts.append(f"{named.__name__}:" + ",".join(f"{n}={types[n]}" for n in named._fields))
+    return " ".join(layouts)
 
 
 def _load_kept(cache: Path) -> tuple[Catalogue, list[Problem]] | None:
@@ -196,7 +210,11 @@ def _load_kept(cache: Path) -> tuple[Catalogue, list[Problem]] | None:
         with cache.open("rb") as stream:
             kept = pickle.load(stream)
         if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], Catalogue):
-            return kept[0], list(kept[1])
+            warnings = list(kept[1])
+            for warning in warnings:  # told now, so that a stale one fails here, not when shown
+                for lang in LANGS:
+                    warning.describe(kept[0].source, lang)
+            return kept[0], warnings
     except Exception:
         pass
     with contextlib.suppress(OSError):
@@ -244,15 +262,13 @@ def load_answers(spec: str, read_stdin: Callable[[], str]) -> dict[str, str]:
         raise AnswersError([("sheet_not_mapping", {"source": source})])
     for key, value in data.items():
         if not isinstance(value, str):
-            message = (
-                f"the answer to '{key}' must be an option id, found {value!r}; put it in quotes"
-            )
-            _refuse_sheet(source, Problem(message))
+            values = {"question": str(key), "value": repr(value)}
+            _refuse_sheet(source, Problem("problem_answer_not_text", values))
     return dict(data)
 
 
 def _refuse_sheet(source: str, problem: Problem) -> NoReturn:
-    raise AnswersError([("bad_sheet", {"source": source, "problem": problem.describe(source)})])
+    raise BadSheetError(source, problem)
 
 
 def _read_bytes(file: Path) -> bytes:
@@ -270,27 +286,26 @@ def _reading(file: Path) -> Iterator[io.BufferedReader]:
         with file.open("rb") as stream:
             yield stream
     except FileNotFoundError:
-        raise Refused(Problem("file not found; check the path")) from None
+        raise Refused(Problem("problem_not_found")) from None
     except IsADirectoryError:
-        raise Refused(Problem("is a folder, not a catalogue file")) from None
+        raise Refused(Problem("problem_is_folder")) from None
     except PermissionError:
-        raise Refused(Problem("cannot be read: permission denied")) from None
-    except OSError as error:
-        raise Refused(Problem(f"cannot be read: {error.strerror or error}")) from None
+        raise Refused(Problem("problem_permission")) from None
+    except OSError as error:  # the system's own words for the reason, passed on as they are
+        reason = str(error.strerror or error)
+        raise Refused(Problem("problem_unreadable", {"reason": reason})) from None
 
 
 def _too_large() -> Refused:
     limit = MAX_BYTES // (1024 * 1024)
-    return Refused(Problem(f"is larger than {limit} MiB; no catalogue needs that"))
+    return Refused(Problem("problem_too_large", {"limit": limit}))
 
 
 def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")  # a byte-order mark is fine
     except UnicodeDecodeError as error:
-        raise Refused(
-            Problem(f"is not UTF-8 text (bad byte at offset {error.start}); save it as UTF-8")
-        ) from None
+        raise Refused(Problem("problem_not_utf8", {"offset": error.start})) from None
 
 
 def _locate(problem: Problem, positions: dict[str, tuple[int, int]]) -> Problem:
@@ -300,4 +315,4 @@ def _locate(problem: Problem, positions: dict[str, tuple[int, int]]) -> Problem:
         cut = max(path.rfind("."), path.rfind("["))
         path = path[:cut] if cut > 0 else ""
     line, column = positions.get(path, (None, None))
-    return Problem(problem.message, problem.path, line, column)
+    return problem._replace(line=line, column=column)

@@ -11,6 +11,9 @@ start-up, and string annotations would make it compile and evaluate each one (ab
 
 import gc
 import io
+import os
+import re
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
+
+# typer vendors click (0.26+); its exceptions and parameter types are reached through typer.
+from typer._click.core import Parameter
+from typer._click.exceptions import ClickException, UsageError
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from rolefinder import __version__
 from rolefinder.errors import (
@@ -29,7 +37,7 @@ from rolefinder.errors import (
     QuizCancelled,
     RolefinderError,
 )
-from rolefinder.i18n import LANG_ENV, Lang, detect_lang, t
+from rolefinder.i18n import CLICK_TEXTS, LANG_ENV, Lang, detect_lang, parse_lang, t, unknown_lang
 
 if TYPE_CHECKING:
     from rolefinder.model import Catalogue
@@ -37,11 +45,134 @@ if TYPE_CHECKING:
     from rolefinder.render import Console
 
 CATALOGUE_ENV = "ROLEFINDER_CATALOGUE"
-HELP_LANG = detect_lang()  # --help follows ROLEFINDER_LANG / the locale
+
+
+def _argv_lang(argv: list[str]) -> Lang | None:
+    """The --lang/-l value on the command line, wherever it stands, or None."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = None
+        if arg in ("--lang", "-l") and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        elif arg.startswith("-l") and len(arg) > 2:
+            value = arg[2:]
+        if value is not None:
+            return parse_lang(value)
+    return None
+
+
+# Help texts are fixed when the commands are declared, before any option is parsed, so the
+# language of --help (and of usage errors) is read from the command line and environment here.
+HELP_LANG: Lang = _argv_lang(sys.argv[1:]) or detect_lang()
 
 
 def _help(key: str) -> str:
     return t(key, HELP_LANG)
+
+
+def _examples(command: str) -> str:
+    """The examples shown at the end of a command's --help (\\b keeps click from rewrapping)."""
+    lines = t(f"examples_{command}", HELP_LANG).splitlines()
+    return "\b\n" + t("examples", HELP_LANG) + ":\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _translated(text: str) -> str:
+    """click's own words in a help or usage text ("Usage:", "Options:") in HELP_LANG."""
+    if HELP_LANG == "en":
+        return text
+    for heading in ("Usage", "Options", "Arguments", "Commands"):
+        text = re.sub(
+            rf"^{heading}:", t(f"click_{heading.lower()}", HELP_LANG) + ":", text, flags=re.M
+        )
+    for english, key in (("[required]", "click_required"), ("[OPTIONS]", "click_options_metavar")):
+        text = text.replace(english, t(key, HELP_LANG))
+    return text.replace("COMMAND [ARGS]...", t("click_command_metavar", HELP_LANG))
+
+
+def _click_message(message: str) -> str:
+    """A usage error's message from click, in HELP_LANG (click's own texts are English)."""
+    if HELP_LANG == "en":
+        return message
+    for pattern, key in CLICK_TEXTS:
+        found = re.match(pattern, message, flags=re.S)
+        if found:
+            values = {name: _click_message(value) for name, value in found.groupdict().items()}
+            return t(key, HELP_LANG, **values)
+    return message
+
+
+class _Translated:
+    """click's own words in the user's language, for commands and the group alike."""
+
+    def get_help_option(self, ctx: typer.Context) -> "Parameter | None":
+        option: Parameter | None = super().get_help_option(ctx)  # type: ignore[misc]
+        if isinstance(option, TyperOption):
+            option.help = _help("opt_help")
+        return option
+
+    def get_usage(self, ctx: typer.Context) -> str:
+        return _translated(super().get_usage(ctx))  # type: ignore[misc]
+
+    def get_help(self, ctx: typer.Context) -> str:
+        return _translated(super().get_help(ctx))  # type: ignore[misc]
+
+
+class Command(_Translated, TyperCommand):
+    """A rolefinder command: typer's, with click's words translated."""
+
+
+class Group(_Translated, TyperGroup):
+    """The rolefinder group: click's words translated, usage errors told in the same language."""
+
+    def get_params(self, ctx: typer.Context) -> "list[Parameter]":
+        params: list[Parameter] = super().get_params(ctx)
+        for param in params:
+            if isinstance(param, TyperOption) and param.name in (
+                "install_completion",
+                "show_completion",
+            ):
+                param.help = _help(f"opt_{param.name}")
+        return params
+
+    def main(  # type: ignore[override]
+        self,
+        args: "list[str] | None" = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: object,
+    ) -> object:
+        """Run the command; a usage error is told as click would, in HELP_LANG."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)  # type: ignore[arg-type]
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)  # type: ignore[arg-type]
+        except UsageError as error:
+            _show_usage_error(error)
+            sys.exit(error.exit_code)
+        except ClickException as error:
+            typer.echo(f"{_help('error')}: {_click_message(error.format_message())}", err=True)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            typer.echo(_help("interrupted"), err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _show_usage_error(error: "UsageError") -> None:
+    ctx = error.ctx
+    if ctx is not None:
+        typer.echo(ctx.get_usage(), err=True)
+        if ctx.command.get_help_option(ctx) is not None:
+            hint = t(
+                "click_try", HELP_LANG, command=ctx.command_path, option=ctx.help_option_names[0]
+            )
+            typer.echo(hint, err=True)
+        typer.echo(err=True)
+    typer.echo(f"{_help('error')}: {_click_message(error.format_message())}", err=True)
 
 
 class Level(str, Enum):
@@ -73,6 +204,10 @@ class World:
         self.interactive = interactive
         self.console = console
         self.err_console = err_console
+        self.lang: Lang | None = None  # --lang given before the command
+        self.plain = False  # --plain given before the command
+        self.plain_asked = False  # --plain given by name, here or after the command
+        self.warned = False  # an unknown ROLEFINDER_LANG is told once a run
 
     def is_interactive(self) -> bool:
         """Whether a quiz can be asked here."""
@@ -97,23 +232,17 @@ class World:
         return self.err_console
 
 
+# ROLEFINDER_LANG is read by detect_lang, not as the option's envvar: an unknown value there
+# is warned about and passed over, where an envvar would make every command a usage error.
 LangOption = Annotated[
     Language | None,
-    typer.Option(
-        "--lang",
-        "-l",
-        envvar=LANG_ENV,
-        show_envvar=True,
-        help=_help("opt_lang"),
-        show_default=False,
-    ),
+    typer.Option("--lang", "-l", help=_help("opt_lang"), show_default=False, case_sensitive=False),
 ]
 CatalogueOption = Annotated[
     Path | None,
     typer.Option(
         "--catalogue",
         envvar=CATALOGUE_ENV,
-        show_envvar=True,
         help=_help("opt_catalogue"),
         dir_okay=True,
         show_default=False,
@@ -125,12 +254,16 @@ SaveOption = Annotated[
     typer.Option("--save", "-s", metavar="PATH", help=_help("opt_save"), show_default=False),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help=_help("opt_force"))]
-TopOption = Annotated[int, typer.Option("--top", "-n", min=1, help=_help("opt_top"))]
+TopOption = Annotated[
+    int, typer.Option("--top", "-n", min=1, help=_help("opt_top"), show_default=False)
+]
 ExplainOption = Annotated[bool, typer.Option("--explain", "-e", help=_help("opt_explain"))]
 
 app = typer.Typer(
     name="rolefinder",
+    cls=Group,
     help=_help("app_help"),
+    epilog=_examples("app"),
     pretty_exceptions_show_locals=False,
     # Plain help: Rich-formatted help costs ~130 ms more to start; plain help reads as well.
     rich_markup_mode=None,
@@ -145,11 +278,20 @@ def _world(ctx: typer.Context) -> World:
     return root.obj
 
 
-def _lang(lang: Language | None) -> Lang:
-    """The --lang choice, or the language of the environment."""
-    if lang is None:
-        return detect_lang()
-    return "id" if lang is Language.id else "en"
+def _lang(ctx: typer.Context, lang: Language | None) -> Lang:
+    """The command's --lang, else the one before the command, else the environment's."""
+    if lang is not None:
+        return "id" if lang is Language.id else "en"
+    world = _world(ctx)
+    if world.lang is not None:
+        return world.lang
+    unknown = unknown_lang()
+    if unknown is not None and not world.warned:
+        world.warned = True
+        world.err().print(
+            t("unknown_lang", "en", value=unknown, env=LANG_ENV), soft_wrap=True, markup=False
+        )
+    return detect_lang()
 
 
 @contextmanager
@@ -191,19 +333,30 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+PlainOption = Annotated[bool, typer.Option("--plain", help=_help("opt_plain"))]
+
+
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
     version: Annotated[
         bool,
-        typer.Option("--version", help=_help("opt_version"), callback=_version, is_eager=True),
+        typer.Option(
+            "--version", "-V", help=_help("opt_version"), callback=_version, is_eager=True
+        ),
     ] = False,
+    lang: LangOption = None,
+    plain: PlainOption = False,
 ) -> None:
     """Started alone, rolefinder runs the quiz in a terminal and prints this help elsewhere."""
+    world = _world(ctx)
+    if lang is not None:
+        world.lang = _lang(ctx, lang)
+    world.plain = plain
     if ctx.invoked_subcommand is not None:
         return
-    if _world(ctx).is_interactive():
-        _quiz(ctx, lang=None, catalogue=None)
+    if world.is_interactive():
+        _quiz(ctx, None, None, options=ResultOptions(plain=_plain(ctx, plain)))
     else:
         typer.echo(ctx.get_help())
 
@@ -216,12 +369,13 @@ class ResultOptions(NamedTuple):
     save: Path | None = None
     force: bool = False
     explain: bool = False
+    plain: bool = False  # no colour, no bars, no pager: screen readers and TERM=dumb
 
 
 DEFAULT_OPTIONS = ResultOptions()
 
 
-@app.command(help=_help("quiz_help"))
+@app.command(cls=Command, help=_help("quiz_help"), epilog=_examples("quiz"))
 def quiz(
     ctx: typer.Context,
     top: TopOption = 3,
@@ -238,12 +392,20 @@ def quiz(
     all_questions: Annotated[
         bool, typer.Option("--all-questions", help=_help("opt_all_questions"))
     ] = False,
+    plain: PlainOption = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
     """Take the quiz and see the roles that fit you, ranked."""
-    options = ResultOptions(top, as_json, save, force, explain)
+    options = ResultOptions(top, as_json, save, force, explain, _plain(ctx, plain))
     _quiz(ctx, lang, catalogue, answers, options, all_questions)
+
+
+def _plain(ctx: typer.Context, plain: bool) -> bool:
+    """--plain here or before the command, or a terminal that says it cannot do more."""
+    world = _world(ctx)
+    world.plain_asked = world.plain_asked or plain or world.plain
+    return world.plain_asked or os.environ.get("TERM") == "dumb"
 
 
 def _quiz(
@@ -257,9 +419,11 @@ def _quiz(
     from rolefinder.catalogue import load_answers
     from rolefinder.engine import check_answers, next_question
 
-    world, language = _world(ctx), _lang(lang)
+    world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
-        if sheet is None and not world.is_interactive():
+        # --plain asked for by name reads typed numbers from any input, a pipe included.
+        askable = world.is_interactive() or (options.plain and world.plain_asked)
+        if sheet is None and not askable:
             raise NoTerminalError()
         _check_save(options)  # before any question: a bad path must not cost a quiz
         loaded = _load(catalogue)
@@ -272,16 +436,15 @@ def _quiz(
             and next_question(loaded, given, all_questions=all_questions).question is not None
         )
         if more:
-            from rolefinder.quiz import ask_questions
-            from rolefinder.render import render_intro
+            from rolefinder.quiz import ask_questions, intro
 
             prompter = world.prompter
             if prompter is None:
-                from rolefinder.prompts import QuestionaryPrompter
+                from rolefinder.prompts import KeyPrompter, PlainPrompter
 
-                prompter = QuestionaryPrompter()
+                prompter = PlainPrompter(language) if options.plain else KeyPrompter()
             if not given and not options.as_json:
-                render_intro(world.out(), loaded, language)
+                typer.echo(intro(loaded, language, shutil.get_terminal_size().columns))
             given = ask_questions(loaded, prompter, language, given, all_questions)
         _show_result(world, loaded, given, language, options)
 
@@ -316,7 +479,14 @@ def _show_result(
         render_json(world.out(), result_dict(catalogue, result, explanation, lang))
     else:
         render_result(
-            world.out(), catalogue, result, explanation, lang, options.top, options.explain
+            world.out(),
+            catalogue,
+            result,
+            explanation,
+            lang,
+            options.top,
+            options.explain,
+            plain=options.plain,
         )
     if options.save is not None:  # the path was checked before any work: see _check_save
         kind = options.save.suffix.lower()
@@ -325,7 +495,7 @@ def _show_result(
         world.err().print(t("saved", lang, path=options.save), soft_wrap=True)
 
 
-@app.command(help=_help("result_help"))
+@app.command(cls=Command, help=_help("result_help"), epilog=_examples("result"))
 def result(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help=_help("arg_code"), show_default=False)],
@@ -340,21 +510,48 @@ def result(
     """Show again the result a result code stands for."""
     from rolefinder.codes import decode
 
-    world, language = _world(ctx), _lang(lang)
-    options = ResultOptions(top, as_json, save, force, explain)
-    with _reported(world, language):
+    world = _world(ctx)
+    options = ResultOptions(top, as_json, save, force, explain, _plain(ctx, False))
+    with _reported(world, _lang(ctx, lang)):
         _check_save(options)
         loaded = _load(catalogue)
-        _show_result(world, loaded, decode(loaded, code), language, options)
+        decoded = decode(loaded, code)
+        # A result comes back in the language it was taken in, unless --lang says otherwise.
+        chosen = lang is not None or world.lang is not None
+        language = _lang(ctx, lang) if chosen or decoded.lang is None else decoded.lang
+        _show_result(world, loaded, decoded.answers, language, options)
 
 
-@app.command(help=_help("schema_help"))
+@app.command(cls=Command, help=_help("schema_help"), epilog=_examples("schema"))
 def schema(ctx: typer.Context) -> None:
     """Print the catalogue's JSON Schema."""
     from rolefinder.render import render_json
     from rolefinder.schema import json_schema
 
     render_json(_world(ctx).out(), json_schema())
+
+
+@app.command(cls=Command, help=_help("questions_help"), epilog=_examples("questions"))
+def questions(
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    template: Annotated[bool, typer.Option("--template", help=_help("opt_template"))] = False,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """List every question with its id and its options' ids, for answer sheets."""
+    from rolefinder.render import render_json, render_questions
+    from rolefinder.report import answer_template, questions_list
+
+    world, language = _world(ctx), _lang(ctx, lang)
+    with _reported(world, language):
+        loaded = _load(catalogue)
+        if template:
+            typer.echo(answer_template(loaded, language), nl=False)
+        elif as_json:
+            render_json(world.out(), questions_list(loaded, language))
+        else:
+            render_questions(world.out(), loaded, language)
 
 
 def _complete_roles(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -377,7 +574,7 @@ def _completion_catalogue(ctx: typer.Context) -> "Catalogue":
         return Catalogue((), (), ())
 
 
-@app.command(help=_help("roles_help"))
+@app.command(cls=Command, help=_help("roles_help"), epilog=_examples("roles"))
 def roles(
     ctx: typer.Context,
     trait: Annotated[
@@ -400,7 +597,7 @@ def roles(
     """List every role: name, main trait, level and a one-line summary."""
     from rolefinder.render import render_json, render_roles
 
-    world, language = _world(ctx), _lang(lang)
+    world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
         loaded = _load(catalogue)
         chosen = list(loaded.roles)
@@ -429,7 +626,7 @@ def _trait_id(catalogue: "Catalogue", wanted: str, lang: Lang) -> str:
     )
 
 
-@app.command(help=_help("show_help"))
+@app.command(cls=Command, help=_help("show_help"), epilog=_examples("show"))
 def show(
     ctx: typer.Context,
     role: Annotated[
@@ -444,7 +641,7 @@ def show(
     from rolefinder.lookup import find_role
     from rolefinder.render import render_json, render_role
 
-    world, language = _world(ctx), _lang(lang)
+    world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
         loaded = _load(catalogue)
         found = find_role(loaded, role)
@@ -454,7 +651,7 @@ def show(
             render_role(world.out(), loaded, found, language)
 
 
-@app.command(help=_help("validate_help"))
+@app.command(cls=Command, help=_help("validate_help"), epilog=_examples("validate"))
 def validate(
     ctx: typer.Context,
     path: Annotated[Path | None, typer.Argument(help=_help("arg_path"), show_default=False)] = None,
@@ -466,7 +663,7 @@ def validate(
     from rolefinder.catalogue import check_catalogue
     from rolefinder.render import render_problems
 
-    world, language = _world(ctx), _lang(lang)
+    world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
         report = check_catalogue(path or catalogue)
         render_problems(world.out(), report.source, report.warnings, language, warning=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple, TypeAlias
 
 from rolefinder.i18n import Lang, t
 
@@ -29,25 +29,61 @@ class RolefinderError(Exception):
         return self.message
 
 
-class Problem(NamedTuple):
-    """One thing wrong (or worth a warning) in a catalogue, and where it is."""
+class Phrase(NamedTuple):
+    """Words in a message (``a mapping``, ``English``): a MESSAGES key, told in the reader's
+    language like the sentence around them, never an English word passed through."""
 
-    message: str
+    key: str
+    values: Mapping[str, Value] = {}
+
+    def text(self, lang: Lang) -> str:
+        """The words in ``lang``, with their own values (and phrases) filled in."""
+        values = {
+            name: value.text(lang) if isinstance(value, Phrase) else value
+            for name, value in self.values.items()
+        }
+        return t(self.key, lang, **values)
+
+
+# A value in a message: names from the file (keys, ids, paths) and numbers are shown verbatim,
+# in every language; a Phrase is translated.
+Value: TypeAlias = str | int | Phrase
+
+
+class Problem(NamedTuple):
+    """One thing wrong (or worth a warning) in a catalogue, and where it is.
+
+    It holds data, not a sentence: a ``problem_...`` key of MESSAGES and the values for its
+    placeholders. The sentence is made when it is shown, in the language asked for.
+    """
+
+    key: str  # e.g. "problem_unknown_trait"
+    values: Mapping[str, Value] = {}  # e.g. {"trait": "creatve", "known": "creative, people"}
     path: str = ""  # e.g. roles[2].profile.creatve; empty for the whole file
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based
 
-    def describe(self, source: str) -> str:
+    def text(self, lang: Lang) -> str:
+        """The message alone, in ``lang``."""
+        return Phrase(self.key, self.values).text(lang)
+
+    @property
+    def message(self) -> str:
+        """The message in English, as before problems were data (the documented API)."""
+        return self.text("en")
+
+    def describe(self, source: str, lang: Lang) -> str:
         """``SOURCE:LINE:COLUMN: path: message``, leaving out what is not known."""
         where = source if self.line is None else f"{source}:{self.line}:{self.column}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        message = self.text(lang)
+        return f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
 
 
 class Refused(Exception):
     """A file cannot be read as a catalogue or answer sheet at all (unreadable, bad YAML)."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
+        super().__init__(problem.text("en"))
         self.problem = problem
 
 
@@ -57,7 +93,11 @@ class CatalogueError(RolefinderError):
     def __init__(self, source: str, problems: Sequence[Problem]) -> None:
         self.source = source
         self.problems = list(problems)
-        super().__init__("\n".join(problem.describe(source) for problem in self.problems))
+        super().__init__(self.describe("en"))
+
+    def describe(self, lang: Lang) -> str:
+        """Every problem, one a line, in ``lang``."""
+        return "\n".join(problem.describe(self.source, lang) for problem in self.problems)
 
 
 class NotFoundError(RolefinderError):
@@ -89,6 +129,18 @@ class AnswersError(RolefinderError):
     def describe(self, lang: Lang) -> str:
         """Every problem with the sheet, one a line."""
         return "\n".join(t(key, lang, **values) for key, values in self.problems)
+
+
+class BadSheetError(AnswersError):
+    """An answer sheet that cannot be read: its problem, placed in the file, in either language."""
+
+    def __init__(self, source: str, problem: Problem) -> None:
+        self.source, self.problem = source, problem
+        super().__init__([])
+
+    def describe(self, lang: Lang) -> str:
+        """``SOURCE:LINE:COLUMN: path: message`` in ``lang``."""
+        return t("bad_sheet", lang, problem=self.problem.describe(self.source, lang))
 
 
 class TranslatedError(RolefinderError):

@@ -137,6 +137,12 @@ class Question:
     prompt: Text
     options: tuple[Option, ...]
     kind: Literal["trait", "experience", "outlook"] = "trait"
+    short: Text | None = None  # a few words naming the question, for the review screen
+
+    @property
+    def label(self) -> Text:
+        """The question's short name, or its prompt when it has none."""
+        return self.short or self.prompt
 
     def option(self, option_id: str) -> Option | None:
         """The option with this id, or None."""

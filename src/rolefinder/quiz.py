@@ -10,7 +10,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from rolefinder.engine import Evidence, answered, needed_answers, next_question
+from rolefinder.engine import (
+    SITTING_MAX,
+    SITTING_MIN,
+    Evidence,
+    answered,
+    needed_answers,
+    next_question,
+)
 from rolefinder.i18n import t
 from rolefinder.model import SKIP, Catalogue, Lang, Question
 
@@ -20,10 +27,11 @@ CONFIRM = "<confirm>"
 
 @dataclass(frozen=True)
 class Choice:
-    """One line of a select prompt."""
+    """One choice of a select prompt."""
 
     value: str
     title: str
+    echo: bool = True  # whether picking it stays in the transcript ("back" does not)
 
 
 class Prompter(Protocol):
@@ -82,6 +90,19 @@ def ask_questions(
         shown.append(left)
 
 
+def intro(catalogue: Catalogue, lang: Lang, width: int) -> str:
+    """The lines shown before the first question, wrapped to ``width`` columns.
+
+    Plain text, not rich: the first question appears sooner without loading rich first.
+    """
+    import textwrap
+
+    extra = 1 if catalogue.outlook is not None else 0
+    count = len(catalogue.questions)
+    low, high = min(SITTING_MIN + extra, count), min(SITTING_MAX + extra, count)
+    return textwrap.fill(t("intro", lang, low=low, high=high), max(width - 1, 20))
+
+
 def _unasked(catalogue: Catalogue, answers: Mapping[str, str]) -> bool:
     return any(q.id not in answers for q in catalogue.bank)
 
@@ -108,12 +129,14 @@ def review(
     """List every answer; the user may reopen any of them, then confirms (the default)."""
     shown = [*order, *(q.id for q in catalogue.questions if q.id in answers and q.id not in order)]
     while True:
-        choices = [Choice(CONFIRM, t("review_confirm", lang))]
-        for number, question_id in enumerate(shown, start=1):
+        # Numbered as the questions were, so "3" reopens question 3; confirming comes last.
+        choices = []
+        for question_id in shown:
             question = _question(catalogue, question_id)
             option = question.option(answers.get(question_id, SKIP))
             answer = option.text.get(lang) if option else t("skip", lang)
-            choices.append(Choice(question_id, f"{number:>2}. {answer}"))
+            choices.append(Choice(question_id, f"{question.label.get(lang)}: {answer}"))
+        choices.append(Choice(CONFIRM, t("review_confirm", lang)))
         value = prompter.select(t("review_title", lang), choices, CONFIRM, t("review_hint", lang))
         if value == CONFIRM:
             return answers
@@ -137,7 +160,7 @@ def _ask(
     choices = [Choice(option.id, option.text.get(lang)) for option in question.options]
     choices.append(Choice(SKIP, t("skip", lang)))
     if back:
-        choices.append(Choice(BACK, t("back", lang)))
+        choices.append(Choice(BACK, t("back", lang), echo=False))
     default = answers.get(question.id, question.options[0].id)
     message = f"{progress}\n  {question.prompt.get(lang)}"
     instruction = t("instruction", lang) if hint else ""  # learnt once; saves a wrapped line

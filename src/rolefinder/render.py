@@ -6,7 +6,6 @@ never read as Rich markup.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -57,9 +56,17 @@ def level_label(role: Role, lang: Lang) -> str:
 
 
 def _bars(
-    console: Console, catalogue: Catalogue, percents: Mapping[str, int], lang: Lang, inset: int = 0
+    console: Console,
+    catalogue: Catalogue,
+    percents: Mapping[str, int],
+    lang: Lang,
+    inset: int = 0,
+    plain: bool = False,
 ) -> Table:
-    """One bar per trait; the bars shrink on a narrow terminal so the percentages still show."""
+    """One bar per trait; the bars shrink on a narrow terminal so the percentages still show.
+
+    ``plain`` leaves the bars out: a screen reader would read every block aloud.
+    """
     full, empty = ("█", "░") if _unicode(console) else ("#", ".")
     names = [trait.name.get(lang) for trait in catalogue.traits]
     room = console.width - inset - max(map(len, names), default=0) - 9  # gaps and "100%"
@@ -72,6 +79,8 @@ def _bars(
         percent = percents.get(trait.id, 0)
         filled = round(width * percent / 100)
         bar = Text(full * filled, style="cyan") + Text(empty * (width - filled), style="dim")
+        if plain:
+            bar = Text()
         grid.add_row(Text(name), bar, f"{percent}%")
     return grid
 
@@ -100,11 +109,12 @@ def render_error(console: Console, message: str, lang: Lang) -> None:
 def render_problems(
     console: Console, source: str, problems: Sequence[Problem], lang: Lang, warning: bool = False
 ) -> None:
-    """Catalogue problems, one a line as ``SOURCE:LINE:COLUMN: path: message``."""
+    """Catalogue problems, one a line as ``SOURCE:LINE:COLUMN: path: message``, the message
+    in ``lang`` (the position and path stay as they are, for editors and grep)."""
     label = Text(f"{t('warning', lang)}: ", style="yellow") if warning else Text()
     for problem in problems:
         # soft_wrap: keep each problem on one logical line, as editors and grep expect
-        console.print(label + Text(problem.describe(source)), soft_wrap=True)
+        console.print(label + Text(problem.describe(source, lang)), soft_wrap=True)
 
 
 def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, lang: Lang) -> None:
@@ -200,80 +210,19 @@ def render_json(console: Console, data: Any) -> None:
 
 
 def as_json(data: Any, ascii_only: bool = False) -> str:
-    """The JSON text rolefinder prints and saves."""
-    import json
+    """The JSON text rolefinder prints and saves, as written by ``cards.as_json``."""
+    from rolefinder.cards import as_json as json_text  # here: `show` and `roles` never need it
 
-    return json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n"
+    return json_text(data, ascii_only)
 
 
 def result_file(
     catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int, kind: str
 ) -> str:
-    """The result as a file's text: '.json', '.md', or the card as rendered ('.html', '.svg')."""
-    from rolefinder.report import result_dict
+    """The result as a file's text, written by ``cards.result_file``."""
+    from rolefinder.cards import result_file as write
 
-    if kind == ".json":
-        return as_json(result_dict(catalogue, result, explanation, lang))
-    if kind == ".md":
-        return result_markdown(catalogue, result, explanation, lang, top)
-    card = Console(
-        record=True,
-        width=88,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        highlight=False,
-        emoji=False,
-    )
-    render_result(card, catalogue, result, explanation, lang, top)
-    if kind == ".svg":
-        return card.export_svg(title=f"rolefinder: {result.best.role.name.get(lang)}")
-    return card.export_html(inline_styles=True)
-
-
-def result_markdown(
-    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
-) -> str:
-    """A readable report of the result in Markdown."""
-    from rolefinder.engine import next_steps
-    from rolefinder.report import band_text, percent
-
-    best = result.best.role
-    lines = [f"# {t('best_match', lang, name=best.name.get(lang))}", "", best.summary.get(lang), ""]
-    lines += [band_text(explanation, result, lang), ""]
-    lines += [f"## {t('your_profile', lang)}", ""]
-    lines += [
-        f"- {trait.name.get(lang)}: {result.profile.get(trait.id, 0)}%"
-        for trait in catalogue.traits
-    ]
-    lines += ["", f"## {t('your_matches', lang)}", ""]
-    lines += [
-        "| "
-        + " | ".join(t(key, lang) for key in ("col_rank", "col_role", "col_match", "col_level"))
-        + " |",
-        "| ---: | --- | ---: | --- |",
-    ]
-    for place, match in enumerate(result.reachable[:top], start=1):
-        lines.append(
-            f"| {place} | {match.role.name.get(lang)} | {percent(match.chance)} "
-            f"| {level_label(match.role, lang)} |"
-        )
-    lines += ["", f"## {t('duties', lang)}", ""]
-    lines += [f"- {duty.get(lang)}" for duty in best.duties]
-    steps = next_steps(catalogue, best)
-    if steps:
-        lines += ["", f"**{t('next_step', lang)}:** " + ", ".join(r.name.get(lang) for r in steps)]
-    return "\n".join(lines) + "\n"
-
-
-def render_intro(console: Console, catalogue: Catalogue, lang: Lang) -> None:
-    """The line shown before the first question."""
-    from rolefinder.engine import SITTING_MAX, SITTING_MIN
-
-    extra = 1 if catalogue.outlook is not None else 0
-    count = len(catalogue.questions)
-    low, high = min(SITTING_MIN + extra, count), min(SITTING_MAX + extra, count)
-    console.print(Text(t("intro", lang, low=low, high=high), style="dim"))
+    return write(catalogue, result, explanation, lang, top, kind)
 
 
 def render_roles(console: Console, catalogue: Catalogue, roles: Sequence[Role], lang: Lang) -> None:
@@ -301,6 +250,24 @@ def render_roles(console: Console, catalogue: Catalogue, roles: Sequence[Role], 
             Text(role.summary.get(lang)),
         )
     console.print(table)
+
+
+def render_questions(console: Console, catalogue: Catalogue, lang: Lang) -> None:
+    """Every question with its id, and each option's id beside its text, for answer sheets."""
+    from rolefinder.model import SKIP
+
+    for question in catalogue.questions:
+        console.print()
+        console.print(Text(question.id, style="bold cyan") + Text(f"  {question.prompt.get(lang)}"))
+        grid = Table.grid(padding=(0, 2), pad_edge=True)
+        grid.add_column(no_wrap=True, style="cyan")
+        grid.add_column()
+        for option in question.options:
+            grid.add_row(Text(option.id), Text(option.text.get(lang)))
+        grid.add_row(Text(SKIP), Text(t("skip", lang)))
+        console.print(grid)
+    console.print()
+    console.print(Text(t("questions_footer", lang)), soft_wrap=True)
 
 
 def _render_roles_stacked(
@@ -355,40 +322,114 @@ def render_result(
     lang: Lang,
     top: int,
     explain: bool = False,
+    plain: bool = False,
 ) -> None:
-    """The quiz result: the best match first, then the ranking, goals and notes, then the profile.
+    """The quiz result, made to fit an 80x24 screen: the profile, the ranking, the best match
+    with its one-line why, notes, and the result code.
 
-    With ``explain``, the other listed roles also get their reasons.
+    With ``explain``, every listed role follows in rank order with its full reasons and
+    duties; on a terminal that output goes through a pager when it is taller than the screen,
+    and stays on screen after the pager closes. ``plain`` (screen readers, TERM=dumb): the
+    profile as figures without bars, and no pager.
     """
-    from rolefinder.report import flag_lines, what_if_line
-
-    console.print()
-    console.print(_best_match_panel(console, catalogue, result, explanation, lang))
-    console.print(_matches(console, result, lang, top))
-    goals = _goals(console, result, explanation, lang)
-    if goals is not None:
-        console.print(goals)
-    for note in flag_lines(result, explanation, lang):
-        console.print(Text(f"! {note}", style="yellow"))
-    if explanation.what_if is not None:
-        console.print(Text(what_if_line(catalogue, explanation.what_if, lang), style="italic"))
+    parts = _result_summary(console, catalogue, result, explanation, lang, top, explain, plain)
     if explain:
-        for place, match in enumerate(result.reachable[1:top], start=2):
-            console.print()
-            console.print(Text(f"{place}. {match.role.name.get(lang)}", style="bold"))
-            console.print(_why(console, catalogue, explanation, match, lang))
-    console.print()
-    console.print(_heading("your_profile", lang))
-    console.print(_bars(console, catalogue, result.profile, lang))
-    console.print(
-        Text(t("result_code", lang, code=_code(catalogue, result)), style="dim"), soft_wrap=True
-    )
+        listed = [*enumerate(result.reachable[:top], start=1), *((0, m) for m in result.goals[:2])]
+        for place, match in listed:
+            parts += [Text(), *_role_details(console, catalogue, explanation, match, place, lang)]
+    if not plain and explain and console.is_terminal and _height(console, parts) > console.height:
+        import os
+
+        # -R: colours as colours; -X: the text stays on screen after q; -F: no pager for a
+        # screenful. The user's own LESS wins.
+        os.environ.setdefault("LESS", "-FRX")
+        with console.pager(styles="R" in os.environ["LESS"]):
+            for part in parts:
+                console.print(part)
+        return
+    for part in parts:
+        console.print(part)
 
 
-def _code(catalogue: Catalogue, result: Result) -> str:
+def _height(console: Console, parts: Sequence[Any]) -> int:
+    """How many lines ``parts`` take on this console."""
+    with console.capture() as captured:
+        for part in parts:
+            console.print(part)
+    return captured.get().count("\n")
+
+
+def _result_summary(
+    console: Console,
+    catalogue: Catalogue,
+    result: Result,
+    explanation: Explanation,
+    lang: Lang,
+    top: int,
+    explain: bool,
+    plain: bool,
+) -> list[Any]:
     from rolefinder.codes import encode
+    from rolefinder.report import band_text, flag_lines, reason_lines, what_if_line
 
-    return encode(catalogue, result.answers)
+    best = result.best
+    name = best.role.name.get(lang)
+    parts: list[Any] = [Text(), _heading("your_profile", lang)]
+    parts += [_bars(console, catalogue, result.profile, lang, plain=plain), Text()]
+    parts.append(_matches(console, result, lang, top))
+    parts.append(Text())
+    style = "yellow" if explanation.band == "unsure" else "bold green"
+    line = Text(t("best_match", lang, name=name), style=style)
+    parts.append(
+        line + Text(" · " if _unicode(console) else " - ") + band_text(explanation, result, lang)
+    )
+    why = explanation.reasons.get(best.id)
+    reasons = reason_lines(catalogue, why, lang) if why else []
+    if reasons:
+        parts.append(Text(f"{t('why', lang)}: ", style="bold") + Text(reasons[0]))
+    if result.goals:
+        names = ", ".join(
+            f"{m.role.name.get(lang)} ({level_label(m.role, lang)})" for m in result.goals[:2]
+        )
+        parts.append(Text(t("goals", lang) + " ", style="bold") + Text(names))
+    for note in flag_lines(result, explanation, lang):
+        parts.append(Text(f"! {note}", style="yellow"))
+    if explanation.what_if is not None:
+        parts.append(Text(what_if_line(catalogue, explanation.what_if, lang), style="italic"))
+    code = encode(catalogue, result.answers, lang)
+    key = "result_code" if explain else "result_more"
+    parts.append(Text(t(key, lang, code=code), style="dim"))
+    return parts
+
+
+def _role_details(
+    console: Console,
+    catalogue: Catalogue,
+    explanation: Explanation,
+    match: Match,
+    place: int,
+    lang: Lang,
+) -> list[Any]:
+    """One listed role in full: summary, every reason, duties, the next step up. ``place`` 0
+    is a goal for later, not a place in the ranking."""
+    from rolefinder.engine import next_steps
+    from rolefinder.report import path_line, percent
+
+    role = match.role
+    label = f"{place}." if place else t("goal_label", lang)
+    heading = Text(f"{label} {role.name.get(lang)}", style="bold")
+    heading += Text(f"  {percent(match.chance)}  {level_label(role, lang)}")
+    parts: list[Any] = [heading, Text(role.summary.get(lang))]
+    parts += [_heading("why", lang), _why(console, catalogue, explanation, match, lang)]
+    parts += [_heading("duties", lang), _bullets(console, [d.get(lang) for d in role.duties])]
+    route = explanation.paths.get(match.id)
+    if match.stretch and route:
+        parts.append(Text(path_line(route, lang)))
+    steps = next_steps(catalogue, role)
+    if steps:
+        names = ", ".join(r.name.get(lang) for r in steps)
+        parts.append(Text(f"{t('next_step', lang)}: ", style="bold") + Text(names))
+    return parts
 
 
 def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | Group:
@@ -411,7 +452,14 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | 
             for p, name, pct, level in rows
         ]
         return Group(title, *lines)
-    table = Table(title=t("your_matches", lang), title_justify="left", title_style="bold")
+    table = Table(
+        title=t("your_matches", lang),
+        title_justify="left",
+        title_style="bold",
+        box=None,
+        header_style="dim",
+        pad_edge=False,
+    )
     table.add_column(t("col_rank", lang), justify="right")
     table.add_column(t("col_role", lang), style="bold")
     table.add_column(t("col_match", lang), justify="right")
@@ -445,32 +493,3 @@ def _why(
 
     why = explanation.reasons.get(match.id)
     return _bullets(console, reason_lines(catalogue, why, lang) if why else [])
-
-
-def _best_match_panel(
-    console: Console, catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang
-) -> Panel:
-    from rolefinder.engine import next_steps
-    from rolefinder.report import band_text
-
-    best = result.best
-    role = best.role
-    parts: list[Any] = [Text(role.summary.get(lang)), Text()]
-    style = "yellow" if explanation.band == "unsure" else "green"
-    parts += [Text(band_text(explanation, result, lang), style=style), Text()]
-    parts += [_heading("why", lang), _why(console, catalogue, explanation, best, lang), Text()]
-    parts += [
-        _heading("duties", lang),
-        _bullets(console, [d.get(lang) for d in role.duties[:4]]),
-        Text(),
-    ]
-    steps = next_steps(catalogue, role)
-    key, shown = (
-        ("next_step", steps) if steps else ("related", tuple(map(catalogue.role, role.related)))
-    )
-    names = ", ".join(r.name.get(lang) for r in shown if r is not None)
-    if names:
-        parts.append(Text(f"{t(key, lang)}: ", style="bold") + Text(names))
-    parts.append(Text(t("more_about", lang, id=role.id), style="dim"))
-    title = Text(t("best_match", lang, name=role.name.get(lang)), style="bold green")
-    return Panel(Group(*parts), title=title, title_align="left")

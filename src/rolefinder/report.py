@@ -12,7 +12,7 @@ from rolefinder.codes import encode
 from rolefinder.engine import Match, Result
 from rolefinder.explain import Explanation, Reasons, WhatIf
 from rolefinder.i18n import t
-from rolefinder.model import Catalogue, Lang, Role
+from rolefinder.model import SKIP, Catalogue, Lang, Role
 
 
 def points_text(points: float, lang: Lang) -> str:
@@ -132,7 +132,7 @@ def result_dict(
         },
         "language": lang,
         "catalogue": {"source": catalogue.source, "version": catalogue.version},
-        "code": encode(catalogue, result.answers),
+        "code": encode(catalogue, result.answers, lang),
     }
 
 
@@ -165,3 +165,39 @@ def _match_dict(
     if match.id in explanation.paths:
         entry["path"] = [role.id for role in explanation.paths[match.id]]
     return entry
+
+
+def questions_list(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:
+    """Every question with its option ids and texts, in catalogue order (for ``--json``)."""
+    return [
+        {
+            "id": question.id,
+            "kind": question.kind,
+            "prompt": question.prompt.get(lang),
+            "short": question.label.get(lang),
+            "options": [
+                {"id": option.id, "text": option.text.get(lang)} for option in question.options
+            ],
+        }
+        for question in catalogue.questions
+    ]
+
+
+def answer_template(catalogue: Catalogue, lang: Lang) -> str:
+    """An answer sheet to fill in: every question and its options as comments, each answer
+    ``skip`` until replaced by an option id. Written by hand, not by a YAML library, because
+    the comments are the point; ids are plain YAML keys by the catalogue's own rules."""
+
+    def comment(text: str) -> str:
+        return " ".join(text.split())  # a text on one line can never end the comment
+
+    lines = [f"# {line}" for line in t("template_intro", lang, skip=SKIP).splitlines()]
+    for question in catalogue.questions:
+        lines += ["", f"# {comment(question.prompt.get(lang))}"]
+        width = max(len(option.id) for option in question.options)
+        lines += [
+            f"#   {option.id:<{width}}  {comment(option.text.get(lang))}"
+            for option in question.options
+        ]
+        lines.append(f"{question.id}: {SKIP}")
+    return "\n".join(lines) + "\n"

@@ -7,9 +7,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from rolefinder.cards import CARDS
 from rolefinder.errors import SaveError, SaveFormatError
 
-FORMATS = (".json", ".md", ".html", ".svg")
+FORMATS = tuple(CARDS)  # the extensions a card can be written for
 
 
 def _umask() -> int:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from rolefinder.errors import Problem
+from rolefinder.errors import Phrase, Problem, Value
 from rolefinder.model import (
     LEVELS,
     OUTLOOKS,
@@ -51,20 +51,35 @@ class Problems:
         self.items: list[Problem] = []
         self.warnings: list[Problem] = []
 
-    def add(self, path: str, message: str) -> None:
-        """Record one problem at ``path`` (e.g. ``roles[2].profile``)."""
-        self.items.append(Problem(message, path))
+    def add(self, path: str, key: str, **values: Value) -> None:
+        """Record one problem at ``path`` (e.g. ``roles[2].profile``): a MESSAGES key and the
+        values of its placeholders, told in the user's language when shown."""
+        self.items.append(Problem(key, values, path))
 
-    def warn(self, path: str, message: str) -> None:
+    def warn(self, path: str, key: str, **values: Value) -> None:
         """Record something that works but is worth fixing."""
-        self.warnings.append(Problem(message, path))
+        self.warnings.append(Problem(key, values, path))
 
 
-def _kind(value: object) -> str:
-    names = {dict: "a mapping", list: "a list", str: "a text", bool: "true/false", Date: "a date"}
+_KINDS = {
+    dict: "problem_kind_mapping",
+    list: "problem_kind_list",
+    str: "problem_kind_text",
+    bool: "problem_kind_bool",
+    Date: "problem_kind_date",
+    int: "problem_kind_int",
+    float: "problem_kind_float",
+}
+
+
+def _kind(value: object) -> Phrase:
+    """What a value is ("a list", "empty"), as words told in the reader's language."""
     if value is None:
-        return "empty"
-    return names.get(type(value), f"a {type(value).__name__}")
+        return Phrase("problem_kind_empty")
+    key = _KINDS.get(type(value))
+    if key is None:
+        return Phrase("problem_kind_other", {"name": type(value).__name__})
+    return Phrase(key)
 
 
 def _control_character(text: str) -> str | None:
@@ -97,7 +112,7 @@ class _Reader:
         if value is MISSING:
             return None
         if not isinstance(value, dict):
-            self.problems.add(path, f"expected a mapping, found {_kind(value)}")
+            self.problems.add(path, "problem_expected_mapping", kind=_kind(value))
             return None
         required = tuple(required)
         allowed = set(required) | set(optional)
@@ -105,42 +120,34 @@ class _Reader:
             if key not in allowed:
                 hint = ", ".join(sorted(allowed))
                 where = f"{path}.{key}" if path else str(key)  # points at the key's own line
-                self.problems.add(where, f"unknown field '{key}' (allowed: {hint})")
+                self.problems.add(where, "problem_unknown_field", field=str(key), allowed=hint)
         missing = [key for key in required if key not in value]
         if missing:
             names = ", ".join(f"'{key}'" for key in missing)
-            self.problems.add(
-                path, f"missing required field{'s' if len(missing) > 1 else ''} {names}"
-            )
+            several = len(missing) > 1
+            which = "problem_missing_fields" if several else "problem_missing_field"
+            self.problems.add(path, which, names=names)
         return _Fields(value)
 
     def string(self, value: object, path: str) -> str | None:
         if value is MISSING:
             return None
         if not isinstance(value, str):
-            self.problems.add(
-                path, f"expected a text, found {_kind(value)} ({value!r}); put it in quotes"
-            )
+            self.problems.add(path, "problem_expected_text", kind=_kind(value), value=repr(value))
             return None
         if not value.strip():
-            self.problems.add(path, "must not be empty")
+            self.problems.add(path, "problem_empty")
             return None
         bad = _control_character(value)
         if bad is not None:
-            self.problems.add(
-                path,
-                f"contains the control character U+{ord(bad):04X}; control characters and "
-                "escape sequences could take over the terminal, so remove it",
-            )
+            self.problems.add(path, "problem_control_character", code=f"{ord(bad):04X}")
             return None
         return value
 
     def identifier(self, value: object, path: str) -> str | None:
         text = self.string(value, path)
         if text is not None and not ID_PATTERN.fullmatch(text):
-            self.problems.add(
-                path, f"'{text}' is not a valid id: use lower-case letters, digits and hyphens"
-            )
+            self.problems.add(path, "problem_bad_id", id=text)
             return None
         return text
 
@@ -154,10 +161,11 @@ class _Reader:
         en = self.string(data["en"], f"{path}.en") if "en" in data else None
         id_ = self.string(data["id"], f"{path}.id") if "id" in data else None
         if "en" not in data and "id" not in data:
-            self.problems.add(path, "needs an English (en) or Indonesian (id) text, or both")
+            self.problems.add(path, "problem_no_text")
         elif "en" not in data or "id" not in data:
-            have, lacking = ("English", "Indonesian") if "en" in data else ("Indonesian", "English")
-            self.problems.warn(path, f"only in {have}; {lacking} readers will see the {have} text")
+            english, indonesian = Phrase("problem_lang_en"), Phrase("problem_lang_id")
+            have, lacking = (english, indonesian) if "en" in data else (indonesian, english)
+            self.problems.warn(path, "problem_one_language", have=have, lacking=lacking)
         if (en is None and "en" in data) or (id_ is None and "id" in data):
             return None
         if en is None and id_ is None:
@@ -168,10 +176,10 @@ class _Reader:
         if value is MISSING:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problems.add(path, f"expected a number, found {_kind(value)} ({value!r})")
+            self.problems.add(path, "problem_expected_number", kind=_kind(value), value=repr(value))
             return None
         if not math.isfinite(value) or value < 0:
-            self.problems.add(path, f"must be a finite number of 0 or more, found {value!r}")
+            self.problems.add(path, "problem_bad_number", value=repr(value))
             return None
         return float(value)
 
@@ -181,10 +189,10 @@ class _Reader:
         if value is MISSING:
             return []
         if not isinstance(value, list):
-            self.problems.add(path, f"expected a list, found {_kind(value)}")
+            self.problems.add(path, "problem_expected_list", kind=_kind(value))
             return []
         if len(value) < min_items:
-            self.problems.add(path, f"needs at least {min_items} item(s), found {len(value)}")
+            self.problems.add(path, "problem_too_few_items", need=min_items, found=len(value))
         results = [read(item, f"{path}[{index}]") for index, item in enumerate(value)]
         return [item for item in results if item is not None]
 
@@ -192,15 +200,15 @@ class _Reader:
         if value is MISSING:
             return None
         if not isinstance(value, dict):
-            self.problems.add(
-                path, f"expected a mapping of trait id to number, found {_kind(value)}"
-            )
+            self.problems.add(path, "problem_expected_weights", kind=_kind(value))
             return None
         result: dict[str, float] = {}
         for key, raw in value.items():
             if key not in traits:
                 known = ", ".join(sorted(traits))
-                self.problems.add(f"{path}.{key}", f"unknown trait '{key}' (known: {known})")
+                self.problems.add(
+                    f"{path}.{key}", "problem_unknown_trait", trait=str(key), known=known
+                )
                 continue
             number = self.number(raw, f"{path}.{key}")
             if number is not None:
@@ -208,14 +216,22 @@ class _Reader:
         return result
 
     def unique(self, raw: object, path: str, what: str) -> None:
-        """Record every item of the raw list ``raw`` whose ``id`` repeats an earlier one."""
+        """Record every item of the raw list ``raw`` whose ``id`` repeats an earlier one.
+
+        ``what`` is the key of the items' name: problem_item_trait, _role, _question, _option.
+        """
         seen: set[str] = set()
         for index, item in enumerate(raw if isinstance(raw, list) else []):
             ident = item.get("id") if isinstance(item, dict) else None
             if not isinstance(ident, str):
                 continue
             if ident in seen:
-                self.problems.add(f"{path}[{index}].id", f"duplicate {what} id '{ident}'")
+                self.problems.add(
+                    f"{path}[{index}].id",
+                    "problem_duplicate_id",
+                    what=Phrase(what),
+                    id=ident,
+                )
             seen.add(ident)
 
 
@@ -235,19 +251,19 @@ def build_catalogue(
         read.string(top["version"], "version")
 
     traits = read.items(top.get("traits"), "traits", lambda v, p: _trait(read, v, p), 1)
-    read.unique(top.get("traits"), "traits", "trait")
+    read.unique(top.get("traits"), "traits", "problem_item_trait")
     trait_ids = {t.id for t in traits}
 
     raw_roles = top.get("roles")
     roles = read.items(raw_roles, "roles", lambda v, p: _role(read, v, p, trait_ids), 1)
-    read.unique(raw_roles, "roles", "role")
+    read.unique(raw_roles, "roles", "problem_item_role")
     _check_related(problems, raw_roles if isinstance(raw_roles, list) else [])
 
     raw_questions = top.get("questions")
     questions = read.items(
         raw_questions, "questions", lambda v, p: _question(read, v, p, trait_ids), 1
     )
-    read.unique(raw_questions, "questions", "question")
+    read.unique(raw_questions, "questions", "problem_item_question")
     # Checked against the raw role ids, so a role refused for another problem still counts.
     role_ids = (
         {r.get("id") for r in raw_roles if isinstance(r, dict)}
@@ -261,10 +277,10 @@ def build_catalogue(
             for fi, other in enumerate(fits if isinstance(fits, list) else []):
                 if isinstance(other, str) and other not in role_ids:
                     where = f"questions[{qi}].options[{oi}].fits[{fi}]"
-                    problems.add(where, f"unknown role '{other}'")
+                    problems.add(where, "problem_unknown_role", role=other)
     for kind in ("experience", "outlook"):
         for index in [i for i, q in enumerate(questions) if q.kind == kind][1:]:
-            problems.add(f"questions[{index}].kind", f"only one question may be of kind {kind}")
+            problems.add(f"questions[{index}].kind", "problem_one_of_kind", kind=kind)
 
     if problems.items:
         return None, problems.items, problems.warnings
@@ -283,9 +299,9 @@ def _check_related(problems: Problems, raw_roles: list[Any]) -> None:
         for position, other in enumerate(related if isinstance(related, list) else []):
             where = f"roles[{index}].related[{position}]"
             if isinstance(other, str) and other not in known:
-                problems.add(where, f"unknown role '{other}'")
+                problems.add(where, "problem_unknown_role", role=other)
             elif other == role.get("id"):
-                problems.add(where, "a role cannot be related to itself")
+                problems.add(where, "problem_related_to_itself")
 
 
 def _trait(read: _Reader, value: object, path: str) -> Trait | None:
@@ -314,10 +330,12 @@ def _role(read: _Reader, value: object, path: str, traits: set[str]) -> Role | N
     skills = read.items(data.get("skills"), f"{path}.skills", read.text)
     level = data.get("level")
     if level is not MISSING and level not in LEVELS:
-        read.problems.add(f"{path}.level", f"must be one of {', '.join(LEVELS)}, found {level!r}")
+        read.problems.add(
+            f"{path}.level", "problem_one_of_found", allowed=", ".join(LEVELS), value=repr(level)
+        )
     profile = read.weights(data.get("profile"), f"{path}.profile", traits)
     if profile is not None and "profile" in data and sum(profile.values()) <= 0:
-        read.problems.add(f"{path}.profile", "needs at least one trait with a weight above 0")
+        read.problems.add(f"{path}.profile", "problem_zero_profile")
         profile = None
     related = read.items(data.get("related", []), f"{path}.related", read.identifier)
     years = _years(read, data["years"], f"{path}.years") if "years" in data else None
@@ -351,33 +369,34 @@ def _years(read: _Reader, value: object, path: str) -> Years | None:
     if high is MISSING:  # "max" is optional: an open band such as "6 years or more"
         high = None
     if isinstance(low, bool) or not isinstance(low, int) or low < 0:
-        read.problems.add(f"{path}.min", f"expected a whole number of 0 or more, found {low!r}")
+        read.problems.add(f"{path}.min", "problem_bad_min", value=repr(low))
         return None
     if high is not None and (isinstance(high, bool) or not isinstance(high, int) or high < low):
-        read.problems.add(
-            f"{path}.max", f"expected a whole number of at least {low}, found {high!r}"
-        )
+        read.problems.add(f"{path}.max", "problem_bad_max", low=low, value=repr(high))
         return None
     return Years(low, high)
 
 
 def _question(read: _Reader, value: object, path: str, traits: set[str]) -> Question | None:
-    data = read.mapping(value, path, required=("id", "prompt", "options"), optional=("kind",))
+    data = read.mapping(
+        value, path, required=("id", "prompt", "options"), optional=("kind", "short")
+    )
     if data is None:
         return None
     ident = read.identifier(data.get("id"), f"{path}.id")
     prompt = read.text(data.get("prompt"), f"{path}.prompt")
+    short = read.text(data["short"], f"{path}.short") if "short" in data else None
     kind = data.get("kind", "trait")
     if kind not in QUESTION_KINDS:
-        read.problems.add(f"{path}.kind", f"must be one of {', '.join(QUESTION_KINDS)}")
+        read.problems.add(f"{path}.kind", "problem_one_of", allowed=", ".join(QUESTION_KINDS))
         return None
     options = read.items(
         data.get("options"), f"{path}.options", lambda v, p: _option(read, v, p, traits, kind), 2
     )
-    read.unique(data.get("options"), f"{path}.options", "option")
+    read.unique(data.get("options"), f"{path}.options", "problem_item_option")
     if ident is None or prompt is None or "options" not in data:
         return None
-    return Question(ident, prompt, tuple(options), kind)
+    return Question(ident, prompt, tuple(options), kind, short)
 
 
 def _option(read: _Reader, value: object, path: str, traits: set[str], kind: str) -> Option | None:
@@ -391,7 +410,7 @@ def _option(read: _Reader, value: object, path: str, traits: set[str], kind: str
         return None
     ident = read.identifier(data.get("id"), f"{path}.id")
     if ident in RESERVED_OPTION_IDS:
-        read.problems.add(f"{path}.id", f"'{ident}' is reserved; choose another option id")
+        read.problems.add(f"{path}.id", "problem_reserved_id", id=ident)
         ident = None
     text = read.text(data.get("text"), f"{path}.text")
     weights = read.weights(data.get("weights", {}), f"{path}.weights", traits)
@@ -414,7 +433,9 @@ def _choice(
     if value in allowed:
         return str(value)
     if value is not MISSING:
-        read.problems.add(f"{path}.{key}", f"must be one of {', '.join(allowed)}, found {value!r}")
+        read.problems.add(
+            f"{path}.{key}", "problem_one_of_found", allowed=", ".join(allowed), value=repr(value)
+        )
     return None
 
 
@@ -486,6 +507,7 @@ def json_schema() -> dict[str, Any]:
         {
             "id": ident,
             "prompt": text,
+            "short": text,
             "kind": {"enum": list(QUESTION_KINDS)},
             "options": {"type": "array", "items": option, "minItems": 2},
         },

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from rolefinder.errors import MAX_PROBLEMS, Problem, Refused
+from rolefinder.errors import MAX_PROBLEMS, Problem, Refused, Value
 from rolefinder.schema import Date
 
 try:  # libyaml's C parser is several times faster; fall back to pure Python without it
@@ -82,13 +82,11 @@ def read_yaml(text: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]
         mark = event.start_mark
         return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
-    def report(event: yaml.Event, path: str, message: str) -> None:
+    def report(event: yaml.Event, path: str, key: str, **values: Value) -> None:
         line, column = at(event)
-        problems.append(Problem(message, path, line, column))
+        problems.append(Problem(key, values, path, line, column))
         if len(problems) == MAX_PROBLEMS:
-            problems.append(
-                Problem(f"stopped reading after {MAX_PROBLEMS} problems; fix these first")
-            )
+            problems.append(Problem("problem_stopped", {"count": MAX_PROBLEMS}))
             raise _Stop
 
     def place(event: yaml.Event) -> str | None:
@@ -110,15 +108,16 @@ def read_yaml(text: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]
             frame.value.append(value)
         elif frame.key is None:  # this value is a key
             if not isinstance(value, str):
-                report(event, frame.path, f"keys must be plain text, found {value!r}")
+                report(event, frame.path, "problem_key_not_text", value=repr(value))
                 value = str(value)
             if value in frame.key_lines:
                 first = frame.key_lines[value]
                 report(
                     event,
                     _child(frame.path, value),
-                    f"duplicate key '{value}' (first on line {first}); "
-                    "YAML would silently keep only the last one: merge or rename them",
+                    "problem_duplicate_key",
+                    name=value,
+                    line=first,
                 )
             frame.key_lines.setdefault(value, at(event)[0])
             frame.key = value
@@ -136,11 +135,7 @@ def read_yaml(text: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    report(
-                        event,
-                        "",
-                        "only one YAML document is allowed; remove the '---' and what follows",
-                    )
+                    report(event, "", "problem_one_document")
                     break
                 continue
             if isinstance(
@@ -149,25 +144,16 @@ def read_yaml(text: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]
                 continue
             path = place(event)
             if isinstance(event, yaml.AliasEvent):
-                report(
-                    event,
-                    path or "",
-                    f"aliases (*{event.anchor}) are not allowed: they let a small "
-                    "file expand into a huge one (an 'alias bomb'); write the value out in full",
-                )
+                report(event, path or "", "problem_alias", anchor=str(event.anchor))
                 attach(None, event)
                 continue
             anchor = getattr(event, "anchor", None)
             if anchor:
-                report(
-                    event,
-                    path or "",
-                    f"anchors (&{anchor}) are not allowed; write each value out in full",
-                )
+                report(event, path or "", "problem_anchor", anchor=anchor)
             tag = getattr(event, "tag", None)
             if isinstance(event, yaml.ScalarEvent):
                 if tag not in (None, "!"):
-                    report(event, path or "", f"tags ({tag}) are not allowed; remove it")
+                    report(event, path or "", "problem_tag", tag=tag)
                     attach(event.value, event)
                 else:
                     attach(_scalar(loader, event), event)
@@ -175,19 +161,13 @@ def read_yaml(text: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]
                     positions.setdefault(path, at(event))
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if tag is not None:
-                    report(event, path or "", f"tags ({tag}) are not allowed; remove it")
+                    report(event, path or "", "problem_tag", tag=tag)
                 if len(stack) >= MAX_DEPTH:
                     line, column = at(event)
-                    raise Refused(
-                        Problem(
-                            f"nested more than {MAX_DEPTH} levels deep; no catalogue needs that",
-                            path or "",
-                            line,
-                            column,
-                        )
-                    )
+                    depth = {"depth": MAX_DEPTH}
+                    raise Refused(Problem("problem_too_deep", depth, path or "", line, column))
                 if path is None:  # a list or mapping used as a key
-                    report(event, stack[-1].path, "keys must be plain text, not a list or mapping")
+                    report(event, stack[-1].path, "problem_key_container")
                     path = _child(stack[-1].path, "?")
                 positions.setdefault(path, at(event))
                 container: dict[str, Any] | list[Any] = (
@@ -201,11 +181,17 @@ def read_yaml(text: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]
         pass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "invalid YAML"
         where = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        raise Refused(Problem(f"YAML syntax error: {problem}", "", *where)) from None
-    except yaml.YAMLError as error:
-        raise Refused(Problem(f"YAML error: {error}")) from None
+        # PyYAML's own phrase ("mapping values are not allowed here") has no translation: only
+        # our prefix is translated, and the phrase is passed on as a value, quoted as it is.
+        problem = error.problem or error.context
+        if problem:
+            raise Refused(
+                Problem("problem_yaml_syntax", {"problem": problem}, "", *where)
+            ) from None
+        raise Refused(Problem("problem_yaml_invalid", {}, "", *where)) from None
+    except yaml.YAMLError as error:  # PyYAML's text again, passed on as it is
+        raise Refused(Problem("problem_yaml_error", {"error": str(error)})) from None
     finally:
         loader.dispose()
     return root, positions, problems

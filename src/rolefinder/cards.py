@@ -1,0 +1,722 @@
+"""The result as a file for ``--save``: an HTML page, an SVG image, a Markdown report or JSON.
+
+``CARDS`` maps each file extension to its writer; ``save.FORMATS`` is read from it, so the
+check made before the quiz and the writing afterwards cannot disagree.
+
+The three readable cards are written from one set of facts, gathered once from report.py's
+sentences in the chosen language, so they say the same thing. They are written by hand rather
+than recorded from a terminal: real headings, a real table, text that can be copied and read
+aloud, nothing fetched from the network, and every catalogue text escaped for its format.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
+
+from rolefinder.errors import SaveFormatError
+from rolefinder.i18n import Lang, t
+
+if TYPE_CHECKING:  # the engine and the sentences are imported when a card is written
+    from rolefinder.engine import Match, Result
+    from rolefinder.explain import Explanation
+    from rolefinder.model import Catalogue, Role
+
+__all__ = [
+    "CARDS",
+    "as_json",
+    "html_card",
+    "json_card",
+    "markdown_card",
+    "markdown_escape",
+    "result_file",
+    "svg_card",
+]
+
+Writer: TypeAlias = "Callable[[Catalogue, Result, Explanation, Lang, int], str]"
+
+GOALS_SHOWN = 2  # as on screen: the two stretch roles the answers point to most
+SVG_DUTIES = 4  # the image stays a card; the page and the report list every duty
+
+
+def as_json(data: Any, ascii_only: bool = False) -> str:
+    """The JSON text rolefinder prints and saves."""
+    return json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n"
+
+
+# --- The facts every readable card shows -----------------------------------------------------
+
+
+class Listed(NamedTuple):
+    """One row of the ranking, with the reasons for its place."""
+
+    place: int
+    name: str
+    chance: str
+    level: str
+    reasons: tuple[str, ...]
+
+
+class Goal(NamedTuple):
+    """A stretch role the answers point to, and a way up to it ('' when there is none)."""
+
+    name: str
+    level: str
+    path: str
+
+
+class Facts(NamedTuple):
+    """A result in words, in one language: every text a card shows, not yet escaped."""
+
+    lang: Lang
+    kicker: str
+    title: str  # the document's title
+    heading: str  # 'Best match: NAME'
+    summary: str
+    band: str  # 'How sure: a strong fit (87%)'
+    unsure: bool
+    notes: tuple[str, ...]  # a note a flag, then the what-if line
+    why_heading: str
+    why: tuple[str, ...]  # the best match's reasons
+    matches_heading: str
+    columns: tuple[str, str, str, str]
+    matches: tuple[Listed, ...]
+    goals_heading: str
+    goals_intro: str
+    goals: tuple[Goal, ...]
+    duties_heading: str
+    duties: tuple[str, ...]
+    onward: tuple[str, str] | None  # ('Next step', 'NAMES') or ('Related roles', 'NAMES')
+    more: str  # a sentence holding `show`
+    show: str  # 'rolefinder show ID'
+    profile_heading: str
+    profile: tuple[tuple[str, int], ...]  # trait name, percent
+    code_heading: str
+    code: str
+    replay: str  # a sentence holding `command`
+    command: str  # 'rolefinder result CODE'
+    description: str  # the result in two sentences
+    footer: str
+
+
+# Control characters are not allowed in XML and make no sense in a card; runs of whitespace
+# (a newline inside a role's name) would break a Markdown table row or an SVG line.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def _level(role: Role, lang: Lang) -> str:
+    # The same words as the screen's level label ('senior, 3-5 yrs').
+    label = t(f"level_{role.level}", lang)
+    if role.years is not None:
+        label += ", " + t("years", lang, years=str(role.years))
+    return label
+
+
+def facts(
+    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
+) -> Facts:
+    """Everything the readable cards show, in ``lang``: report.py's sentences, cleaned."""
+    from rolefinder import __version__
+    from rolefinder.codes import encode
+    from rolefinder.engine import next_steps
+    from rolefinder.report import band_text, flag_lines, percent, reason_lines
+    from rolefinder.report import what_if_line as what_if_text
+
+    def reasons(match: Match) -> tuple[str, ...]:
+        why = explanation.reasons.get(match.id)
+        return tuple(map(_clean, reason_lines(catalogue, why, lang))) if why else ()
+
+    role = result.best.role
+    name = _clean(role.name.get(lang))
+    notes = flag_lines(result, explanation, lang)
+    if explanation.what_if is not None:
+        notes.append(what_if_text(catalogue, explanation.what_if, lang))
+    goals = []
+    for match in result.goals[:GOALS_SHOWN]:
+        route = explanation.paths.get(match.id)
+        # report.path_line's sentence with a real arrow: a card is UTF-8, and "->" can break
+        # between its two characters when a line wraps
+        steps = " → ".join(_clean(step.name.get(lang)) for step in route or ())
+        path = t("path", lang, steps=steps) if route else ""
+        goals.append(Goal(_clean(match.role.name.get(lang)), _level(match.role, lang), path))
+    steps = next_steps(catalogue, role)
+    key, shown = (
+        ("next_step", steps) if steps else ("related", tuple(map(catalogue.role, role.related)))
+    )
+    names = ", ".join(r.name.get(lang) for r in shown if r is not None)
+    code = encode(catalogue, result.answers, lang)
+    command = f"rolefinder result {code}"
+    band = _clean(band_text(explanation, result, lang))
+    heading = _clean(t("best_match", lang, name=name))
+    return Facts(
+        lang=lang,
+        kicker=t("card_kicker", lang),
+        title=_clean(t("card_title", lang, name=name)),
+        heading=heading,
+        summary=_clean(role.summary.get(lang)),
+        band=band,
+        unsure=explanation.band == "unsure",
+        notes=tuple(map(_clean, notes)),
+        why_heading=t("why", lang),
+        why=reasons(result.best),
+        matches_heading=t("your_matches", lang),
+        columns=(
+            t("col_rank", lang),
+            t("col_role", lang),
+            t("col_match", lang),
+            t("col_level", lang),
+        ),
+        matches=tuple(
+            Listed(
+                place,
+                _clean(match.role.name.get(lang)),
+                percent(match.chance),
+                _level(match.role, lang),
+                reasons(match),
+            )
+            for place, match in enumerate(result.reachable[:top], start=1)
+        ),
+        goals_heading=t("card_goals", lang),
+        goals_intro=t("goals", lang),
+        goals=tuple(goals),
+        duties_heading=_clean(t("card_duties", lang, name=name)),
+        duties=tuple(_clean(duty.get(lang)) for duty in role.duties),
+        onward=(t(key, lang), _clean(names)) if names else None,
+        more=_clean(t("more_about", lang, id=role.id)),
+        show=_clean(f"rolefinder show {role.id}"),
+        profile_heading=t("your_profile", lang),
+        profile=tuple(
+            (_clean(trait.name.get(lang)), result.profile.get(trait.id, 0))
+            for trait in catalogue.traits
+        ),
+        code_heading=t("card_code", lang),
+        code=code,
+        replay=t("card_replay", lang, command=command),
+        command=command,
+        description=_clean(t("card_desc", lang, best=heading, band=band)),
+        footer=t("card_footer", lang, version=__version__),
+    )
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+# Colours meet WCAG AA (4.5:1) for their text on their background; sizes are in rem so the
+# reader's own font size is honoured; nothing here loads a font, script or image.
+_CSS = """\
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0; padding: 1.5rem 0.75rem; background: #eef1f5; color: #1b1f24;
+  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue",
+    Arial, sans-serif;
+  overflow-wrap: anywhere;
+}
+main {
+  max-width: 46rem; margin: 0 auto; padding: 1.5rem 1.5rem 1rem; background: #ffffff;
+  border: 1px solid #d0d7de; border-radius: 0.75rem;
+}
+.kicker {
+  margin: 0 0 0.25rem; color: #4a5563; font-size: 0.875rem; font-weight: 600;
+  letter-spacing: 0.04em; text-transform: uppercase;
+}
+h1 { margin: 0 0 0.75rem; color: #0b3d62; font-size: 1.75rem; line-height: 1.2; }
+h2 {
+  margin: 1.75rem 0 0.5rem; padding-top: 1.25rem; border-top: 1px solid #d0d7de;
+  font-size: 1.25rem; line-height: 1.3;
+}
+h3 { margin: 1.25rem 0 0.25rem; font-size: 1rem; }
+p { margin: 0.5rem 0; }
+ul { margin: 0.5rem 0; padding-left: 1.25rem; }
+li { margin: 0.3rem 0; }
+.summary { font-size: 1.125rem; }
+.band {
+  display: inline-block; padding: 0.25rem 0.75rem; border-radius: 1rem;
+  background: #e3f4e8; color: #14532d; font-weight: 600;
+}
+.band.unsure { background: #fff1d6; color: #6b3a00; }
+.notes { padding: 0; list-style: none; }
+.notes li {
+  margin: 0.5rem 0; padding: 0.5rem 0.75rem; border-left: 0.25rem solid #b45309;
+  border-radius: 0.25rem; background: #fff8eb; color: #3d2a00;
+}
+table { width: 100%; border-collapse: collapse; }
+th, td {
+  padding: 0.4rem 0.5rem; border-bottom: 1px solid #d0d7de; text-align: left;
+  vertical-align: top;
+}
+thead th { background: #f1f4f7; font-size: 0.875rem; }
+tbody th { font-weight: 600; }
+/* Headers and levels are the program's own short words: never cut one in two to narrow a
+   column (catalogue names may still break anywhere, so the table always fits). */
+thead th, .level { overflow-wrap: normal; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.best th, .best td { background: #eaf2fa; font-weight: 700; }
+.bars { margin: 0.75rem 0; padding: 0; list-style: none; }
+.bars li {
+  display: grid; grid-template-columns: minmax(0, 10rem) minmax(0, 1fr) 3.5rem;
+  gap: 0.75rem; align-items: center;
+}
+.bars svg { display: block; width: 100%; height: 0.75rem; }
+code {
+  padding: 0.1rem 0.3rem; border-radius: 0.25rem; background: #f1f4f7;
+  font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
+  font-size: 0.95em;
+}
+.code code { font-size: 1.2rem; font-weight: 600; }
+footer { margin-top: 2rem; color: #4a5563; font-size: 0.875rem; }
+@media (max-width: 30rem) {
+  body { padding: 0; }
+  main { padding: 1.25rem 1rem 1rem; border: 0; border-radius: 0; }
+  th, td { padding: 0.4rem 0.3rem; }
+  .bars li { grid-template-columns: minmax(0, 1fr) 3.5rem; gap: 0.25rem 0.75rem; }
+  .bars svg { grid-row: 2; grid-column: 1 / -1; }
+}
+@media print {
+  body { padding: 0; background: #ffffff; font-size: 11pt; }
+  main { max-width: none; padding: 0; border: 0; }
+  h2, h3 { break-after: avoid; }
+  li, tr { break-inside: avoid; }
+  .band, .notes li, .best th, .best td, thead th, .bars svg { print-color-adjust: exact; }
+}
+"""
+
+
+def _h(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _around(sentence: str, command: str) -> tuple[str, str]:
+    """The parts of ``sentence`` before and after ``command`` (which it holds once)."""
+    before, _, after = sentence.partition(command)
+    return before, after
+
+
+def _with_code(sentence: str, command: str) -> str:
+    """The escaped sentence with ``command`` set as code."""
+    before, after = _around(sentence, command)
+    return f"{_h(before)}<code>{_h(command)}</code>{_h(after)}"
+
+
+def _html_list(items: Iterable[str], css: str = "") -> list[str]:
+    opening = f'<ul class="{css}">' if css else "<ul>"
+    return [opening, *(f"<li>{_h(item)}</li>" for item in items), "</ul>"]
+
+
+def _html_bar(percent: int) -> str:
+    # Drawn, not a <meter>: a meter's look differs in every browser and is lost in print.
+    # Hidden from screen readers, which read the percentage beside it.
+    return (
+        '<svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" '
+        'focusable="false"><rect width="100" height="10" rx="2" fill="#dfe3e8"/>'
+        f'<rect width="{percent}" height="10" rx="2" fill="#1f5f99"/></svg>'
+    )
+
+
+def html_card(
+    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
+) -> str:
+    """The result as a self-contained HTML5 page that reads well on a phone and in print."""
+    return html_page(facts(catalogue, result, explanation, lang, top))
+
+
+def html_page(card: Facts) -> str:
+    """The HTML page for these facts."""
+    band_class = "band unsure" if card.unsure else "band"
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{card.lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light">',
+        f'<meta name="description" content="{_h(card.description)}">',
+        f"<title>{_h(card.title)}</title>",
+        f"<style>\n{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        "<header>",
+        f'<p class="kicker">{_h(card.kicker)}</p>',
+        f"<h1>{_h(card.heading)}</h1>",
+        f'<p class="summary">{_h(card.summary)}</p>',
+        f'<p class="{band_class}">{_h(card.band)}</p>',
+    ]
+    if card.notes:
+        out += _html_list(card.notes, "notes")
+    out.append("</header>")
+    if card.why:
+        out += ["<section>", f"<h2>{_h(card.why_heading)}</h2>", *_html_list(card.why)]
+        out.append("</section>")
+    out += ["<section>", f"<h2>{_h(card.matches_heading)}</h2>", "<table>", "<thead><tr>"]
+    rank, role, chance, level = map(_h, card.columns)
+    out += [
+        f'<th scope="col" class="num">{rank}</th><th scope="col">{role}</th>'
+        f'<th scope="col" class="num">{chance}</th><th scope="col">{level}</th>',
+        "</tr></thead>",
+        "<tbody>",
+    ]
+    for row in card.matches:
+        css = ' class="best"' if row.place == 1 else ""
+        out.append(
+            f'<tr{css}><td class="num">{row.place}</td><th scope="row">{_h(row.name)}</th>'
+            f'<td class="num">{_h(row.chance)}</td><td class="level">{_h(row.level)}</td></tr>'
+        )
+    out += ["</tbody>", "</table>"]
+    for row in card.matches[1:]:
+        if row.reasons:
+            why = t("card_why_role", card.lang, name=row.name)
+            out += [f"<h3>{_h(why)}</h3>", *_html_list(row.reasons)]
+    out.append("</section>")
+    if card.goals:
+        out += ["<section>", f"<h2>{_h(card.goals_heading)}</h2>", f"<p>{_h(card.goals_intro)}</p>"]
+        out.append("<ul>")
+        for goal in card.goals:
+            path = f": {_h(goal.path)}" if goal.path else ""
+            out.append(f"<li><strong>{_h(goal.name)}</strong> ({_h(goal.level)}){path}</li>")
+        out += ["</ul>", "</section>"]
+    out += ["<section>", f"<h2>{_h(card.duties_heading)}</h2>", *_html_list(card.duties)]
+    if card.onward is not None:
+        label, names = card.onward
+        out.append(f"<p><strong>{_h(label)}:</strong> {_h(names)}</p>")
+    out += [f"<p>{_with_code(card.more, card.show)}</p>", "</section>"]
+    out += ["<section>", f"<h2>{_h(card.profile_heading)}</h2>", '<ul class="bars">']
+    for name, percent in card.profile:
+        out.append(
+            f"<li><span>{_h(name)}</span>{_html_bar(percent)}"
+            f'<span class="num">{percent}%</span></li>'
+        )
+    out += ["</ul>", "</section>"]
+    out += [
+        "<section>",
+        f"<h2>{_h(card.code_heading)}</h2>",
+        f'<p class="code"><code>{_h(card.code)}</code></p>',
+        f"<p>{_with_code(card.replay, card.command)}</p>",
+        "</section>",
+        f"<footer><p>{_h(card.footer)}</p></footer>",
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+# --- SVG -------------------------------------------------------------------------------------
+
+SVG_WIDTH = 800
+_MARGIN = 48
+_FONTS = (
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif"
+)
+_MONO = "ui-monospace, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace"
+_INK, _MUTED, _ACCENT, _GOOD, _WARN = "#1b1f24", "#4a5563", "#0b3d62", "#14532d", "#6b3a00"
+# Average glyph widths as a share of the font size, on the wide side for the common sans
+# fonts, so that a line wrapped by counting characters still fits without font metrics.
+_REGULAR, _BOLD = 0.56, 0.62
+
+
+def _chars(width: float, size: float, bold: bool = False) -> int:
+    return max(8, int(width / (size * (_BOLD if bold else _REGULAR))))
+
+
+def _wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    # Whole words; only a word longer than the line is cut.
+    return textwrap.wrap(text, _chars(width, size, bold), break_on_hyphens=False) or [""]
+
+
+class _Svg:
+    """An SVG image built top to bottom: one <text> per line of real text."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.y = float(_MARGIN)
+
+    def text(
+        self,
+        text: str,
+        size: float = 16,
+        bold: bool = False,
+        fill: str = _INK,
+        x: float = _MARGIN,
+        width: float = SVG_WIDTH - 2 * _MARGIN,
+        before: float = 0,
+        mono: bool = False,
+    ) -> int:
+        """Wrapped lines of ``text``; returns how many."""
+        self.y += before
+        lines = _wrap(text, width, size, bold or mono)
+        for line in lines:
+            self.y += size * 1.4
+            self.parts.append(self._line(line, x, self.y, size, bold, fill, mono))
+        return len(lines)
+
+    @staticmethod
+    def _line(
+        line: str, x: float, y: float, size: float, bold: bool, fill: str, mono: bool = False
+    ) -> str:
+        weight = ' font-weight="700"' if bold else ""
+        family = f' font-family="{_MONO}"' if mono else ""
+        return (
+            f'<text x="{x:g}" y="{y:.0f}" font-size="{size:g}"{weight}{family} '
+            f'fill="{fill}">{_h(line)}</text>'
+        )
+
+    def heading(self, text: str) -> None:
+        """A section heading, with a rule above it."""
+        self.y += 22
+        self.parts.append(
+            f'<rect x="{_MARGIN}" y="{self.y:.0f}" width="{SVG_WIDTH - 2 * _MARGIN}" '
+            'height="1" fill="#d0d7de"/>'
+        )
+        self.text(text, size=19, bold=True, before=8)
+        self.y += 4
+
+    def bullets(self, items: Iterable[str], fill: str = _INK) -> None:
+        """A list: a dot, then the wrapped text hanging beside it."""
+        for item in items:
+            top = self.y
+            self.text(item, fill=fill, x=_MARGIN + 20, width=SVG_WIDTH - 2 * _MARGIN - 20)
+            self.parts.append(
+                f'<circle cx="{_MARGIN + 6}" cy="{top + 17:.0f}" r="3" fill="{fill}"/>'
+            )
+            self.y += 4
+
+    def row(self, cells: Sequence[tuple[str, float, float, bool, str]], size: float = 16) -> None:
+        """One table row: cells (text, x, width, right-aligned, weight) wrapped in place.
+
+        Each line is one <text>; its cells are <tspan>s that end in a space, so copying a
+        line gives its cells with spaces between them.
+        """
+        columns = [
+            _wrap(text, width, size, weight == "bold") for text, _, width, _, weight in cells
+        ]
+        for number in range(max(map(len, columns))):
+            self.y += size * 1.4
+            spans = []
+            for (_, x, width, right, weight), lines in zip(cells, columns, strict=True):
+                if number < len(lines):
+                    anchor = f' x="{x + width:g}" text-anchor="end"' if right else f' x="{x:g}"'
+                    bold = ' font-weight="700"' if weight == "bold" else ""
+                    spans.append(f"<tspan{anchor}{bold}>{_h(lines[number])} </tspan>")
+            self.parts.append(
+                f'<text y="{self.y:.0f}" font-size="{size:g}" fill="{_INK}">{"".join(spans)}</text>'
+            )
+        self.y += 6
+
+
+def _svg_frame(height: int, radius: int = 16, strip: int = 8) -> list[str]:
+    """The card's white face with rounded corners, under an accent strip along its top."""
+    # Where the strip's lower edge meets the rounded corners: the face starts on the same arc.
+    inset = radius - (radius**2 - (radius - strip) ** 2) ** 0.5
+    w, r = SVG_WIDTH, radius
+    face = (
+        f"M{inset:.2f} {strip} H{w - inset:.2f} A{r} {r} 0 0 1 {w} {r} V{height - r} "
+        f"A{r} {r} 0 0 1 {w - r} {height} H{r} A{r} {r} 0 0 1 0 {height - r} V{r} "
+        f"A{r} {r} 0 0 1 {inset:.2f} {strip} Z"
+    )
+    return [
+        f'<rect width="{w}" height="{height}" rx="{r}" fill="{_ACCENT}"/>',
+        f'<path d="{face}" fill="#ffffff"/>',
+        f'<rect x="0.5" y="0.5" width="{w - 1}" height="{height - 1}" rx="{r}" fill="none" '
+        'stroke="#d0d7de"/>',
+    ]
+
+
+def svg_card(
+    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
+) -> str:
+    """The result as an SVG image, 800 wide: system fonts, real text lines, drawn bars."""
+    return svg_image(facts(catalogue, result, explanation, lang, top))
+
+
+def svg_image(card: Facts) -> str:
+    """The SVG image for these facts."""
+    svg = _Svg()
+    svg.y += 8  # below the accent strip
+    svg.text(card.kicker.upper(), size=13, bold=True, fill=_MUTED)
+    svg.text(card.heading, size=28, bold=True, fill=_ACCENT, before=4)
+    svg.text(card.summary, size=17, before=6)
+    svg.text(card.band, bold=True, fill=_WARN if card.unsure else _GOOD, before=10)
+    for note in card.notes:
+        top = svg.y + 8
+        svg.text(
+            note, size=15, fill=_WARN, x=_MARGIN + 14, width=SVG_WIDTH - 2 * _MARGIN - 14, before=8
+        )
+        svg.parts.append(
+            f'<rect x="{_MARGIN}" y="{top:.0f}" width="4" height="{svg.y - top + 6:.0f}" fill="#b45309"/>'
+        )
+    if card.why:
+        svg.heading(card.why_heading)
+        svg.bullets(card.why)
+    svg.heading(card.matches_heading)
+    content = SVG_WIDTH - 2 * _MARGIN
+    layout = (  # x and width of each column: rank, role, chance, level
+        (_MARGIN, 28.0),
+        (_MARGIN + 36, content * 0.50),
+        (_MARGIN + 40 + content * 0.50, 80.0),
+        (_MARGIN + 140 + content * 0.50, content * 0.50 - 140),
+    )
+
+    def cells(texts: Sequence[str], weight: str) -> list[tuple[str, float, float, bool, str]]:
+        return [
+            (text, x, width, column in (0, 2), weight)
+            for column, (text, (x, width)) in enumerate(zip(texts, layout, strict=True))
+        ]
+
+    svg.row(cells(card.columns, "bold"), size=14)
+    for row in card.matches:
+        texts = (f"{row.place}.", row.name, row.chance, row.level)
+        svg.row(cells(texts, "bold" if row.place == 1 else ""))
+    if card.goals:
+        svg.heading(card.goals_heading)
+        svg.bullets(
+            f"{goal.name} ({goal.level})" + (f": {goal.path}" if goal.path else "")
+            for goal in card.goals
+        )
+    svg.heading(card.profile_heading)
+    for name, percent in card.profile:
+        top = svg.y
+        svg.text(name, width=200)
+        bar_y = top + 10
+        track = content - 220 - 64
+        svg.parts += [
+            f'<rect x="{_MARGIN + 220}" y="{bar_y:.0f}" width="{track:g}" height="14" rx="3" '
+            'fill="#dfe3e8"/>',
+            f'<rect x="{_MARGIN + 220}" y="{bar_y:.0f}" width="{track * percent / 100:.1f}" '
+            'height="14" rx="3" fill="#1f5f99"/>',
+            f'<text x="{SVG_WIDTH - _MARGIN}" y="{top + 22.4:.0f}" font-size="16" '
+            f'text-anchor="end" fill="{_INK}">{percent}%</text>',
+        ]
+        svg.y += 6
+    svg.heading(card.duties_heading)
+    svg.bullets(card.duties[:SVG_DUTIES])
+    svg.heading(card.code_heading)
+    svg.text(card.code, size=20, mono=True, bold=True)
+    svg.text(card.replay, size=15, fill=_MUTED, before=4)
+    svg.text(card.footer, size=13, fill=_MUTED, before=18)
+    height = round(svg.y + _MARGIN)
+    head = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{SVG_WIDTH}" height="{height}" '
+        f'viewBox="0 0 {SVG_WIDTH} {height}" role="img" aria-labelledby="title desc" '
+        # preserve: a line's spaces are its own, kept exactly (between <tspan>s too)
+        f'xml:space="preserve" font-family="{_FONTS}">',
+        f'<title id="title">{_h(card.title)}</title>',
+        f'<desc id="desc">{_h(card.description)}</desc>',
+        *_svg_frame(height),
+    ]
+    return "\n".join([*head, *svg.parts, "</svg>"]) + "\n"
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+# Characters that are markup anywhere in a line; `|` also ends a table cell.
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+# What makes a line a heading, list, quote, rule or numbered item when it starts one.
+_MD_LEADING = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
+
+
+def markdown_escape(text: str) -> str:
+    """``text`` as literal Markdown: no markup, links, raw HTML or table breaks.
+
+    ``<``, ``>`` and ``&`` become entities, so no tag, autolink or entity passes through.
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_INLINE.sub(r"\\\1", text)
+
+    def leading(match: re.Match[str]) -> str:
+        space, mark = match.groups()
+        if mark[0].isdigit():  # '1. ' numbers a list: escape its dot or bracket instead
+            return space + mark + "\\"
+        return f"{space}\\{mark}"
+
+    return _MD_LEADING.sub(leading, text, count=1)
+
+
+def markdown_card(
+    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
+) -> str:
+    """The result as a readable Markdown report."""
+    return markdown_report(facts(catalogue, result, explanation, lang, top))
+
+
+def markdown_report(card: Facts) -> str:
+    """The Markdown report for these facts."""
+    md = markdown_escape
+
+    def bullets(items: Iterable[str]) -> list[str]:
+        return [f"- {md(item)}" for item in items]
+
+    lines = [f"# {md(card.heading)}", "", md(card.summary), "", f"**{md(card.band)}**", ""]
+    for note in card.notes:
+        lines += [f"> {md(note)}", ""]
+    if card.why:
+        lines += [f"## {md(card.why_heading)}", "", *bullets(card.why), ""]
+    lines += [f"## {md(card.matches_heading)}", ""]
+    lines += ["| " + " | ".join(map(md, card.columns)) + " |", "| ---: | --- | ---: | --- |"]
+    for row in card.matches:
+        cells = (str(row.place), row.name, row.chance, row.level)
+        lines.append("| " + " | ".join(map(md, cells)) + " |")
+    for row in card.matches[1:]:
+        if row.reasons:
+            why = t("card_why_role", card.lang, name=row.name)
+            lines += ["", f"### {md(why)}", "", *bullets(row.reasons)]
+    lines.append("")
+    if card.goals:
+        lines += [f"## {md(card.goals_heading)}", "", md(card.goals_intro), ""]
+        for goal in card.goals:
+            path = f": {md(goal.path)}" if goal.path else ""
+            lines.append(f"- **{md(goal.name)}** ({md(goal.level)}){path}")
+        lines.append("")
+    lines += [f"## {md(card.duties_heading)}", "", *bullets(card.duties), ""]
+    if card.onward is not None:
+        label, names = card.onward
+        lines += [f"**{md(label)}:** {md(names)}", ""]
+    lines += [f"## {md(card.profile_heading)}", ""]
+    lines += [f"- {md(name)}: {percent}%" for name, percent in card.profile]
+    lines += ["", f"## {md(card.code_heading)}", "", f"`{card.code}`", ""]
+    before, after = _around(card.replay, card.command)
+    lines += [f"{md(before)}`{card.command}`{md(after)}", ""]
+    lines.append(f"*{md(card.footer)}*")
+    return "\n".join(lines) + "\n"
+
+
+# --- JSON and the table of writers -----------------------------------------------------------
+
+
+def json_card(
+    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
+) -> str:
+    """The ``--json`` document (every match, not only the top ``top``)."""
+    from rolefinder.report import result_dict
+
+    return as_json(result_dict(catalogue, result, explanation, lang))
+
+
+CARDS: dict[str, Writer] = {
+    ".json": json_card,
+    ".md": markdown_card,
+    ".html": html_card,
+    ".svg": svg_card,
+}
+
+
+def result_file(
+    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int, kind: str
+) -> str:
+    """The result as the text of a ``kind`` file ('.json', '.md', '.html' or '.svg').
+
+    Any other kind is refused rather than written in some default format.
+    """
+    writer = CARDS.get(kind.lower())
+    if writer is None:
+        raise SaveFormatError("save_format", path=kind, formats=", ".join(CARDS))
+    return writer(catalogue, result, explanation, lang, top)

@@ -1,0 +1,453 @@
+"""The --save cards: escaping, contents, and the HTML and SVG cards in a real headless browser.
+
+The browser tests keep their screenshots in artifacts/cards/ at the repository root, for CI to
+publish. Without Chromium they are skipped, except under CI (the CI variable set), where
+they fail: there the cards must really have been looked at.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from personas import PERSONAS
+from rolefinder.cards import CARDS, markdown_escape, result_file
+from rolefinder.codes import encode
+from rolefinder.engine import Evidence, rank
+from rolefinder.errors import SaveFormatError
+from rolefinder.explain import explain
+from rolefinder.model import Catalogue, Text
+from rolefinder.save import FORMATS, check_target
+
+ARTIFACTS = ROOT / "artifacts" / "cards"
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = "<script>alert(1)</script> | x & y ]]> `*_[a](javascript:b)_*`"
+# The analyst's sheet from someone torn between paths: goals with paths, and a flag's note.
+SHEET = {**PERSONAS["social-media-analyst"], "outlook": "torn"}
+
+
+def write_card(catalogue: Catalogue, kind: str, lang: str = "en", sheet=SHEET, top: int = 3):
+    """The card as the CLI writes it: the listed roles and the first two goals explained."""
+    evidence = Evidence(catalogue)
+    result = rank(catalogue, sheet, evidence)
+    listed = [m.id for m in result.reachable[:top]] + [m.id for m in result.goals[:2]]
+    explanation = explain(catalogue, result, listed, evidence)
+    return result_file(catalogue, result, explanation, lang, top, kind)
+
+
+def hostile(catalogue: Catalogue) -> Catalogue:
+    """The catalogue with every text a card shows replaced by markup and table breakers."""
+
+    def bad(label: str) -> Text:
+        return Text(f"{HOSTILE} {label}", f"{HOSTILE} {label} (id)")
+
+    roles = tuple(
+        dataclasses.replace(
+            role,
+            name=bad(f"role{number}\n# heading"),
+            summary=bad("summary"),
+            duties=(bad("- duty"), bad("> quote")),
+        )
+        for number, role in enumerate(catalogue.roles)
+    )
+    traits = tuple(dataclasses.replace(trait, name=bad("trait")) for trait in catalogue.traits)
+    questions = tuple(
+        dataclasses.replace(
+            question,
+            options=tuple(
+                dataclasses.replace(option, text=bad("1. option")) for option in question.options
+            ),
+        )
+        for question in catalogue.questions
+    )
+    return dataclasses.replace(catalogue, roles=roles, traits=traits, questions=questions)
+
+
+# --- The table of writers and the --save check --------------------------------------------
+
+
+def test_the_save_check_and_the_writers_read_one_table():
+    assert FORMATS == tuple(CARDS) == (".json", ".md", ".html", ".svg")
+
+
+@pytest.mark.parametrize("name", ["result.txt", "result.htm", "result.pdf", "result"])
+def test_an_unknown_extension_is_refused_by_the_save_check(tmp_path, name):
+    with pytest.raises(SaveFormatError):
+        check_target(tmp_path / name, force=False)
+
+
+def test_a_txt_file_is_not_silently_written_as_html(catalogue):
+    with pytest.raises(SaveFormatError):
+        write_card(catalogue, ".txt")
+
+
+def test_the_extension_is_read_case_blind(catalogue):
+    assert write_card(catalogue, ".HTML") == write_card(catalogue, ".html")
+
+
+def test_json_is_the_json_document(catalogue):
+    data = json.loads(write_card(catalogue, ".json"))
+    assert data["matches"][0]["id"] == "social-media-analyst"
+    assert data["code"] == encode(catalogue, SHEET, "en")
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_html_card_is_a_real_page(catalogue, lang):
+    page = write_card(catalogue, ".html", lang)
+    assert page.startswith("<!DOCTYPE html>\n")
+    assert f'<html lang="{lang}">' in page
+    assert '<meta charset="utf-8">' in page
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    best = "Social Media Analyst"
+    assert re.search(rf"<title>{best}: [^<]+</title>", page)
+    assert page.count("<h1>") == 1 and page.count("<h2>") >= 5
+    assert "<table>" in page and '<th scope="row">Social Media Strategist</th>' in page
+    assert "@media print" in page and "overflow-wrap: anywhere" in page
+    code = encode(catalogue, SHEET, lang)
+    assert f"<code>rolefinder result {code}</code>" in page
+
+
+def test_the_html_card_fetches_nothing_and_runs_nothing(catalogue):
+    page = write_card(catalogue, ".html")
+    for banned in ("http://", "https://", "<script", "<link", "<img", "src=", "url(", "@import"):
+        assert banned not in page
+
+
+def test_the_html_card_says_what_the_screen_says(catalogue):
+    page = html.unescape(write_card(catalogue, ".html"))
+    for text in (
+        "How sure: a strong fit (>99%)",
+        "You said you are torn between paths",
+        "Why Social Media Strategist",
+        "Counted against it:",
+        "Goals for later",
+        "path Social Media Analyst → Social Media Strategist → Marketing Consultant",
+        "Duties of the Social Media Analyst",
+        "Next step:",
+        "Analytical",
+        ">100%<",
+    ):
+        assert text in page, text
+
+
+def test_hostile_catalogue_text_is_escaped_in_html(catalogue):
+    page = write_card(hostile(catalogue), ".html")
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; | x &amp; y ]]&gt;" in page
+    # the page's own markup is all that is left once the escaped texts are taken out
+    assert page.count("<h1>") == 1 and page.count("<title>") == 1
+
+
+# --- SVG --------------------------------------------------------------------------------------
+
+
+def svg_texts(image: str) -> list[str]:
+    root = ET.fromstring(image.encode("utf-8"))
+    return ["".join(text.itertext()) for text in root.iter(f"{SVG}text")]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_svg_card_is_valid_and_self_contained(catalogue, lang):
+    image = write_card(catalogue, ".svg", lang)
+    root = ET.fromstring(image.encode("utf-8"))
+    assert root.tag == f"{SVG}svg" and root.get("width") == "800"
+    assert int(root.get("height")) > 600
+    assert root[0].tag == f"{SVG}title" and "Social Media Analyst" in root[0].text
+    assert root[1].tag == f"{SVG}desc" and "Social Media Analyst" in root[1].text
+    assert root.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    without_namespace = image.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    for banned in ("http", "url(", "@import", "<script", "href", "<image", "<foreignObject"):
+        assert banned not in without_namespace
+
+
+def test_the_svg_card_keeps_each_line_as_real_text(catalogue):
+    texts = svg_texts(write_card(catalogue, ".svg"))
+    assert "Best match: Social Media Analyst" in texts
+    assert any(text.startswith("Gathers and analyses campaign data") for text in texts)
+    assert "2. Social Media Strategist <1% mid " in texts  # a table row copies as one line
+    assert not any(text == " " for text in texts)  # no space written as a fragment of its own
+
+
+def test_the_svg_card_survives_hostile_text(catalogue):
+    image = write_card(hostile(catalogue), ".svg")
+    texts = svg_texts(image)  # parses: the text is escaped
+    assert any("<script>alert(1)</script>" in text for text in texts)
+    assert "<script>" not in image
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+
+def table_rows(report: str) -> list[list[str]]:
+    rows = [line for line in report.splitlines() if line.startswith("|")]
+    return [re.split(r"(?<!\\)\|", row)[1:-1] for row in rows]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_markdown_card_has_code_reasons_notes_and_goals(catalogue, lang):
+    report = write_card(catalogue, ".md", lang)
+    code = encode(catalogue, SHEET, lang)
+    assert f"`rolefinder result {code}`" in report
+    assert report.startswith("# ")
+    if lang == "en":
+        assert "## Why\n\n- Your Analytical answers (100% of them) raised it by" in report
+        assert "### Why Social Media Strategist" in report
+        assert "> You said you are torn between paths" in report
+        assert "- **Marketing Consultant** (senior): path Social Media Analyst → Social" in report
+        assert "**How sure: a strong fit (&gt;99%)**" in report
+    else:
+        assert "### Kenapa Social Media Strategist" in report
+        assert "Target ke depan" in report
+
+
+def test_a_pipe_in_a_name_keeps_the_markdown_table(catalogue):
+    rows = table_rows(write_card(hostile(catalogue), ".md"))
+    assert len(rows) == 2 + 3  # header, rule and the three listed roles
+    assert {len(row) for row in rows} == {4}
+
+
+def test_hostile_catalogue_text_is_literal_in_markdown(catalogue):
+    report = write_card(hostile(catalogue), ".md")
+    assert "<script>" not in report and "&lt;script&gt;" in report
+    assert not re.search(r"(?<!\\)\]\(", report)  # no link can be formed: "](" is escaped
+    for line in report.splitlines():
+        # only the card's own structure starts a line
+        assert not line.startswith(("-  ", "> &lt;", "#&lt;", "1.")), line
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("# not a heading", r"\# not a heading"),
+        ("- not a list", r"\- not a list"),
+        ("+ not a list", r"\+ not a list"),
+        ("1. not a list", r"1\. not a list"),
+        ("> not a quote", "&gt; not a quote"),
+        ("a | b", r"a \| b"),
+        ("<b>bold</b> & co", "&lt;b&gt;bold&lt;/b&gt; &amp; co"),
+        ("[link](http://x)", r"\[link\](http://x)"),
+        ("*em* _em_ `code`", r"\*em\* \_em\_ \`code\`"),
+        ("back\\slash", "back\\\\slash"),
+        ("plain words, 3-5 yrs.", "plain words, 3-5 yrs."),
+    ],
+)
+def test_markdown_escape(text, escaped):
+    assert markdown_escape(text) == escaped
+
+
+# --- In a real browser ------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PHONE, SMALL_PHONE, DESKTOP = 390, 360, 1280
+MIN_CONTRAST = 4.5
+MIN_FONT_PX = 12
+
+# A page beside the card that shows it in a frame of the given width (a browser window cannot
+# be made narrower than 500 px, a frame can), then writes what it measured into the DOM. The
+# card itself stays as saved: it has no script, and needs none.
+MEASURE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><style>html, body { margin: 0 } iframe { border: 0;
+display: block }</style></head><body>
+<iframe id="card" src="%(card)s" width="%(width)d" height="%(height)d"></iframe>
+<pre id="measure"></pre>
+<script>
+function background(win, element) {
+  for (let node = element; node; node = node.parentElement) {
+    const colour = win.getComputedStyle(node).backgroundColor;
+    if (colour !== "transparent" && !/^rgba\\(.*, 0\\)$/.test(colour)) return colour;
+  }
+  return "rgb(255, 255, 255)";  // the canvas
+}
+function hidden(win, element, root) {
+  for (let node = element; node && node !== root; node = node.parentElement) {
+    const style = win.getComputedStyle(node);
+    if (style.display === "none" || style.visibility !== "visible" || style.opacity === "0")
+      return "hidden";
+    if (style.overflowX !== "visible" && node.scrollWidth > node.clientWidth + 1)
+      return "clipped by " + node.tagName;
+  }
+  return "";
+}
+function measureHtml(win, doc) {
+  const root = doc.documentElement, texts = [];
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.data.trim()) continue;
+    const element = node.parentElement, style = win.getComputedStyle(element);
+    const range = doc.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    texts.push({text: node.data.trim().slice(0, 50), size: parseFloat(style.fontSize),
+      color: style.color, background: background(win, element), left: box.left,
+      right: box.right, width: box.width, height: box.height,
+      hidden: hidden(win, element, root)});
+  }
+  return {viewport: win.innerWidth, scrollWidth: root.scrollWidth,
+    height: Math.ceil(root.getBoundingClientRect().height), texts: texts};
+}
+function measureSvg(win, doc) {
+  const texts = [...doc.querySelectorAll("text")].map(function (text) {
+    const box = text.getBBox(), style = win.getComputedStyle(text);
+    return {text: text.textContent.slice(0, 50), size: parseFloat(style.fontSize),
+      color: style.fill, background: "rgb(255, 255, 255)", left: box.x,
+      right: box.x + box.width, width: box.width, height: box.height, hidden: ""};
+  });
+  const svg = doc.documentElement;
+  return {viewport: svg.width.baseVal.value, scrollWidth: svg.width.baseVal.value,
+    height: svg.height.baseVal.value, texts: texts};
+}
+document.getElementById("card").addEventListener("load", function () {
+  const win = this.contentWindow, doc = this.contentDocument;
+  const measured = doc.documentElement.tagName.toLowerCase() === "svg"
+    ? measureSvg(win, doc) : measureHtml(win, doc);
+  // anything the card fetched (fonts, images, styles) is listed here
+  measured.fetched = win.performance.getEntriesByType("resource").map(e => e.name);
+  document.getElementById("measure").textContent = JSON.stringify(measured);
+});
+</script></body></html>
+"""
+
+
+@pytest.fixture
+def chromium(tmp_path):
+    """Run headless Chromium with a private profile and no network; return its stdout."""
+    if CHROMIUM is None:
+        message = "no Chromium here (Debian package 'chromium')"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}: under CI the cards must be checked in a browser")
+        pytest.skip(message)
+
+    def run(*args: str) -> str:
+        command = [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--allow-file-access-from-files",  # the measuring page reads the card's frame
+            "--host-resolver-rules=MAP * ~NOTFOUND",  # a card that fetched would show it
+            f"--user-data-dir={tmp_path / 'profile'}",
+            *args,
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout
+
+    return run
+
+
+def measure(chromium, card: Path, width: int, height: int = 900) -> dict:
+    page = card.with_name(f"measure-{card.stem}-{width}.html")
+    page.write_text(MEASURE % {"card": card.name, "width": width, "height": height}, "utf-8")
+    dom = chromium(
+        f"--window-size={max(width, 500)},{height}",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+        page.as_uri(),
+    )
+    found = re.search(r'<pre id="measure">(.+?)</pre>', dom, flags=re.S)
+    assert found, "the measuring page wrote nothing:\n" + dom[-1000:]
+    return json.loads(html.unescape(found.group(1)))
+
+
+def screenshot(chromium, card: Path, width: int, height: int, shot: Path) -> None:
+    """A screenshot of the card at ``width``: a frame that wide, cut to its size."""
+    page = card.with_name(f"shot-{card.stem}-{width}.html")
+    page.write_text(MEASURE % {"card": card.name, "width": width, "height": height}, "utf-8")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    chromium(f"--window-size={width},{height}", f"--screenshot={shot}", page.as_uri())
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == width
+    assert len(data) > 10_000  # a blank page compresses to a few hundred bytes
+
+
+def luminance(colour: str) -> float:
+    channels = [int(value) / 255 for value in re.findall(r"[\d.]+", colour)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_is_computed_as_wcag_says():
+    assert contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)") == pytest.approx(21)
+    assert contrast("rgb(118, 118, 118)", "rgb(255, 255, 255)") == pytest.approx(4.54, abs=0.01)
+
+
+def check_layout(measured: dict) -> None:
+    """No sideways scrolling, nothing fetched, every text readable, in view and unclipped."""
+    assert measured["fetched"] == []
+    assert measured["scrollWidth"] <= measured["viewport"], "the card scrolls sideways"
+    assert len(measured["texts"]) > 30
+    for text in measured["texts"]:
+        where = f"{text['text']!r}"
+        assert not text["hidden"], f"{where} is {text['hidden']}"
+        assert text["width"] > 0 and text["height"] > 0, f"{where} takes no room"
+        assert text["left"] >= 0 and text["right"] <= measured["viewport"] + 0.5, where
+        assert text["size"] >= MIN_FONT_PX, f"{where} is {text['size']}px"
+        ratio = contrast(text["color"], text["background"])
+        assert ratio >= MIN_CONTRAST, f"{where}: contrast {ratio:.2f}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_html_card_in_a_browser(chromium, catalogue, tmp_path, lang):
+    card = tmp_path / f"card-{lang}.html"
+    card.write_text(write_card(catalogue, ".html", lang), "utf-8")
+    for width in (SMALL_PHONE, PHONE, DESKTOP):
+        measured = measure(chromium, card, width)
+        assert measured["viewport"] == width
+        check_layout(measured)
+        if width != SMALL_PHONE:
+            height = min(measured["height"], 8000)
+            screenshot(chromium, card, width, height, ARTIFACTS / f"card-{lang}-{width}.png")
+
+
+@pytest.mark.browser
+def test_long_and_hostile_names_still_fit_a_small_phone(chromium, catalogue, tmp_path):
+    card = tmp_path / "card-hostile.html"
+    long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis-" * 3
+    bad = dataclasses.replace(
+        hostile(catalogue),
+        roles=tuple(
+            dataclasses.replace(role, name=Text(long_word + role.name.en, role.name.id))
+            for role in hostile(catalogue).roles
+        ),
+    )
+    card.write_text(write_card(bad, ".html"), "utf-8")
+    measured = measure(chromium, card, SMALL_PHONE)
+    check_layout(measured)
+    assert any(long_word[:20] in text["text"] for text in measured["texts"])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_svg_card_in_a_browser(chromium, catalogue, tmp_path, lang):
+    card = tmp_path / f"card-{lang}.svg"
+    card.write_text(write_card(catalogue, ".svg", lang), "utf-8")
+    measured = measure(chromium, card, 800)
+    check_layout(measured)
+    assert all(text["left"] >= 40 and text["right"] <= 760 for text in measured["texts"])
+    screenshot(chromium, card, 800, round(measured["height"]), ARTIFACTS / f"card-{lang}-svg.png")

@@ -1,0 +1,182 @@
+"""The prompts people see: wrapped to any width, the keys they try, and the plain mode."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from rolefinder.cli import World, app
+from rolefinder.errors import QuizCancelled
+from rolefinder.model import LANGS
+from rolefinder.prompts import PlainPrompter, SelectState, wrap
+from rolefinder.quiz import BACK, Choice
+
+WIDTHS = (40, 50, 80, 100, 120, 200)
+
+
+def states(catalogue):
+    """A select state for every question, as the quiz builds it, in both languages."""
+    for lang in LANGS:
+        for question in catalogue.questions:
+            choices = [Choice(o.id, o.text.get(lang)) for o in question.options]
+            message = f"Question 3, about 9 left\n  {question.prompt.get(lang)}"
+            yield SelectState(message, choices, choices[0].value, "(arrow keys, then Enter)")
+
+
+def shown(state, width):
+    return "".join(text for _, text in state.lines(width)).split("\n")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_option_is_shown_whole_at_every_width(catalogue, width):
+    for state in states(catalogue):
+        lines = shown(state, width)
+        assert all(len(line) <= width - 1 for line in lines), max(lines, key=len)
+        words = " ".join(lines).split()
+        for choice in state.choices:  # every word of every option, in order
+            assert " ".join(choice.title.split()) in " ".join(words)
+
+
+def test_wrapped_lines_hang_under_the_text_not_the_number():
+    lines = wrap("one two three four five six seven eight nine ten", 20, "» 1. ")
+    assert lines[0].startswith("» 1. one")
+    assert all(line.startswith("     ") and line[5] != " " for line in lines[1:])
+    assert all(len(line) <= 20 for line in lines)
+
+
+def test_a_word_longer_than_the_window_is_broken_not_lost():
+    lines = wrap("x" * 100, 40, "  ")
+    assert "".join(line.strip() for line in lines) == "x" * 100
+
+
+def test_number_keys_point_and_pick():
+    state = SelectState("q", [Choice(str(n), f"option {n}") for n in range(1, 13)], "1", "")
+    assert state.digit("3")  # nothing longer can start with 3 in a list of twelve: picked
+    assert state.index == 2
+    assert not state.digit("1")  # 1 could become 10, 11 or 12: it only points
+    assert state.index == 0
+    assert state.digit("2")  # ... and 12 settles it
+    assert state.index == 11
+    assert not state.digit("0") and state.index == 11  # no option 0: nothing moves
+
+
+def test_arrows_wrap_round():
+    state = SelectState("q", [Choice("a", "A"), Choice("b", "B")], "a", "")
+    state.move(-1)
+    assert state.index == 1
+    state.move(1)
+    assert state.index == 0
+
+
+def test_going_back_leaves_nothing_in_the_transcript():
+    state = SelectState(
+        "Question 2\n  Why?", [Choice("a", "A"), Choice(BACK, "<-", False)], "a", ""
+    )
+    state.chosen = state.choices[1]
+    assert state.lines(80) == []
+    state.chosen = state.choices[0]
+    echoed = "".join(text for _, text in state.lines(80))
+    assert echoed == "? Why?\n  » A"  # the question and the answer, once, unquoted
+
+
+# The real prompt, with keys through a pipe.
+pipe = pytest.importorskip("prompt_toolkit.input")
+
+
+def ask_real(keys: str, count: int = 4) -> str:
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.output import DummyOutput
+
+    from rolefinder.prompts import KeyPrompter
+
+    choices = [Choice(f"c{n}", f"choice {n}") for n in range(1, count + 1)]
+    with pipe.create_pipe_input() as inp:
+        inp.send_text(keys)
+        inp.close()
+        with create_app_session(input=inp, output=DummyOutput()):
+            return KeyPrompter().select("Question 1\n  Which?", choices, "c1", "")
+
+
+def test_a_number_key_answers_at_once():
+    assert ask_real("3") == "c3"
+
+
+def test_arrows_and_j_k_move_and_wrap():
+    assert ask_real("\x1b[A\r") == "c4"  # up from the first goes round to the last
+    assert ask_real("jjk\r") == "c2"
+
+
+@pytest.mark.parametrize("key", ["\x1b", "q", "\x04", "\x03"], ids=["esc", "q", "ctrl-d", "ctrl-c"])
+def test_esc_q_and_ctrl_d_cancel_like_ctrl_c(key):
+    with pytest.raises(QuizCancelled):
+        ask_real(key)
+
+
+# The plain prompter: numbers typed, no cursor movement.
+
+
+def plain(typed: str, lang="en"):
+    out = io.StringIO()
+    prompter = PlainPrompter(lang, io.StringIO(typed), out)
+    choices = [Choice("a", "Apple"), Choice("b", "Banana"), Choice("c", "Cherry")]
+    return prompter, out, lambda: prompter.select("Question 1\n  Fruit?", choices, "b", "")
+
+
+def test_plain_mode_numbers_the_choices_and_reads_a_number():
+    _, out, ask = plain("3\n")
+    assert ask() == "c"
+    assert re.search(r"^1\. Apple\n2\. Banana\n3\. Cherry$", out.getvalue(), flags=re.M)
+    assert "\x1b" not in out.getvalue()  # no colour, no cursor movement
+
+
+def test_plain_mode_asks_again_after_a_wrong_entry_and_enter_takes_the_default():
+    _, out, ask = plain("7\nbanana\n\n")
+    assert ask() == "b"
+    assert out.getvalue().count("Please type a number from 1 to 3.") == 2
+
+
+@pytest.mark.parametrize("typed", ["q\n", ""], ids=["q", "end of input"])
+def test_plain_mode_q_or_end_of_input_cancels(typed):
+    _, _, ask = plain(typed)
+    with pytest.raises(QuizCancelled):
+        ask()
+
+
+def test_plain_quiz_runs_through_a_pipe_and_shows_no_bars(runner, catalogue):
+    result = runner.invoke(app, ["--plain", "quiz"], input="\n" * 40, obj=World(interactive=False))
+    assert result.exit_code == 0, result.output
+    assert "Best match:" in result.stdout
+    assert "█" not in result.stdout and "\x1b" not in result.stdout
+    assert re.search(r"^1\. ", result.stdout, flags=re.M)
+
+
+def test_plain_quiz_in_indonesian(runner, catalogue):
+    result = runner.invoke(
+        app,
+        ["quiz", "--plain", "--lang", "id"],
+        input="2\n" * 10 + "\n" * 30,
+        obj=World(interactive=False),
+    )
+    assert result.exit_code == 0, result.output
+    assert "Pilihanmu (1-" in result.stdout and "Paling cocok" in result.stdout
+
+
+def test_review_shows_each_question_beside_its_answer(catalogue):
+    from conftest import ScriptedPrompter  # noqa: F401 - the fixture module's prompter
+
+    from rolefinder.quiz import review
+
+    seen = []
+
+    class Recorder:
+        def select(self, message, choices, default, instruction):
+            seen.extend(choices)
+            return default
+
+    answers = {"monday": "numbers", "flop": "data"}
+    review(catalogue, Recorder(), "en", answers, ["monday", "flop"])
+    monday = catalogue.question("monday")
+    assert seen[0].title.startswith(monday.label.en + ": ")
+    assert seen[-1].value == "<confirm>"  # numbered as asked; confirming comes last
