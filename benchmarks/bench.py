@@ -335,11 +335,11 @@ def main() -> None:
     )
     if os.name != "nt":
         with tempfile.TemporaryDirectory() as folder:
-            bare, quiz = first_question(Path(folder), args.runs)
-        within = statistics.median(q / b for q, b in zip(quiz, bare, strict=True))
+            bare, asked = first_question(Path(folder), args.runs)
+        within = statistics.median(q / b for q, b in zip(asked, bare, strict=True))
         print()
         print(
-            f"first question on screen: rolefinder quiz {statistics.median(quiz):.0f} ms, "
+            f"first question on screen: rolefinder quiz {statistics.median(asked):.0f} ms, "
             f"a bare questionary prompt {statistics.median(bare):.0f} ms (wall): "
             f"{within:.2f}x (target 1.25x)  {'ok' if within <= 1.25 else 'MISS'}"
         )

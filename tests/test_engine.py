@@ -143,7 +143,7 @@ def test_too_few_answers_give_no_ranking_and_say_how_many_more(catalogue, real):
     with pytest.raises(AnswersError) as caught:
         rank(catalogue, sheet)
     assert f"answer {8 - real} more" in caught.value.message
-    assert f"jawab {8 - real} lagi" in caught.value.describe("id")
+    assert f"jawab {8 - real} pertanyaan lagi" in caught.value.describe("id")
 
 
 def test_unknown_question_and_option_ids_are_all_named(catalogue):

@@ -103,7 +103,7 @@ def test_reasons_are_in_both_languages_and_name_real_contributions(catalogue):
     assert len(english) == len(indonesian) and english != indonesian
     top = why.raised[0]
     assert f"raised it by {round(top.points)} points" in " ".join(english)
-    assert f"menaikkan skornya {round(top.points)} poin" in " ".join(indonesian)
+    assert f"skornya naik {round(top.points)} poin" in " ".join(indonesian)
 
 
 def test_what_counted_against_the_best_match_is_labelled_as_such(catalogue):

@@ -65,7 +65,11 @@ def test_the_platform_locale_counts_when_the_environment_says_nothing(system, ex
 
 @pytest.mark.parametrize(
     ("value", "digits", "en", "id_"),
-    [(10000, 0, "10,000", "10.000"), (19.64, 1, "19.6", "19,6"), (1234567.5, 1, "1,234,567.5", "1.234.567,5")],
+    [
+        (10000, 0, "10,000", "10.000"),
+        (19.64, 1, "19.6", "19,6"),
+        (1234567.5, 1, "1,234,567.5", "1.234.567,5"),
+    ],
 )
 def test_numbers_are_written_the_way_each_language_writes_them(value, digits, en, id_):
     from rolefinder.i18n import number

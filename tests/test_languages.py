@@ -25,7 +25,9 @@ def command_names() -> list[str]:
     return sorted(get_command(app).commands)  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("args", [["--lang", "id", "show", "--help"], ["show", "--help", "-l", "id"]])
+@pytest.mark.parametrize(
+    "args", [["--lang", "id", "show", "--help"], ["show", "--help", "-l", "id"]]
+)
 def test_help_is_indonesian_with_lang_before_or_after_the_command(args):
     out = run(*args).stdout
     assert out.startswith("Penggunaan: rolefinder show [OPSI]")

@@ -291,8 +291,7 @@ def test_a_bad_catalogue_option_follows_the_language_of_the_environment(runner, 
     result = runner.invoke(app, ["roles", "--catalogue", str(path)], env={"ROLEFINDER_LANG": "id"})
     assert result.exit_code == 1
     assert (
-        f"{path}:10:15: roles[0].profile.creatve: tipe 'creatve' tidak dikenal "
-        "(yang ada: creative)"
+        f"{path}:10:15: roles[0].profile.creatve: tipe 'creatve' tidak dikenal (yang ada: creative)"
     ) in result.stderr
     missing = runner.invoke(
         app, ["roles", "--catalogue", str(tmp_path / "nope.yaml"), "--lang", "id"]
@@ -354,6 +353,5 @@ def test_a_problem_still_has_its_english_message(tmp_path):
     assert problem.message == "unknown trait 'creatve' (known: creative)"
     assert (problem.path, problem.line, problem.column) == ("roles[0].profile.creatve", 10, 15)
     assert (
-        f"{path}:10:15: roles[0].profile.creatve: tipe 'creatve' tidak dikenal "
-        "(yang ada: creative)"
+        f"{path}:10:15: roles[0].profile.creatve: tipe 'creatve' tidak dikenal (yang ada: creative)"
     ) in caught.value.describe("id").splitlines()

@@ -164,8 +164,6 @@ def test_plain_quiz_in_indonesian(runner, catalogue):
 
 
 def test_review_shows_each_question_beside_its_answer(catalogue):
-    from conftest import ScriptedPrompter  # noqa: F401 - the fixture module's prompter
-
     from rolefinder.quiz import review
 
     seen = []

@@ -81,3 +81,25 @@ def test_the_validate_example_is_real_output(runner, tmp_path, monkeypatch):
     result = runner.invoke(app, ["validate", "my-roles.yaml"], env={"COLUMNS": "200"})
     assert result.exit_code == 1
     assert result.stdout == block
+
+
+def test_the_answer_sheet_example_works_as_printed(runner, tmp_path):
+    sheet = re.search(r"```yaml\n(.+?)```", README, flags=re.S)
+    assert sheet, "README has no answer-sheet example"
+    path = tmp_path / "sheet.yaml"
+    path.write_text(sheet.group(1), "utf-8")
+    result = runner.invoke(app, ["quiz", "--answers", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Best match:" in result.stdout
+
+
+def test_every_command_is_in_the_commands_table_and_the_lang_claim_is_true():
+    from typer.main import get_command
+
+    commands = get_command(app).commands  # type: ignore[attr-defined]
+    table = README[README.index("## Commands") : README.index("```console")]
+    assert "Every command but `schema` takes `--lang en|id`" in table
+    for name, command in commands.items():
+        assert f"| `rolefinder {name}" in table, name
+        options = {opt for param in command.params for opt in getattr(param, "opts", [])}
+        assert ("--lang" in options) == (name != "schema"), name

@@ -28,13 +28,19 @@ if TYPE_CHECKING:  # the engine and the sentences are imported when a card is wr
 
 __all__ = [
     "CARDS",
+    "Facts",
+    "Writer",
     "as_json",
+    "facts",
     "html_card",
+    "html_page",
     "json_card",
     "markdown_card",
     "markdown_escape",
+    "markdown_report",
     "result_file",
     "svg_card",
+    "svg_image",
 ]
 
 Writer: TypeAlias = "Callable[[Catalogue, Result, Explanation, Lang, int], str]"
@@ -144,8 +150,8 @@ def facts(
         route = explanation.paths.get(match.id)
         # report.path_line's sentence with a real arrow: a card is UTF-8, and "->" can break
         # between its two characters when a line wraps
-        steps = " → ".join(_clean(step.name.get(lang)) for step in route or ())
-        path = t("path", lang, steps=steps) if route else ""
+        way = " → ".join(_clean(step.name.get(lang)) for step in route or ())
+        path = t("path", lang, steps=way) if route else ""
         goals.append(Goal(_clean(match.role.name.get(lang)), _level(match.role, lang), path))
     steps = next_steps(catalogue, role)
     key, shown = (
@@ -432,6 +438,16 @@ def _wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]
     return textwrap.wrap(text, _chars(width, size, bold), break_on_hyphens=False) or [""]
 
 
+class _Cell(NamedTuple):
+    """A table cell in the image: its text, where its column starts and how wide it is."""
+
+    text: str
+    x: float
+    width: float
+    right: bool  # right-aligned (numbers)
+    bold: bool
+
+
 class _Svg:
     """An SVG image built top to bottom: one <text> per line of real text."""
 
@@ -449,14 +465,12 @@ class _Svg:
         width: float = SVG_WIDTH - 2 * _MARGIN,
         before: float = 0,
         mono: bool = False,
-    ) -> int:
-        """Wrapped lines of ``text``; returns how many."""
+    ) -> None:
+        """``text`` wrapped at word boundaries, one <text> a line."""
         self.y += before
-        lines = _wrap(text, width, size, bold or mono)
-        for line in lines:
+        for line in _wrap(text, width, size, bold or mono):
             self.y += size * 1.4
             self.parts.append(self._line(line, x, self.y, size, bold, fill, mono))
-        return len(lines)
 
     @staticmethod
     def _line(
@@ -479,33 +493,40 @@ class _Svg:
         self.text(text, size=19, bold=True, before=8)
         self.y += 4
 
-    def bullets(self, items: Iterable[str], fill: str = _INK) -> None:
-        """A list: a dot, then the wrapped text hanging beside it."""
+    def bullets(self, items: Iterable[str]) -> None:
+        """A list: a dot (drawn, so it is not copied), then the text hanging beside it."""
         for item in items:
             top = self.y
-            self.text(item, fill=fill, x=_MARGIN + 20, width=SVG_WIDTH - 2 * _MARGIN - 20)
+            self.text(item, x=_MARGIN + 20, width=SVG_WIDTH - 2 * _MARGIN - 20)
             self.parts.append(
-                f'<circle cx="{_MARGIN + 6}" cy="{top + 17:.0f}" r="3" fill="{fill}"/>'
+                f'<circle cx="{_MARGIN + 6}" cy="{top + 17:.0f}" r="3" fill="{_INK}"/>'
             )
             self.y += 4
 
-    def row(self, cells: Sequence[tuple[str, float, float, bool, str]], size: float = 16) -> None:
-        """One table row: cells (text, x, width, right-aligned, weight) wrapped in place.
+    def row(self, cells: Sequence[_Cell], size: float = 16) -> None:
+        """One table row, each cell wrapped in its column.
 
-        Each line is one <text>; its cells are <tspan>s that end in a space, so copying a
-        line gives its cells with spaces between them.
+        Each line is one <text> and its cells <tspan>s, with a space between them inside the
+        spans, so copying a line gives its cells as words.
         """
-        columns = [
-            _wrap(text, width, size, weight == "bold") for text, _, width, _, weight in cells
-        ]
+        columns = [_wrap(cell.text, cell.width, size, cell.bold) for cell in cells]
         for number in range(max(map(len, columns))):
             self.y += size * 1.4
+            shown = [
+                (cell, lines[number])
+                for cell, lines in zip(cells, columns, strict=True)
+                if number < len(lines)
+            ]
             spans = []
-            for (_, x, width, right, weight), lines in zip(cells, columns, strict=True):
-                if number < len(lines):
-                    anchor = f' x="{x + width:g}" text-anchor="end"' if right else f' x="{x:g}"'
-                    bold = ' font-weight="700"' if weight == "bold" else ""
-                    spans.append(f"<tspan{anchor}{bold}>{_h(lines[number])} </tspan>")
+            for index, (cell, line) in enumerate(shown):
+                place = (
+                    f'x="{cell.x + cell.width:g}" text-anchor="end"'
+                    if cell.right
+                    else f'x="{cell.x:g}"'
+                )
+                bold = ' font-weight="700"' if cell.bold else ""
+                gap = " " if index < len(shown) - 1 else ""
+                spans.append(f"<tspan {place}{bold}>{_h(line)}{gap}</tspan>")
             self.parts.append(
                 f'<text y="{self.y:.0f}" font-size="{size:g}" fill="{_INK}">{"".join(spans)}</text>'
             )
@@ -550,8 +571,9 @@ def svg_image(card: Facts) -> str:
         svg.text(
             note, size=15, fill=_WARN, x=_MARGIN + 14, width=SVG_WIDTH - 2 * _MARGIN - 14, before=8
         )
+        height = svg.y - top + 6
         svg.parts.append(
-            f'<rect x="{_MARGIN}" y="{top:.0f}" width="4" height="{svg.y - top + 6:.0f}" fill="#b45309"/>'
+            f'<rect x="{_MARGIN}" y="{top:.0f}" width="4" height="{height:.0f}" fill="#b45309"/>'
         )
     if card.why:
         svg.heading(card.why_heading)
@@ -565,16 +587,16 @@ def svg_image(card: Facts) -> str:
         (_MARGIN + 140 + content * 0.50, content * 0.50 - 140),
     )
 
-    def cells(texts: Sequence[str], weight: str) -> list[tuple[str, float, float, bool, str]]:
+    def cells(texts: Sequence[str], bold: bool) -> list[_Cell]:
         return [
-            (text, x, width, column in (0, 2), weight)
+            _Cell(text, x, width, column in (0, 2), bold)  # rank and chance are numbers
             for column, (text, (x, width)) in enumerate(zip(texts, layout, strict=True))
         ]
 
-    svg.row(cells(card.columns, "bold"), size=14)
+    svg.row(cells(card.columns, bold=True), size=14)
     for row in card.matches:
         texts = (f"{row.place}.", row.name, row.chance, row.level)
-        svg.row(cells(texts, "bold" if row.place == 1 else ""))
+        svg.row(cells(texts, bold=row.place == 1))
     if card.goals:
         svg.heading(card.goals_heading)
         svg.bullets(

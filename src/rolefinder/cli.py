@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 import typer
 
 # typer vendors click (0.26+); its exceptions and parameter types are reached through typer.
+from typer._click.core import Context as ClickContext
 from typer._click.core import Parameter
 from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup, TyperOption
@@ -104,31 +105,39 @@ def _click_message(message: str) -> str:
     return message
 
 
-class _Translated:
-    """click's own words in the user's language, for commands and the group alike."""
+class Command(TyperCommand):
+    """A rolefinder command: typer's, with click's own words in HELP_LANG."""
 
-    def get_help_option(self, ctx: typer.Context) -> "Parameter | None":
-        option: Parameter | None = super().get_help_option(ctx)  # type: ignore[misc]
-        if isinstance(option, TyperOption):
-            option.help = _help("opt_help")
-        return option
+    def get_help_option(self, ctx: ClickContext) -> "TyperOption | None":
+        return _translated_help_option(super().get_help_option(ctx))
 
-    def get_usage(self, ctx: typer.Context) -> str:
-        return _translated(super().get_usage(ctx))  # type: ignore[misc]
+    def get_usage(self, ctx: ClickContext) -> str:
+        return _translated(super().get_usage(ctx))
 
-    def get_help(self, ctx: typer.Context) -> str:
-        return _translated(super().get_help(ctx))  # type: ignore[misc]
+    def get_help(self, ctx: ClickContext) -> str:
+        return _translated(super().get_help(ctx))
 
 
-class Command(_Translated, TyperCommand):
-    """A rolefinder command: typer's, with click's words translated."""
+def _translated_help_option(option: "TyperOption | None") -> "TyperOption | None":
+    if option is not None:
+        option.help = _help("opt_help")
+    return option
 
 
-class Group(_Translated, TyperGroup):
+class Group(TyperGroup):
     """The rolefinder group: click's words translated, usage errors told in the same language."""
 
-    def get_params(self, ctx: typer.Context) -> "list[Parameter]":
-        params: list[Parameter] = super().get_params(ctx)
+    def get_help_option(self, ctx: ClickContext) -> "TyperOption | None":
+        return _translated_help_option(super().get_help_option(ctx))
+
+    def get_usage(self, ctx: ClickContext) -> str:
+        return _translated(super().get_usage(ctx))
+
+    def get_help(self, ctx: ClickContext) -> str:
+        return _translated(super().get_help(ctx))
+
+    def get_params(self, ctx: ClickContext) -> "list[Parameter]":
+        params = super().get_params(ctx)
         for param in params:
             if isinstance(param, TyperOption) and param.name in (
                 "install_completion",
@@ -465,9 +474,10 @@ def _show_result(
     options: ResultOptions,
 ) -> None:
     """Rank, print (as a screen or JSON), and save if asked."""
+    from rolefinder.cards import result_file
     from rolefinder.engine import Evidence, rank
     from rolefinder.explain import explain
-    from rolefinder.render import render_json, render_result, result_file
+    from rolefinder.render import render_json, render_result
     from rolefinder.report import result_dict
     from rolefinder.save import write_atomically
 

@@ -476,8 +476,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rolefinder roles\nrolefinder roles --trait analytical --level entry\nrolefinder roles --json",
     ),
     "examples_show": (
-        'rolefinder show social-media-analyst\nrolefinder show "content creator" --lang id',
-        'rolefinder show social-media-analyst\nrolefinder show "content creator" --lang id',
+        'rolefinder show social-media-analyst\nrolefinder show "graphic designer" --lang id',
+        'rolefinder show social-media-analyst\nrolefinder show "graphic designer" --lang id',
     ),
     "examples_validate": (
         "rolefinder validate my-roles.yaml\nrolefinder validate --audit",
@@ -651,7 +651,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the answer to '{question}' must be an option id, found {value}; put it in quotes",
         "jawaban untuk '{question}' harus berupa id pilihan, tetapi isinya {value}; apit dengan tanda kutip",
     ),
-    "problem_not_found": ("file not found; check the path", "file tidak ditemukan; periksa path-nya"),
+    "problem_not_found": (
+        "file not found; check the path",
+        "file tidak ditemukan; periksa path-nya",
+    ),
     "problem_is_folder": (
         "is a folder, not a catalogue file",
         "berupa folder, bukan file katalog",
@@ -712,7 +715,7 @@ def _language(value: str) -> str:
 def parse_lang(value: str) -> Lang | None:
     """``value`` as one of LANGS ('ID', 'id_ID.UTF-8' and 'Indonesian' are all 'id'), or None."""
     language = _language(value)
-    return language if language in LANGS else None  # type: ignore[return-value]
+    return language if language in LANGS else None
 
 
 def unknown_lang(environ: Mapping[str, str] | None = None) -> str | None:

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rolefinder.errors import Problem
-from rolefinder.i18n import t
+from rolefinder.i18n import number, t
 from rolefinder.model import Catalogue, Lang, Role, as_percentages
 
 if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `roles` skip them
@@ -123,12 +123,17 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
     from rolefinder.audit import EVERY_ROLE_CAREFUL, HIGHEST_SHARE, LOWEST_SHARE, TARGETS
 
     def pct(value: float) -> str:
-        return f"{100 * value:.0f}%"
+        return f"{number(100 * value, lang)}%"
 
     def figures(recovery: Recovery) -> str:
         return f"{pct(recovery.top1)} / {pct(recovery.top3)} / {pct(recovery.retake)}"
 
-    title = t("audit_title", lang, people=report.people, samples=report.samples)
+    title = t(
+        "audit_title",
+        lang,
+        people=number(report.people, lang),
+        samples=number(report.samples, lang),
+    )
     table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
     table.add_column(t("col_role", lang))
     for key in ("audit_careful", "audit_noisy"):
@@ -143,7 +148,7 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
             Text(role.name.get(lang), style="red" if low else ""),
             figures(c),
             figures(n),
-            f"{share:.1f}%",
+            f"{number(share, lang, 1)}%",
         )
     c, n = careful["all"], noisy["all"]
     table.add_row(
@@ -173,14 +178,14 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
         t(
             "audit_calibration",
             lang,
-            careful=f"{c.chance:.2f}",
+            careful=number(c.chance, lang, 2),
             careful_right=pct(c.top1),
-            noisy=f"{n.chance:.2f}",
+            noisy=number(n.chance, lang, 2),
             noisy_right=pct(n.top1),
         )
     )
     mean, fewest, most = report.lengths
-    console.print(t("audit_lengths", lang, mean=f"{mean:.1f}", low=fewest, high=most))
+    console.print(t("audit_lengths", lang, mean=number(mean, lang, 1), low=fewest, high=most))
     if report.confused:
         pairs = ", ".join(
             f"{_role_name(catalogue, a, lang)} -> {_role_name(catalogue, b, lang)} ({count})"
@@ -188,7 +193,7 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
         )
         console.print(Text(t("audit_confused", lang, pairs=pairs)), soft_wrap=True)
     weakest = sorted(report.information.items(), key=lambda item: item[1])[:3]
-    bits = ", ".join(f"{q} {value:.2f}" for q, value in weakest)
+    bits = ", ".join(f"{q} {number(value, lang, 2)}" for q, value in weakest)
     console.print(Text(t("audit_information", lang, bits=bits)), soft_wrap=True)
     if report.passed:
         console.print(Text(t("audit_passed", lang), style="green"), soft_wrap=True)
@@ -214,15 +219,6 @@ def as_json(data: Any, ascii_only: bool = False) -> str:
     from rolefinder.cards import as_json as json_text  # here: `show` and `roles` never need it
 
     return json_text(data, ascii_only)
-
-
-def result_file(
-    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int, kind: str
-) -> str:
-    """The result as a file's text, written by ``cards.result_file``."""
-    from rolefinder.cards import result_file as write
-
-    return write(catalogue, result, explanation, lang, top, kind)
 
 
 def render_roles(console: Console, catalogue: Catalogue, roles: Sequence[Role], lang: Lang) -> None:
