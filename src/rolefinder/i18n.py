@@ -43,12 +43,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "warning": ("warning", "peringatan"),
     "interrupted": ("Interrupted.", "Dihentikan."),
-    "opt_lang": ("Language: en or id.", "Bahasa: en (Inggris) atau id (Indonesia)."),
-    "opt_catalogue": (
-        "Use this catalogue file instead of the shipped one.",
-        "Pakai file katalog ini, bukan katalog bawaan.",
+    "opt_lang": (
+        "Language: en or id (default: ROLEFINDER_LANG, then your locale).",
+        "Bahasa: en (Inggris) atau id (Indonesia); bawaannya ROLEFINDER_LANG, lalu locale-mu.",
     ),
-    "opt_top": ("How many top roles to list.", "Jumlah profesi teratas yang ditampilkan."),
+    "opt_catalogue": (
+        "Use this catalogue file instead of the shipped one (or set ROLEFINDER_CATALOGUE).",
+        "Pakai file katalog ini, bukan katalog bawaan (atau isi ROLEFINDER_CATALOGUE).",
+    ),
+    "opt_top": (
+        "How many top roles to list (default 3).",
+        "Jumlah profesi teratas yang ditampilkan (bawaan: 3).",
+    ),
     "opt_trait": (
         "Only roles whose main trait is this one (e.g. creative).",
         "Hanya profesi dengan tipe utama ini (misalnya creative).",
