@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import os
-import shutil
 import subprocess
 import sys
 
@@ -119,38 +118,6 @@ def test_a_cancelled_quiz_writes_nothing(runner, tmp_path, catalogue):
     )
     assert result.exit_code == 130
     assert list(tmp_path.iterdir()) == []
-
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (Debian package 'chromium')")
-def test_the_html_card_renders_in_a_browser(runner, tmp_path, sheet):
-    card = tmp_path / "card.html"
-    assert save(runner, sheet, card).exit_code == 0
-    shot = tmp_path / "card.png"
-    subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--screenshot={shot}",
-            "--window-size=900,900",
-            card.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    assert len(data) > 10_000  # a blank page compresses to a few hundred bytes
 
 
 def test_the_real_command_leaves_its_output_and_file_complete(tmp_path, sheet):

@@ -119,11 +119,7 @@ def _clean(text: str) -> str:
 
 
 def _level(role: Role, lang: Lang) -> str:
-    # The same words as the screen's level label ('senior, 3-5 yrs').
-    label = t(f"level_{role.level}", lang)
-    if role.years is not None:
-        label += ", " + t("years", lang, years=str(role.years))
-    return label
+    return role.level_label(lang)  # the same words as the screen's
 
 
 def facts(

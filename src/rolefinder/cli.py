@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 import typer
 
 # typer vendors click (0.26+); its exceptions and parameter types are reached through typer.
+from typer._click.core import Command as ClickCommand
 from typer._click.core import Context as ClickContext
 from typer._click.core import Parameter
 from typer._click.exceptions import ClickException, UsageError
@@ -105,11 +106,14 @@ def _click_message(message: str) -> str:
     return message
 
 
-class Command(TyperCommand):
-    """A rolefinder command: typer's, with click's own words in HELP_LANG."""
+class _Translated(ClickCommand):
+    """click's own words in HELP_LANG, for the commands and the group alike."""
 
     def get_help_option(self, ctx: ClickContext) -> "TyperOption | None":
-        return _translated_help_option(super().get_help_option(ctx))
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _help("opt_help")
+        return option
 
     def get_usage(self, ctx: ClickContext) -> str:
         return _translated(super().get_usage(ctx))
@@ -118,23 +122,12 @@ class Command(TyperCommand):
         return _translated(super().get_help(ctx))
 
 
-def _translated_help_option(option: "TyperOption | None") -> "TyperOption | None":
-    if option is not None:
-        option.help = _help("opt_help")
-    return option
+class Command(_Translated, TyperCommand):
+    """A rolefinder command: typer's, with click's own words translated."""
 
 
-class Group(TyperGroup):
+class Group(_Translated, TyperGroup):
     """The rolefinder group: click's words translated, usage errors told in the same language."""
-
-    def get_help_option(self, ctx: ClickContext) -> "TyperOption | None":
-        return _translated_help_option(super().get_help_option(ctx))
-
-    def get_usage(self, ctx: ClickContext) -> str:
-        return _translated(super().get_usage(ctx))
-
-    def get_help(self, ctx: ClickContext) -> str:
-        return _translated(super().get_help(ctx))
 
     def get_params(self, ctx: ClickContext) -> "list[Parameter]":
         params = super().get_params(ctx)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-from rolefinder.i18n import LANGS, Lang
+from rolefinder.i18n import LANGS, Lang, t
 
 __all__ = [
     "LANGS",
@@ -89,6 +89,13 @@ class Role:
     related: tuple[str, ...]
     years: Years | None = None
     note: Text | None = None
+
+    def level_label(self, lang: Lang) -> str:
+        """The level in words, with its years where known: 'senior, 3-5 yrs'."""
+        label = t(f"level_{self.level}", lang)
+        if self.years is not None:
+            label += ", " + t("years", lang, years=str(self.years))
+        return label
 
     @property
     def main_trait(self) -> str:

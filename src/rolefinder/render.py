@@ -49,10 +49,7 @@ def _bullet(console: Console) -> str:
 
 def level_label(role: Role, lang: Lang) -> str:
     """A role's level in words, with its years where known: 'senior, 3-5 yrs'."""
-    label = t(f"level_{role.level}", lang)
-    if role.years is not None:
-        label += ", " + t("years", lang, years=str(role.years))
-    return label
+    return role.level_label(lang)
 
 
 def _bars(
