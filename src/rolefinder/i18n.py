@@ -108,9 +108,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "how_sure_exploring": (
         "How sure: unsure, since you are still exploring (your answers alone point here at {chance})",
-        "Seberapa yakin: belum pasti, karena kamu masih menjajaki (dari jawabanmu saja, peluangnya {chance})",
+        "Tingkat kecocokan: belum pasti, karena kamu masih menjajaki (dari jawabanmu saja, peluangnya {chance})",
     ),
-    "how_sure": ("How sure: {band} ({chance})", "Seberapa yakin: {band} ({chance})"),
+    "how_sure": ("How sure: {band} ({chance})", "Tingkat kecocokan: {band} ({chance})"),
     "band_strong": ("a strong fit", "sangat cocok"),
     "band_good": ("a good fit", "cukup cocok"),
     "band_unsure": ("unsure", "belum pasti"),
@@ -194,14 +194,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "About {low} to {high} short questions; the quiz stops once your result is clear. "
         "There are no wrong answers: pick what you would rather do, not what sounds impressive.",
         "Sekitar {low} sampai {high} pertanyaan singkat; kuis berhenti begitu hasilmu sudah jelas. "
-        "Tidak ada jawaban yang salah: pilih yang lebih kamu sukai, bukan yang kedengarannya keren.",
+        "Tidak ada jawaban yang salah: pilih yang paling kamu sukai, bukan yang kedengarannya keren.",
     ),
     # result
     "your_profile": ("Your profile", "Profilmu"),
     "your_matches": ("Your best matches", "Profesi yang paling cocok"),
     "col_rank": ("#", "#"),
     "col_role": ("Role", "Profesi"),
-    "col_match": ("Chance", "Peluang"),
+    "col_match": ("Chance", "Kecocokan"),
     "col_level": ("Level", "Level"),
     "col_trait_level": ("Trait, level", "Tipe, level"),
     "col_summary": ("Summary", "Ringkasan"),
