@@ -24,7 +24,7 @@ from rolefinder.i18n import Lang, t
 if TYPE_CHECKING:  # the engine and the sentences are imported when a card is written
     from rolefinder.engine import Match, Result
     from rolefinder.explain import Explanation
-    from rolefinder.model import Catalogue, Role
+    from rolefinder.model import Catalogue
 
 __all__ = [
     "CARDS",
@@ -118,10 +118,6 @@ def _clean(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def _level(role: Role, lang: Lang) -> str:
-    return role.level_label(lang)  # the same words as the screen's
-
-
 def facts(
     catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
 ) -> Facts:
@@ -148,7 +144,7 @@ def facts(
         # between its two characters when a line wraps
         way = " → ".join(_clean(step.name.get(lang)) for step in route or ())
         path = t("path", lang, steps=way) if route else ""
-        goals.append(Goal(_clean(match.role.name.get(lang)), _level(match.role, lang), path))
+        goals.append(Goal(_clean(match.role.name.get(lang)), match.role.level_label(lang), path))
     steps = next_steps(catalogue, role)
     key, shown = (
         ("next_step", steps) if steps else ("related", tuple(map(catalogue.role, role.related)))
@@ -181,7 +177,7 @@ def facts(
                 place,
                 _clean(match.role.name.get(lang)),
                 percent(match.chance),
-                _level(match.role, lang),
+                match.role.level_label(lang),
                 reasons(match),
             )
             for place, match in enumerate(result.reachable[:top], start=1)

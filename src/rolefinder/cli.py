@@ -207,8 +207,7 @@ class World:
         self.console = console
         self.err_console = err_console
         self.lang: Lang | None = None  # --lang given before the command
-        self.plain = False  # --plain given before the command
-        self.plain_asked = False  # --plain given by name, here or after the command
+        self.plain = False  # --plain given by name, before or after the command
         self.warned = False  # an unknown ROLEFINDER_LANG is told once a run
 
     def is_interactive(self) -> bool:
@@ -406,8 +405,8 @@ def quiz(
 def _plain(ctx: typer.Context, plain: bool) -> bool:
     """--plain here or before the command, or a terminal that says it cannot do more."""
     world = _world(ctx)
-    world.plain_asked = world.plain_asked or plain or world.plain
-    return world.plain_asked or os.environ.get("TERM") == "dumb"
+    world.plain = world.plain or plain
+    return world.plain or os.environ.get("TERM") == "dumb"
 
 
 def _quiz(
@@ -424,7 +423,7 @@ def _quiz(
     world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
         # --plain asked for by name reads typed numbers from any input, a pipe included.
-        askable = world.is_interactive() or (options.plain and world.plain_asked)
+        askable = world.is_interactive() or world.plain
         if sheet is None and not askable:
             raise NoTerminalError()
         _check_save(options)  # before any question: a bad path must not cost a quiz

@@ -47,11 +47,6 @@ def _bullet(console: Console) -> str:
     return "•" if _unicode(console) else "-"
 
 
-def level_label(role: Role, lang: Lang) -> str:
-    """A role's level in words, with its years where known: 'senior, 3-5 yrs'."""
-    return role.level_label(lang)
-
-
 def _bars(
     console: Console,
     catalogue: Catalogue,
@@ -75,9 +70,11 @@ def _bars(
     for trait, name in zip(catalogue.traits, names, strict=True):
         percent = percents.get(trait.id, 0)
         filled = round(width * percent / 100)
-        bar = Text(full * filled, style="cyan") + Text(empty * (width - filled), style="dim")
-        if plain:
-            bar = Text()
+        bar = (
+            Text()
+            if plain
+            else Text(full * filled, style="cyan") + Text(empty * (width - filled), style="dim")
+        )
         grid.add_row(Text(name), bar, f"{percent}%")
     return grid
 
@@ -208,14 +205,9 @@ def _role_name(catalogue: Catalogue, role_id: str, lang: Lang) -> str:
 
 def render_json(console: Console, data: Any) -> None:
     """Plain JSON, no colour or markup; non-ASCII kept readable where the stream allows."""
+    from rolefinder.cards import as_json  # the same text --save writes
+
     console.file.write(as_json(data, ascii_only=not _unicode(console)))
-
-
-def as_json(data: Any, ascii_only: bool = False) -> str:
-    """The JSON text rolefinder prints and saves, as written by ``cards.as_json``."""
-    from rolefinder.cards import as_json as json_text  # here: `show` and `roles` never need it
-
-    return json_text(data, ascii_only)
 
 
 def render_roles(console: Console, catalogue: Catalogue, roles: Sequence[Role], lang: Lang) -> None:
@@ -239,7 +231,7 @@ def render_roles(console: Console, catalogue: Catalogue, roles: Sequence[Role], 
             Text(role.name.get(lang), style="bold") + Text("\n") + Text(role.id, style="cyan"),
             Text(trait.name.get(lang) if trait else role.main_trait)
             + Text("\n")
-            + Text(level_label(role, lang), style="dim"),
+            + Text(role.level_label(lang), style="dim"),
             Text(role.summary.get(lang)),
         )
     console.print(table)
@@ -273,7 +265,7 @@ def _render_roles_stacked(
         console.print(Text(role.name.get(lang), style="bold"))
         console.print(Text(role.id, style="cyan"))
         trait_name = trait.name.get(lang) if trait else role.main_trait
-        console.print(Text(f"{trait_name}, {level_label(role, lang)}", style="dim"))
+        console.print(Text(f"{trait_name}, {role.level_label(lang)}", style="dim"))
         console.print(Text(role.summary.get(lang)))
 
 
@@ -294,7 +286,7 @@ def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) 
         _heading("profile", lang),
         _bars(console, catalogue, as_percentages(role.profile), lang, inset=4),
         Text(),
-        Text(f"{t('col_level', lang)}: ", style="bold") + Text(level_label(role, lang)),
+        Text(f"{t('col_level', lang)}: ", style="bold") + Text(role.level_label(lang)),
     ]
     related = [r for r in map(catalogue.role, role.related) if r is not None]
     if related:
@@ -382,7 +374,7 @@ def _result_summary(
         parts.append(Text(f"{t('why', lang)}: ", style="bold") + Text(reasons[0]))
     if result.goals:
         names = ", ".join(
-            f"{m.role.name.get(lang)} ({level_label(m.role, lang)})" for m in result.goals[:2]
+            f"{m.role.name.get(lang)} ({m.role.level_label(lang)})" for m in result.goals[:2]
         )
         parts.append(Text(t("goals", lang) + " ", style="bold") + Text(names))
     for note in flag_lines(result, explanation, lang):
@@ -411,7 +403,7 @@ def _role_details(
     role = match.role
     label = f"{place}." if place else t("goal_label", lang)
     heading = Text(f"{label} {role.name.get(lang)}", style="bold")
-    heading += Text(f"  {percent(match.chance)}  {level_label(role, lang)}")
+    heading += Text(f"  {percent(match.chance)}  {role.level_label(lang)}")
     parts: list[Any] = [heading, Text(role.summary.get(lang))]
     parts += [_heading("why", lang), _why(console, catalogue, explanation, match, lang)]
     parts += [_heading("duties", lang), _bullets(console, [d.get(lang) for d in role.duties])]
@@ -434,7 +426,7 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | 
             str(place),
             Text(match.role.name.get(lang)),
             percent(match.chance),
-            Text(level_label(match.role, lang)),
+            Text(match.role.level_label(lang)),
         )
         for place, match in enumerate(result.reachable[:top], start=1)
     ]
@@ -460,22 +452,6 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | 
     for row in rows:
         table.add_row(*row)
     return table
-
-
-def _goals(console: Console, result: Result, explanation: Explanation, lang: Lang) -> Group | None:
-    """Stretch roles the answers point to: each with the experience it needs and a way up."""
-    from rolefinder.report import path_line
-
-    if not result.goals:
-        return None
-    lines = []
-    for match in result.goals[:2]:
-        line = f"{match.role.name.get(lang)} ({level_label(match.role, lang)})"
-        route = explanation.paths.get(match.id)
-        if route:
-            line += ": " + path_line(route, lang)
-        lines.append(line)
-    return Group(Text(t("goals", lang), style="bold"), _bullets(console, lines))
 
 
 def _why(
