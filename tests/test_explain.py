@@ -122,12 +122,28 @@ def test_a_near_tie_note_names_both_roles(catalogue):
     for sheet in random_sheets(catalogue, 2_000, seed=14):
         result = rank(catalogue, sheet)
         explanation = explain(catalogue, result)
-        if "near_tie" in explanation.flags:
+        if explanation.flags == ("near_tie",):
             notes = result_dict(catalogue, result, explanation, "en")["notes"]
             first, second = result.reachable[:2]
             assert any(first.role.name.en in n and second.role.name.en in n for n in notes)
             return
     raise AssertionError("no near tie in 2,000 random sheets")
+
+
+def test_one_note_speaks_for_the_flags_the_most_specific_first(catalogue):
+    seen = set()
+    for sheet in random_sheets(catalogue, 2_000, seed=15):
+        result = rank(catalogue, sheet)
+        explanation = explain(catalogue, result)
+        notes = result_dict(catalogue, result, explanation, "en")["notes"]
+        assert len(notes) == (1 if explanation.flags else 0)
+        if len(explanation.flags) > 1:
+            seen.add(tuple(explanation.flags))
+            if "exploring" in explanation.flags:
+                assert notes[0].startswith("You said you are still exploring")
+            elif "unsure" in explanation.flags:
+                assert notes[0].startswith("Unsure:")
+    assert seen  # random sheets do raise several flags at once
 
 
 def test_a_goal_shows_a_path_up_from_your_level(catalogue):

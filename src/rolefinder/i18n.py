@@ -95,16 +95,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{a} dan {b} bersaing ketat ({x} dan {y}): pelajari keduanya sebelum memilih.",
     ),
     "flag_unsure": (
-        "This result is unsure: your answers fit several roles about equally, and {name} leads with only {x}. Read about the top three, talk them over with someone who knows you, or take the quiz again choosing what you would really enjoy.",
-        "Hasil ini belum pasti: jawabanmu hampir sama cocoknya dengan beberapa profesi, dan {name} memimpin dengan peluang {x} saja. Baca tiga profesi teratas, diskusikan dengan orang yang mengenalmu, atau ulangi kuis sambil memilih yang benar-benar kamu sukai.",
+        "Unsure: {name} leads with only {x}, and your answers fit several roles almost as well. "
+        "Read about the top three and talk them over with someone who knows you.",
+        "Belum pasti: {name} hanya unggul dengan {x}, dan jawabanmu juga cocok dengan beberapa "
+        "profesi lain. Baca tiga profesi teratas dan diskusikan dengan orang yang mengenalmu.",
     ),
     "flag_torn": (
         "You said you are torn between paths: read about your top three (rolefinder show ROLE), not only {name}.",
         "Kamu bilang masih bimbang di antara beberapa arah: baca tiga profesi teratasmu (rolefinder show ROLE), bukan hanya {name}.",
     ),
     "flag_exploring": (
-        "You said you are still exploring, so treat this result as unsure: your answers lean to {name}, but a quiz cannot tell how much you would enjoy it. Try a short course, an internship or a talk with someone in the job before you decide.",
-        "Kamu bilang masih menjajaki pilihan, jadi anggap hasil ini belum pasti: jawabanmu condong ke {name}, tetapi kuis tidak bisa mengukur seberapa besar kamu akan menikmatinya. Coba kursus singkat, magang, atau ngobrol dengan orang yang menekuni profesi itu sebelum memutuskan.",
+        "You said you are still exploring: your answers lean to {name}, but a quiz cannot tell "
+        "how much you would enjoy it. Try a short course, an internship or a talk with someone "
+        "in the job first.",
+        "Kamu bilang masih menjajaki: jawabanmu condong ke {name}, tetapi kuis tidak bisa "
+        "mengukur seberapa kamu akan menikmatinya. Coba kursus singkat, magang, atau ngobrol "
+        "dengan orang yang menekuni profesi itu dulu.",
     ),
     "how_sure_exploring": (
         "How sure: unsure, since you are still exploring (your answers alone point here at {chance})",
@@ -391,6 +397,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lalu jalankan: rolefinder quiz --answers FILE-INI",
     ),
     "goal_label": ("Goal for later:", "Target ke depan:"),
+    "goals_short": (
+        "Goals for later (need more experience):",
+        "Target ke depan (perlu pengalaman lebih):",
+    ),
     "click_usage": ("Usage", "Penggunaan"),
     "click_options": ("Options", "Opsi"),
     "click_arguments": ("Arguments", "Argumen"),

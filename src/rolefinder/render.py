@@ -376,10 +376,10 @@ def _result_summary(
         names = ", ".join(
             f"{m.role.name.get(lang)} ({m.role.level_label(lang)})" for m in result.goals[:2]
         )
-        parts.append(Text(t("goals", lang) + " ", style="bold") + Text(names))
+        parts.append(Text(t("goals_short", lang) + " ", style="bold") + Text(names))
     for note in flag_lines(result, explanation, lang):
         parts.append(Text(f"! {note}", style="yellow"))
-    if explanation.what_if is not None:
+    if explain and explanation.what_if is not None:  # a detail: the summary stays one screen
         parts.append(Text(what_if_line(catalogue, explanation.what_if, lang), style="italic"))
     code = encode(catalogue, result.answers, lang)
     key = "result_code" if explain else "result_more"

@@ -57,21 +57,27 @@ def band_text(explanation: Explanation, result: Result, lang: Lang) -> str:
     return t("how_sure", lang, band=band, chance=percent(result.best.chance))
 
 
+# The flags all say "look wider than the first role"; one note says it, the most specific.
+NOTE_ORDER = ("exploring", "unsure", "torn", "near_tie")
+
+
 def flag_lines(result: Result, explanation: Explanation, lang: Lang) -> list[str]:
-    """A short note for each of the result's flags."""
-    lines = []
+    """The note for the result's most specific flag (none without flags). Every flag stays in
+    the data (``explanation.flags``); the notes all ask for a wider look, so one is enough."""
     first, *others = result.reachable
-    for flag in explanation.flags:
+    name = first.role.name.get(lang)
+    for flag in NOTE_ORDER:
+        if flag not in explanation.flags:
+            continue
         if flag == "unsure":
-            name = first.role.name.get(lang)
-            lines.append(t("flag_unsure", lang, name=name, x=percent(first.chance)))
-        elif flag == "near_tie" and others:
-            names = {"a": first.role.name.get(lang), "b": others[0].role.name.get(lang)}
+            return [t("flag_unsure", lang, name=name, x=percent(first.chance))]
+        if flag == "near_tie" and others:
+            names = {"a": name, "b": others[0].role.name.get(lang)}
             figures = {"x": percent(first.chance), "y": percent(others[0].chance)}
-            lines.append(t("flag_near_tie", lang, **names, **figures))
-        elif flag in ("torn", "exploring"):
-            lines.append(t(f"flag_{flag}", lang, name=first.role.name.get(lang)))
-    return lines
+            return [t("flag_near_tie", lang, **names, **figures)]
+        if flag in ("torn", "exploring"):
+            return [t(f"flag_{flag}", lang, name=name)]
+    return []
 
 
 def what_if_line(catalogue: Catalogue, change: WhatIf, lang: Lang) -> str:
