@@ -403,7 +403,8 @@ def _role_details(
     role = match.role
     label = f"{place}." if place else t("goal_label", lang)
     heading = Text(f"{label} {role.name.get(lang)}", style="bold")
-    heading += Text(f"  {percent(match.chance)}  {role.level_label(lang)}")
+    chance = f"  {percent(match.chance)}" if place else ""  # a goal has no chance of its own
+    heading += Text(f"{chance}  {role.level_label(lang)}")
     parts: list[Any] = [heading, Text(role.summary.get(lang))]
     parts += [_heading("why", lang), _why(console, catalogue, explanation, match, lang)]
     parts += [_heading("duties", lang), _bullets(console, [d.get(lang) for d in role.duties])]
