@@ -208,21 +208,35 @@ BAD = [
         edit("{en: Draws,", '{en: "\\e[2J\\e[HDraws",'),
         1,
         6,
-        "contains the control character U+001B",
+        "contains the invisible or control character U+001B",
     ),
     (
         "clipboard write (OSC 52)",
         edit("{en: Draws,", '{en: "\\e]52;c;aGk=\\a",'),
         1,
         6,
-        "contains the control character U+001B",
+        "contains the invisible or control character U+001B",
     ),
     (
         "bell",
         edit("{en: Draws,", '{en: "Draws\\a",'),
         1,
         6,
-        "contains the control character U+0007",
+        "contains the invisible or control character U+0007",
+    ),
+    (
+        "bidi override",
+        edit("{en: Draws,", '{en: "Draws \u202etxt.exe",'),
+        1,
+        6,
+        "contains the invisible or control character U+202E",
+    ),
+    (
+        "zero-width space",
+        edit("{en: Draws,", '{en: "Dr\u200baws",'),
+        1,
+        6,
+        "contains the invisible or control character U+200B",
     ),
     ("non-text key", "1: one\n" + MINIMAL, 1, 1, "keys must be plain text"),
     ("too deep", "traits: " + "[" * 40 + "]" * 40 + "\n", 1, 1, "nested more than 16 levels deep"),
@@ -238,7 +252,7 @@ BAD = [
 # Files that cannot be read as text at all: name, bytes, message.
 UNREADABLE = [
     ("not UTF-8", b"traits: caf\xe9\n", "is not UTF-8 text (bad byte at offset 11)"),
-    ("UTF-16", "traits: []\n".encode("utf-16"), "is not UTF-8 text"),
+    ("UTF-16 without its mark", "traits: [café]\n".encode("utf-16-le"), "is not UTF-8 text"),
     ("over 32 MiB", b"# " + b"x" * MAX_BYTES + b"\n", "is larger than 32 MiB"),
 ]
 
@@ -368,6 +382,17 @@ def test_a_copy_with_a_bom_and_crlf_validates(runner, tmp_path):
     result = runner.invoke(app, ["validate", str(copy)])
     assert result.exit_code == 0, result.output
     assert runner.invoke(app, ["roles", "--catalogue", str(copy), "--json"]).exit_code == 0
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_copy_with_its_mark_validates(runner, tmp_path, encoding):
+    # Windows Notepad's "Unicode" and PowerShell's redirection write UTF-16 with a mark.
+    shipped = (Path(__file__).resolve().parents[1] / "data" / "roles.yaml").read_text("utf-8")
+    copy = tmp_path / "notepad.yaml"
+    data = shipped.encode(encoding)
+    copy.write_bytes(data if encoding == "utf-16" else b"\xfe\xff" + data)
+    result = runner.invoke(app, ["validate", str(copy)])
+    assert result.exit_code == 0, result.output
 
 
 def test_a_flood_of_problems_is_cut_short(runner, tmp_path):

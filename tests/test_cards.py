@@ -15,13 +15,16 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from conftest import ROOT
 from personas import PERSONAS
-from rolefinder.cards import CARDS, markdown_escape, result_file
+from rolefinder.cards import CARDS, Facts, facts, markdown_escape, result_file
 from rolefinder.codes import encode
 from rolefinder.engine import Evidence, rank
 from rolefinder.errors import SaveFormatError
@@ -37,13 +40,24 @@ HOSTILE = "<script>alert(1)</script> | x & y ]]> `*_[a](javascript:b)_*`"
 SHEET = {**PERSONAS["social-media-analyst"], "outlook": "torn"}
 
 
-def write_card(catalogue: Catalogue, kind: str, lang: str = "en", sheet=SHEET, top: int = 3):
-    """The card as the CLI writes it: the listed roles and the first two goals explained."""
+def explained(catalogue: Catalogue, sheet=SHEET, top: int = 3):
+    """The result as the CLI explains it: the listed roles and the first two goals."""
     evidence = Evidence(catalogue)
     result = rank(catalogue, sheet, evidence)
     listed = [m.id for m in result.reachable[:top]] + [m.id for m in result.goals[:2]]
-    explanation = explain(catalogue, result, listed, evidence)
+    return result, explain(catalogue, result, listed, evidence)
+
+
+def write_card(catalogue: Catalogue, kind: str, lang: str = "en", sheet=SHEET, top: int = 3):
+    """The card as the CLI writes it."""
+    result, explanation = explained(catalogue, sheet, top)
     return result_file(catalogue, result, explanation, lang, top, kind)
+
+
+def card_facts(catalogue: Catalogue, lang: str = "en", sheet=SHEET, top: int = 3) -> Facts:
+    """What the readable cards show for that result, not yet escaped."""
+    result, explanation = explained(catalogue, sheet, top)
+    return facts(catalogue, result, explanation, lang, top)
 
 
 def hostile(catalogue: Catalogue) -> Catalogue:
@@ -222,7 +236,7 @@ def test_the_markdown_card_has_code_reasons_notes_and_goals(catalogue, lang):
         assert "### Why Social Media Strategist" in report
         assert "> You said you are torn between paths" in report
         assert "- **Marketing Consultant** (senior): path Social Media Analyst → Social" in report
-        assert "**How sure: a strong fit (&gt;99%)**" in report
+        assert "**How sure: a strong fit (\\>99%)**" in report
     else:
         assert f"### {t('card_why_role', 'id', name='Social Media Strategist')}" in report
         assert f"## {t('card_goals', 'id')}" in report
@@ -236,11 +250,11 @@ def test_a_pipe_in_a_name_keeps_the_markdown_table(catalogue):
 
 def test_hostile_catalogue_text_is_literal_in_markdown(catalogue):
     report = write_card(hostile(catalogue), ".md")
-    assert "<script>" not in report and "&lt;script&gt;" in report
+    assert "<script>" not in report and "\\<script\\>" in report
     assert not re.search(r"(?<!\\)\]\(", report)  # no link can be formed: "](" is escaped
     for line in report.splitlines():
         # only the card's own structure starts a line
-        assert not line.startswith(("-  ", "> &lt;", "#&lt;", "1.")), line
+        assert not line.startswith(("-  ", "> \\<", "#\\<", "1.", "<")), line
 
 
 @pytest.mark.parametrize(
@@ -249,18 +263,243 @@ def test_hostile_catalogue_text_is_literal_in_markdown(catalogue):
         ("# not a heading", r"\# not a heading"),
         ("- not a list", r"\- not a list"),
         ("+ not a list", r"\+ not a list"),
+        ("= not an underline", r"\= not an underline"),
         ("1. not a list", r"1\. not a list"),
-        ("> not a quote", "&gt; not a quote"),
+        ("12) not a list", r"12\) not a list"),
+        ("> not a quote", r"\> not a quote"),
         ("a | b", r"a \| b"),
-        ("<b>bold</b> & co", "&lt;b&gt;bold&lt;/b&gt; &amp; co"),
-        ("[link](http://x)", r"\[link\](http://x)"),
-        ("*em* _em_ `code`", r"\*em\* \_em\_ \`code\`"),
+        ("<b>bold</b> & co", r"\<b\>bold\</b\> & co"),
+        ("&amp; &copy &#60;", r"\&amp; \&copy \&\#60;"),
+        ("[link](http://x)", r"\[link\](http\://x)"),
+        ("![image](x.png)", r"\!\[image\](x.png)"),
+        ("*em* _em_ `code` ~~del~~", r"\*em\* \_em\_ \`code\` \~\~del\~\~"),
+        ("$x^2$", r"\$x^2\$"),
+        ("C #", r"C \#"),
         ("back\\slash", "back\\\\slash"),
+        ("see www.example.com", r"see www\.example.com"),
+        ("line\nbreak,\ttab  and\r\n  spaces", "line break, tab and spaces"),
+        ("    indented", " indented"),
+        # ordinary text is left as it is
         ("plain words, 3-5 yrs.", "plain words, 3-5 yrs."),
+        ("Tim's role: 2.5 days (or 3) + 10% = fine!", "Tim's role: 2.5 days (or 3) + 10% = fine!"),
+        ("Sales & marketing, 2024. Email: a@b.co", "Sales & marketing, 2024. Email: a@b.co"),
     ],
 )
 def test_markdown_escape(text, escaped):
     assert markdown_escape(text) == escaped
+
+
+# --- One hostile text at a time, through a CommonMark renderer and a browser's parser ----------
+
+# What a red team put in catalogue texts; each must come out of every card as its literal text.
+HOSTILE_TEXTS = [
+    "a | b",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "# Heading",
+    "[click](javascript:alert(1))",
+    "<javascript:alert(1)>",
+    "![x](http://e/x.png)",
+    "*bold* _it_ **b**",
+    "`code`",
+    "line\nbreak",
+    "tab\there",
+    "- item",
+    "+ item",
+    "1. item",
+    "2) item",
+    "> quote",
+    "&lt;b&gt;",
+    "&copy; &#60;b&#62;",
+    "ab\\",
+    "~~strike~~",
+    "---",
+    "===",
+    "<!-- comment -->",
+    "a  \nhard break",
+    "    indented code",
+    "[x]: http://e/ref",
+    "x\\*y\\*",
+]
+BEST = "social-media-analyst"
+SECOND = "social-media-strategist"  # the second listed role, with a "Why" heading of its own
+# A renderer as strict as CommonMark with GitHub's tables: raw HTML is passed through by it.
+COMMONMARK = MarkdownIt("commonmark").enable("table")
+TEXT_BLOCKS = {"title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "th", "td"}
+
+
+def with_text(catalogue: Catalogue, text: str) -> Catalogue:
+    """``text`` as the two first roles' names, summaries and first duties, as every trait's
+    name and as every question's prompt, short name and answers (a card quotes answers)."""
+    same = Text(text, text)
+
+    def role(role):
+        if role.id not in (BEST, SECOND):
+            return role
+        duties = (same, *role.duties[1:])
+        return dataclasses.replace(role, name=same, summary=same, duties=duties)
+
+    def question(question):
+        options = tuple(dataclasses.replace(option, text=same) for option in question.options)
+        return dataclasses.replace(question, prompt=same, short=same, options=options)
+
+    return dataclasses.replace(
+        catalogue,
+        roles=tuple(map(role, catalogue.roles)),
+        traits=tuple(dataclasses.replace(trait, name=same) for trait in catalogue.traits),
+        questions=tuple(map(question, catalogue.questions)),
+    )
+
+
+class Rendered(HTMLParser):
+    """HTML as elements: how many of each, the cells of each table row, and the text each
+    block holds and the whole page holds, character references read as a browser reads them."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: Counter[str] = Counter()
+        self.rows: list[int] = []
+        self.blocks: list[tuple[str, str]] = []
+        self.open: list[list[str]] = []
+        self.text = ""  # all of it
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags[tag] += 1
+        if tag == "tr":
+            self.rows.append(0)
+        if tag in ("th", "td"):
+            self.rows[-1] += 1
+        if tag in TEXT_BLOCKS:
+            self.open.append([tag, ""])
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags[tag] += 1
+
+    def handle_endtag(self, tag):
+        if tag in TEXT_BLOCKS:
+            opened, text = self.open.pop()
+            assert opened == tag, (opened, tag)
+            self.blocks.append((tag, text))
+
+    def handle_data(self, data):
+        self.text += data
+        for block in self.open:
+            block[1] += data
+
+    def texts(self, tag: str) -> list[str]:
+        return [text for name, text in self.blocks if name == tag]
+
+
+def literal(text: str) -> str:
+    """The text as a reader should see it: a card's line holds no newline or tab."""
+    return " ".join(text.split())
+
+
+# Each place the Markdown card puts a text in (the texts it sets in bold or italics are trimmed).
+PLACES = [
+    "{}",
+    "- {}",
+    "> {}",
+    "# {}",
+    "### {}",
+    "**{}**",
+    "- **{}** (mid): {}",
+    "*{}*",
+    "| {} | x |\n| ---: | --- |\n| 1 | {} |",
+    "{}`rolefinder result X`{}",
+]
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("text", [*HOSTILE_TEXTS, "a\n# b", "a\n\n- b", "a\r\n===", "  1. a"])
+def test_an_escaped_text_renders_as_itself_wherever_the_card_puts_it(text, place):
+    if "*" in place:
+        text = text.strip()
+    plain = Rendered(COMMONMARK.render(place.replace("{}", "TEXT")))
+    shown = Rendered(COMMONMARK.render(place.replace("{}", markdown_escape(text))))
+    assert shown.tags == plain.tags, (place, markdown_escape(text), shown.tags - plain.tags)
+    assert " ".join(shown.text.split()) == " ".join(plain.text.replace("TEXT", text).split())
+
+
+@pytest.mark.parametrize(
+    "text", ["see http://e.com/x", "HTTPS://E.COM/x", "ftp://e.com", "www.e.com", "(WWW.e.com)"]
+)
+def test_an_escaped_text_leaves_github_no_bare_url_to_link(text):
+    # GitHub links http://, https://, ftp:// and www. in text; a backslash before the ':' or
+    # the '.' stops it (as cmark-gfm shows), and the text still renders as itself
+    escaped = markdown_escape(text)
+    assert not re.search(r"(?<!\\)://|(?i:www)\.", escaped)
+    assert Rendered(COMMONMARK.render(escaped)).text.strip() == text
+
+
+@pytest.fixture(scope="module")
+def plain_markdown(catalogue):
+    return Rendered(COMMONMARK.render(write_card(catalogue, ".md")))
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_hostile_text_renders_as_itself_from_the_markdown_card(catalogue, plain_markdown, text):
+    report = write_card(with_text(catalogue, text), ".md")
+    shown = Rendered(COMMONMARK.render(report))
+    # not one element more or less than the card has of its own: no script, img or a, no
+    # extra heading, em, strong, code, li, blockquote, hr, s or del, no <br> or <pre>
+    assert shown.tags == plain_markdown.tags, (
+        f"added {dict(shown.tags - plain_markdown.tags)}, "
+        f"lost {dict(plain_markdown.tags - shown.tags)}\n{report}"
+    )
+    assert shown.rows == [4] * len(plain_markdown.rows)  # the table keeps its columns
+    # the hostile text is what the card has to show, unchanged but for its newlines and tabs ...
+    card = card_facts(with_text(catalogue, text))
+    same = literal(text)
+    assert card.summary == card.duties[0] == card.matches[0].name == card.matches[1].name == same
+    assert card.heading == t("best_match", "en", name=same)
+    assert {name for name, _ in card.profile} == {same}
+    assert any(line.startswith('You chose "') for line in card.why)  # answers are quoted
+    if text.isprintable():  # (one with a newline or tab may be written out by i18n.t)
+        assert any(literal(f'"{text}"') in line for line in card.why)
+    # ... and every text the card shows renders as exactly itself, in its own element
+    for tag, expected in markdown_blocks(card):
+        assert expected in shown.texts(tag), (tag, expected, shown.texts(tag))
+
+
+def markdown_blocks(card: Facts) -> list[tuple[str, str]]:
+    """Each element the Markdown card renders to, with the text it must hold."""
+    blocks = [("h1", card.heading), ("p", card.summary), ("p", card.band)]
+    blocks += [("p", note) for note in card.notes]
+    blocks += [("li", line) for line in card.why]
+    blocks += [("th", column) for column in card.columns]
+    for row in card.matches:
+        blocks += [("td", str(row.place)), ("td", row.name), ("td", row.chance), ("td", row.level)]
+    for row in card.matches[1:]:
+        blocks += [("h3", t("card_why_role", card.lang, name=row.name))]
+        blocks += [("li", line) for line in row.reasons]
+    for goal in card.goals:
+        path = f": {goal.path}" if goal.path else ""
+        blocks.append(("li", f"{goal.name} ({goal.level}){path}"))
+    blocks += [("h2", card.duties_heading)] + [("li", duty) for duty in card.duties]
+    if card.onward is not None:
+        blocks.append(("p", "{}: {}".format(*card.onward)))
+    blocks += [("li", f"{name}: {percent}%") for name, percent in card.profile]
+    return blocks
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_hostile_text_is_inert_in_the_html_and_svg_cards(catalogue, text):
+    same = literal(text)
+    page = write_card(with_text(catalogue, text), ".html")
+    shown, plain = Rendered(page), Rendered(write_card(catalogue, ".html"))
+    assert shown.tags == plain.tags, dict(shown.tags - plain.tags)
+    assert shown.rows == plain.rows
+    assert same in shown.texts("p") and same in shown.texts("th")
+    assert f'content="A rolefinder quiz result. {html.escape(f"Best match: {same}")}.' in page
+    image = write_card(with_text(catalogue, text), ".svg")
+    root = ET.fromstring(image.encode("utf-8"))  # well-formed XML whatever the text
+    plain_svg = ET.fromstring(write_card(catalogue, ".svg").encode("utf-8"))
+    assert {element.tag for element in root.iter()} == {e.tag for e in plain_svg.iter()}
+    assert not any(name.endswith("href") for e in root.iter() for name in e.attrib)
+    assert same in svg_texts(image)  # the summary, on a line of its own
 
 
 # --- In a real browser ------------------------------------------------------------------------

@@ -81,7 +81,7 @@ def test_a_crash_mid_write_keeps_the_old_file_and_leaves_no_temporary(
     monkeypatch.setattr(os, "fsync", disk_full)
     result = save(runner, sheet, target, "--force")
     assert result.exit_code == 1
-    assert "Cannot write" in result.stderr and "No space left on device" in result.stderr
+    assert "Cannot write" in result.stderr and "the disk is full" in result.stderr
     assert target.read_text("utf-8") == '{"old": true}'
     assert sorted(p.name for p in tmp_path.iterdir()) == ["result.json", "sheet.yaml"]
     assert "Traceback" not in result.output

@@ -11,9 +11,12 @@ from rolefinder import __version__
 
 def main() -> None:
     """Run rolefinder."""
-    if sys.argv[1:] == ["--version"]:
-        print(f"rolefinder {__version__}")  # the same line as cli.version_line()
-        return
+    if sys.argv[1:] == ["--version"] and sys.stdout is not None:
+        try:
+            print(f"rolefinder {__version__}", flush=True)  # the same as cli.version_line()
+            return
+        except OSError:
+            pass  # a full disk or a closed pipe: cli says so, in the user's language
     from rolefinder.cli import main as run
 
     run()

@@ -632,27 +632,42 @@ def svg_image(card: Facts) -> str:
 
 # --- Markdown --------------------------------------------------------------------------------
 
-# Characters that are markup anywhere in a line; `|` also ends a table cell.
-_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
-# What makes a line a heading, list, quote, rule or numbered item when it starts one.
-_MD_LEADING = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
+# What could be markup in a text, each matched in the text as it was given, to be written with a
+# backslash before its last character (CommonMark shows an escaped punctuation mark as itself):
+_MD_SPECIAL = re.compile(
+    r"""
+      [\\`*_\[\]<>|\#~$]  # markup wherever it stands: escapes, code, emphasis, links and
+                        # images, raw HTML and autolinks, table cells, headings (and their
+                        # closing #s), strike-through, GitHub's $math$
+    | !(?=\[)           # an image's mark (harmless once its [ is escaped, but plainly so)
+    | &(?=[\#A-Za-z])   # an entity or character reference: &amp; &#60; (a lone & is text)
+    | :(?=//)           # GitHub links a bare http:// https:// ftp:// URL
+    | (?<=[Ww]{3})\.    # ... and www.; a backslash in either keeps the text unlinked
+    | ^\ ?(?:[-+=]|\d{1,9}[.)](?=\ |$))  # where a text starts a line: a list item, a
+                        # thematic break, a heading's underline, a numbered item (1. or 1\))
+    """,
+    re.VERBOSE,
+)
+_WHITESPACE = re.compile(r"\s+")
 
 
 def markdown_escape(text: str) -> str:
-    """``text`` as literal Markdown: no markup, links, raw HTML or table breaks.
+    """``text`` as Markdown that renders as exactly this text, on one line, in any CommonMark
+    renderer (GitHub's too): never HTML, a link, an image, a heading, a list, a quote, a rule,
+    emphasis, a code span, a table break or a line break, wherever the card puts it.
 
-    ``<``, ``>`` and ``&`` become entities, so no tag, autolink or entity passes through.
+    Newlines, tabs and other control characters become spaces, and each run of whitespace one
+    space (so no text can start a block, indent code or end in a hard line break; a space at
+    either end is kept for the sentence around it, so a text set in bold must come trimmed,
+    as facts() gives them); every mark that could be markup where it stands gets a backslash.
+    Letters, digits, spaces, commas, full stops, apostrophes, hyphens, colons, parentheses, a
+    lone ``&`` or ``!`` stay as they are, so ordinary text reads the same in the file.
+
+    (GitHub still links a bare e-mail address, to ``mailto:`` that very address, and shows
+    ``:smile:`` as an emoji: it finds both in the rendered text, where no escape reaches.)
     """
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_INLINE.sub(r"\\\1", text)
-
-    def leading(match: re.Match[str]) -> str:
-        space, mark = match.groups()
-        if mark[0].isdigit():  # '1. ' numbers a list: escape its dot or bracket instead
-            return space + mark + "\\"
-        return f"{space}\\{mark}"
-
-    return _MD_LEADING.sub(leading, text, count=1)
+    text = _WHITESPACE.sub(" ", _CONTROL.sub(" ", text))
+    return _MD_SPECIAL.sub(lambda mark: f"{mark[0][:-1]}\\{mark[0][-1]}", text)
 
 
 def markdown_card(

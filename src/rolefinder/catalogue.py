@@ -7,28 +7,26 @@ the checks being imported at all; yamlfile.py parses the YAML when it must.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import io
 import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 from rolefinder.errors import (
     MAX_PROBLEMS,
     AnswersError,
     BadSheetError,
     CatalogueError,
-    Phrase,
     Problem,
     Refused,
 )
-from rolefinder.i18n import LANGS
-from rolefinder.model import Catalogue, Option, Question, Role, Text, Trait, Years
+from rolefinder.model import Catalogue
 
 MAX_BYTES = 32 * 1024 * 1024  # the benchmark's 10,000 bilingual roles take about 20 MiB
+MAX_SHEET_BYTES = 1024 * 1024  # a sheet for the shipped catalogue takes under 2 KiB
 _PACKAGED = Path(__file__).parent / "data" / "roles.yaml"  # where the wheel puts it
 _CHECKOUT = Path(__file__).parents[2] / "data" / "roles.yaml"  # a source checkout
 
@@ -88,19 +86,22 @@ def _collector_paused() -> Iterator[None]:
 def _check(path: str | os.PathLike[str] | None) -> Report:
     file = Path(path) if path is not None else shipped_catalogue_path()
     source = os.fspath(path) if path is not None else file.name
-    folder = _cache_folder()
     try:
-        if folder is not None:  # hashed piece by piece: the whole file is read only on a miss
-            kept = _load_kept(_cache_file(folder, _digest(_pieces(file))))
-            if kept is not None:
-                return Report(source, replace(kept[0], source=source), [], kept[1])
-        raw = _read_bytes(file)
+        raw = _read_bytes(file)  # read once: a pipe gives its bytes only once
+    except Refused as refused:
+        return Report(source, None, [refused.problem])
+    from rolefinder import cache
+
+    entry = cache.key(raw)
+    kept = cache.get(entry)
+    if kept is not None:
+        return Report(source, replace(kept[0], source=source), [], kept[1])
+    try:
         report = _parse(source, _decode(raw))
     except Refused as refused:
         return Report(source, None, [refused.problem])
-    if folder is not None and report.catalogue is not None:
-        # Keyed by the bytes that were parsed, even if the file changed since it was hashed.
-        _keep(_cache_file(folder, _digest([raw])), report.catalogue, report.warnings)
+    if report.catalogue is not None:
+        cache.put(entry, report.catalogue, report.warnings)
     return report
 
 
@@ -122,133 +123,16 @@ def _parse(source: str, text: str) -> Report:
     return Report(source, None if problems else catalogue, problems, warnings)
 
 
-CACHE_ENV = "ROLEFINDER_CACHE"  # a folder for the cache, or "off"
-
-
-def _cache_folder() -> Path | None:
-    """The folder for the cache, or None when caching is off."""
-    setting = os.environ.get(CACHE_ENV, "")
-    if setting.lower() == "off":
-        return None
-    if setting:
-        return Path(setting)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("rolefinder"))
-
-
-def _cache_file(folder: Path, digest: str) -> Path:
-    """Where the parsed form of the catalogue whose bytes have this digest is kept."""
-    import sys
-
-    from rolefinder import __version__
-
-    python = f"py{sys.version_info.major}{sys.version_info.minor}"
-    return folder / f"catalogue-{digest}-{__version__}-{python}.pickle"
-
-
-def _digest(pieces: Iterable[bytes | memoryview]) -> str:
-    """A BLAKE2 hash of a catalogue's bytes and of the layout of the classes it is parsed into."""
-    try:  # hashlib.blake2b itself, without hashlib loading OpenSSL first (2-3 ms of every start)
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - a Python built without its own BLAKE2
-        from hashlib import blake2b
-
-    digest = blake2b(_model_layout().encode(), digest_size=20)
-    for piece in pieces:
-        digest.update(piece)
-    return digest.hexdigest()
-
-
-def _pieces(file: Path) -> Iterator[memoryview]:
-    """A file's bytes a megabyte at a time, so hashing a large file never copies it whole."""
-    piece = bytearray(1024 * 1024)
-    view = memoryview(piece)
-    size = 0
-    with _reading(file) as stream:
-        while count := stream.readinto(piece):
-            size += count
-            if size > MAX_BYTES:
-                raise _too_large()
-            yield view[:count]
-
-
-@functools.cache
-def _model_layout() -> str:
-    """How the catalogue's classes are laid out (fields, their types, slots or not).
-
-    A change to any of it makes old entries unused even where the version number has not
-    moved (a development checkout): unpickled into a changed class, an entry could load
-    without error and still be wrong. The warnings kept beside the catalogue are Problems
-    (named tuples), so their layout counts too.
-    """
-    classes = (Text, Trait, Years, Role, Option, Question, Catalogue)
-    layouts = [
-        f"{cls.__name__}{'/slots' if hasattr(cls, '__slots__') else ''}:"
-        + ",".join(f"{f.name}={f.type}" for f in fields(cls))
-        for cls in classes
-    ]
-    for named in (Problem, Phrase):
-        types = named.__annotations__
-        layouts.append(f"{named.__name__}:" + ",".join(f"{n}={types[n]}" for n in named._fields))
-    return " ".join(layouts)
-
-
-def _load_kept(cache: Path) -> tuple[Catalogue, list[Problem]] | None:
-    """The kept catalogue, if the file is this user's own, private and sound; else None."""
-    import pickle
-
-    try:
-        status = cache.stat()
-    except OSError:
-        return None
-    # Unpickling runs code: load only what this user wrote and nobody else can change.
-    foreign = hasattr(os, "getuid") and status.st_uid != os.getuid()
-    if foreign or status.st_mode & 0o022:
-        return None
-    try:
-        with cache.open("rb") as stream:
-            kept = pickle.load(stream)
-        if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], Catalogue):
-            warnings = list(kept[1])
-            for warning in warnings:  # told now, so that a stale one fails here, not when shown
-                for lang in LANGS:
-                    warning.describe(kept[0].source, lang)
-            return kept[0], warnings
-    except Exception:
-        pass
-    with contextlib.suppress(OSError):
-        cache.unlink()
-    return None
-
-
-def _keep(cache: Path, catalogue: Catalogue, warnings: list[Problem]) -> None:
-    """Write the parsed catalogue atomically; a cache that cannot be written is skipped."""
-    import pickle
-    import tempfile
-
-    try:
-        cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump((catalogue, warnings), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, cache)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
-    except OSError:
-        pass
-
-
-def load_answers(spec: str, read_stdin: Callable[[], str]) -> dict[str, str]:
-    """Read an answer sheet (YAML or JSON: question id -> option id) from a file, or '-' for stdin.
+def load_answers(spec: str, stdin: BinaryIO | None = None) -> dict[str, str]:
+    """Read an answer sheet (YAML or JSON: question id -> option id) from a file, or '-' for
+    ``stdin`` (bytes; None when standard input is closed).
 
     Raises AnswersError saying what is wrong with it.
     """
     source = "<stdin>" if spec == "-" else spec
     try:
-        text = read_stdin() if spec == "-" else _decode(_read_bytes(Path(spec)))
+        raw = _read_stream(stdin) if spec == "-" else _read_bytes(Path(spec), MAX_SHEET_BYTES)
+        text = _decode(raw)
         from rolefinder.yamlfile import read_yaml
 
         data, _, problems = read_yaml(text)
@@ -267,15 +151,29 @@ def load_answers(spec: str, read_stdin: Callable[[], str]) -> dict[str, str]:
     return dict(data)
 
 
+def _read_stream(stdin: BinaryIO | None) -> bytes:
+    """Standard input's bytes, as capped as a sheet file's."""
+    if stdin is None:
+        raise Refused(Problem("problem_no_stdin"))
+    try:
+        raw = stdin.read(MAX_SHEET_BYTES + 1)
+    except OSError as error:
+        reason = str(error.strerror or error)
+        raise Refused(Problem("problem_unreadable", {"reason": reason})) from None
+    if len(raw) > MAX_SHEET_BYTES:
+        raise _too_large(MAX_SHEET_BYTES)
+    return raw
+
+
 def _refuse_sheet(source: str, problem: Problem) -> NoReturn:
     raise BadSheetError(source, problem)
 
 
-def _read_bytes(file: Path) -> bytes:
+def _read_bytes(file: Path, limit: int = MAX_BYTES) -> bytes:
     with _reading(file) as stream:
-        raw = stream.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        raise _too_large()
+        raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise _too_large(limit)
     return raw
 
 
@@ -296,14 +194,20 @@ def _reading(file: Path) -> Iterator[io.BufferedReader]:
         raise Refused(Problem("problem_unreadable", {"reason": reason})) from None
 
 
-def _too_large() -> Refused:
-    limit = MAX_BYTES // (1024 * 1024)
-    return Refused(Problem("problem_too_large", {"limit": limit}))
+def _too_large(limit: int) -> Refused:
+    return Refused(Problem("problem_too_large", {"limit": _size(limit)}))
+
+
+def _size(count: int) -> str:
+    return f"{count // (1024 * 1024)} MiB" if count >= 1024 * 1024 else f"{count // 1024} KiB"
 
 
 def _decode(raw: bytes) -> str:
+    """UTF-8 text, with or without a byte-order mark; UTF-16 with one (Windows Notepad's
+    "Unicode", PowerShell's redirection) is read too."""
+    encoding = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     try:
-        return raw.decode("utf-8-sig")  # a byte-order mark is fine
+        return raw.decode(encoding)
     except UnicodeDecodeError as error:
         raise Refused(Problem("problem_not_utf8", {"offset": error.start})) from None
 

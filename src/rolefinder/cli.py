@@ -9,6 +9,7 @@ start-up, and string annotations would make it compile and evaluate each one (ab
 ``--help``'s instructions). Names imported only for type checking are quoted instead.
 """
 
+import contextlib
 import gc
 import io
 import os
@@ -28,6 +29,7 @@ from typer._click.core import Command as ClickCommand
 from typer._click.core import Context as ClickContext
 from typer._click.core import Parameter
 from typer._click.exceptions import ClickException, UsageError
+from typer._click.utils import PacifyFlushWrapper
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from rolefinder import __version__
@@ -37,6 +39,7 @@ from rolefinder.errors import (
     CatalogueError,
     NoTerminalError,
     QuizCancelled,
+    QuizStopped,
     RolefinderError,
 )
 from rolefinder.i18n import CLICK_TEXTS, LANG_ENV, Lang, detect_lang, parse_lang, t, unknown_lang
@@ -214,7 +217,8 @@ class World:
         """Whether a quiz can be asked here."""
         if self.interactive is not None:
             return self.interactive
-        return sys.stdin.isatty() and sys.stdout.isatty()
+        streams = (sys.stdin, sys.stdout)  # None where closed (<&-, >&-)
+        return all(stream is not None and stream.isatty() for stream in streams)
 
     def out(self) -> "Console":
         """The console for results."""
@@ -305,7 +309,7 @@ def _reported(world: World, lang: Lang) -> Iterator[None]:
 
         render_problems(world.err(), error.source, error.problems, lang)
         raise typer.Exit(error.exit_code) from None
-    except QuizCancelled as error:  # the user's choice, not an error: no "Error:" label
+    except (QuizCancelled, QuizStopped) as error:  # not an error: no "Error:" label
         world.err().print(error.describe(lang))
         raise typer.Exit(error.exit_code) from None
     except RolefinderError as error:
@@ -428,7 +432,8 @@ def _quiz(
             raise NoTerminalError()
         _check_save(options)  # before any question: a bad path must not cost a quiz
         loaded = _load(catalogue)
-        given = load_answers(sheet, sys.stdin.read) if sheet is not None else {}
+        stdin = sys.stdin.buffer if sys.stdin is not None else None  # None: closed (<&-)
+        given = load_answers(sheet, stdin) if sheet is not None else {}
         check_answers(loaded, given)
         # A sheet is scored as it is (rank() says how many more answers a short one needs);
         # on a terminal the quiz goes on from it until the result is clear.
@@ -477,6 +482,10 @@ def _show_result(
     result = rank(catalogue, answers, evidence)
     listed = [m.id for m in result.reachable[: options.top]] + [m.id for m in result.goals[:2]]
     explanation = explain(catalogue, result, listed, evidence)
+    if options.save is not None:  # first: a closed or broken output must not lose the file
+        kind = options.save.suffix.lower()  # checked before any work: see _check_save
+        text = result_file(catalogue, result, explanation, lang, options.top, kind)
+        write_atomically(options.save, text, options.force)
     if options.as_json:
         render_json(world.out(), result_dict(catalogue, result, explanation, lang))
     else:
@@ -490,10 +499,7 @@ def _show_result(
             options.explain,
             plain=options.plain,
         )
-    if options.save is not None:  # the path was checked before any work: see _check_save
-        kind = options.save.suffix.lower()
-        text = result_file(catalogue, result, explanation, lang, options.top, kind)
-        write_atomically(options.save, text, options.force)
+    if options.save is not None:
         world.err().print(t("saved", lang, path=options.save), soft_wrap=True)
 
 
@@ -520,7 +526,7 @@ def result(
         decoded = decode(loaded, code)
         # A result comes back in the language it was taken in, unless --lang says otherwise.
         chosen = lang is not None or world.lang is not None
-        language = _lang(ctx, lang) if chosen or decoded.lang is None else decoded.lang
+        language = _lang(ctx, lang) if chosen else decoded.lang
         _show_result(world, loaded, decoded.answers, language, options)
 
 
@@ -700,14 +706,56 @@ def _tolerate_unencodable_output() -> None:
 def main() -> None:
     """The ``rolefinder`` console script."""
     _tolerate_unencodable_output()
+    code = 0
     try:
+        if sys.stdout is None:  # started with stdout closed (>&-): nothing can be shown
+            raise OutputError(t("output_closed", HELP_LANG))
         app(prog_name="rolefinder")
+    except SystemExit as exit:
+        code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+        if isinstance(sys.stdout, PacifyFlushWrapper):  # click's sign of a broken pipe
+            code = _output_failed(BrokenPipeError())
+    except OSError as error:  # writing the output failed: a closed pipe, a full disk
+        code = _output_failed(error)
     finally:
         # The process ends here. Python's last garbage collection at exit would scan every
         # object still alive (typer's command tree, rich, the catalogue) for cycles that the
         # operating system is about to reclaim anyway; frozen, they are skipped (--help: 9%
         # fewer instructions). Files are still flushed and closed as usual.
         gc.freeze()
+    sys.exit(finish_output(code))
+
+
+class OutputError(OSError):
+    """Standard output cannot be written at all."""
+
+
+def finish_output(code: int) -> int:
+    """Flush standard output; a failure there is told in one line and the exit code is 1."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as error:
+        return _output_failed(error)
+    return code
+
+
+def _output_failed(error: OSError) -> int:
+    """One line on stderr (if it still works) for an output that failed; exit code 1."""
+    if isinstance(error, OutputError):
+        message = str(error)
+    elif isinstance(error, BrokenPipeError):
+        message = t("output_broken", HELP_LANG)
+    else:
+        message = t("output_failed", HELP_LANG, reason=error.strerror or str(error))
+    # Anything still buffered for stdout would fail again when Python exits: send it nowhere.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(f"rolefinder: {message}\n")
+        sys.stderr.flush()
+    return EXIT_DATA
 
 
 def version_line() -> str:

@@ -1,17 +1,34 @@
 """Result codes: a short code that holds the catalogue's identity and the answers. Pure: no I/O.
 
-Layout, in Crockford base32 (digits and letters without I, L, O, U; case does not matter):
-one character of format version, three characters of catalogue fingerprint, one character for
-the language the quiz was taken in (its place in LANGS; version 2 had none), the answers as
-one number (each question a digit: 0 not asked, 1 + the option's position, or one past the
-last option for "skip"), and one check character. Hyphens every four characters make it easy
-to read out. An adaptive sitting leaves most of the bank unasked; those digits are 0.
+Layout 4, in Crockford base32 (digits and letters without I, L, O, U; case does not matter, O
+reads as 0 and I or L as 1, spaces and hyphens are ignored; a hyphen every four characters makes
+it easy to read out):
+
+    4  FFFFFFFF  L  AAAA...A  CC
+
+one character of format version ("4"), eight of catalogue fingerprint (40 bits of BLAKE2b over
+everything scoring reads), one for the language the quiz was taken in (its place in LANGS), the
+answers as one number (each question a digit: 0 not asked, 1 + the option's position, or one
+past the last option for "skip") written with as many characters as the largest such number of
+the catalogue needs, and two check characters. An adaptive sitting leaves most of the bank
+unasked; those digits are 0. Every code of a catalogue has the same length: 28 characters for
+the shipped one (seven groups of four).
+
+What is refused, by construction rather than by luck (tests/test_codes.py checks each):
+- any code whose length is not the catalogue's, so every deleted or added character;
+- every wrong character and every swap of two different neighbours (each check character is a
+  Damm check on its own, see _step); with codes of at most 31 characters, as the shipped
+  catalogue's are, also every pair of wrong characters and every swap at any distance (the two
+  together make a Reed-Solomon code of distance 3, see _check_digits);
+- a code made with another catalogue, or with an edit of this one that changes scoring: the
+  fingerprint then differs, except by a 1-in-a-trillion (2**-40) coincidence;
+- codes of the older layouts (1.1's without a version character, "2" and "3"): they are
+  recognised and reported as old, not read.
 """
 
 from __future__ import annotations
 
-import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from rolefinder.errors import CodeError
@@ -20,20 +37,21 @@ from rolefinder.model import SKIP, Catalogue
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _ALIASES = str.maketrans({"O": "0", "I": "1", "L": "1"})
-FINGERPRINT_LENGTH = 3
-VERSION = "3"  # 1.1's codes had no version character; a future layout takes the next one
-WITHOUT_LANGUAGE = "2"  # the layout before the language character: still read
+FINGERPRINT_LENGTH = 8  # 40 bits, 5 bytes of BLAKE2b
+VERSION = "4"  # 1.1's codes had no version character; a future layout takes the next one
+OLD_VERSIONS = ("2", "3")  # the 1.2 development layouts: recognised, no longer read
+CHECK_LENGTH = 2
 
 
 class Decoded(NamedTuple):
     """What a result code holds."""
 
     answers: dict[str, str]
-    lang: Lang | None  # the quiz's language; None for codes made before codes kept it
+    lang: Lang  # the language the quiz was taken in
 
 
 def fingerprint(catalogue: Catalogue) -> str:
-    """Three characters that change whenever anything that scoring reads changes."""
+    """Eight characters (40 bits) that change whenever anything that scoring reads changes."""
     scoring = (
         [t.id for t in catalogue.traits],
         [(r.id, r.level, sorted(r.profile.items())) for r in catalogue.roles],
@@ -42,8 +60,20 @@ def fingerprint(catalogue: Catalogue) -> str:
             for q in catalogue.questions
         ],
     )
-    # A checksum is enough: the code needs to notice another catalogue, not resist forgery.
-    return _to_base32(zlib.crc32(repr(scoring).encode()))[-FINGERPRINT_LENGTH:].rjust(3, "0")
+    try:  # hashlib.blake2b itself, without hashlib loading OpenSSL first (2-3 ms of every start)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without its own BLAKE2
+        from hashlib import blake2b
+
+    # Not to resist forgery: 40 bits make an edited catalogue that keeps old codes "valid" a
+    # 1-in-a-trillion coincidence instead of the 1 in 32,768 of layout 3's 15-bit checksum.
+    digest = blake2b(repr(scoring).encode(), digest_size=FINGERPRINT_LENGTH * 5 // 8).digest()
+    return _to_base32(int.from_bytes(digest, "big"), FINGERPRINT_LENGTH)
+
+
+def code_length(catalogue: Catalogue) -> int:
+    """How many characters, without hyphens, every code of this catalogue has."""
+    return 1 + FINGERPRINT_LENGTH + 1 + _answers_length(catalogue) + CHECK_LENGTH
 
 
 def encode(catalogue: Catalogue, answers: Mapping[str, str], lang: Lang) -> str:
@@ -54,55 +84,147 @@ def encode(catalogue: Catalogue, answers: Mapping[str, str], lang: Lang) -> str:
         ids = [*(option.id for option in question.options), SKIP]
         digit = ids.index(chosen) + 1 if chosen in ids else 0
         number = number * (len(ids) + 1) + digit
-    body = VERSION + fingerprint(catalogue) + ALPHABET[LANGS.index(lang)] + _to_base32(number)
-    raw = body + ALPHABET[_check(body)]
+    body = (
+        VERSION
+        + fingerprint(catalogue)
+        + ALPHABET[LANGS.index(lang)]
+        + _to_base32(number, _answers_length(catalogue))
+    )
+    raw = body + "".join(ALPHABET[d] for d in _check_digits([ALPHABET.index(c) for c in body]))
     return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
 def decode(catalogue: Catalogue, code: str) -> Decoded:
-    """The answers and language a code holds; CodeError if it is mangled or from another
-    catalogue."""
+    """The answers and language a code holds; CodeError if it is mangled, old or from another
+    catalogue.
+
+    The order of the checks picks the most useful message: an old layout is told apart from a
+    typo in a new code's first character; the check characters come before the fingerprint, so
+    a typo is not blamed on another catalogue; the fingerprint comes before the length, which
+    only this catalogue fixes (another catalogue's codes have their own length).
+    """
     raw = "".join(code.split()).replace("-", "").upper().translate(_ALIASES)
-    if len(raw) < FINGERPRINT_LENGTH + 3 or any(char not in ALPHABET for char in raw):
+    if not raw or any(char not in ALPHABET for char in raw):
         raise CodeError("code_mangled", code=code)
-    body, check = raw[:-1], raw[-1]
-    if ALPHABET[_check(body)] != check:
+    digits = [ALPHABET.index(char) for char in raw]
+    if raw[0] != VERSION:
+        mistyped = _checks_pass([ALPHABET.index(VERSION), *digits[1:]])
+        old = len(raw) >= 5 and (raw[0] in OLD_VERSIONS or _old_check_passes(digits))
+        raise CodeError("code_old_version" if old and not mistyped else "code_mangled", code=code)
+    if len(raw) < 1 + FINGERPRINT_LENGTH + 2 + CHECK_LENGTH or not _checks_pass(digits):
         raise CodeError("code_mangled", code=code)
-    if body[0] not in (VERSION, WITHOUT_LANGUAGE):
-        raise CodeError("code_old_version", code=code)
-    if body[1 : 1 + FINGERPRINT_LENGTH] != fingerprint(catalogue):
+    if raw[1 : 1 + FINGERPRINT_LENGTH] != fingerprint(catalogue):
         raise CodeError("code_other_catalogue", code=code)
-    rest = body[1 + FINGERPRINT_LENGTH :]
-    lang: Lang | None = None
-    if body[0] == VERSION:
-        index = ALPHABET.index(rest[0])
-        if index >= len(LANGS) or len(rest) < 2:
-            raise CodeError("code_mangled", code=code)
-        lang, rest = LANGS[index], rest[1:]
-    number = _from_base32(rest)
+    language = digits[1 + FINGERPRINT_LENGTH]
+    if len(raw) != code_length(catalogue) or language >= len(LANGS):
+        raise CodeError("code_mangled", code=code)
+    number = _from_base32(raw[2 + FINGERPRINT_LENGTH : -CHECK_LENGTH])
     answers: dict[str, str] = {}
     for question in catalogue.questions:
         ids = [*(option.id for option in question.options), SKIP]
         number, digit = divmod(number, len(ids) + 1)
         if digit:
             answers[question.id] = ids[digit - 1]
-    if number:
+    if number:  # more than the largest answers number of this catalogue
         raise CodeError("code_mangled", code=code)
-    return Decoded(answers, lang)
+    return Decoded(answers, LANGS[language])
 
 
-def _check(body: str) -> int:
-    """A weighted sum mod 31: catches almost every single wrong character or swap of two."""
-    return sum((i + 1) * ALPHABET.index(c) for i, c in enumerate(body)) % 31
+def _answers_length(catalogue: Catalogue) -> int:
+    """Base32 digits for the largest answers number: every question at its largest digit."""
+    largest = 1
+    for question in catalogue.questions:
+        largest *= len(question.options) + 2  # not asked, each option, skip
+    return max(1, -(-(largest - 1).bit_length() // 5))
 
 
-def _to_base32(number: int) -> str:
-    digits = ""
-    while True:
+# The check characters. Digits are elements of GF(32): polynomials over GF(2) of degree < 5 (bit
+# i the coefficient of x**i), added with XOR and multiplied modulo x**5 + x**2 + 1, which is
+# irreducible, so every non-zero element has an inverse. As 31 is prime, it is also primitive:
+# the powers of ALPHA (the element x) run through all 31 non-zero elements before repeating.
+_MODULUS = 0b100101  # x**5 + x**2 + 1
+ALPHA = 2  # x
+CHECK_CONSTANTS = (ALPHA, 4)  # ALPHA and ALPHA**2: one Damm quasigroup per check character
+
+
+def _times(x: int, y: int) -> int:
+    """x·y in GF(32): multiplication without carries, reduced modulo x**5 + x**2 + 1."""
+    product = 0
+    while y:
+        if y & 1:
+            product ^= x
+        y >>= 1
+        x <<= 1
+        if x & 0b100000:
+            x ^= _MODULUS
+    return product
+
+
+def _step(a: int, interim: int, digit: int) -> int:
+    """One step of a Damm check: the quasigroup x*y = a·x XOR y over GF(32), for a not 0 or 1.
+
+    Damm's algorithm runs interim = interim * digit over the digits from interim 0, and a valid
+    code ends at 0. This * is a Latin square: y -> a·x XOR y is a bijection for every x, and
+    x -> a·x XOR y for every y as a is not 0; so one wrong digit changes the interim there and,
+    each later step being a bijection of the interim, the end. It is totally anti-symmetric:
+    (c*x)*y = a²·c XOR a·x XOR y equals (c*y)*x only if (a XOR 1)·(x XOR y) = 0, that is only
+    if x = y, as a is not 1; so a swap of two different neighbours changes the end too.
+    """
+    return _times(a, interim) ^ digit
+
+
+def _damm(a: int, digits: Sequence[int]) -> int:
+    """The interim digit after running the Damm check with constant ``a`` over ``digits``."""
+    interim = 0
+    for digit in digits:
+        interim = _step(a, interim, digit)
+    return interim
+
+
+def _checks_pass(digits: Sequence[int]) -> bool:
+    return all(_damm(a, digits) == 0 for a in CHECK_CONSTANTS)
+
+
+def _check_digits(body: Sequence[int]) -> tuple[int, int]:
+    """The two check digits c, d that bring both Damm checks of body + [c, d] to 0.
+
+    Running the check with constant a over two more digits ends at a²·h XOR a·c XOR d, h being
+    its interim after the body; so c and d solve that for a = ALPHA and a = ALPHA²:
+    c = (ALPHA²·h1 XOR ALPHA⁴·h2) / (ALPHA XOR ALPHA²), d = ALPHA²·h1 XOR ALPHA·c.
+
+    Why two: one would already catch every wrong character and neighbour swap. With both, the
+    interim of a check is the code read as a polynomial over GF(32) evaluated at its constant
+    (the steps are Horner's rule), so a valid code is a multiple of (x - ALPHA)(x - ALPHA²): a
+    Reed-Solomon code of distance 3 while its length is at most 31. Errors e, f at places whose
+    weights are ALPHA**i and ALPHA**j escape only if e·ALPHA**i = f·ALPHA**j and
+    e·ALPHA**2i = f·ALPHA**2j, that is ALPHA**i = ALPHA**j, impossible for i != j below 31.
+    So any two wrong characters are caught as well, and a mangled code passes by chance 1 time
+    in 1,024 instead of 32, which keeps typos from being reported as another catalogue.
+    """
+    a, b = CHECK_CONSTANTS
+    ha = _times(_times(a, a), _damm(a, body))
+    hb = _times(_times(b, b), _damm(b, body))
+    first = _times(ha ^ hb, _inverse(a ^ b))
+    return first, ha ^ _times(a, first)
+
+
+def _inverse(x: int) -> int:
+    return next(y for y in range(1, 32) if _times(x, y) == 1)
+
+
+def _old_check_passes(digits: Sequence[int]) -> bool:
+    """Whether the last digit is the check of the layouts before 4 (1.1's, "2" and "3")."""
+    body, check = digits[:-1], digits[-1]
+    return bool(body) and sum((i + 1) * d for i, d in enumerate(body)) % 31 == check
+
+
+def _to_base32(number: int, width: int) -> str:
+    """``number`` in exactly ``width`` base32 digits (callers make sure it fits)."""
+    digits = []
+    for _ in range(width):
         number, digit = divmod(number, 32)
-        digits = ALPHABET[digit] + digits
-        if not number:
-            return digits
+        digits.append(ALPHABET[digit])
+    return "".join(reversed(digits))
 
 
 def _from_base32(text: str) -> int:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from operator import add, sub
 from typing import NamedTuple
 
-from rolefinder.errors import AnswersError
+from rolefinder.errors import MAX_PROBLEMS, AnswersError
 from rolefinder.model import LEVELS, SKIP, Catalogue, Option, Question, Role, as_percentages
 
 Answers = Mapping[str, str]  # question id -> option id (or SKIP)
@@ -189,6 +189,9 @@ def check_answers(catalogue: Catalogue, answers: Answers) -> None:
             known = ", ".join([*(o.id for o in question.options), SKIP])
             values = {"question": question_id, "option": option_id, "known": known}
             problems.append(("unknown_option", values))
+    if len(problems) > MAX_PROBLEMS:  # like a catalogue's: more help nobody
+        more = len(problems) - MAX_PROBLEMS
+        problems = [*problems[:MAX_PROBLEMS], ("problem_more", {"count": str(more)})]
     if problems:
         raise AnswersError(problems)
 

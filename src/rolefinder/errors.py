@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple, TypeAlias
 
-from rolefinder.i18n import Lang, t
+from rolefinder.i18n import Lang, t, visible
 
 EXIT_OK = 0
 EXIT_DATA = 1  # bad data or not found
@@ -74,9 +74,10 @@ class Problem(NamedTuple):
 
     def describe(self, source: str, lang: Lang) -> str:
         """``SOURCE:LINE:COLUMN: path: message``, leaving out what is not known."""
+        source = visible(source)  # a file name, and a path made of the file's own keys
         where = source if self.line is None else f"{source}:{self.line}:{self.column}"
         message = self.text(lang)
-        return f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
+        return f"{where}: {visible(self.path)}: {message}" if self.path else f"{where}: {message}"
 
 
 class Refused(Exception):
@@ -185,3 +186,13 @@ class QuizCancelled(TranslatedError):
 
     def __init__(self) -> None:
         super().__init__("cancelled")
+
+
+class QuizStopped(TranslatedError):
+    """SIGTERM or SIGHUP ended the quiz; the exit code is the shell's 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        super().__init__("stopped", signal=signal.Signals(signum).name)
+        self.exit_code = 128 + signum

@@ -43,6 +43,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "warning": ("warning", "peringatan"),
     "interrupted": ("Interrupted.", "Dihentikan."),
+    "output_closed": (
+        "standard output is closed, so nothing can be shown.",
+        "output standar tertutup, jadi tidak ada yang bisa ditampilkan.",
+    ),
+    "output_broken": (
+        "the output was closed before everything was written (a pipe that ended early?).",
+        "output ditutup sebelum semuanya tertulis (pipe yang berhenti lebih awal?).",
+    ),
+    "output_failed": (
+        "the output could not be written: {reason}.",
+        "output tidak bisa ditulis: {reason}.",
+    ),
     "opt_lang": (
         "Language: en or id (default: ROLEFINDER_LANG, then your locale).",
         "Bahasa: en (Inggris) atau id (Indonesia); bawaannya ROLEFINDER_LANG, lalu locale-mu.",
@@ -239,6 +251,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tipe '{trait}' tidak dikenal. Pilih salah satu: {known}.",
     ),
     "cancelled": ("Quiz cancelled.", "Kuis dibatalkan."),
+    "stopped": (
+        "Quiz stopped ({signal}); nothing was saved.",
+        "Kuis dihentikan ({signal}); tidak ada yang disimpan.",
+    ),
     "unknown_question": (
         "Unknown question '{question}' (the questions are: {known}).",
         "Pertanyaan '{question}' tidak dikenal (pertanyaan yang ada: {known}).",
@@ -285,14 +301,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot write {path}: permission denied.",
         "Tidak bisa menulis ke {path}: akses ditolak.",
     ),
+    "save_read_only": (
+        "Cannot write {path}: the disk is read-only. Nothing was changed.",
+        "Tidak bisa menulis ke {path}: disknya hanya bisa dibaca. Tidak ada yang diubah.",
+    ),
+    "save_full": (
+        "Cannot write {path}: the disk is full. Nothing was changed.",
+        "Tidak bisa menulis ke {path}: disknya penuh. Tidak ada yang diubah.",
+    ),
+    "save_name_too_long": (
+        "Cannot write {path}: the file name is too long; choose a shorter one.",
+        "Tidak bisa menulis ke {path}: nama file-nya terlalu panjang; pilih nama yang lebih pendek.",
+    ),
     "save_failed": (
         "Cannot write {path}: {reason}. Nothing was changed.",
         "Tidak bisa menulis ke {path}: {reason}. Tidak ada yang diubah.",
     ),
     "saved": ("Saved to {path}", "Disimpan di {path}"),
     "code_mangled": (
-        "'{code}' is not a valid result code: check it for typos (codes look like K7Q2-M4XJ-9AC).",
-        "'{code}' bukan kode hasil yang valid: periksa apakah ada salah ketik (bentuk kode seperti K7Q2-M4XJ-9AC).",
+        "'{code}' is not a valid result code: check it for typos, or copy it again from the result that showed it.",
+        "'{code}' bukan kode hasil yang valid: periksa apakah ada salah ketik, atau salin lagi dari hasil yang menampilkannya.",
     ),
     "code_other_catalogue": (
         "The result code '{code}' was made with another catalogue or another version of it; use the same catalogue (--catalogue).",
@@ -543,8 +571,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "problem_empty": ("must not be empty", "tidak boleh kosong"),
     "problem_control_character": (
-        "contains the control character U+{code}; control characters and escape sequences could take over the terminal, so remove it",
-        "berisi karakter kontrol U+{code}; karakter kontrol dan escape sequence bisa mengambil alih terminal, jadi hapus karakter itu",
+        "contains the invisible or control character U+{code}; such characters (escape sequences, bidi overrides, zero-width spaces) could take over the terminal or hide text, so remove it",
+        "berisi karakter tak terlihat atau karakter kontrol U+{code}; karakter seperti ini (escape sequence, pembalik arah teks, spasi lebar nol) bisa mengambil alih terminal atau menyembunyikan teks, jadi hapus karakter itu",
     ),
     "problem_bad_id": (
         "'{id}' is not a valid id: use lower-case letters, digits and hyphens",
@@ -681,8 +709,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "problem_unreadable": ("cannot be read: {reason}", "tidak bisa dibaca: {reason}"),
     "problem_too_large": (
-        "is larger than {limit} MiB; no catalogue needs that",
-        "lebih besar dari {limit} MiB; tidak ada katalog yang butuh sebesar itu",
+        "is larger than {limit}; no catalogue or answer sheet needs that",
+        "lebih besar dari {limit}; tidak ada katalog atau lembar jawaban yang butuh sebesar itu",
+    ),
+    "problem_no_stdin": (
+        "standard input is closed; give the answer sheet as a file instead",
+        "input standar tertutup; berikan lembar jawaban sebagai file saja",
     ),
     "problem_not_utf8": (
         "is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8",
@@ -714,10 +746,48 @@ CLICK_TEXTS: tuple[tuple[str, str], ...] = (
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
-    """The UI string ``key`` in ``lang``, with ``{placeholders}`` filled in."""
+    """The UI string ``key`` in ``lang``, with ``{placeholders}`` filled in.
+
+    Every value is made visible first (see visible): names from a file, a path, the command
+    line or the environment can never reach the terminal as a control sequence.
+    """
     en, id_ = MESSAGES[key]
     template = id_ if lang == "id" else en
-    return template.format(**values) if values else template
+    if not values:
+        return template
+    return template.format(**{name: visible(str(value)) for name, value in values.items()})
+
+
+# What a terminal could act on or a reader could not see: controls (ESC, BEL, newline, ...),
+# format characters (bidi overrides, zero-width spaces and joiners, the byte-order mark), line
+# and paragraph separators, lone surrogates (undecodable bytes in a file name), unassigned ones.
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Cn"})
+
+
+def hidden_character(text: str, allowed: str = "") -> str | None:
+    """The first character of ``text`` in HIDDEN_CATEGORIES and not in ``allowed``, if any."""
+    if text.isprintable():  # the usual case, decided in C: no such character at all
+        return None
+    import unicodedata
+
+    for char in text:
+        if char not in allowed and unicodedata.category(char) in HIDDEN_CATEGORIES:
+            return char
+    return None
+
+
+def visible(text: str) -> str:
+    """``text`` with every hidden character written out as an escape (ESC as ``\\x1b``)."""
+    if hidden_character(text) is None:
+        return text
+    import unicodedata
+
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in HIDDEN_CATEGORIES
+        else char
+        for char in text
+    )
 
 
 def _language(value: str) -> str:

@@ -12,13 +12,14 @@ numbered lines, a typed number and Enter, no colour.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rolefinder.errors import NoTerminalError, QuizCancelled
+from rolefinder.errors import NoTerminalError, QuizCancelled, QuizStopped
 from rolefinder.i18n import Lang, t
 from rolefinder.quiz import Choice
 
@@ -160,7 +161,29 @@ def select_application(state: SelectState, width: Callable[[], int]) -> Applicat
         erase_when_done=False,
     )
     application.ttimeoutlen = ESCAPE_WAIT
+    application.pre_run_callables.append(lambda: _stop_on_signals(application))
     return application
+
+
+def _stop_on_signals(application: Application[str]) -> None:
+    """End the prompt cleanly on SIGTERM or SIGHUP, as on Ctrl-C: prompt_toolkit then puts the
+    terminal back (cooked mode, cursor shown) before the process ends. Left to the default
+    action, either signal killed the process with the terminal still raw and the cursor hidden.
+    The handlers go with the prompt's event loop when it closes."""
+    import asyncio
+    import signal
+
+    loop = asyncio.get_running_loop()
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:  # pragma: no cover - Windows has no SIGHUP
+            continue
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signum, _stop, application, signum)
+
+
+def _stop(application: Application[str], signum: int) -> None:
+    application.exit(exception=QuizStopped(signum), style="class:aborting")
 
 
 class KeyPrompter:

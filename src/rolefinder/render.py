@@ -6,6 +6,9 @@ never read as Rich markup.
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -35,8 +38,29 @@ def make_console(stderr: bool = False) -> Console:
 
     No emoji codes: nothing here writes ``:smile:`` on purpose, and leaving them out spares
     loading rich's table of 4,000 emoji names.
+    Never markup: no text of a file, a path or a user is read as ``[bold]``. COLUMNS=0 or
+    LINES=0 (set by some shells and CI systems) count as unset, not as a screen of no size,
+    which would silence every message.
     """
-    return Console(stderr=stderr, highlight=False, emoji=False)
+    size = shutil.get_terminal_size()  # it treats 0 as unset already
+    width = size.columns if _zero(os.environ.get("COLUMNS")) else None
+    height = size.lines if _zero(os.environ.get("LINES")) else None
+    return _Console(
+        stderr=stderr, highlight=False, emoji=False, markup=False, width=width, height=height
+    )
+
+
+class _Console(Console):
+    """rich's console, but a closed pipe is an error the command line reports, not a silent exit."""
+
+    def on_broken_pipe(self) -> None:
+        """rich's own answer is SystemExit(1) with no word; the command line tells it instead."""
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
+def _zero(setting: str | None) -> bool:
+    return setting is not None and setting.strip().isdigit() and int(setting) == 0
 
 
 def _unicode(console: Console) -> bool:

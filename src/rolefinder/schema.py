@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from rolefinder.errors import Phrase, Problem, Value
+from rolefinder.i18n import hidden_character
 from rolefinder.model import (
     LEVELS,
     OUTLOOKS,
@@ -83,11 +83,9 @@ def _kind(value: object) -> Phrase:
 
 
 def _control_character(text: str) -> str | None:
-    """The first character that could steer a terminal (ESC, BEL, ...), if any."""
-    for char in text:
-        if char not in "\n\t" and unicodedata.category(char) == "Cc":
-            return char
-    return None
+    """The first character that could steer a terminal (ESC, BEL, ...) or hide in a text (a bidi
+    override, a zero-width space or joiner), if any. Newlines and tabs are a text's own."""
+    return hidden_character(text, allowed="\n\t")
 
 
 MISSING: Any = object()  # a required field that is absent: already reported, check nothing more
