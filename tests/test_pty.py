@@ -6,6 +6,7 @@ import io
 import json
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -133,3 +134,34 @@ def test_term_dumb_gets_numbered_prompts_with_no_escape_sequences(tmp_path, cata
     assert child.exitstatus == 0
     assert 13 <= asked <= 18  # the sitting and the review screen
     assert "\x1b" not in everything.getvalue()
+
+
+@pytest.mark.parametrize("name, code", [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_signal_during_the_quiz_restores_the_terminal(tmp_path, name, code):
+    # The shell around the quiz reports, after it ends, whether the terminal is still raw.
+    report = (
+        "echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '"
+    )
+    child = spawn(tmp_path)  # for its environment
+    child.close()
+    child = pexpect.spawn(
+        "bash",
+        # The inner shell tells its process id, then becomes the quiz (same id, same terminal).
+        ["-c", f"bash -c 'echo PID=$$; exec {script()} quiz'; {report}; echo END"],
+        cwd=str(tmp_path),
+        env=child.env,
+        encoding="utf-8",
+        dimensions=(40, 100),
+        timeout=20,
+    )
+    child.expect(r"PID=(\d+)")
+    pid = int(child.match.group(1))
+    child.expect("Question 1,")
+    os.kill(pid, getattr(signal, name))
+    child.expect("END")
+    after = child.before
+    assert f"EXIT={code}" in after
+    assert "icanon" in after.split() and "echo" in after.split(), after  # not -icanon, -echo
+    assert "Traceback" not in after
+    hidden, shown = after.rfind("\x1b[?25l"), after.rfind("\x1b[?25h")
+    assert shown > hidden, "the cursor was left hidden"
