@@ -188,6 +188,17 @@ def test_nothing_from_data_reaches_the_terminal_as_a_control_sequence(tmp_path, 
     assert not re.search(r"^valid", out + err, flags=re.M)
 
 
+@pytest.mark.parametrize("case", ESCAPES, ids=list(ESCAPES))
+def test_nothing_reaches_a_terminal_either(runner, tmp_path, case):
+    # click strips escape sequences from what it writes to a pipe, never to a terminal:
+    # color=True makes it write as to a terminal, so nothing here relies on that stripping.
+    args, env = ESCAPES[case](tmp_path)
+    result = runner.invoke(app, args, env={"ROLEFINDER_LANG": "en", **env}, color=True)
+    assert result.exit_code in (1, 2), result.output
+    assert isinstance(result.exception, SystemExit)
+    assert not HIDDEN.search(result.stdout + result.stderr), repr(result.stderr)
+
+
 @pytest.mark.parametrize(
     "name", ["[draft] result.md", "a[/]b.md", "[bold red]loud[/].md", "[link=file:///x]y.md"]
 )

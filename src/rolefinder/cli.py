@@ -42,7 +42,16 @@ from rolefinder.errors import (
     QuizStopped,
     RolefinderError,
 )
-from rolefinder.i18n import CLICK_TEXTS, LANG_ENV, Lang, detect_lang, parse_lang, t, unknown_lang
+from rolefinder.i18n import (
+    CLICK_TEXTS,
+    LANG_ENV,
+    Lang,
+    detect_lang,
+    parse_lang,
+    t,
+    unknown_lang,
+    visible,
+)
 
 if TYPE_CHECKING:
     from rolefinder.model import Catalogue
@@ -98,15 +107,15 @@ def _translated(text: str) -> str:
 
 
 def _click_message(message: str) -> str:
-    """A usage error's message from click, in HELP_LANG (click's own texts are English)."""
-    if HELP_LANG == "en":
-        return message
-    for pattern, key in CLICK_TEXTS:
-        found = re.match(pattern, message, flags=re.S)
-        if found:
-            values = {name: _click_message(value) for name, value in found.groupdict().items()}
-            return t(key, HELP_LANG, **values)
-    return message
+    """A usage error's message from click, in HELP_LANG (click's own texts are English), with
+    any control character in what the user typed spelled out, line by line."""
+    if HELP_LANG != "en":
+        for pattern, key in CLICK_TEXTS:
+            found = re.match(pattern, message, flags=re.S)
+            if found:
+                values = {name: _click_message(value) for name, value in found.groupdict().items()}
+                return t(key, HELP_LANG, **values)
+    return "\n".join(visible(line) for line in message.split("\n"))
 
 
 class _Translated(ClickCommand):
