@@ -347,8 +347,6 @@ def render_result(
         for place, match in listed:
             parts += [Text(), *_role_details(console, catalogue, explanation, match, place, lang)]
     if not plain and explain and console.is_terminal and _height(console, parts) > console.height:
-        import os
-
         # -R: colours as colours; -X: the text stays on screen after q; -F: no pager for a
         # screenful. The user's own LESS wins.
         os.environ.setdefault("LESS", "-FRX")
