@@ -715,48 +715,37 @@ def _tolerate_unencodable_output() -> None:
 def main() -> None:
     """The ``rolefinder`` console script."""
     _tolerate_unencodable_output()
-    code = 0
+    if sys.stdout is None:  # started with stdout closed (>&-): nothing can be shown
+        sys.exit(_output_failed(t("output_closed", HELP_LANG)))
     try:
-        if sys.stdout is None:  # started with stdout closed (>&-): nothing can be shown
-            raise OutputError(t("output_closed", HELP_LANG))
         app(prog_name="rolefinder")
     except SystemExit as exit:
         code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
         if isinstance(sys.stdout, PacifyFlushWrapper):  # click's sign of a broken pipe
-            code = _output_failed(BrokenPipeError())
+            code = _output_failed(t("output_broken", HELP_LANG))
     except OSError as error:  # writing the output failed: a closed pipe, a full disk
-        code = _output_failed(error)
+        code = _output_failed(_output_error(error))
     finally:
         # The process ends here. Python's last garbage collection at exit would scan every
         # object still alive (typer's command tree, rich, the catalogue) for cycles that the
         # operating system is about to reclaim anyway; frozen, they are skipped (--help: 9%
         # fewer instructions). Files are still flushed and closed as usual.
         gc.freeze()
-    sys.exit(finish_output(code))
-
-
-class OutputError(OSError):
-    """Standard output cannot be written at all."""
-
-
-def finish_output(code: int) -> int:
-    """Flush standard output; a failure there is told in one line and the exit code is 1."""
-    try:
-        if sys.stdout is not None:
-            sys.stdout.flush()
+    try:  # what is still buffered, now, while a failure can still be told
+        sys.stdout.flush()
     except OSError as error:
-        return _output_failed(error)
-    return code
+        code = _output_failed(_output_error(error))
+    sys.exit(code)
 
 
-def _output_failed(error: OSError) -> int:
+def _output_error(error: OSError) -> str:
+    if isinstance(error, BrokenPipeError):
+        return t("output_broken", HELP_LANG)
+    return t("output_failed", HELP_LANG, reason=error.strerror or str(error))
+
+
+def _output_failed(message: str) -> int:
     """One line on stderr (if it still works) for an output that failed; exit code 1."""
-    if isinstance(error, OutputError):
-        message = str(error)
-    elif isinstance(error, BrokenPipeError):
-        message = t("output_broken", HELP_LANG)
-    else:
-        message = t("output_failed", HELP_LANG, reason=error.strerror or str(error))
     # Anything still buffered for stdout would fail again when Python exits: send it nowhere.
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
