@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import random
 import statistics
+import sys
+from collections.abc import Callable
 from itertools import pairwise
 
 import pytest
@@ -12,9 +14,10 @@ import pytest
 from personas import MIXED, PERSONAS
 from rolefinder import rank
 from rolefinder.cli import World, app
+from rolefinder.engine import Result
 from rolefinder.errors import AnswersError
 from rolefinder.explain import GOOD, NEAR_TIE_RATIO, explain
-from rolefinder.model import LEVELS, SKIP
+from rolefinder.model import LEVELS, SKIP, Catalogue, Option, Question, Role, Text, Trait
 from rolefinder.report import reason_lines, result_dict
 
 ANALYST = PERSONAS["social-media-analyst"]
@@ -157,6 +160,76 @@ def test_a_goal_shows_a_path_up_from_your_level(catalogue):
     for here, step in pairwise(route):
         assert step.id in here.related or here.id in step.related
         assert LEVELS.index(step.level) >= LEVELS.index(here.level)
+
+
+def chain_catalogue(size: int) -> Catalogue:
+    """``size`` roles on which a careless search for a way up walks size x size roles: entry
+    roles related in one long chain, the answers liking each less than the one before; a senior
+    goal no role relates to; and a senior goal related only to the entry role liked least."""
+
+    def text(words: str) -> Text:
+        return Text(words, words)
+
+    def role(role_id: str, level: str, share: float, related: list[str]) -> Role:
+        profile = {"a": share, "b": 1 - share}
+        return Role(role_id, text(role_id), text(role_id), (), (), level, profile, tuple(related))
+
+    chain = [f"entry-{n}" for n in range(size - 3)]
+    roles = [
+        *(
+            role(name, "entry", 0.5 * (1 - n / len(chain)), chain[n + 1 : n + 2])
+            for n, name in enumerate(chain)
+        ),
+        role("entry-far", "entry", 0.0, ["goal-far"]),
+        role("goal-far", "senior", 1.0, []),
+        role("goal-lone", "senior", 1.0, []),
+    ]
+    up = Option("up", text("up"), {"a": 1}, fits=("goal-far", "goal-lone"))
+    down = Option("down", text("down"), {"b": 1})
+    bank = [Question(f"q{n}", text("?"), (up, down)) for n in range(4)]
+    levels = (Option("new", text("new"), level="entry"), Option("old", text("old"), level="senior"))
+    experience = Question("experience", text("?"), levels, kind="experience")
+    traits = tuple(Trait(trait, text(trait), text(trait)) for trait in ("a", "b"))
+    return Catalogue(traits, tuple(roles), (*bank, experience))
+
+
+def calls_made(work: Callable[..., object], *args: object) -> int:
+    """How many functions, Python and built-in, ``work(*args)`` calls: a measure of the work
+    done that, unlike a clock, is the same on every machine and every run."""
+    calls = 0
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += event in ("call", "c_call")
+
+    previous = sys.getprofile()
+    sys.setprofile(count)
+    try:
+        work(*args)
+    finally:
+        sys.setprofile(previous)
+    return calls
+
+
+def as_json(catalogue: Catalogue, result: Result, listed: list[str]) -> dict[str, object]:
+    """What `quiz --json` prints, explanation and all."""
+    return result_dict(catalogue, result, explain(catalogue, result, listed), "en")
+
+
+def test_explaining_a_result_takes_work_in_line_with_the_catalogue():
+    work = {}
+    for size in (100, 400):
+        catalogue = chain_catalogue(size)
+        result = rank(catalogue, {**{q.id: "up" for q in catalogue.bank}, "experience": "new"})
+        assert [goal.id for goal in result.goals] == ["goal-far", "goal-lone"]
+        # As `quiz --top N` lists them, N as large as the catalogue, and the first two goals.
+        listed = [m.id for m in result.reachable] + [m.id for m in result.goals[:2]]
+        explanation = explain(catalogue, result, listed)
+        assert [role.id for role in explanation.paths["goal-far"]] == ["entry-far", "goal-far"]
+        assert explanation.paths["goal-lone"] == ()
+        work[size] = calls_made(as_json, catalogue, result, listed)
+    # Four times the roles: about four times the work (sixteen if every role walked them all).
+    assert work[400] <= 6 * work[100], work
 
 
 @pytest.mark.parametrize("name", sorted(MIXED))

@@ -79,12 +79,12 @@ def explain(
     Pass the Evidence that ranked the result to reuse its likelihoods.
     """
     wanted = dict.fromkeys([result.best.id, *roles])
-    scores = {m.id: m.score for m in result.matches}
-    paths = {
-        role_id: path_to(catalogue, role, result.level, scores)
-        for role_id in wanted
-        if (role := catalogue.role(role_id)) is not None and _is_stretch(result, role_id)
-    }
+    stretch = {m.id: m.role for m in result.matches if m.stretch}
+    goals = [stretch[role_id] for role_id in wanted if role_id in stretch]
+    paths: dict[str, tuple[Role, ...]] = {}
+    if goals:
+        ways = _Ways(catalogue, result.level, {m.id: m.score for m in result.matches})
+        paths = {goal.id: ways.up_to(goal) for goal in goals}  # one graph for all of them
     return Explanation(
         reasons={role_id: reasons(catalogue, result, role_id) for role_id in wanted},
         band=band(result),
@@ -92,10 +92,6 @@ def explain(
         what_if=what_if(catalogue, result, evidence),
         paths=paths,
     )
-
-
-def _is_stretch(result: Result, role_id: str) -> bool:
-    return any(m.stretch for m in result.matches if m.id == role_id)
 
 
 def reasons(catalogue: Catalogue, result: Result, role_id: str) -> Reasons:
@@ -206,42 +202,62 @@ def path_to(
     It starts from the best-scoring role at the user's level (entry when unknown); empty when
     no such way exists.
     """
-    rank_of = {name: index for index, name in enumerate(LEVELS)}
-    ceiling = rank_of.get(level or "", 0)
-    neighbours: dict[str, set[str]] = {r.id: set() for r in catalogue.roles}
-    for role in catalogue.roles:
-        for other in role.related:
-            neighbours[role.id].add(other)
-            neighbours.setdefault(other, set()).add(role.id)
-    starts = [r for r in catalogue.roles if rank_of[r.level] <= ceiling and r.id != target.id]
-    starts.sort(key=lambda r: -scores.get(r.id, 0))
-    for start in starts:
-        route = _shortest(catalogue, neighbours, start, target, rank_of)
-        if route:
-            return route
-    return ()
+    return _Ways(catalogue, level, scores).up_to(target)
 
 
-def _shortest(
-    catalogue: Catalogue,
-    neighbours: Mapping[str, set[str]],
-    start: Role,
-    target: Role,
-    rank_of: Mapping[str, int],
-) -> tuple[Role, ...]:
-    came_from: dict[str, str | None] = {start.id: None}
-    queue = deque([start])
-    while queue:
-        here = queue.popleft()
-        if here.id == target.id:
-            route = [here]
-            while (previous := came_from[route[-1].id]) is not None:
-                route.append(catalogue.role(previous))  # type: ignore[arg-type]
-            return tuple(reversed(route))
-        for name in sorted(neighbours.get(here.id, ())):
-            step = catalogue.role(name)
-            level_ok = step and rank_of[here.level] <= rank_of[step.level] <= rank_of[target.level]
-            if step and level_ok and name not in came_from:
-                came_from[name] = here.id
-                queue.append(step)
-    return ()
+class _Ways:
+    """The related roles as a graph, and the starting points best first: built once, then
+    each way up costs one pass over the roles (not one per starting point)."""
+
+    def __init__(
+        self, catalogue: Catalogue, level: str | None, scores: Mapping[str, float]
+    ) -> None:
+        self.rank_of = {name: index for index, name in enumerate(LEVELS)}
+        ceiling = self.rank_of.get(level or "", 0)
+        linked: dict[str, set[str]] = {r.id: set() for r in catalogue.roles}
+        for role in catalogue.roles:
+            for other in role.related:
+                linked[role.id].add(other)
+                linked.setdefault(other, set()).add(role.id)
+        # Each role's neighbours in id order (the order the search tries them), known roles only.
+        self.neighbours = {
+            name: [step for step in map(catalogue.role, sorted(others)) if step is not None]
+            for name, others in linked.items()
+        }
+        self.starts = sorted(
+            (r for r in catalogue.roles if self.rank_of[r.level] <= ceiling),
+            key=lambda r: -scores.get(r.id, 0),
+        )
+
+    def up_to(self, target: Role) -> tuple[Role, ...]:
+        """The shortest way up to ``target`` from the first start that has one, or ()."""
+        # Every role a failed search reached is a dead end: none of them leads to the target.
+        # Later searches leave them out, which changes no route (a dead end only ever leads to
+        # other dead ends) but walks each role at most once however many starts fail.
+        dead: set[str] = set()
+        for start in self.starts:
+            if start.id != target.id and start.id not in dead:
+                route = self._shortest(start, target, dead)
+                if route:
+                    return route
+        return ()
+
+    def _shortest(self, start: Role, target: Role, dead: set[str]) -> tuple[Role, ...]:
+        """Breadth first from ``start``; on failure, every role it reached joins ``dead``."""
+        rank_of, top = self.rank_of, self.rank_of[target.level]
+        came_from: dict[str, Role | None] = {start.id: None}
+        queue = deque([start])
+        while queue:
+            here = queue.popleft()
+            if here.id == target.id:
+                route = [here]
+                while (previous := came_from[route[-1].id]) is not None:
+                    route.append(previous)
+                return tuple(reversed(route))
+            for step in self.neighbours.get(here.id, ()):
+                level_ok = rank_of[here.level] <= rank_of[step.level] <= top
+                if level_ok and step.id not in came_from and step.id not in dead:
+                    came_from[step.id] = here
+                    queue.append(step)
+        dead.update(came_from)
+        return ()
