@@ -42,9 +42,11 @@ def make_console(stderr: bool = False) -> Console:
     LINES=0 (set by some shells and CI systems) count as unset, not as a screen of no size,
     which would silence every message.
     """
-    size = shutil.get_terminal_size()  # it treats 0 as unset already
-    width = size.columns if _zero(os.environ.get("COLUMNS")) else None
-    height = size.lines if _zero(os.environ.get("LINES")) else None
+    width = height = None
+    if _zero(os.environ.get("COLUMNS")) or _zero(os.environ.get("LINES")):
+        size = shutil.get_terminal_size()  # it treats 0 as unset already
+        width = size.columns if _zero(os.environ.get("COLUMNS")) else None
+        height = size.lines if _zero(os.environ.get("LINES")) else None
     return _Console(
         stderr=stderr, highlight=False, emoji=False, markup=False, width=width, height=height
     )

@@ -44,20 +44,20 @@ def check_target(path: Path, force: bool) -> str:
         raise SaveFormatError("save_format", path=str(path), formats=", ".join(FORMATS))
     folder = path.parent
     try:
-        if not stat.S_ISDIR(os.stat(folder).st_mode):
-            raise SaveError("save_no_folder", path=str(path), folder=str(folder))
-        if len(os.fsencode(path.name)) > _name_max(folder):
-            raise _failed(path, OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG)))
-        if not os.access(folder, os.W_OK | os.X_OK):
-            writable = OSError(errno.EACCES, os.strerror(errno.EACCES))
-            with contextlib.suppress(OSError, AttributeError):  # a read-only disk says so
-                if os.statvfs(folder).f_flag & os.ST_RDONLY:
-                    writable = OSError(errno.EROFS, os.strerror(errno.EROFS))
-            raise _failed(path, writable)
+        is_folder = stat.S_ISDIR(os.stat(folder).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        is_folder = False
+    except OSError as error:  # an unsearchable parent, say
+        raise _failed(path, error) from None
+    if not is_folder:
+        raise SaveError("save_no_folder", path=str(path), folder=str(folder))
+    if len(os.fsencode(path.name)) > _name_max(folder):
+        raise _failed(path, OSError(errno.ENAMETOOLONG, ""))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise _failed(path, OSError(errno.EROFS if _read_only(folder) else errno.EACCES, ""))
+    try:
         status = os.lstat(path)  # the name itself: a link, even a dangling one, counts
     except FileNotFoundError:
-        if not folder.exists():
-            raise SaveError("save_no_folder", path=str(path), folder=str(folder)) from None
         return suffix
     except OSError as error:
         raise _failed(path, error) from None
@@ -111,6 +111,13 @@ def _mode_for(path: Path) -> int:
         if stat.S_ISREG(status.st_mode):
             return stat.S_IMODE(status.st_mode)
     return 0o666 & ~_umask()
+
+
+def _read_only(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
 
 
 def _name_max(folder: Path) -> int:
