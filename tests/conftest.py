@@ -107,7 +107,7 @@ class SheetPrompter:
         question = next(
             q
             for q in self.catalogue.questions
-            if q.prompt.en in message or q.prompt.id in message
+            if q.prompt.get("en") in message or q.prompt.get("id") in message
             if {o.id for o in q.options} <= values
         )
         self.asked.append(question.id)

@@ -19,13 +19,14 @@ def report(catalogue):
     return audit(catalogue)
 
 
-def test_the_shipped_catalogue_meets_every_audit_target(report):
+def test_the_shipped_catalogue_meets_every_audit_target(catalogue, report):
     for setting, (top1, top3, retake) in TARGETS.items():
         overall = report.recovery[setting]["all"]
         assert overall.top1 >= top1, (setting, overall)
         assert overall.top3 >= top3, (setting, overall)
         assert overall.retake >= retake, (setting, overall)
     careful = report.recovery["careful"]
+    assert set(careful) == {role.id for role in catalogue.roles} | {"all"}, careful
     assert all(r.top1 >= EVERY_ROLE_CAREFUL for r in careful.values()), careful
     assert all(LOWEST_SHARE <= s <= HIGHEST_SHARE for s in report.shares.values()), report.shares
     assert report.passed
@@ -36,7 +37,8 @@ def test_the_audit_is_repeatable(catalogue):
     assert audit(catalogue, people=5, samples=50, seed=1) != audit(catalogue, people=5, samples=50)
 
 
-def test_every_bank_question_carries_information(report):
+def test_every_bank_question_carries_information(catalogue, report):
+    assert set(report.information) == {question.id for question in catalogue.bank}
     assert all(bits > 0.3 for bits in report.information.values()), report.information
 
 

@@ -12,13 +12,18 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Mapping
+from dataclasses import field, fields, is_dataclass, make_dataclass, replace
 from pathlib import Path
+from typing import get_args, get_origin, get_type_hints
 
 import pytest
 
 import rolefinder.yamlfile as yamlfile
-from rolefinder import cache, load_catalogue
+from rolefinder import cache, load_catalogue, model
 from rolefinder.catalogue import check_catalogue
+from rolefinder.errors import Phrase, Problem
+from rolefinder.languages import LANGS
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "roles.yaml"
 POSIX = pytest.mark.skipif(
@@ -80,7 +85,7 @@ def test_a_changed_file_is_parsed_again(folder, copy):
     load_catalogue(copy)
     text = copy.read_text("utf-8").replace("Social Media Admin", "Social Media Admins")
     copy.write_text(text, "utf-8")
-    assert load_catalogue(copy).role("social-media-admin").name.en == "Social Media Admins"
+    assert load_catalogue(copy).role("social-media-admin").name.get("en") == "Social Media Admins"
     assert len(kept(folder)) == 2
 
 
@@ -124,7 +129,7 @@ def test_an_entry_renamed_onto_another_is_refused(folder, copy, tmp_path, parses
     load_catalogue(other)
     # The other catalogue's entry put where this one's is looked for.
     os.replace(folder / entry_for(other), folder / entry_for(copy))
-    assert load_catalogue(copy).role("social-media-admin").name.en == "Social Media Admin"
+    assert load_catalogue(copy).role("social-media-admin").name.get("en") == "Social Media Admin"
     assert parses == [1, 1, 1]
 
 
@@ -222,9 +227,161 @@ def test_a_change_to_the_catalogue_classes_makes_old_entries_unused(folder, copy
     assert len(kept(folder)) == 2
 
 
+@pytest.mark.parametrize(
+    ("extra", "same"),
+    [([], True), ([("extra", "int", field(default=0))], False)],
+    ids=["the same fields", "a field added"],
+)
+def test_a_field_added_to_a_model_class_changes_the_key(monkeypatch, extra, same):
+    before = cache.key(b"catalogue")
+    copied = [(f.name, f.type, field(default=None)) for f in fields(model.Role)]
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(model, "Role", make_dataclass("Role", [*copied, *extra]))
+            cache._model_layout.cache_clear()
+            assert (cache.key(b"catalogue") == before) is same
+    finally:
+        cache._model_layout.cache_clear()
+
+
+# The codec is led by the model's own fields: a sample catalogue where every field of every
+# model class holds a value of its type other than its default must come back equal.
+
+MODEL_CLASSES = {c for c in vars(model).values() if isinstance(c, type) and is_dataclass(c)}
+NOT_STORED = {(model.Catalogue, "source")}  # not read from the file: the loader sets it
+
+
+def sample(hint, n: int, reached: set[type]):
+    """A value of type ``hint``, different for each ``n``."""
+    args = get_args(hint)
+    if hint is model.QuestionKind:
+        reached.add(hint)
+        kinds = list(model.QUESTION_KINDS.values())
+        return kinds[n % len(kinds)]
+    if hint is model.Text:
+        reached.add(hint)
+        return model.Text({lang: f"{lang} text {n}" for lang in LANGS})
+    if isinstance(hint, type) and is_dataclass(hint):
+        return build(hint, n, reached)
+    if get_origin(hint) is tuple:
+        return tuple(sample(args[0], n * 10 + i, reached) for i in range(3))
+    if type(None) in args:
+        (inner,) = (arg for arg in args if arg is not type(None))
+        return sample(inner, n, reached)
+    if get_origin(hint) is Mapping:
+        return {f"key{n}": 0.25 + n, f"other{n}": 1}  # a whole number too
+    if hint in (str, int, float):
+        return hint(n + 7)
+    raise AssertionError(f"no sample for {hint!r}: teach sample() this type")
+
+
+def build(cls: type, n: int, reached: set[type]):
+    reached.add(cls)
+    hints = get_type_hints(cls)
+    values = {}
+    for i, f in enumerate(fields(cls)):  # never the default: a field dropped must show
+        tries = (sample(hints[f.name], n * 7 + i + 1000 * shift, reached) for shift in range(4))
+        values[f.name] = next(value for value in tries if value != f.default)
+    return cls(**values)
+
+
+def round_trip(catalogue, warnings=()):
+    data = cache._encode({"key": "k", "catalogue": catalogue, "warnings": list(warnings)})
+    return cache._decode(data, "k")
+
+
+def test_the_codec_keeps_every_field_of_every_model_class():
+    reached: set[type] = set()
+    catalogue = build(model.Catalogue, 1, reached)
+    assert reached == MODEL_CLASSES  # the sample reaches every class of the model
+    back, _ = round_trip(catalogue)
+
+    def compare(original, decoded, where):
+        if not is_dataclass(original) or isinstance(original, model.Text):
+            assert decoded == original, where
+            return
+        assert type(decoded) is type(original), where
+        for f in fields(original):
+            if (type(original), f.name) in NOT_STORED:
+                assert getattr(decoded, f.name) == f.default, f"{where}.{f.name}"
+                continue
+            mine, theirs = getattr(original, f.name), getattr(decoded, f.name)
+            if isinstance(mine, tuple):
+                assert len(theirs) == len(mine), f"{where}.{f.name}"
+                for i, (a, b) in enumerate(zip(mine, theirs, strict=True)):
+                    compare(a, b, f"{where}.{f.name}[{i}]")
+            else:
+                compare(mine, theirs, f"{where}.{f.name}")
+
+    compare(catalogue, back, "catalogue")
+    assert back == replace(catalogue, source=model.Catalogue.source)
+
+
+def test_the_codec_keeps_defaults_and_absent_fields(catalogue):
+    bare = model.Role(
+        id="r",
+        name=model.Text.same("R"),
+        summary=model.Text.same("S"),
+        duties=(model.Text.same("D"),),
+        skills=(),
+        level="entry",
+        profile={"creative": 1.0},
+        related=(),
+        years=model.Years(2),  # no upper bound
+    )
+    shipped = replace(catalogue, roles=(*catalogue.roles, bare), source="<catalogue>")
+    back, _ = round_trip(shipped)
+    assert back == shipped
+    assert back.role("r").note is None and back.role("r").years == model.Years(2, None)
+    assert back.questions[0].kind is shipped.questions[0].kind  # the very same kind
+
+
+def test_warnings_and_their_phrases_round_trip(catalogue):
+    warning = Problem(
+        "problem_one_language",
+        {"have": Phrase("problem_lang_en"), "lacking": Phrase("problem_lang_id")},
+        "roles[0].name",
+        3,
+        7,
+    )
+    _, warnings = round_trip(catalogue, [warning])
+    assert warnings == [warning] and isinstance(warnings[0].values["have"], Phrase)
+
+
+def test_an_entry_is_plain_json_keyed_by_field_and_language(folder, copy):
+    load_catalogue(copy)
+    (entry,) = kept(folder)
+    kept_catalogue = json.loads(entry.read_bytes())["catalogue"]
+    assert "source" not in kept_catalogue  # where it was read from is not kept
+    role = kept_catalogue["roles"][0]
+    assert set(role["name"]) == set(LANGS)
+    assert kept_catalogue["questions"][0]["kind"] in model.QUESTION_KINDS
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text.replace('"en":', '"xx":', 1),  # a text without every language
+        lambda text: text.replace('"kind":"trait"', '"kind":"riddle"', 1),  # an unknown kind
+        lambda text: text.replace('"level":"', '"level":7,"x":"', 1),  # a number for a string
+        lambda text: text.replace('"roles":[', '"roles":[1,', 1),  # a number for a role
+        lambda text: text.replace('"years":[', '"years":["3",', 1),  # a string for a number
+    ],
+    ids=["a language missing", "an unknown kind", "a wrong type", "not a role", "wrong years"],
+)
+def test_an_entry_of_the_wrong_shape_is_a_miss(folder, copy, parses, damage):
+    load_catalogue(copy)
+    (entry,) = kept(folder)
+    damaged = damage(entry.read_text("utf-8"))
+    assert damaged != entry.read_text("utf-8")
+    entry.write_text(damaged, "utf-8")
+    assert len(load_catalogue(copy).roles) == 10
+    assert parses == [1, 1]
+
+
 def test_stale_temporary_files_and_old_entries_are_removed(folder, copy):
     folder.mkdir(mode=0o700)
-    stale, fresh = folder / ".catalogue-1-dead.tmp", folder / ".catalogue-2-live.tmp"
+    stale, fresh = folder / ".rolefinder-dead.tmp", folder / ".rolefinder-live.tmp"
     old_pickle = folder / "catalogue-abc-1.1.0-py311.pickle"
     for path in (stale, fresh, old_pickle):
         path.write_bytes(b"x")
@@ -309,7 +466,8 @@ VICTIM = """
 import sys
 from rolefinder import load_catalogue
 for _ in range(int(sys.argv[2])):
-    assert load_catalogue(sys.argv[1]).role("social-media-admin").name.en == "Social Media Admin"
+    role = load_catalogue(sys.argv[1]).role("social-media-admin")
+    assert role.name.get("en") == "Social Media Admin"
 print("ok")
 """
 

@@ -1,7 +1,7 @@
 """The --save cards: escaping, contents, and the HTML and SVG cards in a real headless browser.
 
 The browser tests keep their screenshots in artifacts/cards/ at the repository root, for CI to
-publish. Without Chromium they are skipped, except under CI (the CI variable set), where
+publish. Without Chromium they are skipped, except under CI (helpers.ci_is_set), where
 they fail: there the cards must really have been looked at.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -23,6 +22,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import ROOT
+from helpers import ci_is_set
 from personas import PERSONAS
 from rolefinder.cards import CARDS, Facts, facts, markdown_escape, result_file
 from rolefinder.codes import encode
@@ -64,7 +64,7 @@ def hostile(catalogue: Catalogue) -> Catalogue:
     """The catalogue with every text a card shows replaced by markup and table breakers."""
 
     def bad(label: str) -> Text:
-        return Text(f"{HOSTILE} {label}", f"{HOSTILE} {label} (id)")
+        return Text({"en": f"{HOSTILE} {label}", "id": f"{HOSTILE} {label} (id)"})
 
     roles = tuple(
         dataclasses.replace(
@@ -331,7 +331,7 @@ TEXT_BLOCKS = {"title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "th", "td
 def with_text(catalogue: Catalogue, text: str) -> Catalogue:
     """``text`` as the two first roles' names, summaries and first duties, as every trait's
     name and as every question's prompt, short name and answers (a card quotes answers)."""
-    same = Text(text, text)
+    same = Text.same(text)
 
     def role(role):
         if role.id not in (BEST, SECOND):
@@ -581,7 +581,7 @@ def chromium(tmp_path):
     """Run headless Chromium with a private profile and no network; return its stdout."""
     if CHROMIUM is None:
         message = "no Chromium here (Debian package 'chromium')"
-        if os.environ.get("CI"):
+        if ci_is_set():
             pytest.fail(f"{message}: under CI the cards must be checked in a browser")
         pytest.skip(message)
 
@@ -686,7 +686,9 @@ def test_long_and_hostile_names_still_fit_a_small_phone(chromium, catalogue, tmp
     bad = dataclasses.replace(
         hostile(catalogue),
         roles=tuple(
-            dataclasses.replace(role, name=Text(long_word + role.name.en, role.name.id))
+            dataclasses.replace(
+                role, name=Text({"en": long_word + role.name.get("en"), "id": role.name.get("id")})
+            )
             for role in hostile(catalogue).roles
         ),
     )

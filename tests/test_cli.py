@@ -9,6 +9,7 @@ import pytest
 
 from catalogues import ROLE_IDS
 from conftest import SheetPrompter
+from helpers import app_commands, one_shot
 from rolefinder import __version__
 from rolefinder.cli import World, app
 
@@ -19,18 +20,24 @@ def test_version(runner):
     assert result.stdout == f"rolefinder {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [[], ["quiz"], ["roles"], ["show"], ["result"], ["validate"]])
+@pytest.mark.parametrize(
+    "command",
+    [[], *([name] for name in sorted(app_commands()))],
+    ids=lambda command: " ".join(command) or "rolefinder",
+)
 def test_every_command_has_help(runner, command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
-    assert "Usage: rolefinder" in result.stdout
-    assert "--lang" in result.stdout or not command
+    assert result.stdout.startswith(" ".join(["Usage: rolefinder", *command, ""]))
+    # every command but schema takes --lang, as the README says, and so does rolefinder itself
+    assert ("--lang" in result.stdout) == (command != ["schema"])
 
 
 def test_help_lists_every_command(runner):
     text = runner.invoke(app, ["--help"]).stdout
-    for name in ("quiz", "roles", "show", "result", "validate"):
-        assert f" {name} " in text
+    commands = text[text.index("Commands:") :].split("\n\n")[0]
+    listed = re.findall(r"^  ([a-z-]+)  ", commands, flags=re.M)
+    assert sorted(listed) == sorted(app_commands())
 
 
 def test_help_follows_the_locale():
@@ -62,7 +69,7 @@ def test_roles_table_shows_name_trait_level_and_summary(runner, catalogue):
     assert result.exit_code == 0
     for role in catalogue.roles:
         assert role.id in result.stdout
-        assert role.name.en in result.stdout
+        assert role.name.get("en") in result.stdout
     assert "senior, 3-5 yrs" in result.stdout  # social media manager
 
 
@@ -71,6 +78,8 @@ def test_roles_table_shows_name_trait_level_and_summary(runner, catalogue):
     [
         ("analytical", ["social-media-analyst"]),
         ("People-facing", ["social-media-admin", "community-manager"]),  # a name works too
+        ("people_facing", ["social-media-admin", "community-manager"]),  # spelt as for show
+        ("Analitis", ["social-media-analyst"]),  # the Indonesian name
         ("CREATIVE", ["social-media-specialist", "graphic-designer", "social-media-influencer"]),
     ],
 )
@@ -78,6 +87,13 @@ def test_roles_filtered_by_main_trait(runner, trait, expected):
     result = runner.invoke(app, ["roles", "--trait", trait, "--json"])
     assert result.exit_code == 0
     assert [r["id"] for r in json.loads(result.stdout)] == expected
+
+
+def test_trait_and_level_filters_combine(runner, catalogue):
+    result = runner.invoke(app, ["roles", "--trait", "creative", "--level", "ENTRY", "--json"])
+    assert result.exit_code == 0
+    expected = [r.id for r in catalogue.roles if r.main_trait == "creative" and r.level == "entry"]
+    assert [r["id"] for r in json.loads(result.stdout)] == expected != []
 
 
 def flat(text: str) -> str:
@@ -101,9 +117,9 @@ def test_show_in_english_and_indonesian(runner, catalogue):
     assert english.exit_code == indonesian.exit_code == 0
     assert "Duties" in english.stdout and "Tugas" in indonesian.stdout
     for duty in analyst.duties:
-        assert duty.en in flat(english.stdout)
+        assert duty.get("en") in flat(english.stdout)
     for duty in analyst.duties:
-        assert duty.id in flat(indonesian.stdout)
+        assert duty.get("id") in flat(indonesian.stdout)
 
 
 @pytest.mark.parametrize(
@@ -178,6 +194,14 @@ def test_a_bad_catalogue_exits_1_with_its_problems(runner, tmp_path):
 def test_an_invalid_language_is_a_usage_error(runner):
     result = runner.invoke(app, ["roles", "--lang", "fr"])
     assert result.exit_code == 2
+    assert "Invalid value for '--lang' / '-l': 'fr' is not one of 'en', 'id'." in result.stderr
+
+
+@pytest.mark.parametrize("value", ["ID", "Indonesian", "id_ID.UTF-8"])
+def test_lang_takes_what_rolefinder_lang_takes(runner, value):
+    result = runner.invoke(app, ["show", "social-media-analyst", "--lang", value])
+    assert result.exit_code == 0
+    assert "Tugas" in result.stdout
 
 
 def test_quiz_without_a_terminal_exits_2_and_says_why(runner):
@@ -301,16 +325,49 @@ def test_ctrl_c_outside_the_quiz_exits_130(runner, monkeypatch):
     assert "Interrupted." in result.stderr
 
 
-def test_tracebacks_never_show_local_variables():
-    assert app.pretty_exceptions_show_locals is False
+@pytest.mark.parametrize("show_locals", [False, True], ids=["as shipped", "control: locals on"])
+def test_tracebacks_never_show_local_variables(show_locals):
+    """A bug (an unexpected exception) ends in typer's traceback, which must not print the
+    values of local variables (paths, answers, whatever a frame holds). The control run turns
+    typer's locals on, to show that this test sees them when they are printed."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, rolefinder.catalogue\n"
+        "from rolefinder import cli\n"
+        "def broken(path=None):\n"
+        "    kept_in_a_local = 'pass' + 'word-' + str(6 * 7)  # not in the source as printed\n"
+        "    raise RuntimeError('a bug')\n"
+        "rolefinder.catalogue.load_catalogue = broken\n"
+        f"if {show_locals}: cli.app.pretty_exceptions_show_locals = True\n"
+        "sys.argv = ['rolefinder', 'roles']\n"
+        "cli.main()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if "TYPER" not in k}
+    env.update({"NO_COLOR": "1", "COLUMNS": "100", "ROLEFINDER_LANG": "en"})
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 1
+    assert "RuntimeError" in done.stderr and "a bug" in done.stderr  # the traceback was printed
+    assert ("password-42" in done.stderr) == show_locals, done.stderr
 
 
-@pytest.mark.parametrize(
-    "args", [["roles", "--json"], ["show", "community-manager", "--json"], ["schema"]]
+# Every command with a --json option, and schema, which prints JSON (a JSON Schema) as it is.
+JSON_COMMANDS = sorted(
+    name
+    for name, command in app_commands().items()
+    if name == "schema" or any("--json" in getattr(param, "opts", ()) for param in command.params)
 )
-def test_json_commands_print_valid_json(runner, args):
+
+
+@pytest.mark.parametrize("name", JSON_COMMANDS)
+def test_json_commands_print_valid_json(runner, name, tmp_path):
+    args = one_shot(name, tmp_path) + ([] if name == "schema" else ["--json"])
     result = runner.invoke(app, args)
-    assert result.exit_code == 0
+    assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)
     assert "\x1b[" not in result.stdout
 

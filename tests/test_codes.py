@@ -32,8 +32,8 @@ from rolefinder.codes import (
     fingerprint,
 )
 from rolefinder.errors import CodeError
-from rolefinder.i18n import LANGS
-from rolefinder.model import SKIP
+from rolefinder.languages import LANGS
+from rolefinder.model import SKIP, Text
 
 NO_TERMINAL = World(interactive=False)
 
@@ -306,7 +306,7 @@ def test_an_edit_that_changes_scoring_refuses_the_old_codes(catalogue):
         assert refusal(edited, code) == "code_other_catalogue"
         assert decode(edited, encode(edited, sheet, "en")).answers == sheet
     # Wording is not scoring: a renamed role keeps the codes.
-    renamed = dataclasses.replace(role, name=dataclasses.replace(role.name, en="Someone Else"))
+    renamed = dataclasses.replace(role, name=Text({**role.name.texts, "en": "Someone Else"}))
     reworded = dataclasses.replace(catalogue, roles=(renamed, *catalogue.roles[1:]))
     assert decode(reworded, code).answers == sheet
 

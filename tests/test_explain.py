@@ -17,7 +17,17 @@ from rolefinder.cli import World, app
 from rolefinder.engine import Result
 from rolefinder.errors import AnswersError
 from rolefinder.explain import GOOD, NEAR_TIE_RATIO, explain
-from rolefinder.model import LEVELS, SKIP, Catalogue, Option, Question, Role, Text, Trait
+from rolefinder.model import (
+    EXPERIENCE,
+    LEVELS,
+    SKIP,
+    Catalogue,
+    Option,
+    Question,
+    Role,
+    Text,
+    Trait,
+)
 from rolefinder.report import reason_lines, result_dict
 
 ANALYST = PERSONAS["social-media-analyst"]
@@ -117,7 +127,7 @@ def test_what_counted_against_the_best_match_is_labelled_as_such(catalogue):
     why = explain(catalogue, result).reasons[result.best.id]
     assert any(p.question == "monday" for p in why.lowered)
     lines = reason_lines(catalogue, why, "en")
-    layouts = catalogue.question("monday").option("layouts").text.en
+    layouts = catalogue.question("monday").option("layouts").text.get("en")
     assert any(line.startswith("Counted against it") and layouts in line for line in lines)
 
 
@@ -128,7 +138,9 @@ def test_a_near_tie_note_names_both_roles(catalogue):
         if explanation.flags == ("near_tie",):
             notes = result_dict(catalogue, result, explanation, "en")["notes"]
             first, second = result.reachable[:2]
-            assert any(first.role.name.en in n and second.role.name.en in n for n in notes)
+            assert any(
+                first.role.name.get("en") in n and second.role.name.get("en") in n for n in notes
+            )
             return
     raise AssertionError("no near tie in 2,000 random sheets")
 
@@ -168,7 +180,7 @@ def chain_catalogue(size: int) -> Catalogue:
     goal no role relates to; and a senior goal related only to the entry role liked least."""
 
     def text(words: str) -> Text:
-        return Text(words, words)
+        return Text.same(words)
 
     def role(role_id: str, level: str, share: float, related: list[str]) -> Role:
         profile = {"a": share, "b": 1 - share}
@@ -188,7 +200,7 @@ def chain_catalogue(size: int) -> Catalogue:
     down = Option("down", text("down"), {"b": 1})
     bank = [Question(f"q{n}", text("?"), (up, down)) for n in range(4)]
     levels = (Option("new", text("new"), level="entry"), Option("old", text("old"), level="senior"))
-    experience = Question("experience", text("?"), levels, kind="experience")
+    experience = Question("experience", text("?"), levels, kind=EXPERIENCE)
     traits = tuple(Trait(trait, text(trait), text(trait)) for trait in ("a", "b"))
     return Catalogue(traits, tuple(roles), (*bank, experience))
 
@@ -260,5 +272,5 @@ def test_explain_lists_reasons_for_every_listed_role(runner, catalogue, tmp_path
     explained = runner.invoke(app, [*args, "--explain"], obj=World(interactive=False))
     assert plain.stdout.count("raised it by") < explained.stdout.count("raised it by")
     for place, match in enumerate(rank(catalogue, ANALYST).reachable[1:3], start=2):
-        assert f"{place}. {match.role.name.en}" in explained.stdout
+        assert f"{place}. {match.role.name.get('en')}" in explained.stdout
     assert "Why" in plain.stdout  # the best match always explains itself

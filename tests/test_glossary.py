@@ -64,7 +64,7 @@ def catalogue_texts(node: Any, where: str = "roles.yaml") -> Iterator[tuple[str,
 
 def all_texts() -> list[tuple[str, str, str]]:
     """(where, English, Indonesian) for every UI string and every catalogue text."""
-    texts = [(f"MESSAGES[{key!r}]", en, id_) for key, (en, id_) in MESSAGES.items()]
+    texts = [(f"MESSAGES[{key!r}]", m["en"], m["id"]) for key, m in MESSAGES.items()]
     catalogue = yaml.safe_load(CATALOGUE.read_text("utf-8"))
     return texts + list(catalogue_texts(catalogue))
 
@@ -170,5 +170,5 @@ def test_every_text_of_the_loaded_catalogue_is_checked():
         loaded += [question.prompt, *(o.text for o in question.options)]
         loaded += [question.short] if question.short else []
     checked = {indonesian for _, _, indonesian in all_texts()}
-    assert {text.id for text in loaded} <= checked
+    assert {text.get("id") for text in loaded} <= checked
     assert all(question.short for question in catalogue.questions), "a question has no short"

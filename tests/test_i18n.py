@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rolefinder.i18n import MESSAGES, detect_lang
+from rolefinder.i18n import MESSAGES
+from rolefinder.languages import detect_lang
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "rolefinder"
 USED = sorted(
@@ -20,6 +21,11 @@ USED = sorted(
 )
 
 
+def test_the_code_uses_message_keys():
+    # the test below is parametrized over USED: were the search to find none, it would skip
+    assert len(USED) > 40, USED
+
+
 @pytest.mark.parametrize("key", USED)
 def test_every_key_the_code_uses_exists(key):
     assert key in MESSAGES
@@ -27,7 +33,7 @@ def test_every_key_the_code_uses_exists(key):
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
 def test_both_languages_have_the_same_placeholders(key):
-    english, indonesian = MESSAGES[key]
+    english, indonesian = MESSAGES[key]["en"], MESSAGES[key]["id"]
     assert english.strip() and indonesian.strip()
 
     def fields(text: str) -> set[str]:
@@ -72,7 +78,7 @@ def test_the_platform_locale_counts_when_the_environment_says_nothing(system, ex
     ],
 )
 def test_numbers_are_written_the_way_each_language_writes_them(value, digits, en, id_):
-    from rolefinder.i18n import number
+    from rolefinder.languages import number
 
     assert number(value, "en", digits) == en
     assert number(value, "id", digits) == id_

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from conftest import PLAIN_ENV
+from helpers import app_commands
 from rolefinder.cli import app
 
 
@@ -17,12 +18,6 @@ def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environ = {**os.environ, **PLAIN_ENV, **env}
     command = [sys.executable, "-m", "rolefinder", *args]
     return subprocess.run(command, capture_output=True, text=True, env=environ, timeout=60)
-
-
-def command_names() -> list[str]:
-    from typer.main import get_command
-
-    return sorted(get_command(app).commands)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -61,7 +56,7 @@ def test_usage_errors_stay_english_in_english():
     assert "Error: Invalid value for '--level': 'x' is not one of" in done.stderr
 
 
-@pytest.mark.parametrize("name", ["app", *command_names()])
+@pytest.mark.parametrize("name", ["app", *sorted(app_commands())])
 def test_every_command_has_examples_in_its_help(runner, name):
     args = ["--help"] if name == "app" else [name, "--help"]
     out = runner.invoke(app, args).stdout

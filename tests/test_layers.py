@@ -1,9 +1,9 @@
-"""Each library has one owner module, and one-shot commands never load the prompt libraries."""
+"""Each library has one owner module, one-shot commands never load the prompt libraries, and
+no test module imports another."""
 
 from __future__ import annotations
 
 import ast
-import json
 import os
 import subprocess
 import sys
@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ONE_SHOT, app_commands, one_shot
+
 SRC = Path(__file__).resolve().parents[1] / "src" / "rolefinder"
+TESTS = Path(__file__).resolve().parent
 
 OWNERS = {
     "typer": "cli.py",
@@ -51,35 +54,32 @@ def test_the_core_does_no_io(name):
     assert not imported_roots(SRC / name) & {"sys", "subprocess", "pathlib", "shutil"}
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["schema"],
-        ["validate"],
-        ["roles"],
-        ["show", "social-media-analyst"],
-        ["--help"],
-        ["--version"],
-        ["roles", "--json"],
-        ["quiz", "--answers", "{sheet}", "--json"],
-    ],
-)
-def test_one_shot_commands_never_import_the_prompt_libraries(args, tmp_path):
-    from personas import PERSONAS
+def test_every_command_has_a_one_shot_row():
+    assert set(ONE_SHOT) == set(app_commands()), "helpers.ONE_SHOT needs a row for each command"
 
-    sheet = tmp_path / "sheet.json"
-    sheet.write_text(json.dumps(PERSONAS["graphic-designer"]), "utf-8")
-    args = [str(sheet) if arg == "{sheet}" else arg for arg in args]
+
+# Every command, run as in helpers.ONE_SHOT; then the options answered before any command, and
+# JSON output (the words after a command's name are added to its ONE_SHOT run).
+ALSO = [["--help"], ["--version"], ["roles", "--json"], ["quiz", "--json"]]
+
+
+@pytest.mark.parametrize("args", [[name] for name in sorted(app_commands())] + ALSO, ids=" ".join)
+def test_one_shot_commands_never_import_the_prompt_libraries(args, tmp_path):
+    name, *more = args
+    if not name.startswith("-"):
+        args = [*one_shot(name, tmp_path), *more]
     code = (
         "import sys; from rolefinder.cli import app\n"
+        "code = 0\n"
         f"try: app({args!r}, prog_name='rolefinder')\n"
-        "except SystemExit: pass\n"
+        "except SystemExit as exit: code = exit.code or 0\n"
         "prompt_libraries = ('questionary', 'prompt_toolkit')\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in prompt_libraries)\n"
-        "print('LOADED', bad)\n"
+        "print('EXIT', code, 'LOADED', bad)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "LOADED []" in out.stdout
+    # a command that stopped with an error has not shown that it runs without them
+    assert "EXIT 0 LOADED []" in out.stdout, out.stdout[-500:] + out.stderr[-2000:]
 
 
 def test_yaml_is_parsed_with_the_c_loader_when_present():
@@ -110,3 +110,33 @@ def test_a_cached_catalogue_is_loaded_without_pyyaml_the_checks_or_openssl(args,
     assert "LOADED ['rolefinder.schema', 'yaml']" in runs[0].stdout  # the first run parses
     assert "LOADED []" in runs[1].stdout  # the second finds it in the cache
     assert runs[0].stdout.split("LOADED")[0] == runs[1].stdout.split("LOADED")[0]
+
+
+def imported_test_modules(source: str, test_modules: set[str]) -> set[str]:
+    """The test modules that ``source`` imports, however it names them."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            names = [module, *(f"{module}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        found |= {part for name in names for part in name.split(".")} & test_modules
+    return found
+
+
+def test_no_test_module_imports_another():
+    """Shared code and data live in helpers.py, catalogues.py, personas.py and conftest.py."""
+    paths = sorted(TESTS.rglob("*.py"))
+    test_modules = {path.stem for path in paths if path.stem.startswith("test_")}
+    assert Path(__file__).stem in test_modules and len(test_modules) > 20, test_modules
+    for example in ("from test_cli import app", "import tests.test_cli", "from . import test_cli"):
+        assert imported_test_modules(example, test_modules) == {"test_cli"}, example
+    importers = {
+        str(path.relative_to(TESTS)): sorted(imported)
+        for path in paths
+        if (imported := imported_test_modules(path.read_text("utf-8"), test_modules))
+    }
+    assert not importers, f"move what these share into tests/helpers.py: {importers}"

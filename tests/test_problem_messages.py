@@ -20,13 +20,14 @@ import yaml
 
 import rolefinder.yamlfile as yamlfile
 from catalogues import MINIMAL, write
+from helpers import BAD, UNREADABLE, edit
 from rolefinder import CatalogueError, cache, load_catalogue
 from rolefinder.catalogue import check_catalogue, load_answers
 from rolefinder.cli import World, app
 from rolefinder.errors import AnswersError, Phrase, Problem, Refused
 from rolefinder.i18n import MESSAGES
+from rolefinder.languages import LANGS
 from rolefinder.schema import build_catalogue
-from test_bad_input import BAD, UNREADABLE, edit
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "rolefinder"
 KEY = re.compile(r"""["'](problem_[a-z0-9_]+)["']""")
@@ -37,6 +38,8 @@ USED = sorted(
         if path.name != "i18n.py"
         for key in KEY.findall(path.read_text("utf-8"))
     }
+    # The name of each language, built as f"problem_lang_{lang}" by the text checks.
+    | {f"problem_lang_{lang}" for lang in LANGS}
 )
 PROBLEM_KEYS = sorted(key for key in MESSAGES if key.startswith("problem_"))
 
@@ -52,7 +55,7 @@ def test_the_code_uses_problem_keys():
 @pytest.mark.parametrize("key", USED)
 def test_every_problem_key_exists_in_both_languages_with_the_same_placeholders(key):
     assert key in MESSAGES
-    english, indonesian = MESSAGES[key]
+    english, indonesian = MESSAGES[key]["en"], MESSAGES[key]["id"]
     assert english.strip() and indonesian.strip()
     assert placeholders(english) == placeholders(indonesian)
     # t(key, lang, **values) would take these two for its own arguments
@@ -129,7 +132,7 @@ def test_every_problem_key_is_reached_and_given_exactly_its_values(tmp_path, mon
     for problem in every_problem(tmp_path, monkeypatch):
         for key, names in keys_of(problem):
             reached.add(key)
-            assert names == placeholders(MESSAGES[key][0]), (key, problem)
+            assert names == placeholders(MESSAGES[key]["en"]), (key, problem)
         assert problem.text("id") != problem.text("en"), problem
     assert reached == set(PROBLEM_KEYS)
 

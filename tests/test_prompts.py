@@ -9,7 +9,7 @@ import pytest
 
 from rolefinder.cli import World, app
 from rolefinder.errors import QuizCancelled
-from rolefinder.model import LANGS
+from rolefinder.languages import LANGS
 from rolefinder.prompts import PlainPrompter, SelectState, wrap
 from rolefinder.quiz import BACK, Choice
 
@@ -176,5 +176,5 @@ def test_review_shows_each_question_beside_its_answer(catalogue):
     answers = {"monday": "numbers", "flop": "data"}
     review(catalogue, Recorder(), "en", answers, ["monday", "flop"])
     monday = catalogue.question("monday")
-    assert seen[0].title.startswith(monday.label.en + ": ")
+    assert seen[0].title.startswith(monday.label.get("en") + ": ")
     assert seen[-1].value == "<confirm>"  # numbered as asked; confirming comes last

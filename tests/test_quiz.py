@@ -8,8 +8,8 @@ import pytest
 
 from conftest import ScriptedPrompter, pick_default
 from rolefinder.engine import SITTING_MAX, SITTING_MIN
-from rolefinder.errors import QuizCancelled
-from rolefinder.quiz import BACK, CONFIRM, ask_questions
+from rolefinder.errors import AnswersError, QuizCancelled
+from rolefinder.quiz import BACK, CONFIRM, ask_questions, take_quiz
 
 ENOUGH = 40  # more steps than any sitting needs; a script may end with some unused
 
@@ -78,7 +78,7 @@ def test_the_quiz_speaks_indonesian(catalogue):
     ask_questions(catalogue, prompter, "id")
     asked = prompter.asked[1]
     assert asked.message.startswith("Pertanyaan 2, kira-kira")
-    assert catalogue.outlook.prompt.id in asked.message
+    assert catalogue.outlook.prompt.get("id") in asked.message
     assert asked.choices[-1].title.startswith("<- Kembali")
 
 
@@ -86,6 +86,51 @@ def test_all_questions_asks_the_whole_bank(catalogue):
     prompter = ScriptedPrompter([pick_default] * (len(catalogue.questions) + 1))
     answers = ask_questions(catalogue, prompter, "en", all_questions=True)
     assert set(answers) == {q.id for q in catalogue.questions}
+
+
+def full_sheet(catalogue):
+    return {q.id: q.options[0].id for q in catalogue.questions}
+
+
+def test_a_quiz_from_nothing_shows_the_intro_then_asks(catalogue):
+    shown: list[str] = []
+    prompter = ScriptedPrompter([pick_default] * ENOUGH)
+    answers = take_quiz(catalogue, {}, lambda: prompter, "en", show=shown.append, width=60)
+    assert len(shown) == 1 and "no wrong answers" in " ".join(shown[0].split())
+    assert max(len(line) for line in shown[0].splitlines()) <= 59
+    assert prompter.asked[-1].default == CONFIRM
+    assert SITTING_MIN + 1 <= len(answers) <= SITTING_MAX + 1
+
+
+def test_a_sheet_is_scored_as_it_is_when_nobody_can_be_asked(catalogue):
+    sheet = {"experience": catalogue.experience.options[0].id}
+    assert take_quiz(catalogue, sheet, None, "en") == sheet
+
+
+def test_a_short_sheet_goes_on_without_the_intro(catalogue):
+    shown: list[str] = []
+    sheet = {"experience": catalogue.experience.options[0].id}
+    prompter = ScriptedPrompter([pick_default] * ENOUGH)
+    answers = take_quiz(catalogue, sheet, lambda: prompter, "en", show=shown.append)
+    assert not shown
+    assert answers["experience"] == sheet["experience"] and len(answers) > 1
+    experience = catalogue.experience.prompt.get("en")
+    assert all(experience not in asked.message for asked in prompter.asked)
+
+
+def test_a_full_sheet_asks_nothing_and_makes_no_prompter(catalogue):
+    def no_prompter():
+        raise AssertionError("a prompter was made for a sheet with nothing left to ask")
+
+    shown: list[str] = []
+    sheet = full_sheet(catalogue)
+    assert take_quiz(catalogue, sheet, no_prompter, "en", show=shown.append) == sheet
+    assert not shown
+
+
+def test_unknown_ids_in_a_sheet_are_refused_before_any_question(catalogue):
+    with pytest.raises(AnswersError):
+        take_quiz(catalogue, {"nope": "x"}, lambda: ScriptedPrompter([]), "en")
 
 
 # The real prompt, fed keys through a pipe with no terminal.

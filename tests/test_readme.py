@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import shlex
+import signal
 from pathlib import Path
 
 import pytest
 
+from helpers import app_commands
+from rolefinder import errors
 from rolefinder.cli import app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
@@ -36,6 +39,13 @@ def console_examples() -> list[tuple[str, list[str]]]:
     return examples
 
 
+def test_the_readme_has_console_examples():
+    # the test below is parametrized over them, and an empty parametrization passes as skipped
+    examples = console_examples()
+    assert len(examples) >= 5, examples
+    assert any(output for _, output in examples), "no example shows its output"
+
+
 @pytest.mark.parametrize(("command", "output"), console_examples(), ids=lambda v: str(v)[:40])
 def test_console_examples_run_as_shown(runner, command, output):
     args = shlex.split(command)
@@ -44,7 +54,9 @@ def test_console_examples_run_as_shown(runner, command, output):
     fails = any(line.startswith("Error:") for line in output)
     shown = result.stderr if fails else result.stdout
     assert result.exit_code == (1 if fails else 0), result.output
+    assert shown.strip(), "the example prints nothing"
     for line in output:
+        assert line.strip(), "a blank output line would match any output"
         assert line in shown
 
 
@@ -64,9 +76,17 @@ def test_the_python_example_runs_and_its_comments_are_true():
         assert line.split("  # ")[1].startswith(repr(value).replace("'", '"')), line
 
 
-def test_exit_codes_are_documented():
-    for code in ("| 0 |", "| 1 |", "| 2 |", "| 130 |"):
-        assert code in README
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="SIGHUP is POSIX")
+def test_the_exit_codes_table_lists_exactly_the_codes_rolefinder_exits_with():
+    section = README[README.index("## Exit codes") :].split("\n## ")[0]
+    rows = re.findall(r"^\| ([0-9][0-9, ]*) \| (.*) \|$", section, flags=re.M)
+    documented = [int(code) for codes, _ in rows for code in codes.split(",")]
+    exits = {value for name, value in vars(errors).items() if name.startswith("EXIT_")}
+    # errors.QuizStopped: the quiz ended by SIGHUP or SIGTERM exits with 128 + the signal
+    exits |= {128 + signal.SIGHUP, 128 + signal.SIGTERM}
+    assert sorted(documented) == sorted(exits), rows
+    for codes, meaning in rows:
+        assert meaning.strip(), f"exit code {codes} has no meaning in the README"
 
 
 def test_the_validate_example_is_real_output(runner, tmp_path, monkeypatch):
@@ -94,12 +114,12 @@ def test_the_answer_sheet_example_works_as_printed(runner, tmp_path):
 
 
 def test_every_command_is_in_the_commands_table_and_the_lang_claim_is_true():
-    from typer.main import get_command
-
-    commands = get_command(app).commands  # type: ignore[attr-defined]
+    commands = app_commands()
     table = README[README.index("## Commands") : README.index("```console")]
-    assert "Every command but `schema` takes `--lang en|id`" in table
+    assert "Every command but `schema` takes `--lang en|id` and `--catalogue PATH`" in table
+    assert commands, "the app lists no commands"
     for name, command in commands.items():
-        assert f"| `rolefinder {name}" in table, name
+        assert re.search(rf"^\| `rolefinder {name}[ `]", table, flags=re.M), name
         options = {opt for param in command.params for opt in getattr(param, "opts", [])}
         assert ("--lang" in options) == (name != "schema"), name
+        assert ("--catalogue" in options) == (name != "schema"), name

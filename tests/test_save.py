@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import ast
+import errno
 import html
 import json
 import os
+import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import ScriptedPrompter, pick_default
 from personas import PERSONAS
+from rolefinder import files
 from rolefinder.cli import World, app
 from rolefinder.errors import QuizCancelled
 
@@ -130,3 +135,72 @@ def test_the_real_command_leaves_its_output_and_file_complete(tmp_path, sheet):
     printed = json.loads(done.stdout)
     assert printed == json.loads(target.read_text("utf-8"))
     assert printed["matches"][0]["name"] == TOP_ROLE
+
+
+# One writer: --save and the catalogue cache both put their files in place through files.py.
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "rolefinder"
+PLACING = {("os", "replace"), ("os", "rename"), ("os", "link"), ("tempfile", "mkstemp")}
+PLACING |= {("tempfile", "NamedTemporaryFile"), ("shutil", "move")}
+
+
+def placing_calls(source: str) -> list[str]:
+    """The calls in ``source`` that create a file and move it into place, or import them."""
+    named = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            named.append((node.value.id, node.attr))  # os.replace(...)
+        elif isinstance(node, ast.ImportFrom):
+            named += [(node.module, alias.name) for alias in node.names]  # from os import link
+    return sorted(f"{module}.{name}" for module, name in named if (module, name) in PLACING)
+
+
+def test_files_py_is_the_only_place_a_file_is_moved_into_place():
+    found = {path.name: placing_calls(path.read_text("utf-8")) for path in SRC.glob("*.py")}
+    assert {name for name, calls in found.items() if calls} == {"files.py"}, found
+
+
+def test_the_result_file_and_the_cache_entry_use_the_same_writer(
+    runner, tmp_path, sheet, monkeypatch
+):
+    written = []
+    real = files.write_atomically
+
+    def recording(path, data, **options):
+        written.append(Path(path))
+        real(path, data, **options)
+
+    monkeypatch.setattr(files, "write_atomically", recording)
+    monkeypatch.setenv("ROLEFINDER_CACHE", str(tmp_path / "cache"))  # empty: a miss, then a put
+    target = tmp_path / "result.md"
+    result = save(runner, sheet, target)
+    assert result.exit_code == 0, result.output
+    assert [path.parent.name for path in written] == ["cache", tmp_path.name]
+    assert written[1] == target and written[0].is_file()
+
+
+def test_the_writer_never_replaces_unless_asked(tmp_path):
+    target = tmp_path / "kept.txt"
+    target.write_text("old", "utf-8")
+    with pytest.raises(FileExistsError):
+        files.write_atomically(target, b"new", replace=False)
+    assert target.read_text("utf-8") == "old"
+    files.write_atomically(target, b"new", replace=True, mode=0o600)
+    assert target.read_bytes() == b"new"
+    if os.name != "nt":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt"]
+
+
+def test_without_hard_links_the_writer_still_never_clobbers(tmp_path, monkeypatch):
+    def no_links(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    fresh, taken = tmp_path / "fresh.txt", tmp_path / "taken.txt"
+    taken.write_text("old", "utf-8")
+    files.write_atomically(fresh, b"new", replace=False)
+    with pytest.raises(FileExistsError):
+        files.write_atomically(taken, b"new", replace=False)
+    assert fresh.read_bytes() == b"new" and taken.read_text("utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh.txt", "taken.txt"]

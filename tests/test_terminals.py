@@ -9,10 +9,19 @@ from pathlib import Path
 
 import pytest
 
-COMMANDS = {
-    "roles": (["roles"], "Specialist"),
-    "show": (["show", "social-media-analyst"], "Analyst"),
-    "help": (["--help"], "Usage"),
+from helpers import app_commands, one_shot
+
+# Every command runs as in helpers.ONE_SHOT. Its row: a word its output holds in either
+# language (role names and ids are the same in both), and whether FORCE_COLOR colours it (JSON
+# and validate's one line stay plain). --help is plain text too, for speed.
+SHOWN = {
+    "quiz": ("Designer", True),
+    "result": ("Designer", True),
+    "schema": ('"$schema"', False),
+    "questions": ("monday", True),
+    "roles": ("Specialist", True),
+    "show": ("Analyst", True),
+    "validate": ("roles.yaml", False),
 }
 TERMINALS = {
     "NO_COLOR": {"NO_COLOR": "1"},
@@ -37,11 +46,19 @@ def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[byt
     )
 
 
+def test_every_command_has_a_row():
+    assert set(SHOWN) == set(app_commands()), "test_terminals.SHOWN needs a row for each command"
+
+
 @pytest.mark.parametrize("terminal", TERMINALS, ids=str)
-@pytest.mark.parametrize("command", COMMANDS, ids=str)
-def test_command_renders(command, terminal):
-    args, word = COMMANDS[command]
+@pytest.mark.parametrize("command", [*sorted(app_commands()), "--help"], ids=str)
+def test_command_renders(command, terminal, tmp_path):
     env = TERMINALS[terminal]
+    if command == "--help":
+        args, coloured = ["--help"], False
+        word = "Penggunaan" if env.get("ROLEFINDER_LANG") == "id" else "Usage"
+    else:
+        args, (word, coloured) = one_shot(command, tmp_path), SHOWN[command]
     result = run(args, env)
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert b"Traceback" not in result.stderr
@@ -49,12 +66,11 @@ def test_command_renders(command, terminal):
     if env.get("PYTHONIOENCODING") == "ascii":
         assert out.isascii()
     text = out.decode("utf-8")
-    if "FORCE_COLOR" in env and command != "help":  # help is plain text, for speed
+    if "FORCE_COLOR" in env and coloured:
         assert "\x1b[" in text  # colour was asked for
     else:
         assert "\x1b[" not in text  # output to a pipe carries no escape codes
-    if env.get("ROLEFINDER_LANG") != "id" or command != "help":
-        assert word in text.replace("\n", "")
+    assert word in text.replace("\n", "")
 
 
 def test_text_the_stream_cannot_encode_is_replaced_not_fatal(tmp_path):

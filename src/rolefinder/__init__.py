@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "1.2.0"
+from rolefinder.version import __version__
+
 __all__ = ["CatalogueError", "__version__", "load_catalogue", "rank"]
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rolefinder.engine import Evidence, Result, answered, needed_answers, next_question, rank
-from rolefinder.model import SKIP, Catalogue, Question, Role
+from rolefinder.model import EXPERIENCE, OUTLOOK, SKIP, Catalogue, Question, Role
 
 SEED = 2026  # fixed, so the audit of one catalogue always prints the same table
 PEOPLE_PER_ROLE = (
@@ -165,10 +165,10 @@ def _sitting(
     """One adaptive sitting by a respondent of ``role``."""
     answers: dict[str, str] = {}
     while (question := next_question(catalogue, answers, evidence).question) is not None:
-        if question.kind == "experience":
+        if question.kind is EXPERIENCE:
             same = [o.id for o in question.options if o.level == role.level]
             answers[question.id] = chooser.choice(same or [o.id for o in question.options])
-        elif question.kind == "outlook":  # people drawn around a role know they want the field
+        elif question.kind is OUTLOOK:  # people drawn around a role know they want the field
             sure = [o.id for o in question.options if o.outlook == "sure"]
             answers[question.id] = (sure or [question.options[0].id])[0]
         elif chooser.random() < SKIP_RATE and _can_skip(catalogue, answers):

@@ -19,7 +19,17 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 from rolefinder.errors import SaveFormatError
-from rolefinder.i18n import Lang, t
+from rolefinder.i18n import t
+from rolefinder.languages import Lang
+from rolefinder.report import (
+    band_text,
+    flag_lines,
+    level_text,
+    reason_lines,
+    result_dict,
+)
+from rolefinder.report import percent as chance_text
+from rolefinder.report import what_if_line as what_if_text
 
 if TYPE_CHECKING:  # the engine and the sentences are imported when a card is written
     from rolefinder.engine import Match, Result
@@ -122,11 +132,9 @@ def facts(
     catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
 ) -> Facts:
     """Everything the readable cards show, in ``lang``: report.py's sentences, cleaned."""
-    from rolefinder import __version__
     from rolefinder.codes import encode
     from rolefinder.engine import next_steps
-    from rolefinder.report import band_text, flag_lines, percent, reason_lines
-    from rolefinder.report import what_if_line as what_if_text
+    from rolefinder.version import __version__
 
     def reasons(match: Match) -> tuple[str, ...]:
         why = explanation.reasons.get(match.id)
@@ -144,7 +152,7 @@ def facts(
         # between its two characters when a line wraps
         way = " → ".join(_clean(step.name.get(lang)) for step in route or ())
         path = t("path", lang, steps=way) if route else ""
-        goals.append(Goal(_clean(match.role.name.get(lang)), match.role.level_label(lang), path))
+        goals.append(Goal(_clean(match.role.name.get(lang)), level_text(match.role, lang), path))
     steps = next_steps(catalogue, role)
     key, shown = (
         ("next_step", steps) if steps else ("related", tuple(map(catalogue.role, role.related)))
@@ -176,8 +184,8 @@ def facts(
             Listed(
                 place,
                 _clean(match.role.name.get(lang)),
-                percent(match.chance),
-                match.role.level_label(lang),
+                chance_text(match.chance),
+                level_text(match.role, lang),
                 reasons(match),
             )
             for place, match in enumerate(result.reachable[:top], start=1)
@@ -725,7 +733,6 @@ def json_card(
     catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
 ) -> str:
     """The ``--json`` document (every match, not only the top ``top``)."""
-    from rolefinder.report import result_dict
 
     return as_json(result_dict(catalogue, result, explanation, lang))
 

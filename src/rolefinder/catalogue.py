@@ -7,7 +7,6 @@ the checks being imported at all; yamlfile.py parses the YAML when it must.
 from __future__ import annotations
 
 import contextlib
-import gc
 import io
 import os
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, NoReturn
 
+from rolefinder import collector
 from rolefinder.errors import (
     MAX_PROBLEMS,
     AnswersError,
@@ -63,24 +63,8 @@ def check_catalogue(path: str | os.PathLike[str] | None = None) -> Report:
     A catalogue that checked clean once is kept, parsed, in the user's cache folder, keyed
     by its content, so the next load skips parsing and checking it again.
     """
-    with _collector_paused():
+    with collector.paused():
         return _check(path)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a catalogue is built.
-
-    Building creates many objects and no cycles; left running, the collector re-scans them
-    over and over, which made 10,000 roles load in 988 ms instead of 330 ms.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _check(path: str | os.PathLike[str] | None) -> Report:

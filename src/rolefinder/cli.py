@@ -10,15 +10,13 @@ start-up, and string annotations would make it compile and evaluate each one (ab
 """
 
 import contextlib
-import gc
 import io
 import os
 import re
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
@@ -30,9 +28,10 @@ from typer._click.core import Context as ClickContext
 from typer._click.core import Parameter
 from typer._click.exceptions import ClickException, UsageError
 from typer._click.utils import PacifyFlushWrapper
+from typer._types import TyperChoice
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
-from rolefinder import __version__
+from rolefinder import collector
 from rolefinder.errors import (
     EXIT_DATA,
     EXIT_INTERRUPTED,
@@ -41,17 +40,11 @@ from rolefinder.errors import (
     QuizCancelled,
     QuizStopped,
     RolefinderError,
+    UnknownTraitError,
 )
-from rolefinder.i18n import (
-    CLICK_TEXTS,
-    LANG_ENV,
-    Lang,
-    detect_lang,
-    parse_lang,
-    t,
-    unknown_lang,
-    visible,
-)
+from rolefinder.i18n import CLICK_TEXTS, t, visible
+from rolefinder.languages import LANG_ENV, LANGS, Lang, detect_lang, parse_lang, unknown_lang
+from rolefinder.version import __version__
 
 if TYPE_CHECKING:
     from rolefinder.model import Catalogue
@@ -189,19 +182,36 @@ def _show_usage_error(error: "UsageError") -> None:
     typer.echo(f"{_help('error')}: {_click_message(error.format_message())}", err=True)
 
 
-class Level(str, Enum):
-    """Experience levels, lowest first."""
+class Choice(TyperChoice[str]):
+    """One of the values ``load`` gives, in any case, as for an Enum: listed in --help, completed
+    by the shell, refused with click's "'x' is not one of ..." (which _click_message translates).
+    ``load`` is called when the values are first needed: declaring an option imports nothing."""
 
-    entry = "entry"
-    mid = "mid"
-    senior = "senior"
+    def __init__(self, load: Callable[[], Sequence[str]]) -> None:
+        self.load, self.case_sensitive = load, False
+
+    def __getattr__(self, name: str) -> object:
+        if name != "choices":
+            raise AttributeError(name)
+        self.choices = tuple(self.load())
+        return self.choices
 
 
-class Language(str, Enum):
-    """The languages every text comes in."""
+class LangChoice(Choice):
+    """One of LANGS, in any case, or a name parse_lang knows ('Indonesian', 'id_ID.UTF-8')."""
 
-    en = "en"
-    id = "id"
+    def __init__(self) -> None:
+        super().__init__(lambda: LANGS)
+
+    def convert(self, value: object, param: "Parameter | None", ctx: "ClickContext | None") -> str:
+        found = parse_lang(value) if isinstance(value, str) else None
+        return found if found is not None else super().convert(value, param, ctx)
+
+
+def _levels() -> "Sequence[str]":
+    from rolefinder.model import LEVELS  # the model is imported only once a level is needed
+
+    return LEVELS
 
 
 class World:
@@ -229,6 +239,14 @@ class World:
         streams = (sys.stdin, sys.stdout)  # None where closed (<&-, >&-)
         return all(stream is not None and stream.isatty() for stream in streams)
 
+    def ask(self, lang: Lang, plain: bool) -> "Prompter":
+        """The prompter: the one given, else typed numbers with --plain, else keys."""
+        if self.prompter is not None:
+            return self.prompter
+        from rolefinder.prompts import KeyPrompter, PlainPrompter
+
+        return PlainPrompter(lang) if plain else KeyPrompter()
+
     def out(self) -> "Console":
         """The console for results."""
         from rolefinder.render import make_console
@@ -249,8 +267,10 @@ class World:
 # ROLEFINDER_LANG is read by detect_lang, not as the option's envvar: an unknown value there
 # is warned about and passed over, where an envvar would make every command a usage error.
 LangOption = Annotated[
-    Language | None,
-    typer.Option("--lang", "-l", help=_help("opt_lang"), show_default=False, case_sensitive=False),
+    str | None,
+    typer.Option(
+        "--lang", "-l", help=_help("opt_lang"), show_default=False, click_type=LangChoice()
+    ),
 ]
 CatalogueOption = Annotated[
     Path | None,
@@ -292,10 +312,11 @@ def _world(ctx: typer.Context) -> World:
     return root.obj
 
 
-def _lang(ctx: typer.Context, lang: Language | None) -> Lang:
+def _lang(ctx: typer.Context, lang: str | None) -> Lang:
     """The command's --lang, else the one before the command, else the environment's."""
-    if lang is not None:
-        return "id" if lang is Language.id else "en"
+    chosen = None if lang is None else parse_lang(lang)  # LangChoice has checked it
+    if chosen is not None:
+        return chosen
     world = _world(ctx)
     if world.lang is not None:
         return world.lang
@@ -335,9 +356,7 @@ def _load(path: Path | None) -> "Catalogue":
     from rolefinder.catalogue import load_catalogue
 
     catalogue = load_catalogue(path)
-    # A one-shot process keeps the catalogue to the end: move it out of the collector's way,
-    # or every later collection re-scans it (10,000 roles: most of a second).
-    gc.freeze()
+    collector.freeze()  # a one-shot process keeps the catalogue to the end
     return catalogue
 
 
@@ -424,44 +443,31 @@ def _plain(ctx: typer.Context, plain: bool) -> bool:
 
 def _quiz(
     ctx: typer.Context,
-    lang: Language | None,
+    lang: str | None,
     catalogue: Path | None,
     sheet: str | None = None,
     options: ResultOptions = DEFAULT_OPTIONS,
     all_questions: bool = False,
 ) -> None:
     from rolefinder.catalogue import load_answers
-    from rolefinder.engine import check_answers, next_question
+    from rolefinder.quiz import take_quiz
 
     world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
         # --plain asked for by name reads typed numbers from any input, a pipe included.
-        askable = world.is_interactive() or world.plain
-        if sheet is None and not askable:
+        if sheet is None and not (world.is_interactive() or world.plain):
             raise NoTerminalError()
         _check_save(options)  # before any question: a bad path must not cost a quiz
         loaded = _load(catalogue)
         stdin = sys.stdin.buffer if sys.stdin is not None else None  # None: closed (<&-)
         given = load_answers(sheet, stdin) if sheet is not None else {}
-        check_answers(loaded, given)
-        # A sheet is scored as it is (rank() says how many more answers a short one needs);
-        # on a terminal the quiz goes on from it until the result is clear.
-        more = sheet is None or (
-            world.is_interactive()
-            and next_question(loaded, given, all_questions=all_questions).question is not None
-        )
-        if more:
-            from rolefinder.quiz import ask_questions, intro
-
-            prompter = world.prompter
-            if prompter is None:
-                from rolefinder.prompts import KeyPrompter, PlainPrompter
-
-                prompter = PlainPrompter(language) if options.plain else KeyPrompter()
-            if not given and not options.as_json:
-                typer.echo(intro(loaded, language, shutil.get_terminal_size().columns))
-            given = ask_questions(loaded, prompter, language, given, all_questions)
-        _show_result(world, loaded, given, language, options)
+        # A sheet is scored as it is; on a terminal the quiz goes on from it.
+        asking = sheet is None or world.is_interactive()
+        prompter = (lambda: world.ask(language, options.plain)) if asking else None
+        show = None if options.as_json else typer.echo
+        width = shutil.get_terminal_size().columns
+        answers = take_quiz(loaded, given, prompter, language, all_questions, show, width)
+        _show_result(world, loaded, answers, language, options)
 
 
 def _check_save(options: ResultOptions) -> None:
@@ -480,7 +486,7 @@ def _show_result(
     options: ResultOptions,
 ) -> None:
     """Rank, print (as a screen or JSON), and save if asked."""
-    from rolefinder.cards import result_file
+    from rolefinder.cards import GOALS_SHOWN, result_file
     from rolefinder.engine import Evidence, rank
     from rolefinder.explain import explain
     from rolefinder.render import render_json, render_result
@@ -489,7 +495,7 @@ def _show_result(
 
     evidence = Evidence(catalogue)
     result = rank(catalogue, answers, evidence)
-    listed = [m.id for m in result.reachable[: options.top]] + [m.id for m in result.goals[:2]]
+    listed = [m.id for m in (*result.reachable[: options.top], *result.goals[:GOALS_SHOWN])]
     explanation = explain(catalogue, result, listed, evidence)
     if options.save is not None:  # first: a closed or broken output must not lose the file
         kind = options.save.suffix.lower()  # checked before any work: see _check_save
@@ -605,42 +611,34 @@ def roles(
         ),
     ] = None,
     level: Annotated[
-        Level | None, typer.Option("--level", help=_help("opt_level"), show_default=False)
+        str | None,
+        typer.Option(
+            "--level", help=_help("opt_level"), show_default=False, click_type=Choice(_levels)
+        ),
     ] = None,
     as_json: JsonOption = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
     """List every role: name, main trait, level and a one-line summary."""
+    from rolefinder.lookup import filter_roles, find_trait
     from rolefinder.render import render_json, render_roles
+    from rolefinder.report import role_dict
 
     world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
         loaded = _load(catalogue)
-        chosen = list(loaded.roles)
-        if trait is not None:
-            trait_id = _trait_id(loaded, trait, language)
-            chosen = [role for role in chosen if role.main_trait == trait_id]
-        if level is not None:
-            chosen = [role for role in chosen if role.level == level.value]
+        try:
+            trait_id = None if trait is None else find_trait(loaded, trait).id
+        except UnknownTraitError as error:  # told as click tells a bad value: usage, exit 2
+            raise typer.BadParameter(error.describe(language), param_hint="'--trait'") from None
+        chosen = filter_roles(loaded, trait_id, level)
         if as_json:
-            render_json(world.out(), [role.to_dict(language) for role in chosen])
+            render_json(world.out(), [role_dict(role, language) for role in chosen])
         elif chosen:
             render_roles(world.out(), loaded, chosen, language)
         else:
             world.out().print(t("no_roles", language))
-
-
-def _trait_id(catalogue: "Catalogue", wanted: str, lang: Lang) -> str:
-    """The id of the trait named by ``wanted`` (its id or name, any case)."""
-    key = wanted.strip().casefold()
-    for trait in catalogue.traits:
-        if key in (trait.id, trait.name.en.casefold(), trait.name.id.casefold()):
-            return trait.id
-    known = ", ".join(trait.id for trait in catalogue.traits)
-    raise typer.BadParameter(
-        t("unknown_trait", lang, trait=wanted, known=known), param_hint="'--trait'"
-    )
 
 
 @app.command(cls=Command, help=_help("show_help"), epilog=_examples("show"))
@@ -657,13 +655,14 @@ def show(
     """Show one role's duties, skills, profile, level and related roles."""
     from rolefinder.lookup import find_role
     from rolefinder.render import render_json, render_role
+    from rolefinder.report import role_dict
 
     world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
         loaded = _load(catalogue)
         found = find_role(loaded, role)
         if as_json:
-            render_json(world.out(), found.to_dict(language))
+            render_json(world.out(), role_dict(found, language))
         else:
             render_role(world.out(), loaded, found, language)
 
@@ -726,11 +725,9 @@ def main() -> None:
     except OSError as error:  # writing the output failed: a closed pipe, a full disk
         code = _output_failed(_output_error(error))
     finally:
-        # The process ends here. Python's last garbage collection at exit would scan every
-        # object still alive (typer's command tree, rich, the catalogue) for cycles that the
-        # operating system is about to reclaim anyway; frozen, they are skipped (--help: 9%
-        # fewer instructions). Files are still flushed and closed as usual.
-        gc.freeze()
+        # The process ends here: Python's last collection would scan everything still alive
+        # for cycles the operating system is about to reclaim anyway. Files are still flushed.
+        collector.freeze()
     try:  # what is still buffered, now, while a failure can still be told
         sys.stdout.flush()
     except OSError as error:

@@ -32,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from rolefinder.errors import CodeError
-from rolefinder.i18n import LANGS, Lang
+from rolefinder.languages import LANGS, Lang
 from rolefinder.model import SKIP, Catalogue
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -56,7 +56,11 @@ def fingerprint(catalogue: Catalogue) -> str:
         [t.id for t in catalogue.traits],
         [(r.id, r.level, sorted(r.profile.items())) for r in catalogue.roles],
         [
-            (q.id, q.kind, [(o.id, sorted(o.weights.items()), o.level, o.fits) for o in q.options])
+            (
+                q.id,
+                q.kind.name,
+                [(o.id, sorted(o.weights.items()), o.level, o.fits) for o in q.options],
+            )
             for q in catalogue.questions
         ],
     )

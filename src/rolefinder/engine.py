@@ -131,7 +131,7 @@ class Evidence:
     def _affinities(self, question: Question, option: Option) -> list[float]:
         """affinity(option, role) for every role, in catalogue order."""
         roles = self.catalogue.roles
-        if question.kind != "trait":
+        if not question.kind.adaptive:  # experience and outlook: see _affinity
             return [_affinity(question, option, role) for role in roles]
         values = [0.0] * len(roles)
         total = sum(option.weights.values())
@@ -162,7 +162,7 @@ class Evidence:
 def _affinity(question: Question, option: Option, role: Role) -> float:
     """The affinity of a non-scenario answer for a role: for experience, how far the user's
     level (and years) are from the role's; the outlook question says nothing about roles."""
-    if question.kind != "experience" or option.level is None:
+    if option.level is None:  # only the experience question's options have a level
         return 0.0
     gap = LEVELS.index(option.level) - LEVELS.index(role.level)
     return LEVEL_AFFINITY.get(gap, 0.0) + _years_outside(option, role)
@@ -254,7 +254,7 @@ def contributions(
     evidence = evidence or Evidence(catalogue)
     found = {}
     for question in catalogue.questions:
-        if question.kind == "outlook":  # how sure the user is: no evidence about any role
+        if not question.kind.about_roles:  # how sure the user is: no evidence about any role
             continue
         option_id = answers.get(question.id, SKIP)
         if option_id != SKIP and question.option(option_id) is not None:
@@ -372,7 +372,7 @@ def next_question(
     number = sum(1 for q in catalogue.questions if q.id in answers) + 1
     # The sitting's length counts the questions about the work (the bank and experience);
     # the outlook question is about the user's own certainty and comes on top.
-    asked = sum(1 for q in catalogue.questions if q.id in answers and q.kind != "outlook")
+    asked = sum(1 for q in catalogue.questions if q.id in answers and q.kind.about_roles)
     for first in (catalogue.experience, catalogue.outlook):
         if first is not None and first.id not in answers:
             return Progress(first, number, _estimate_left(catalogue, number, 0.0, all_questions))

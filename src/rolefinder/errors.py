@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple, TypeAlias
 
-from rolefinder.i18n import Lang, t, visible
+from rolefinder.i18n import t, visible
+from rolefinder.languages import Lang
 
 EXIT_OK = 0
 EXIT_DATA = 1  # bad data or not found
@@ -196,3 +197,13 @@ class QuizStopped(TranslatedError):
 
         super().__init__("stopped", signal=signal.Signals(signum).name)
         self.exit_code = 128 + signum
+
+
+class UnknownTraitError(TranslatedError):
+    """A trait asked for by a name or id that no trait has; told with every trait's id."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, query: str, known: Sequence[str]) -> None:
+        super().__init__("unknown_trait", trait=query, known=", ".join(known))
+        self.query = query

@@ -1,31 +1,53 @@
-"""The catalogue as frozen dataclasses: what the engine scores and the renderer shows."""
+"""The catalogue as frozen dataclasses: what the engine scores and the renderer shows.
+
+These classes are also the catalogue file's format. Each field read from the file carries
+its shape in ``metadata`` (see ``file_field``); schema.py reads them to check a file and to
+write the JSON Schema, so the model, the checker and the schema cannot drift apart. A field
+without a default is required; a question kind says which option fields it requires.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any
 
-from rolefinder.i18n import LANGS, Lang, t
+from rolefinder.languages import LANGS, Lang
 
 __all__ = [
-    "LANGS",
+    "EXPERIENCE",
     "LEVELS",
+    "OUTLOOK",
     "OUTLOOKS",
+    "QUESTION_KINDS",
     "SKIP",
+    "TRAIT",
     "Catalogue",
-    "Lang",
     "Option",
     "Question",
+    "QuestionKind",
     "Role",
     "Text",
+    "file_field",
 ]
 
 LEVELS: tuple[str, ...] = ("entry", "mid", "senior")
 # How sure people are themselves that they want a job in this field (the outlook question).
 OUTLOOKS: tuple[str, ...] = ("sure", "torn", "exploring")
 SKIP = "skip"  # the answer "doesn't apply" that every question accepts; it counts for nothing
+
+
+def file_field(shape: str, default: Any = ..., min_items: int = 0, factory: Any = None) -> Any:
+    """A dataclass field read from the catalogue file, as ``shape`` (a name schema.py knows:
+    id, ids, text, texts, string, weights, level, outlook, years, kind, or a record list).
+    Without a default it is required in the file."""
+    metadata = {"shape": shape, "min_items": min_items}
+    if factory is not None:
+        return field(default_factory=factory, metadata=metadata)
+    if default is ...:
+        return field(metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 def as_percentages(shares: Mapping[str, float]) -> dict[str, int]:
@@ -45,30 +67,34 @@ def as_percentages(shares: Mapping[str, float]) -> dict[str, int]:
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A human-readable text in English and Indonesian."""
+    """A human-readable text in every language of LANGS: ``Text({"en": ..., "id": ...})``."""
 
-    en: str
-    id: str
+    texts: Mapping[Lang, str]
 
     def get(self, lang: Lang) -> str:
         """The text in ``lang``."""
-        return self.id if lang == "id" else self.en
+        return self.texts[lang]
+
+    @classmethod
+    def same(cls, text: str) -> Text:
+        """The same text in every language (names, test data)."""
+        return cls(dict.fromkeys(LANGS, text))
 
 
 @dataclass(frozen=True, slots=True)
 class Trait:
     """One axis of the profile (creative, strategic, analytical, ...)."""
 
-    id: str
-    name: Text
-    description: Text
+    id: str = file_field("id")
+    name: Text = file_field("text")
+    description: Text = file_field("text")
 
 
 @dataclass(frozen=True, slots=True)
 class Years:
     """Years of experience a role usually asks for, where the sources give them."""
 
-    min: int
+    min: int  # read by schema's "years" shape: whole numbers, min <= max
     max: int | None = None
 
     def __str__(self) -> str:
@@ -79,44 +105,21 @@ class Years:
 class Role:
     """A social-media job: what it does and which traits it draws on."""
 
-    id: str
-    name: Text
-    summary: Text
-    duties: tuple[Text, ...]
-    skills: tuple[Text, ...]
-    level: str
-    profile: Mapping[str, float]  # trait id -> share, summing to 1
-    related: tuple[str, ...]
-    years: Years | None = None
-    note: Text | None = None
-
-    def level_label(self, lang: Lang) -> str:
-        """The level in words, with its years where known: 'senior, 3-5 yrs'."""
-        label = t(f"level_{self.level}", lang)
-        if self.years is not None:
-            label += ", " + t("years", lang, years=str(self.years))
-        return label
+    id: str = file_field("id")
+    name: Text = file_field("text")
+    summary: Text = file_field("text")
+    duties: tuple[Text, ...] = file_field("texts", min_items=1)
+    skills: tuple[Text, ...] = file_field("texts")
+    level: str = file_field("level")
+    profile: Mapping[str, float] = file_field("profile")  # trait id -> share, summing to 1
+    related: tuple[str, ...] = file_field("ids")
+    years: Years | None = file_field("years", None)
+    note: Text | None = file_field("text", None)
 
     @property
     def main_trait(self) -> str:
         """The trait with the largest share (the first one on a tie)."""
         return max(self.profile, key=lambda trait: self.profile[trait])
-
-    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
-        """A JSON-ready view of the role, with texts in ``lang``."""
-        return {
-            "id": self.id,
-            "name": self.name.get(lang),
-            "summary": self.summary.get(lang),
-            "level": self.level,
-            "years": str(self.years) if self.years else None,
-            "main_trait": self.main_trait,
-            "profile": as_percentages(self.profile),
-            "duties": [duty.get(lang) for duty in self.duties],
-            "skills": [skill.get(lang) for skill in self.skills],
-            "related": list(self.related),
-            "note": self.note.get(lang) if self.note else None,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,24 +130,43 @@ class Option:
     whose people typically pick this answer over the question's others (the evidence).
     """
 
-    id: str
-    text: Text
-    weights: Mapping[str, float] = field(default_factory=dict)
-    level: str | None = None  # only on the experience question
-    fits: tuple[str, ...] = ()
-    years: Years | None = None  # only on the experience question: the band of years it means
-    outlook: str | None = None  # only on the outlook question: sure, torn or exploring
+    id: str = file_field("option-id")
+    text: Text = file_field("text")
+    # Which of the fields below an option has depends on its question's kind.
+    weights: Mapping[str, float] = file_field("weights", factory=dict)
+    level: str | None = file_field("level", None)  # the experience question's
+    fits: tuple[str, ...] = file_field("ids", ())
+    years: Years | None = file_field("years", None)  # the band of years an experience answer means
+    outlook: str | None = file_field("outlook", None)  # sure, torn or exploring
+
+
+@dataclass(frozen=True)
+class QuestionKind:
+    """A kind of question: the fields its options have, and how the quiz treats it."""
+
+    name: str
+    option_fields: tuple[str, ...]  # required in each option, beyond id and text
+    optional_option_fields: tuple[str, ...]
+    adaptive: bool  # in the bank the adaptive quiz picks from, scored by weights and fits
+    about_roles: bool  # its answers are evidence about the roles, not about the user's certainty
+    single: bool  # at most one question of this kind in a catalogue, asked before the bank
+
+
+TRAIT = QuestionKind("trait", ("weights",), ("fits",), True, True, False)
+EXPERIENCE = QuestionKind("experience", ("level",), ("weights", "years"), False, True, True)
+OUTLOOK = QuestionKind("outlook", ("outlook",), (), False, False, True)
+QUESTION_KINDS: Mapping[str, QuestionKind] = {k.name: k for k in (TRAIT, EXPERIENCE, OUTLOOK)}
 
 
 @dataclass(frozen=True, slots=True)
 class Question:
     """A forced-choice scenario question (or the experience question)."""
 
-    id: str
-    prompt: Text
-    options: tuple[Option, ...]
-    kind: Literal["trait", "experience", "outlook"] = "trait"
-    short: Text | None = None  # a few words naming the question, for the review screen
+    id: str = file_field("id")
+    prompt: Text = file_field("text")
+    options: tuple[Option, ...] = file_field("options", min_items=2)
+    kind: QuestionKind = file_field("kind", TRAIT)
+    short: Text | None = file_field("text", None)  # a few words naming it, for the review screen
 
     @property
     def label(self) -> Text:
@@ -160,11 +182,11 @@ class Question:
 class Catalogue:
     """Traits, roles and questions, in the order the file gives them."""
 
-    traits: tuple[Trait, ...]
-    roles: tuple[Role, ...]
-    questions: tuple[Question, ...]
-    source: str = "<catalogue>"
-    version: str | None = None
+    traits: tuple[Trait, ...] = file_field("traits", min_items=1)
+    roles: tuple[Role, ...] = file_field("roles", min_items=1)
+    questions: tuple[Question, ...] = file_field("questions", min_items=1)
+    source: str = "<catalogue>"  # where it was read from: not in the file
+    version: str | None = file_field("string", None)
 
     @cached_property
     def trait_ids(self) -> tuple[str, ...]:
@@ -179,17 +201,17 @@ class Catalogue:
     @cached_property
     def bank(self) -> tuple[Question, ...]:
         """The scenario questions the adaptive quiz chooses from (all but experience)."""
-        return tuple(q for q in self.questions if q.kind == "trait")
+        return tuple(q for q in self.questions if q.kind.adaptive)
 
     @cached_property
     def experience(self) -> Question | None:
         """The experience question, if the catalogue has one."""
-        return next((q for q in self.questions if q.kind == "experience"), None)
+        return next((q for q in self.questions if q.kind is EXPERIENCE), None)
 
     @cached_property
     def outlook(self) -> Question | None:
         """The question that asks how sure people are about the field, if there is one."""
-        return next((q for q in self.questions if q.kind == "outlook"), None)
+        return next((q for q in self.questions if q.kind is OUTLOOK), None)
 
     @cached_property
     def _roles_by_id(self) -> dict[str, Role]:

@@ -20,7 +20,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rolefinder.errors import NoTerminalError, QuizCancelled, QuizStopped
-from rolefinder.i18n import Lang, t
+from rolefinder.i18n import t
+from rolefinder.languages import Lang
 from rolefinder.quiz import Choice
 
 if TYPE_CHECKING:

@@ -1,4 +1,5 @@
-"""The quiz flow: which question comes next, going back, progress. The prompter is injected.
+"""The quiz flow: whether to ask, which question comes next, going back, progress. The
+prompter is injected.
 
 The questions come from engine.next_question, which picks, after every answer, the bank
 question that best separates the roles still in contention, and says when to stop.
@@ -6,7 +7,7 @@ question that best separates the roles still in contention, and says when to sto
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -15,11 +16,13 @@ from rolefinder.engine import (
     SITTING_MIN,
     Evidence,
     answered,
+    check_answers,
     needed_answers,
     next_question,
 )
 from rolefinder.i18n import t
-from rolefinder.model import SKIP, Catalogue, Lang, Question
+from rolefinder.languages import Lang
+from rolefinder.model import SKIP, Catalogue, Question
 
 BACK = "<back>"  # cannot clash with an option id: ids are lower-case letters, digits, hyphens
 CONFIRM = "<confirm>"
@@ -44,12 +47,42 @@ class Prompter(Protocol):
         ...
 
 
+def take_quiz(
+    catalogue: Catalogue,
+    given: Mapping[str, str],
+    prompter: Callable[[], Prompter] | None,
+    lang: Lang,
+    all_questions: bool = False,
+    show: Callable[[str], None] | None = None,
+    width: int = 80,
+) -> dict[str, str]:
+    """The answers to score: ``given`` (an answer sheet's, or none), checked, then as many more
+    as the result needs.
+
+    ``prompter`` makes the prompter, and is called only once a question is to be asked (so the
+    prompt libraries load only then); None when nobody can be asked, and ``given`` is scored
+    as it is (rank() says how many more answers a short sheet needs). ``show`` gets the intro,
+    wrapped to ``width`` columns, before the first question of a quiz started from nothing.
+    Raises AnswersError for an unknown question or option id in ``given``.
+    """
+    check_answers(catalogue, given)
+    if prompter is None:
+        return dict(given)
+    evidence = Evidence(catalogue)
+    if next_question(catalogue, given, evidence, all_questions).question is None:
+        return dict(given)  # nothing left to ask: no review screen either
+    if show is not None and not given:
+        show(intro(catalogue, lang, width))
+    return ask_questions(catalogue, prompter(), lang, given, all_questions, evidence)
+
+
 def ask_questions(
     catalogue: Catalogue,
     prompter: Prompter,
     lang: Lang,
     given: Mapping[str, str] | None = None,
     all_questions: bool = False,
+    evidence: Evidence | None = None,
 ) -> dict[str, str]:
     """Ask questions until the engine says the result is clear; return question id -> option id.
 
@@ -59,7 +92,7 @@ def ask_questions(
     asking while the bank has questions left.
     """
     answers = dict(given or {})
-    evidence = Evidence(catalogue)
+    evidence = evidence or Evidence(catalogue)
     asked: list[str] = []  # this sitting's questions, in order, for "back"
     earlier: dict[str, str] = {}  # answers taken back, shown highlighted when asked again
     shown: list[int] = []  # the "about N left" shown for each answer in ``asked``

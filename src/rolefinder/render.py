@@ -19,8 +19,18 @@ from rich.table import Table
 from rich.text import Text
 
 from rolefinder.errors import Problem
-from rolefinder.i18n import number, t
-from rolefinder.model import Catalogue, Lang, Role, as_percentages
+from rolefinder.i18n import t
+from rolefinder.languages import Lang, number
+from rolefinder.model import Catalogue, Role, as_percentages
+from rolefinder.report import (
+    band_text,
+    flag_lines,
+    level_text,
+    path_line,
+    percent,
+    reason_lines,
+    what_if_line,
+)
 
 if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `roles` skip them
     from rolefinder.audit import AuditReport, Recovery
@@ -257,7 +267,7 @@ def render_roles(console: Console, catalogue: Catalogue, roles: Sequence[Role], 
             Text(role.name.get(lang), style="bold") + Text("\n") + Text(role.id, style="cyan"),
             Text(trait.name.get(lang) if trait else role.main_trait)
             + Text("\n")
-            + Text(role.level_label(lang), style="dim"),
+            + Text(level_text(role, lang), style="dim"),
             Text(role.summary.get(lang)),
         )
     console.print(table)
@@ -291,7 +301,7 @@ def _render_roles_stacked(
         console.print(Text(role.name.get(lang), style="bold"))
         console.print(Text(role.id, style="cyan"))
         trait_name = trait.name.get(lang) if trait else role.main_trait
-        console.print(Text(f"{trait_name}, {role.level_label(lang)}", style="dim"))
+        console.print(Text(f"{trait_name}, {level_text(role, lang)}", style="dim"))
         console.print(Text(role.summary.get(lang)))
 
 
@@ -312,7 +322,7 @@ def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) 
         _heading("profile", lang),
         _bars(console, catalogue, as_percentages(role.profile), lang, inset=4),
         Text(),
-        Text(f"{t('col_level', lang)}: ", style="bold") + Text(role.level_label(lang)),
+        Text(f"{t('col_level', lang)}: ", style="bold") + Text(level_text(role, lang)),
     ]
     related = [r for r in map(catalogue.role, role.related) if r is not None]
     if related:
@@ -379,7 +389,6 @@ def _result_summary(
     plain: bool,
 ) -> list[Any]:
     from rolefinder.codes import encode
-    from rolefinder.report import band_text, flag_lines, reason_lines, what_if_line
 
     best = result.best
     name = best.role.name.get(lang)
@@ -398,7 +407,7 @@ def _result_summary(
         parts.append(Text(f"{t('why', lang)}: ", style="bold") + Text(reasons[0]))
     if result.goals:
         names = ", ".join(
-            f"{m.role.name.get(lang)} ({m.role.level_label(lang)})" for m in result.goals[:2]
+            f"{m.role.name.get(lang)} ({level_text(m.role, lang)})" for m in result.goals[:2]
         )
         parts.append(Text(t("goals_short", lang) + " ", style="bold") + Text(names))
     for note in flag_lines(result, explanation, lang):
@@ -422,13 +431,12 @@ def _role_details(
     """One listed role in full: summary, every reason, duties, the next step up. ``place`` 0
     is a goal for later, not a place in the ranking."""
     from rolefinder.engine import next_steps
-    from rolefinder.report import path_line, percent
 
     role = match.role
     label = f"{place}." if place else t("goal_label", lang)
     heading = Text(f"{label} {role.name.get(lang)}", style="bold")
     chance = f"  {percent(match.chance)}" if place else ""  # a goal has no chance of its own
-    heading += Text(f"{chance}  {role.level_label(lang)}")
+    heading += Text(f"{chance}  {level_text(role, lang)}")
     parts: list[Any] = [heading, Text(role.summary.get(lang))]
     parts += [_heading("why", lang), _why(console, catalogue, explanation, match, lang)]
     parts += [_heading("duties", lang), _bullets(console, [d.get(lang) for d in role.duties])]
@@ -444,14 +452,13 @@ def _role_details(
 
 def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | Group:
     """The top matches among the roles the user can start in: a table, or lines when narrow."""
-    from rolefinder.report import percent
 
     rows = [
         (
             str(place),
             Text(match.role.name.get(lang)),
             percent(match.chance),
-            Text(match.role.level_label(lang)),
+            Text(level_text(match.role, lang)),
         )
         for place, match in enumerate(result.reachable[:top], start=1)
     ]
@@ -483,7 +490,6 @@ def _why(
     console: Console, catalogue: Catalogue, explanation: Explanation, match: Match, lang: Lang
 ) -> Table:
     """A match's reasons as bullets."""
-    from rolefinder.report import reason_lines
 
     why = explanation.reasons.get(match.id)
     return _bullets(console, reason_lines(catalogue, why, lang) if why else [])

@@ -6,13 +6,41 @@ sentences, save writes them; nothing below this module writes a sentence.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rolefinder.codes import encode
-from rolefinder.engine import Match, Result
-from rolefinder.explain import Explanation, Reasons, WhatIf
 from rolefinder.i18n import t
-from rolefinder.model import SKIP, Catalogue, Lang, Role
+from rolefinder.languages import Lang
+from rolefinder.model import SKIP, Catalogue, Role, as_percentages
+
+if TYPE_CHECKING:  # types only: `roles` and `show` need no engine
+    from rolefinder.engine import Match, Result
+    from rolefinder.explain import Explanation, Reasons, WhatIf
+
+
+def level_text(role: Role, lang: Lang) -> str:
+    """A role's level in words, with its years where known: 'senior, 3-5 yrs'."""
+    label = t(f"level_{role.level}", lang)
+    if role.years is not None:
+        label += ", " + t("years", lang, years=str(role.years))
+    return label
+
+
+def role_dict(role: Role, lang: Lang) -> dict[str, Any]:
+    """A JSON-ready view of a role, with its texts in ``lang``."""
+    return {
+        "id": role.id,
+        "name": role.name.get(lang),
+        "summary": role.summary.get(lang),
+        "level": role.level,
+        "years": str(role.years) if role.years else None,
+        "main_trait": role.main_trait,
+        "profile": as_percentages(role.profile),
+        "duties": [duty.get(lang) for duty in role.duties],
+        "skills": [skill.get(lang) for skill in role.skills],
+        "related": list(role.related),
+        "note": role.note.get(lang) if role.note else None,
+    }
 
 
 def points_text(points: float, lang: Lang) -> str:
@@ -178,7 +206,7 @@ def questions_list(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:
     return [
         {
             "id": question.id,
-            "kind": question.kind,
+            "kind": question.kind.name,
             "prompt": question.prompt.get(lang),
             "short": question.label.get(lang),
             "options": [

@@ -7,13 +7,12 @@ the quiz is checked then (check_target), so that a bad path never costs a whole 
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
+from rolefinder import files
 from rolefinder.cards import CARDS
 from rolefinder.errors import SaveError, SaveFormatError
 
@@ -29,12 +28,6 @@ _REASONS = {
     errno.EACCES: "save_denied",
     errno.EPERM: "save_denied",
 }
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def check_target(path: Path, force: bool) -> str:
@@ -71,46 +64,16 @@ def check_target(path: Path, force: bool) -> str:
 def write_atomically(path: Path, text: str, force: bool) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the whole new one.
 
-    A temporary file in the same folder is written, flushed and synced, then renamed over
-    ``path`` (only where nothing is there yet, unless ``force``; a replaced file keeps its
-    permissions). Nothing is left behind on any error.
+    Never over an existing file unless ``force`` (a replaced file keeps its permissions); nothing
+    is left behind on any error. See files.write_atomically.
     """
     check_target(path, force)
-    temporary = None
     try:
-        # A short name of its own: the file's name plus a suffix could pass the 255-byte limit.
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rolefinder-", suffix=".tmp")
-        os.chmod(temporary, _mode_for(path))
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if force:
-            os.replace(temporary, path)
-        else:
-            try:
-                os.link(temporary, path)  # fails if the file appeared meanwhile: no clobbering
-            except FileExistsError:
-                raise SaveError("save_exists", path=str(path)) from None
-            except OSError:  # a filesystem without hard links
-                if os.path.lexists(path):
-                    raise SaveError("save_exists", path=str(path)) from None
-                os.replace(temporary, path)
+        files.write_atomically(path, text.encode("utf-8"), replace=force)
+    except FileExistsError:  # it appeared since it was checked
+        raise SaveError("save_exists", path=str(path)) from None
     except OSError as error:
         raise _failed(path, error) from None
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-
-def _mode_for(path: Path) -> int:
-    """A replaced file's own permissions; a new file's as the umask says (not mkstemp's 0600)."""
-    with contextlib.suppress(OSError):
-        status = os.lstat(path)
-        if stat.S_ISREG(status.st_mode):
-            return stat.S_IMODE(status.st_mode)
-    return 0o666 & ~_umask()
 
 
 def _read_only(folder: Path) -> bool:

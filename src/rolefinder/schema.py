@@ -1,25 +1,34 @@
 """Turn parsed catalogue data (plain dicts and lists) into a Catalogue, or list every problem.
 
-No I/O and no YAML here: catalogue.py parses the file, this module checks its shape.
+The format is declared once, in model.py: each field read from the file names its shape.
+This module gives every shape its check (``_SHAPES``) and its JSON Schema (``_schema``), reads
+records field by field from the model's declaration, and then checks what a shape cannot say
+alone: unique ids, links to other roles, one question of a single kind.
+No I/O and no YAML here: catalogue.py parses the file.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import MISSING as NO_DEFAULT
+from dataclasses import dataclass, fields
+from typing import Any, NamedTuple, TypeVar
 
 from rolefinder.errors import Phrase, Problem, Value
 from rolefinder.i18n import hidden_character
+from rolefinder.languages import FALLBACK, LANGS
 from rolefinder.model import (
     LEVELS,
     OUTLOOKS,
+    QUESTION_KINDS,
     SKIP,
+    TRAIT,
     Catalogue,
     Option,
     Question,
+    QuestionKind,
     Role,
     Text,
     Trait,
@@ -30,8 +39,6 @@ T = TypeVar("T")
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED_OPTION_IDS = frozenset({SKIP})  # every question offers it already
-TOP_LEVEL_KEYS = ("version", "traits", "roles", "questions")
-QUESTION_KINDS = ("trait", "experience", "outlook")
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,7 @@ class _Reader:
 
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
+        self.traits: set[str] = set()  # the file's trait ids, once its traits are read
 
     def mapping(
         self, value: object, path: str, required: Iterable[str], optional: Iterable[str] = ()
@@ -150,25 +158,31 @@ class _Reader:
         return text
 
     def text(self, value: object, path: str) -> Text | None:
-        """A bilingual text; one language alone is a warning and stands in for the other."""
+        """A text in every language; a missing language is a warning, and FALLBACK's text (or
+        the first one given) stands in for it."""
         if value is MISSING:
             return None
-        data = self.mapping(value, path, required=(), optional=("en", "id"))
+        data = self.mapping(value, path, required=(), optional=LANGS)
         if data is None:
             return None
-        en = self.string(data["en"], f"{path}.en") if "en" in data else None
-        id_ = self.string(data["id"], f"{path}.id") if "id" in data else None
-        if "en" not in data and "id" not in data:
+        given = {lang: self.string(data[lang], f"{path}.{lang}") for lang in LANGS if lang in data}
+        lacking = [lang for lang in LANGS if lang not in data]
+        if not given:
             self.problems.add(path, "problem_no_text")
-        elif "en" not in data or "id" not in data:
-            english, indonesian = Phrase("problem_lang_en"), Phrase("problem_lang_id")
-            have, lacking = (english, indonesian) if "en" in data else (indonesian, english)
-            self.problems.warn(path, "problem_one_language", have=have, lacking=lacking)
-        if (en is None and "en" in data) or (id_ is None and "id" in data):
             return None
-        if en is None and id_ is None:
+        if lacking:
+            have = Phrase(f"problem_lang_{next(iter(given))}")
+            self.problems.warn(
+                path,
+                "problem_one_language",
+                have=have,
+                lacking=Phrase(f"problem_lang_{lacking[0]}"),
+            )
+        texts = {lang: text for lang, text in given.items() if text is not None}
+        if len(texts) < len(given):
             return None
-        return Text(en=en or id_ or "", id=id_ or en or "")
+        stand_in = texts.get(FALLBACK) or next(iter(texts.values()))
+        return Text({lang: texts.get(lang, stand_in) for lang in LANGS})
 
     def number(self, value: object, path: str) -> float | None:
         if value is MISSING:
@@ -233,6 +247,28 @@ class _Reader:
             seen.add(ident)
 
 
+class Spec(NamedTuple):
+    """One field of a record as the file has it, from the model's declaration."""
+
+    name: str
+    shape: str
+    min_items: int
+    required: bool
+
+
+def specs(cls: type) -> list[Spec]:
+    """The file fields of a model class, in declaration order."""
+    return [
+        Spec(f.name, f.metadata["shape"], f.metadata["min_items"], _required(f))
+        for f in fields(cls)
+        if "shape" in f.metadata
+    ]
+
+
+def _required(item: Any) -> bool:
+    return item.default is NO_DEFAULT and item.default_factory is NO_DEFAULT
+
+
 def build_catalogue(
     data: object, source: str = "<catalogue>"
 ) -> tuple[Catalogue | None, list[Problem], list[Problem]]:
@@ -242,124 +278,129 @@ def build_catalogue(
     """
     problems = Problems()
     read = _Reader(problems)
-    top = read.mapping(data, "", required=("traits", "roles", "questions"), optional=TOP_LEVEL_KEYS)
-    if top is None:
+    values = _record(read, Catalogue, data, "")
+    if isinstance(data, dict):
+        _check_links(problems, data)
+    questions = values["questions"] if values else []
+    for kind in (kind for kind in QUESTION_KINDS.values() if kind.single):
+        for index in [i for i, q in enumerate(questions) if q.kind is kind][1:]:
+            problems.add(f"questions[{index}].kind", "problem_one_of_kind", kind=kind.name)
+    if problems.items or values is None:
         return None, problems.items, problems.warnings
-    if "version" in top:
-        read.string(top["version"], "version")
-
-    traits = read.items(top.get("traits"), "traits", lambda v, p: _trait(read, v, p), 1)
-    read.unique(top.get("traits"), "traits", "problem_item_trait")
-    trait_ids = {t.id for t in traits}
-
-    raw_roles = top.get("roles")
-    roles = read.items(raw_roles, "roles", lambda v, p: _role(read, v, p, trait_ids), 1)
-    read.unique(raw_roles, "roles", "problem_item_role")
-    _check_related(problems, raw_roles if isinstance(raw_roles, list) else [])
-
-    raw_questions = top.get("questions")
-    questions = read.items(
-        raw_questions, "questions", lambda v, p: _question(read, v, p, trait_ids), 1
-    )
-    read.unique(raw_questions, "questions", "problem_item_question")
-    # Checked against the raw role ids, so a role refused for another problem still counts.
-    role_ids = (
-        {r.get("id") for r in raw_roles if isinstance(r, dict)}
-        if isinstance(raw_roles, list)
-        else set()
-    )
-    for qi, raw_q in enumerate(raw_questions if isinstance(raw_questions, list) else []):
-        raw_options = raw_q.get("options") if isinstance(raw_q, dict) else None
-        for oi, raw_o in enumerate(raw_options if isinstance(raw_options, list) else []):
-            fits = raw_o.get("fits") if isinstance(raw_o, dict) else None
-            for fi, other in enumerate(fits if isinstance(fits, list) else []):
-                if isinstance(other, str) and other not in role_ids:
-                    where = f"questions[{qi}].options[{oi}].fits[{fi}]"
-                    problems.add(where, "problem_unknown_role", role=other)
-    for kind in ("experience", "outlook"):
-        for index in [i for i, q in enumerate(questions) if q.kind == kind][1:]:
-            problems.add(f"questions[{index}].kind", "problem_one_of_kind", kind=kind)
-
-    if problems.items:
-        return None, problems.items, problems.warnings
-    version = top.get("version") if isinstance(top.get("version"), str) else None
-    catalogue = Catalogue(tuple(traits), tuple(roles), tuple(questions), source, version)
-    return catalogue, [], problems.warnings
+    return Catalogue(**values, source=source), [], problems.warnings
 
 
-def _check_related(problems: Problems, raw_roles: list[Any]) -> None:
-    """Every related id must name another role; checked on the raw data, so that a role
-    refused for some other problem still has its links checked."""
-    raw = [r for r in raw_roles if isinstance(r, dict)]
-    known = {r.get("id") for r in raw}
-    for index, role in enumerate(raw_roles):
-        related = role.get("related") if isinstance(role, dict) else None
-        for position, other in enumerate(related if isinstance(related, list) else []):
-            where = f"roles[{index}].related[{position}]"
-            if isinstance(other, str) and other not in known:
-                problems.add(where, "problem_unknown_role", role=other)
-            elif other == role.get("id"):
-                problems.add(where, "problem_related_to_itself")
+def _record(
+    read: _Reader, cls: type, value: object, path: str, kind: QuestionKind | None = None
+) -> dict[str, Any] | None:
+    """The fields of one ``cls`` record, checked shape by shape; None if any is wrong.
 
-
-def _trait(read: _Reader, value: object, path: str) -> Trait | None:
-    data = read.mapping(value, path, required=("id", "name", "description"))
+    An option's fields depend on its question's ``kind``.
+    """
+    declared = specs(cls)
+    required = [spec.name for spec in declared if spec.required]
+    optional = [spec.name for spec in declared if not spec.required]
+    if kind is not None:
+        required += kind.option_fields
+        optional = list(kind.optional_option_fields)
+    data = read.mapping(value, path, required=required, optional=optional)
     if data is None:
         return None
-    ident = read.identifier(data.get("id"), f"{path}.id")
-    name = read.text(data.get("name"), f"{path}.name")
-    description = read.text(data.get("description"), f"{path}.description")
-    if ident is None or name is None or description is None:
-        return None
-    return Trait(ident, name, description)
+    allowed = {*required, *optional}
+    # A question's kind decides its options' fields, so it is read first.
+    declared.sort(key=lambda spec: spec.shape != "kind")
+    values: dict[str, Any] = {}
+    complete = all(name in data for name in required)
+    for spec in declared:
+        if spec.name not in data or spec.name not in allowed:
+            continue
+        if spec.shape == "options" and "kind" in data and "kind" not in values:
+            complete = False  # an unknown kind: its options cannot be checked
+            continue
+        where = f"{path}.{spec.name}" if path else spec.name
+        found = _SHAPES[spec.shape](read, data[spec.name], where, spec, values)
+        if found is None:
+            complete = False
+        else:
+            values[spec.name] = found
+    return values if complete else None
 
 
-ROLE_FIELDS = ("id", "name", "summary", "duties", "skills", "level", "profile", "related")
+Shape = Callable[["_Reader", object, str, Spec, Mapping[str, Any]], Any]
 
 
-def _role(read: _Reader, value: object, path: str, traits: set[str]) -> Role | None:
-    data = read.mapping(value, path, required=ROLE_FIELDS, optional=("years", "note"))
-    if data is None:
-        return None
-    ident = read.identifier(data.get("id"), f"{path}.id")
-    name = read.text(data.get("name"), f"{path}.name")
-    summary = read.text(data.get("summary"), f"{path}.summary")
-    duties = read.items(data.get("duties"), f"{path}.duties", read.text, 1)
-    skills = read.items(data.get("skills"), f"{path}.skills", read.text)
-    level = data.get("level")
-    if level is not MISSING and level not in LEVELS:
-        read.problems.add(
-            f"{path}.level", "problem_one_of_found", allowed=", ".join(LEVELS), value=repr(level)
+def _records(cls: type, item: str) -> Shape:
+    """The shape of a list of ``cls`` records whose ids must be unique (``item`` names one)."""
+
+    def read_list(
+        read: _Reader, value: object, path: str, spec: Spec, near: Mapping[str, Any]
+    ) -> tuple[Any, ...]:
+        kind = near.get("kind", TRAIT) if cls is Option else None
+        records = read.items(
+            value, path, lambda v, p: _build(read, cls, v, p, kind), spec.min_items
         )
-    profile = read.weights(data.get("profile"), f"{path}.profile", traits)
-    if profile is not None and "profile" in data and sum(profile.values()) <= 0:
-        read.problems.add(f"{path}.profile", "problem_zero_profile")
-        profile = None
-    related = read.items(data.get("related", []), f"{path}.related", read.identifier)
-    years = _years(read, data["years"], f"{path}.years") if "years" in data else None
-    note = read.text(data["note"], f"{path}.note") if "note" in data else None
-    if None in (ident, name, summary, profile) or level not in LEVELS:
-        return None
-    if ("years" in data and years is None) or ("note" in data and note is None):
-        return None
-    assert ident is not None and name is not None and summary is not None and profile is not None
-    total = sum(profile.values())
-    shares = {trait: weight / total for trait, weight in profile.items()}
-    return Role(
-        id=ident,
-        name=name,
-        summary=summary,
-        duties=tuple(duties),
-        skills=tuple(skills),
-        level=str(level),
-        profile=shares,
-        related=tuple(related),
-        years=years,
-        note=note,
-    )
+        read.unique(value, path, item)
+        if cls is Trait:  # weights and profiles name these
+            read.traits = {trait.id for trait in records}
+        return tuple(records)
+
+    return read_list
 
 
-def _years(read: _Reader, value: object, path: str) -> Years | None:
+def _build(read: _Reader, cls: type, value: object, path: str, kind: QuestionKind | None) -> Any:
+    values = _record(read, cls, value, path, kind)
+    return None if values is None else cls(**values)
+
+
+def _option_id(
+    read: _Reader, value: object, path: str, spec: Spec, near: Mapping[str, Any]
+) -> str | None:
+    ident = read.identifier(value, path)
+    if ident in RESERVED_OPTION_IDS:
+        read.problems.add(path, "problem_reserved_id", id=ident)
+        return None
+    return ident
+
+
+def _profile(
+    read: _Reader, value: object, path: str, spec: Spec, near: Mapping[str, Any]
+) -> dict[str, float] | None:
+    """A role's trait weights, as shares summing to 1."""
+    weights = read.weights(value, path, read.traits)
+    if weights is None:
+        return None
+    total = sum(weights.values())
+    if total <= 0:
+        read.problems.add(path, "problem_zero_profile")
+        return None
+    return {trait: weight / total for trait, weight in weights.items()}
+
+
+def _one_of(allowed: tuple[str, ...]) -> Shape:
+    def choice(
+        read: _Reader, value: object, path: str, spec: Spec, near: Mapping[str, Any]
+    ) -> str | None:
+        if value in allowed:
+            return str(value)
+        found = repr(value)
+        read.problems.add(path, "problem_one_of_found", allowed=", ".join(allowed), value=found)
+        return None
+
+    return choice
+
+
+def _kind_of(
+    read: _Reader, value: object, path: str, spec: Spec, near: Mapping[str, Any]
+) -> QuestionKind | None:
+    kind = QUESTION_KINDS.get(value) if isinstance(value, str) else None
+    if kind is None:
+        read.problems.add(path, "problem_one_of", allowed=", ".join(QUESTION_KINDS))
+    return kind
+
+
+def _years(
+    read: _Reader, value: object, path: str, spec: Spec, near: Mapping[str, Any]
+) -> Years | None:
     data = read.mapping(value, path, required=("min",), optional=("max",))
     if data is None:
         return None
@@ -375,152 +416,147 @@ def _years(read: _Reader, value: object, path: str) -> Years | None:
     return Years(low, high)
 
 
-def _question(read: _Reader, value: object, path: str, traits: set[str]) -> Question | None:
-    data = read.mapping(
-        value, path, required=("id", "prompt", "options"), optional=("kind", "short")
+# Every shape a model field may declare, and how it is checked.
+def _method(name: str) -> Shape:
+    return lambda read, value, path, spec, near: getattr(read, name)(value, path)
+
+
+def _each_method(name: str) -> Shape:
+    return lambda read, value, path, spec, near: tuple(
+        read.items(value, path, getattr(read, name), spec.min_items)
     )
-    if data is None:
-        return None
-    ident = read.identifier(data.get("id"), f"{path}.id")
-    prompt = read.text(data.get("prompt"), f"{path}.prompt")
-    short = read.text(data["short"], f"{path}.short") if "short" in data else None
-    kind = data.get("kind", "trait")
-    if kind not in QUESTION_KINDS:
-        read.problems.add(f"{path}.kind", "problem_one_of", allowed=", ".join(QUESTION_KINDS))
-        return None
-    options = read.items(
-        data.get("options"), f"{path}.options", lambda v, p: _option(read, v, p, traits, kind), 2
-    )
-    read.unique(data.get("options"), f"{path}.options", "problem_item_option")
-    if ident is None or prompt is None or "options" not in data:
-        return None
-    return Question(ident, prompt, tuple(options), kind, short)
 
 
-def _option(read: _Reader, value: object, path: str, traits: set[str], kind: str) -> Option | None:
-    required, optional = {
-        "trait": (("id", "text", "weights"), ("fits",)),
-        "experience": (("id", "text", "level"), ("weights", "years")),
-        "outlook": (("id", "text", "outlook"), ()),
-    }[kind]
-    data = read.mapping(value, path, required=required, optional=optional)
-    if data is None:
-        return None
-    ident = read.identifier(data.get("id"), f"{path}.id")
-    if ident in RESERVED_OPTION_IDS:
-        read.problems.add(f"{path}.id", "problem_reserved_id", id=ident)
-        ident = None
-    text = read.text(data.get("text"), f"{path}.text")
-    weights = read.weights(data.get("weights", {}), f"{path}.weights", traits)
-    fits = read.items(data.get("fits", []), f"{path}.fits", read.identifier)
-    years = _years(read, data["years"], f"{path}.years") if "years" in data else None
-    level = _choice(read, data, "level", LEVELS, path) if kind == "experience" else None
-    outlook = _choice(read, data, "outlook", OUTLOOKS, path) if kind == "outlook" else None
-    if (kind == "experience" and level is None) or (kind == "outlook" and outlook is None):
-        return None
-    if ident is None or text is None or weights is None or ("years" in data and years is None):
-        return None
-    return Option(ident, text, weights, level, tuple(fits), years, outlook)
+_SHAPES: dict[str, Shape] = {
+    "id": _method("identifier"),
+    "option-id": _option_id,
+    "ids": _each_method("identifier"),
+    "string": _method("string"),
+    "text": _method("text"),
+    "texts": _each_method("text"),
+    "weights": lambda read, value, path, spec, near: read.weights(value, path, read.traits),
+    "profile": _profile,
+    "level": _one_of(LEVELS),
+    "outlook": _one_of(OUTLOOKS),
+    "years": _years,
+    "kind": _kind_of,
+    "traits": _records(Trait, "problem_item_trait"),
+    "roles": _records(Role, "problem_item_role"),
+    "questions": _records(Question, "problem_item_question"),
+    "options": _records(Option, "problem_item_option"),
+}
 
 
-def _choice(
-    read: _Reader, data: dict[str, Any], key: str, allowed: tuple[str, ...], path: str
-) -> str | None:
-    """A value that must be one of ``allowed``; None (reported unless absent) otherwise."""
-    value = data.get(key)
-    if value in allowed:
-        return str(value)
-    if value is not MISSING:
-        read.problems.add(
-            f"{path}.{key}", "problem_one_of_found", allowed=", ".join(allowed), value=repr(value)
-        )
-    return None
+def _check_links(problems: Problems, top: dict[str, Any]) -> None:
+    """Every related role and every fitting role must be a role of the file; checked on the raw
+    data, so that a role refused for some other problem still counts and is still checked."""
+    raw_roles = _listed(top.get("roles"))
+    ids = (r.get("id") for r in raw_roles if isinstance(r, dict))
+    known = {ident for ident in ids if isinstance(ident, str)}  # a list as an id: reported already
+    for index, role in enumerate(raw_roles):
+        related = role.get("related") if isinstance(role, dict) else None
+        for position, other in enumerate(_listed(related)):
+            where = f"roles[{index}].related[{position}]"
+            if isinstance(other, str) and other not in known:
+                problems.add(where, "problem_unknown_role", role=other)
+            elif other == role.get("id"):
+                problems.add(where, "problem_related_to_itself")
+    for qi, raw_q in enumerate(_listed(top.get("questions"))):
+        raw_options = raw_q.get("options") if isinstance(raw_q, dict) else None
+        for oi, raw_o in enumerate(_listed(raw_options)):
+            fits = raw_o.get("fits") if isinstance(raw_o, dict) else None
+            for fi, other in enumerate(_listed(fits)):
+                if isinstance(other, str) and other not in known:
+                    where = f"questions[{qi}].options[{oi}].fits[{fi}]"
+                    problems.add(where, "problem_unknown_role", role=other)
+
+
+def _listed(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def json_schema() -> dict[str, Any]:
     """The catalogue format as a JSON Schema (draft 2020-12), for editors to check as you type.
 
-    It describes the shape; the checks above also cover what a schema cannot say (unique ids,
-    related roles and weights that name real ones, control characters).
+    Written from the same declaration as the checks above. It describes the shape; the checks
+    also cover what a schema cannot say (unique ids, related roles and weights that name real
+    ones, hidden characters, one question of a single kind).
     """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "rolefinder catalogue",
+        **_object(Catalogue),
+    }
+
+
+def _object(cls: type, kind: QuestionKind | None = None) -> dict[str, Any]:
+    """A record's schema; ``kind`` is the question's kind for a question and its options."""
+    declared = specs(cls)
+    required = [spec.name for spec in declared if spec.required]
+    allowed = [spec.name for spec in declared]
+    if cls is Option and kind is not None:
+        required += kind.option_fields
+        allowed = [*required, *kind.optional_option_fields]
+    if cls is Question and kind is not None and kind is not _default(Question, "kind"):
+        required.append("kind")  # only the default kind may go unnamed
+    return {
+        "type": "object",
+        "properties": {spec.name: _schema(spec, kind) for spec in declared if spec.name in allowed},
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _schema(spec: Spec, kind: QuestionKind | None = None) -> dict[str, Any]:
+    """The JSON Schema of one field (of a question of ``kind``, or its options)."""
     ident = {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"}
     text = {
         "type": "object",
-        "properties": {
-            "en": {"type": "string", "minLength": 1},
-            "id": {"type": "string", "minLength": 1},
-        },
+        "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGS},
         "minProperties": 1,
         "additionalProperties": False,
     }
     weights = {"type": "object", "additionalProperties": {"type": "number", "minimum": 0}}
-    level = {"enum": list(LEVELS)}
-    years = {
-        "type": "object",
-        "properties": {
-            "min": {"type": "integer", "minimum": 0},
-            "max": {"type": "integer", "minimum": 0},
-        },
-        "required": ["min"],
-        "additionalProperties": False,
-    }
 
-    def strict(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
-        return {
-            "type": "object",
-            "properties": properties,
-            "required": required,
-            "additionalProperties": False,
-        }
+    def array(items: dict[str, Any]) -> dict[str, Any]:
+        bound = {"minItems": spec.min_items} if spec.min_items else {}
+        return {"type": "array", "items": items, **bound}
 
-    trait = strict({"id": ident, "name": text, "description": text}, ["id", "name", "description"])
-    role = strict(
-        {
-            "id": ident,
-            "name": text,
-            "summary": text,
-            "duties": {"type": "array", "items": text, "minItems": 1},
-            "skills": {"type": "array", "items": text},
-            "level": level,
-            "years": years,
-            "profile": weights,
-            "related": {"type": "array", "items": ident},
-            "note": text,
-        },
-        list(ROLE_FIELDS),
-    )
-    option = strict(
-        {
-            "id": {**ident, "not": {"enum": sorted(RESERVED_OPTION_IDS)}},
-            "text": text,
-            "weights": weights,
-            "level": level,
-            "fits": {"type": "array", "items": ident},
-            "years": years,
-            "outlook": {"enum": list(OUTLOOKS)},
-        },
-        ["id", "text"],
-    )
-    question = strict(
-        {
-            "id": ident,
-            "prompt": text,
-            "short": text,
-            "kind": {"enum": list(QUESTION_KINDS)},
-            "options": {"type": "array", "items": option, "minItems": 2},
-        },
-        ["id", "prompt", "options"],
-    )
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "rolefinder catalogue",
-        **strict(
-            {
-                "version": {"type": "string"},
-                "traits": {"type": "array", "items": trait, "minItems": 1},
-                "roles": {"type": "array", "items": role, "minItems": 1},
-                "questions": {"type": "array", "items": question, "minItems": 1},
-            },
-            ["traits", "roles", "questions"],
+    records = {
+        "traits": lambda: array(_object(Trait)),
+        "roles": lambda: array(_object(Role)),
+        # One variant per kind: the kind decides its options' fields.
+        "questions": lambda: array(
+            {"oneOf": [_object(Question, k) for k in QUESTION_KINDS.values()]}
         ),
+        "options": lambda: array(_object(Option, kind)),
     }
+    if spec.shape in records:
+        return records[spec.shape]()
+    simple: dict[str, dict[str, Any]] = {
+        "id": ident,
+        "option-id": {**ident, "not": {"enum": sorted(RESERVED_OPTION_IDS)}},
+        "ids": array(ident),
+        "string": {"type": "string"},
+        "text": text,
+        "texts": array(text),
+        "weights": weights,
+        "profile": weights,
+        "level": {"enum": list(LEVELS)},
+        "outlook": {"enum": list(OUTLOOKS)},
+        "kind": {"const": kind.name} if kind else {"enum": list(QUESTION_KINDS)},
+        "years": {
+            "type": "object",
+            "properties": {
+                "min": {"type": "integer", "minimum": 0},
+                "max": {"type": "integer", "minimum": 0},
+            },
+            "required": ["min"],
+            "additionalProperties": False,
+        },
+    }
+    return simple[spec.shape]
+
+
+def _default(cls: type, name: str) -> Any:
+    return next(f.default for f in fields(cls) if f.name == name)

@@ -1,0 +1,343 @@
+"""Helpers shared by the test modules, which import from here and never from one another.
+
+What is here: when CI is set, a guard against hangs, the table of bad catalogues that several
+modules check (built by editing ``catalogues.MINIMAL``), and the app's own list of commands
+with one way to run each of them without a prompt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from catalogues import MINIMAL
+from personas import PERSONAS
+from rolefinder.catalogue import MAX_BYTES
+
+# CI -------------------------------------------------------------------------------------------
+
+
+def ci_is_set() -> bool:
+    """Whether this is a CI run: the CI variable is set, and not empty, "0" or "false".
+
+    Under CI a test that cannot run here (no Chromium, no YAML test suite) fails instead of
+    skipping, so that a green run means the test really ran.
+    """
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false")
+
+
+# Hangs ----------------------------------------------------------------------------------------
+
+
+@contextmanager
+def no_hang(seconds: int = 5) -> Iterator[None]:
+    """Fail (not wait forever) if loading hangs; a guard, not a timing."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# Bad catalogues -------------------------------------------------------------------------------
+
+# MINIMAL, numbered, for reading the rows below:
+#  1 traits:
+#  2   - {id: creative, name: {en: Creative, id: Kreatif}, description: {...}}
+#  3 roles:
+#  4   - id: designer
+#  5     name: {en: Designer, id: Desainer}
+#  6     summary: {en: Draws, id: Menggambar}
+#  7     duties: [{en: Draw, id: Menggambar}]
+#  8     skills: []
+#  9     level: entry
+# 10     profile: {creative: 1}
+# 11     related: []
+# 12 questions:
+# 13   - id: q1
+# 14     prompt: {en: Pick, id: Pilih}
+# 15     options:
+# 16       - {id: a, text: {en: A, id: A}, weights: {creative: 1}}
+# 17       - {id: b, text: {en: B, id: B}, weights: {creative: 2}}
+
+
+def edit(old: str, new: str) -> str:
+    """MINIMAL with the first ``old`` replaced by ``new``; ``old`` must be there."""
+    assert old in MINIMAL, old
+    return MINIMAL.replace(old, new, 1)
+
+
+OPTION_B = "      - {id: b, text: {en: B, id: B}, weights: {creative: 2}}\n"
+EXTRA_QUESTION = (
+    "  - id: q1\n    prompt: {en: P, id: P}\n    options:\n"
+    "      - {id: a, text: {en: A, id: A}, weights: {creative: 1}}\n"
+    "      - {id: b, text: {en: B, id: B}, weights: {creative: 1}}\n"
+)
+
+# One row a bad catalogue: name, file content, exit code, line (None: no position), message.
+BAD = [
+    ("top-level typo", edit("roles:", "rolez:"), 1, 3, "unknown field 'rolez'"),
+    (
+        "unknown role field",
+        edit("    level: entry\n", "    level: entry\n    colour: red\n"),
+        1,
+        10,
+        "unknown field 'colour'",
+    ),
+    ("missing field", edit("    level: entry\n", ""), 1, 4, "missing required field 'level'"),
+    (
+        "wrong type",
+        edit("skills: []", "skills: Draw"),
+        1,
+        8,
+        "skills: expected a list, found a text",
+    ),
+    (
+        "empty roles",
+        MINIMAL.split("roles:")[0] + "roles: []\nquestions:" + MINIMAL.split("questions:")[1],
+        1,
+        3,
+        "roles: needs at least 1 item(s), found 0",
+    ),
+    (
+        "empty questions",
+        MINIMAL.split("questions:")[0] + "questions: []\n",
+        1,
+        12,
+        "questions: needs at least 1 item(s), found 0",
+    ),
+    (
+        "unknown trait in a profile",
+        edit("profile: {creative: 1}", "profile: {creatve: 1}"),
+        1,
+        10,
+        "unknown trait 'creatve'",
+    ),
+    (
+        "unknown trait in weights",
+        edit("weights: {creative: 1}", "weights: {creativ: 1}"),
+        1,
+        16,
+        "unknown trait 'creativ'",
+    ),
+    (
+        "negative weight",
+        edit("weights: {creative: 2}", "weights: {creative: -2}"),
+        1,
+        17,
+        "must be a finite number of 0 or more",
+    ),
+    (
+        "NaN weight",
+        edit("weights: {creative: 2}", "weights: {creative: .nan}"),
+        1,
+        17,
+        "must be a finite number of 0 or more, found nan",
+    ),
+    (
+        "infinite weight",
+        edit("weights: {creative: 2}", "weights: {creative: .inf}"),
+        1,
+        17,
+        "must be a finite number of 0 or more, found inf",
+    ),
+    (
+        "weight not a number",
+        edit("weights: {creative: 2}", "weights: {creative: lots}"),
+        1,
+        17,
+        "expected a number, found a text",
+    ),
+    (
+        "zero profile",
+        edit("profile: {creative: 1}", "profile: {creative: 0}"),
+        1,
+        10,
+        "needs at least one trait with a weight above 0",
+    ),
+    ("id read as false", edit("id: q1", "id: no"), 1, 13, "expected a text, found true/false"),
+    (
+        "text read as a date",
+        edit("{en: Draws,", "{en: 2024-02-30,"),
+        1,
+        6,
+        "expected a text, found a date (2024-02-30); put it in quotes",
+    ),
+    (
+        "version read as 1.1",
+        "version: 1.10\n" + MINIMAL,
+        1,
+        1,
+        "version: expected a text, found a float (1.1); put it in quotes",
+    ),
+    ("reserved option id", edit("{id: b,", "{id: skip,"), 1, 17, "'skip' is reserved"),
+    (
+        "unknown related role",
+        edit("related: []", "related: [writer]"),
+        1,
+        11,
+        "unknown role 'writer'",
+    ),
+    ("too few options", MINIMAL.replace(OPTION_B, ""), 1, 15, "needs at least 2 item(s), found 1"),
+    ("duplicate option id", edit("{id: b,", "{id: a,"), 1, 17, "duplicate option id 'a'"),
+    ("duplicate question id", MINIMAL + EXTRA_QUESTION, 1, 18, "duplicate question id 'q1'"),
+    (
+        "duplicate trait id",
+        edit(
+            "roles:",
+            "  - {id: creative, name: {en: C, id: K}, description: {en: D, id: D}}\nroles:",
+        ),
+        1,
+        3,
+        "duplicate trait id 'creative'",
+    ),
+    (
+        "duplicate key",
+        edit("    level: entry\n", "    level: entry\n    level: mid\n"),
+        1,
+        10,
+        "duplicate key 'level' (first on line 9)",
+    ),
+    (
+        "anchor",
+        edit("profile: {creative: 1}", "profile: &p {creative: 1}"),
+        1,
+        10,
+        "anchors (&p) are not allowed",
+    ),
+    (
+        "alias",
+        edit("profile: {creative: 1}", "profile: &p {creative: 1}").replace(
+            "weights: {creative: 1}", "weights: *p"
+        ),
+        1,
+        16,
+        "alias bomb",
+    ),
+    (
+        "python tag",
+        edit(
+            "summary: {en: Draws, id: Menggambar}",
+            "summary: !!python/object/apply:os.system [echo pwned]",
+        ),
+        1,
+        6,
+        "tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed",
+    ),
+    (
+        "custom tag",
+        edit("{en: Draws,", "{en: !shout Draws,"),
+        1,
+        6,
+        "tags (!shout) are not allowed",
+    ),
+    (
+        "escape sequence",
+        edit("{en: Draws,", '{en: "\\e[2J\\e[HDraws",'),
+        1,
+        6,
+        "contains the invisible or control character U+001B",
+    ),
+    (
+        "clipboard write (OSC 52)",
+        edit("{en: Draws,", '{en: "\\e]52;c;aGk=\\a",'),
+        1,
+        6,
+        "contains the invisible or control character U+001B",
+    ),
+    (
+        "bell",
+        edit("{en: Draws,", '{en: "Draws\\a",'),
+        1,
+        6,
+        "contains the invisible or control character U+0007",
+    ),
+    (
+        "bidi override",
+        edit("{en: Draws,", '{en: "Draws \u202etxt.exe",'),
+        1,
+        6,
+        "contains the invisible or control character U+202E",
+    ),
+    (
+        "zero-width space",
+        edit("{en: Draws,", '{en: "Dr\u200baws",'),
+        1,
+        6,
+        "contains the invisible or control character U+200B",
+    ),
+    ("non-text key", "1: one\n" + MINIMAL, 1, 1, "keys must be plain text"),
+    ("too deep", "traits: " + "[" * 40 + "]" * 40 + "\n", 1, 1, "nested more than 16 levels deep"),
+    ("two documents", MINIMAL + "---\nmore: 1\n", 1, 18, "only one YAML document is allowed"),
+    ("a list, not a mapping", "- just\n- a list\n", 1, 1, "expected a mapping, found a list"),
+    ("empty file", "", 1, None, "expected a mapping, found empty"),
+    ("comments only", "# nothing here\n", 1, None, "expected a mapping, found empty"),
+    ("syntax error", "traits: [unclosed\n", 1, 2, "YAML syntax error"),
+    ("bad indentation", "traits:\n  - id: a\n - id: b\n", 1, 3, "YAML syntax error"),
+    ("tab indentation", "traits:\n\t- id: a\n", 1, 2, "YAML syntax error"),
+]
+
+# Files that cannot be read as text at all: name, bytes, message.
+UNREADABLE = [
+    ("not UTF-8", b"traits: caf\xe9\n", "is not UTF-8 text (bad byte at offset 11)"),
+    ("UTF-16 without its mark", "traits: [café]\n".encode("utf-16-le"), "is not UTF-8 text"),
+    ("over 32 MiB", b"# " + b"x" * MAX_BYTES + b"\n", "is larger than 32 MiB"),
+]
+
+
+# Commands -------------------------------------------------------------------------------------
+
+
+def app_commands() -> dict[str, Any]:
+    """The app's own commands, by name (click commands): what "every command" means in a test."""
+    from typer.main import get_command
+
+    from rolefinder.cli import app
+
+    return dict(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+# One way to run each command to the end with nothing to ask: the words after its name.
+# "{sheet}" is the graphic designer's answer sheet (PERSONAS) and "{code}" the result code of
+# that sheet, both made by one_shot(). test_layers checks that every command has a row.
+ONE_SHOT: dict[str, list[str]] = {
+    "quiz": ["--answers", "{sheet}"],
+    "result": ["{code}"],
+    "schema": [],
+    "questions": [],
+    "roles": [],
+    "show": ["social-media-analyst"],
+    "validate": [],
+}
+SHEET_ROLE = "graphic-designer"  # whose sheet "{sheet}" and "{code}" stand for
+
+
+def one_shot(name: str, folder: Path) -> list[str]:
+    """The command line for ``name`` from ONE_SHOT, with its sheet written into ``folder``."""
+    args = [name, *ONE_SHOT[name]]
+    sheet = folder / "one-shot-sheet.json"
+    if "{sheet}" in args:
+        sheet.write_text(json.dumps(PERSONAS[SHEET_ROLE]), "utf-8")
+    if "{code}" in args:
+        code = result_code(PERSONAS[SHEET_ROLE])
+        args = [code if arg == "{code}" else arg for arg in args]
+    return [str(sheet) if arg == "{sheet}" else arg for arg in args]
+
+
+def result_code(sheet: dict[str, str], lang: str = "en") -> str:
+    """The result code of ``sheet`` on the shipped catalogue, as the quiz prints it."""
+    from rolefinder import load_catalogue
+    from rolefinder.codes import encode
+
+    return encode(load_catalogue(), sheet, lang)
