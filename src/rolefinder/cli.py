@@ -10,6 +10,7 @@ start-up, and string annotations would make it compile and evaluate each one (ab
 """
 
 import contextlib
+import functools
 import io
 import os
 import re
@@ -190,11 +191,9 @@ class Choice(TyperChoice[str]):
     def __init__(self, load: Callable[[], Sequence[str]]) -> None:
         self.load, self.case_sensitive = load, False
 
-    def __getattr__(self, name: str) -> object:
-        if name != "choices":
-            raise AttributeError(name)
-        self.choices = tuple(self.load())
-        return self.choices
+    @functools.cached_property
+    def choices(self) -> Sequence[str]:  # type: ignore[override]
+        return tuple(self.load())
 
 
 class LangChoice(Choice):

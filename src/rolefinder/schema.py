@@ -9,6 +9,7 @@ No I/O and no YAML here: catalogue.py parses the file.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -256,13 +257,14 @@ class Spec(NamedTuple):
     required: bool
 
 
-def specs(cls: type) -> list[Spec]:
-    """The file fields of a model class, in declaration order."""
-    return [
+@functools.cache
+def specs(cls: type) -> tuple[Spec, ...]:
+    """The file fields of a model class, in declaration order (read once per class)."""
+    return tuple(
         Spec(f.name, f.metadata["shape"], f.metadata["min_items"], _required(f))
         for f in fields(cls)
         if "shape" in f.metadata
-    ]
+    )
 
 
 def _required(item: Any) -> bool:
@@ -307,11 +309,10 @@ def _record(
     if data is None:
         return None
     allowed = {*required, *optional}
-    # A question's kind decides its options' fields, so it is read first.
-    declared.sort(key=lambda spec: spec.shape != "kind")
     values: dict[str, Any] = {}
     complete = all(name in data for name in required)
-    for spec in declared:
+    # A question's kind decides its options' fields, so it is read first.
+    for spec in sorted(declared, key=lambda spec: spec.shape != "kind"):
         if spec.name not in data or spec.name not in allowed:
             continue
         if spec.shape == "options" and "kind" in data and "kind" not in values:
