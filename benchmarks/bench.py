@@ -264,10 +264,70 @@ def first_question(work: Path, runs: int) -> tuple[list[float], list[float]]:
     return bare, quiz
 
 
+def form_export(path: Path, rows: int, seed: int = 5) -> None:
+    """A Google Forms export of ``rows`` students: every question of the shipped catalogue as
+    a header (in Indonesian), option texts as cells, two students in three answering in
+    Indonesian and one in English; written a row at a time."""
+    import csv
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from rolefinder.catalogue import load_catalogue
+    from rolefinder.languages import LANGS
+
+    catalogue = load_catalogue(CATALOGUE)
+    rng = random.Random(seed)
+    questions = list(catalogue.questions)
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        header = ["Stempel waktu", "Alamat email", "Nama"]
+        writer.writerow([*header, *(q.prompt.get("id") for q in questions)])
+        for n in range(rows):
+            lang = LANGS[0] if n % 3 == 0 else LANGS[1]  # en, id
+            answers = [rng.choice(q.options).text.get(lang) for q in questions]
+            writer.writerow(
+                [f"24/11/2026 09.{n % 60:02d}.00", f"s{n}@sekolah.sch.id", f"Siswa {n}", *answers]
+            )
+
+
+def class_benchmark(runs: int) -> None:
+    """`rolefinder class` on 10,000 and 100,000 form rows: wall time and peak memory."""
+    print()
+    print("rolefinder class, a Google Forms export (wall; peak memory of the process)")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        os.environ["ROLEFINDER_CACHE"] = str(work / "cache")
+        for rows in (1_000, 10_000, 100_000):
+            export = work / f"class-{rows}.csv"
+            form_export(export, rows)
+            walls, peaks = [], []
+            for run in range(runs if rows < 100_000 else max(1, runs // 3)):
+                out = work / f"out-{rows}-{run}"
+                start = time.perf_counter()
+                process = subprocess.Popen(
+                    [ROLEFINDER, "class", str(export), "--out", str(out)], stdout=subprocess.DEVNULL
+                )
+                if HAS_RESOURCE:
+                    _, _, usage = os.wait4(process.pid, 0)
+                    peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
+                else:  # pragma: no cover - Windows
+                    process.wait()
+                walls.append(time.perf_counter() - start)
+            wall, peak = statistics.median(walls), statistics.median(peaks) if peaks else 0
+            size = export.stat().st_size / 1e6
+            verdict = (
+                "" if rows != 100_000 else f"  (target 10 s)  {'ok' if wall <= 10 else 'MISS'}"
+            )
+            print(f"{rows:>9,} rows, {size:>5.0f} MB: {wall:>6.2f} s, {peak:>5.0f} MiB{verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21, help="timed runs per command")
+    parser.add_argument("--class-only", action="store_true", help="only `rolefinder class`")
     args = parser.parse_args()
+    if args.class_only:
+        class_benchmark(min(args.runs, 3))
+        return
 
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -397,6 +457,7 @@ def main() -> None:
             f"a bare questionary prompt {statistics.median(bare):.0f} ms (wall): "
             f"{within:.2f}x (target 1.25x)  {'ok' if within <= 1.25 else 'MISS'}"
         )
+    class_benchmark(min(args.runs, 3))
     latency = question_latency()
     worst = max(latency)
     print()

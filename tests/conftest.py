@@ -36,6 +36,31 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["ROLEFINDER_CACHE"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_history(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the results of the tests' quizzes out of the user's real history, in a file that
+    starts with one result (the graphic designer's, helpers.SHEET_ROLE), so that `history`
+    run as helpers.ONE_SHOT runs it always has a row to show, whichever tests ran before.
+    Tests that look at the history itself point ROLEFINDER_HISTORY at a file of their own."""
+    from helpers import SHEET_ROLE
+    from personas import PERSONAS
+    from rolefinder import history
+    from rolefinder.codes import encode, fingerprint
+    from rolefinder.engine import rank
+
+    os.environ[history.HISTORY_ENV] = str(tmp_path_factory.mktemp("history") / "history.sqlite3")
+    shipped = load_catalogue()
+    result = rank(shipped, PERSONAS[SHEET_ROLE])
+    problem = history.record(
+        lang="en",
+        fingerprint=fingerprint(shipped),
+        answers=result.answers,
+        top=[(match.id, match.chance) for match in result.reachable[:3]],
+        code=encode(shipped, result.answers, "en"),
+    )
+    assert problem is None, problem
+
+
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     return load_catalogue()

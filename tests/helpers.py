@@ -310,17 +310,22 @@ def app_commands() -> dict[str, Any]:
 
 # One way to run each command to the end with nothing to ask: the words after its name.
 # "{sheet}" is the graphic designer's answer sheet (PERSONAS) and "{code}" the result code of
-# that sheet, both made by one_shot(). test_layers checks that every command has a row.
+# that sheet, both made by one_shot(); "{code2}" is the code of SECOND_ROLE's sheet. test_layers
+# checks that every command has a row.
 ONE_SHOT: dict[str, list[str]] = {
     "quiz": ["--answers", "{sheet}"],
     "result": ["{code}"],
+    "compare": ["{code}", "{code2}"],
     "schema": [],
     "questions": [],
     "roles": [],
     "show": ["social-media-analyst"],
     "validate": [],
+    "history": [],  # conftest.private_history starts the tests' history with SHEET_ROLE's result
+    "class": ["{sheet}", "--out", "{out}", "--force"],
 }
 SHEET_ROLE = "graphic-designer"  # whose sheet "{sheet}" and "{code}" stand for
+SECOND_ROLE = "social-media-analyst"  # whose sheet "{code2}" stands for
 
 
 def one_shot(name: str, folder: Path) -> list[str]:
@@ -329,10 +334,10 @@ def one_shot(name: str, folder: Path) -> list[str]:
     sheet = folder / "one-shot-sheet.json"
     if "{sheet}" in args:
         sheet.write_text(json.dumps(PERSONAS[SHEET_ROLE]), "utf-8")
-    if "{code}" in args:
-        code = result_code(PERSONAS[SHEET_ROLE])
-        args = [code if arg == "{code}" else arg for arg in args]
-    return [str(sheet) if arg == "{sheet}" else arg for arg in args]
+    codes = {"{code}": SHEET_ROLE, "{code2}": SECOND_ROLE}
+    args = [result_code(PERSONAS[codes[arg]]) if arg in codes else arg for arg in args]
+    places = {"{sheet}": str(sheet), "{out}": str(folder / "class-results")}
+    return [places.get(arg, arg) for arg in args]
 
 
 def result_code(sheet: dict[str, str], lang: str = "en") -> str:

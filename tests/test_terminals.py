@@ -17,11 +17,14 @@ from helpers import app_commands, one_shot
 SHOWN = {
     "quiz": ("Designer", True),
     "result": ("Designer", True),
+    "compare": ("Analyst", True),
+    "history": ("Designer", True),
     "schema": ('"$schema"', False),
     "questions": ("monday", True),
     "roles": ("Specialist", True),
     "show": ("Analyst", True),
     "validate": ("roles.yaml", False),
+    "class": ("Designer", True),
 }
 TERMINALS = {
     "NO_COLOR": {"NO_COLOR": "1"},

@@ -41,6 +41,7 @@ __all__ = [
     "Facts",
     "Writer",
     "as_json",
+    "clean",
     "facts",
     "html_card",
     "html_page",
@@ -124,8 +125,13 @@ class Facts(NamedTuple):
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
+    """``text`` on one line: control characters and runs of whitespace become one space, and
+    it is trimmed. Not escaped yet: each format escapes it in its own way."""
     return " ".join(_CONTROL.sub(" ", text).split())
+
+
+_clean = clean  # the name this module's own writers use
 
 
 def facts(

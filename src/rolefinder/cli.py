@@ -48,6 +48,8 @@ from rolefinder.languages import LANG_ENV, LANGS, Lang, detect_lang, parse_lang,
 from rolefinder.version import __version__
 
 if TYPE_CHECKING:
+    from rolefinder.engine import Result
+    from rolefinder.history import Entry
     from rolefinder.model import Catalogue
     from rolefinder.quiz import Prompter
     from rolefinder.render import Console
@@ -425,12 +427,13 @@ def quiz(
         bool, typer.Option("--all-questions", help=_help("opt_all_questions"))
     ] = False,
     plain: PlainOption = False,
+    no_history: Annotated[bool, typer.Option("--no-history", help=_help("opt_no_history"))] = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
     """Take the quiz and see the roles that fit you, ranked."""
     options = ResultOptions(top, as_json, save, force, explain, _plain(ctx, plain))
-    _quiz(ctx, lang, catalogue, answers, options, all_questions)
+    _quiz(ctx, lang, catalogue, answers, options, all_questions, keep=not no_history)
 
 
 def _plain(ctx: typer.Context, plain: bool) -> bool:
@@ -447,7 +450,10 @@ def _quiz(
     sheet: str | None = None,
     options: ResultOptions = DEFAULT_OPTIONS,
     all_questions: bool = False,
+    keep: bool = True,
 ) -> None:
+    """The quiz flow; ``keep``: a result reached by asking in this sitting goes to the
+    history (a sheet scored without a question is not a sitting, and is not kept)."""
     from rolefinder.catalogue import load_answers
     from rolefinder.quiz import take_quiz
 
@@ -462,11 +468,19 @@ def _quiz(
         given = load_answers(sheet, stdin) if sheet is not None else {}
         # A sheet is scored as it is; on a terminal the quiz goes on from it.
         asking = sheet is None or world.is_interactive()
-        prompter = (lambda: world.ask(language, options.plain)) if asking else None
+        asked = False  # whether a question was asked: take_quiz makes the prompter only then
+
+        def prompter() -> "Prompter":
+            nonlocal asked
+            asked = True
+            return world.ask(language, options.plain)
+
         show = None if options.as_json else typer.echo
         width = shutil.get_terminal_size().columns
-        answers = take_quiz(loaded, given, prompter, language, all_questions, show, width)
-        _show_result(world, loaded, answers, language, options)
+        answers = take_quiz(
+            loaded, given, prompter if asking else None, language, all_questions, show, width
+        )
+        _show_result(world, loaded, answers, language, options, keep=keep and asked)
 
 
 def _check_save(options: ResultOptions) -> None:
@@ -483,8 +497,10 @@ def _show_result(
     answers: dict[str, str],
     lang: Lang,
     options: ResultOptions,
+    keep: bool = False,
 ) -> None:
-    """Rank, print (as a screen or JSON), and save if asked."""
+    """Rank, print (as a screen or JSON), save if asked, and keep it in the history if
+    ``keep`` (after it is shown: the history never costs a result or changes the exit code)."""
     from rolefinder.cards import GOALS_SHOWN, result_file
     from rolefinder.engine import Evidence, rank
     from rolefinder.explain import explain
@@ -515,6 +531,25 @@ def _show_result(
         )
     if options.save is not None:
         world.err().print(t("saved", lang, path=options.save), soft_wrap=True)
+    if keep:
+        _keep(world, catalogue, result, lang)
+
+
+def _keep(world: World, catalogue: "Catalogue", result: "Result", lang: Lang) -> None:
+    """Keep a result in the history: the top 3 and their chances, the code, the catalogue's
+    fingerprint. A problem is one line on stderr, in ``lang``."""
+    from rolefinder.codes import encode, fingerprint
+    from rolefinder.history import record
+
+    problem = record(
+        lang=lang,
+        fingerprint=fingerprint(catalogue),
+        answers=result.answers,
+        top=[(match.id, match.chance) for match in result.reachable[:3]],
+        code=encode(catalogue, result.answers, lang),
+    )
+    if problem is not None:
+        _say(world.err(), problem)
 
 
 @app.command(cls=Command, help=_help("result_help"), epilog=_examples("result"))
@@ -544,6 +579,69 @@ def result(
         _show_result(world, loaded, decoded.answers, language, options)
 
 
+@app.command(cls=Command, help=_help("compare_help"), epilog=_examples("compare"))
+def compare(
+    ctx: typer.Context,
+    first: Annotated[
+        str, typer.Argument(metavar="A", help=_help("arg_compare_a"), show_default=False)
+    ],
+    second: Annotated[
+        str, typer.Argument(metavar="B", help=_help("arg_compare_b"), show_default=False)
+    ],
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Put two results side by side: profiles, top 3, what moved and why."""
+    from rolefinder.compare import compare as compare_results
+    from rolefinder.compare import compare_dict
+    from rolefinder.render import render_compare, render_json
+
+    world = _world(ctx)
+    with _reported(world, _lang(ctx, lang)):
+        loaded = _load(catalogue)
+        a, b = _resolve(loaded, first), _resolve(loaded, second)
+        # --lang, else the language A was taken in.
+        chosen = lang is not None or world.lang is not None
+        language = _lang(ctx, lang) if chosen else a.lang
+        comparison = compare_results(loaded, a.answers, b.answers, (a.label, b.label))
+        if as_json:
+            render_json(world.out(), compare_dict(loaded, comparison, language))
+        else:
+            render_compare(world.out(), loaded, comparison, language, _plain(ctx, False))
+
+
+class Resolved(NamedTuple):
+    """A result given on the command line: its answers, language and how to call it."""
+
+    answers: dict[str, str]
+    lang: Lang
+    label: str  # the code, or "#3, 2026-11-24" for a history entry
+
+
+def _resolve(catalogue: "Catalogue", ref: str) -> Resolved:
+    """A result code, or a history entry: its number as ``rolefinder history`` lists it ("3",
+    "#3") or ``last``. Anything else is read as a code, and so is a number as long as a code.
+    CodeError or HistoryError (exit 1) when it names nothing; an entry taken with another
+    catalogue cannot be scored again."""
+    from rolefinder.codes import code_length, decode, encode, fingerprint
+    from rolefinder.errors import HistoryError
+
+    text = ref.strip()
+    number = text.removeprefix("#")
+    numbered = number.isascii() and number.isdigit() and len(number) < code_length(catalogue)
+    if not (numbered or text.lower() == "last"):
+        decoded = decode(catalogue, text)
+        label = encode(catalogue, decoded.answers, decoded.lang)  # as printed: canonical
+        return Resolved(decoded.answers, decoded.lang, label)
+    from rolefinder.history import find
+
+    entry = find(text)
+    if entry.fingerprint != fingerprint(catalogue):
+        raise HistoryError("history_other_catalogue", number=entry.number)
+    return Resolved(dict(entry.answers), entry.lang, f"#{entry.number}, {entry.taken[:10]}")
+
+
 @app.command(cls=Command, help=_help("schema_help"), epilog=_examples("schema"))
 def schema(ctx: typer.Context) -> None:
     """Print the catalogue's JSON Schema."""
@@ -558,22 +656,111 @@ def questions(
     ctx: typer.Context,
     as_json: JsonOption = False,
     template: Annotated[bool, typer.Option("--template", help=_help("opt_template"))] = False,
+    form: Annotated[bool, typer.Option("--form", help=_help("opt_form"))] = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
     """List every question with its id and its options' ids, for answer sheets."""
     from rolefinder.render import render_json, render_questions
-    from rolefinder.report import answer_template, questions_list
+    from rolefinder.report import answer_template, form_text, questions_list
 
     world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
         loaded = _load(catalogue)
-        if template:
+        if form:
+            typer.echo(form_text(loaded, language), nl=False)
+        elif template:
             typer.echo(answer_template(loaded, language), nl=False)
         elif as_json:
             render_json(world.out(), questions_list(loaded, language))
         else:
             render_questions(world.out(), loaded, language)
+
+
+@app.command("class", cls=Command, help=_help("class_help"), epilog=_examples("class"))
+def class_(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE...", help=_help("arg_class_files"), show_default=False),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", metavar="DIR", help=_help("opt_out"), show_default=False),
+    ] = None,
+    force: ForceOption = False,
+    as_json: JsonOption = False,
+    plain: PlainOption = False,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Score a whole class and write its results and summary into a folder."""
+    from rolefinder.batch import check_out, default_out, score_class, summary_dict
+    from rolefinder.render import ClassProgress, render_class, render_json
+
+    world, language = _world(ctx), _lang(ctx, lang)
+    folder = out if out is not None else default_out(paths)
+    with _reported(world, language):
+        check_out(folder, force)  # before any row is read: a bad --out costs nothing
+        loaded = _load(catalogue)
+        told = _ClassTold(world, language)
+        sizes = {str(path): _size(path) for path in paths}
+        with ClassProgress(world.err(), sizes, language) as bar:
+            summary = score_class(
+                loaded,
+                paths,
+                folder,
+                language,
+                force=force,
+                told=told,
+                progress=lambda path, done: bar.update(str(path), done),
+            )
+        told.finish()
+        if as_json:
+            render_json(world.out(), {"out": str(folder), **summary_dict(summary)})
+        else:
+            render_class(world.out(), summary, str(folder), language, plain=_plain(ctx, plain))
+        if summary.failed or any(note.failed for note in summary.notes):
+            raise typer.Exit(EXIT_DATA)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class _ClassTold:
+    """Failed rows and notes about files on stderr as they come, MAX_PROBLEMS at most."""
+
+    def __init__(self, world: World, lang: Lang) -> None:
+        self.world, self.lang, self.count = world, lang, 0
+
+    def __call__(self, item: object) -> None:
+        from rolefinder.errors import MAX_PROBLEMS
+        from rolefinder.forms import Note, Row
+        from rolefinder.render import render_class_problem
+
+        self.count += 1
+        if self.count > MAX_PROBLEMS:
+            return
+        if isinstance(item, Note):
+            line = item.text
+        elif isinstance(item, Row):
+            where = t("form_where", self.lang, source=item.source, row=item.row)
+            where = item.source if item.row == 0 else where
+            line = t("class_failed_row", self.lang, where=where, problem=item.problem or "")
+        else:
+            return
+        render_class_problem(self.world.err(), line)
+
+    def finish(self) -> None:
+        from rolefinder.errors import MAX_PROBLEMS
+
+        if self.count > MAX_PROBLEMS:
+            more = self.count - MAX_PROBLEMS
+            self.world.err().print(t("class_more_problems", self.lang, count=more))
 
 
 def _complete_roles(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -664,6 +851,94 @@ def show(
             render_json(world.out(), role_dict(found, language))
         else:
             render_role(world.out(), loaded, found, language)
+
+
+@app.command(cls=Command, help=_help("history_help"), epilog=_examples("history"))
+def history(
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    forget: Annotated[bool, typer.Option("--forget", help=_help("opt_forget"))] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_help("opt_yes"))] = False,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """List the results kept on this computer, or delete them all (--forget).
+
+    Exit 0 when listed (or empty, or off), forgotten or declined; 1 when the history cannot
+    be read (a damaged one is kept aside first); 2 for --forget with --json, or with no
+    terminal to ask on and no --yes.
+    """
+    from rolefinder.history import HISTORY_ENV, entries, location, off_setting
+
+    world, language = _world(ctx), _lang(ctx, lang)
+    with _reported(world, language):
+        if forget and as_json:
+            raise typer.BadParameter(t("history_forget_json", language), param_hint="'--json'")
+        where = location()
+        if where is None:
+            off = t("history_off", language, env=HISTORY_ENV, value=off_setting())
+            _say(world.err() if as_json else world.out(), off)
+            if as_json:
+                from rolefinder.render import render_json
+
+                render_json(world.out(), [])
+        elif forget:
+            _forget(world, language, yes)
+        else:
+            skipped: list[int] = []
+            kept = entries(skipped)
+            for number in skipped:
+                _say(world.err(), t("history_skipped", language, number=number))
+            _show_history(world, kept, language, str(where), catalogue, as_json)
+
+
+def _show_history(
+    world: World,
+    kept: "list[Entry]",
+    lang: Lang,
+    where: str,
+    catalogue: Path | None,
+    as_json: bool,
+) -> None:
+    from rolefinder.render import render_history, render_json
+
+    if as_json:
+        from rolefinder.codes import fingerprint
+        from rolefinder.report import history_list
+
+        render_json(world.out(), history_list(kept, fingerprint(_load(catalogue))))
+    elif kept:
+        render_history(world.out(), _load(catalogue), kept, lang, where)
+    else:
+        _say(world.out(), t("history_empty", lang))
+
+
+def _forget(world: World, lang: Lang, yes: bool) -> None:
+    """Delete every kept result, after a yes typed on the terminal (or --yes)."""
+    from rolefinder.history import count, forget
+    from rolefinder.languages import number
+
+    kept = count()
+    if not kept:
+        _say(world.out(), t("history_forget_none", lang))
+        return
+    if not yes:
+        if not world.is_interactive():
+            raise NoTerminalError("history_forget_no_terminal")
+        key = "history_forget_ask_one" if kept == 1 else "history_forget_ask"
+        typer.echo(t(key, lang, count=number(kept, lang)), nl=False)
+        reply = sys.stdin.readline() if sys.stdin is not None else ""  # "": Ctrl-D, a no
+        if reply.strip().lower() not in ("y", "yes", "ya"):
+            _say(world.out(), t("history_forget_kept", lang))
+            return
+    deleted = forget()
+    key = "history_forgot_one" if deleted == 1 else "history_forgot"
+    _say(world.out(), t(key, lang, count=number(deleted, lang)))
+
+
+def _say(console: "Console", line: str) -> None:
+    """One line as it is: never read as markup, highlighting or emoji codes."""
+    console.print(line, soft_wrap=True, markup=False, highlight=False, emoji=False)
 
 
 @app.command(cls=Command, help=_help("validate_help"), epilog=_examples("validate"))

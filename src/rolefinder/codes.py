@@ -28,6 +28,7 @@ What is refused, by construction rather than by luck (tests/test_codes.py checks
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -82,56 +83,80 @@ def code_length(catalogue: Catalogue) -> int:
 
 def encode(catalogue: Catalogue, answers: Mapping[str, str], lang: Lang) -> str:
     """The code for these answers to this catalogue, taken in ``lang``."""
-    number = 0
-    for question in reversed(catalogue.questions):
-        chosen = answers.get(question.id)
-        ids = [*(option.id for option in question.options), SKIP]
-        digit = ids.index(chosen) + 1 if chosen in ids else 0
-        number = number * (len(ids) + 1) + digit
-    body = (
-        VERSION
-        + fingerprint(catalogue)
-        + ALPHABET[LANGS.index(lang)]
-        + _to_base32(number, _answers_length(catalogue))
-    )
-    raw = body + "".join(ALPHABET[d] for d in _check_digits([ALPHABET.index(c) for c in body]))
-    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+    return Coder(catalogue).encode(answers, lang)
 
 
 def decode(catalogue: Catalogue, code: str) -> Decoded:
     """The answers and language a code holds; CodeError if it is mangled, old or from another
-    catalogue.
+    catalogue."""
+    return Coder(catalogue).decode(code)
 
-    The order of the checks picks the most useful message: an old layout is told apart from a
-    typo in a new code's first character; the check characters come before the fingerprint, so
-    a typo is not blamed on another catalogue; the fingerprint comes before the length, which
-    only this catalogue fixes (another catalogue's codes have their own length).
-    """
-    raw = "".join(code.split()).replace("-", "").upper().translate(_ALIASES)
-    if not raw or any(char not in ALPHABET for char in raw):
-        raise CodeError("code_mangled", code=code)
-    digits = [ALPHABET.index(char) for char in raw]
-    if raw[0] != VERSION:
-        mistyped = _checks_pass([ALPHABET.index(VERSION), *digits[1:]])
-        old = len(raw) >= 5 and (raw[0] in OLD_VERSIONS or _old_check_passes(digits))
-        raise CodeError("code_old_version" if old and not mistyped else "code_mangled", code=code)
-    if len(raw) < 1 + FINGERPRINT_LENGTH + 2 + CHECK_LENGTH or not _checks_pass(digits):
-        raise CodeError("code_mangled", code=code)
-    if raw[1 : 1 + FINGERPRINT_LENGTH] != fingerprint(catalogue):
-        raise CodeError("code_other_catalogue", code=code)
-    language = digits[1 + FINGERPRINT_LENGTH]
-    if len(raw) != code_length(catalogue) or language >= len(LANGS):
-        raise CodeError("code_mangled", code=code)
-    number = _from_base32(raw[2 + FINGERPRINT_LENGTH : -CHECK_LENGTH])
-    answers: dict[str, str] = {}
-    for question in catalogue.questions:
-        ids = [*(option.id for option in question.options), SKIP]
-        number, digit = divmod(number, len(ids) + 1)
-        if digit:
-            answers[question.id] = ids[digit - 1]
-    if number:  # more than the largest answers number of this catalogue
-        raise CodeError("code_mangled", code=code)
-    return Decoded(answers, LANGS[language])
+
+class Coder:
+    """Result codes for one catalogue: its fingerprint, lengths and option positions worked
+    out once, so a class of codes (or of answers to encode) pays for them once."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.fingerprint = fingerprint(catalogue)
+        self.length = code_length(catalogue)
+        self._answers_length = _answers_length(catalogue)
+        # Each question's id and its answers' ids in digit order (digit - 1), skip last.
+        self._ids = [
+            (q.id, [*(option.id for option in q.options), SKIP]) for q in catalogue.questions
+        ]
+        # For encoding, last question first: (id, its digits' base, option id -> digit).
+        self._reversed = [
+            (question, len(ids) + 1, {option: i + 1 for i, option in enumerate(ids)})
+            for question, ids in reversed(self._ids)
+        ]
+        self._head = [ALPHABET.index(char) for char in VERSION + self.fingerprint]
+
+    def encode(self, answers: Mapping[str, str], lang: Lang) -> str:
+        """The code for these answers, taken in ``lang``."""
+        number = 0
+        for question, base, digits in self._reversed:
+            chosen = answers.get(question)
+            number = number * base + (digits.get(chosen, 0) if chosen is not None else 0)
+        body = [*self._head, LANGS.index(lang), *_base32_digits(number, self._answers_length)]
+        raw = "".join([ALPHABET[d] for d in (*body, *_check_digits(body))])
+        return "-".join([raw[i : i + 4] for i in range(0, len(raw), 4)])
+
+    def decode(self, code: str) -> Decoded:
+        """The answers and language a code holds; CodeError if it is mangled, old or from
+        another catalogue.
+
+        The order of the checks picks the most useful message: an old layout is told apart
+        from a typo in a new code's first character; the check characters come before the
+        fingerprint, so a typo is not blamed on another catalogue; the fingerprint comes
+        before the length, which only this catalogue fixes (another catalogue's codes have
+        their own length).
+        """
+        raw = "".join(code.split()).replace("-", "").upper().translate(_ALIASES)
+        if not raw or any(char not in ALPHABET for char in raw):
+            raise CodeError("code_mangled", code=code)
+        digits = [ALPHABET.index(char) for char in raw]
+        if raw[0] != VERSION:
+            mistyped = _checks_pass([ALPHABET.index(VERSION), *digits[1:]])
+            old = len(raw) >= 5 and (raw[0] in OLD_VERSIONS or _old_check_passes(digits))
+            key = "code_old_version" if old and not mistyped else "code_mangled"
+            raise CodeError(key, code=code)
+        if len(raw) < 1 + FINGERPRINT_LENGTH + 2 + CHECK_LENGTH or not _checks_pass(digits):
+            raise CodeError("code_mangled", code=code)
+        if raw[1 : 1 + FINGERPRINT_LENGTH] != self.fingerprint:
+            raise CodeError("code_other_catalogue", code=code)
+        language = digits[1 + FINGERPRINT_LENGTH]
+        if len(raw) != self.length or language >= len(LANGS):
+            raise CodeError("code_mangled", code=code)
+        number = _from_base32(raw[2 + FINGERPRINT_LENGTH : -CHECK_LENGTH])
+        answers: dict[str, str] = {}
+        for question, ids in self._ids:
+            number, digit = divmod(number, len(ids) + 1)
+            if digit:
+                answers[question] = ids[digit - 1]
+        if number:  # more than the largest answers number of this catalogue
+            raise CodeError("code_mangled", code=code)
+        return Decoded(answers, LANGS[language])
 
 
 def _answers_length(catalogue: Catalogue) -> int:
@@ -178,11 +203,19 @@ def _step(a: int, interim: int, digit: int) -> int:
 
 
 def _damm(a: int, digits: Sequence[int]) -> int:
-    """The interim digit after running the Damm check with constant ``a`` over ``digits``."""
+    """The interim digit after running the Damm check with constant ``a`` over ``digits``:
+    _step, with a's 32 products looked up (a class of codes runs this thousands of times)."""
+    times_a = _products(a)
     interim = 0
     for digit in digits:
-        interim = _step(a, interim, digit)
+        interim = times_a[interim] ^ digit
     return interim
+
+
+@functools.cache
+def _products(a: int) -> tuple[int, ...]:
+    """a·x for every x of GF(32), in order of x."""
+    return tuple(_times(a, x) for x in range(32))
 
 
 def _checks_pass(digits: Sequence[int]) -> bool:
@@ -212,6 +245,7 @@ def _check_digits(body: Sequence[int]) -> tuple[int, int]:
     return first, ha ^ _times(a, first)
 
 
+@functools.cache
 def _inverse(x: int) -> int:
     return next(y for y in range(1, 32) if _times(x, y) == 1)
 
@@ -224,11 +258,12 @@ def _old_check_passes(digits: Sequence[int]) -> bool:
 
 def _to_base32(number: int, width: int) -> str:
     """``number`` in exactly ``width`` base32 digits (callers make sure it fits)."""
-    digits = []
-    for _ in range(width):
-        number, digit = divmod(number, 32)
-        digits.append(ALPHABET[digit])
-    return "".join(reversed(digits))
+    return "".join([ALPHABET[digit] for digit in _base32_digits(number, width)])
+
+
+def _base32_digits(number: int, width: int) -> list[int]:
+    """``number``'s ``width`` base32 digits, most significant first."""
+    return [(number >> (5 * place)) & 31 for place in range(width - 1, -1, -1)]
 
 
 def _from_base32(text: str) -> int:

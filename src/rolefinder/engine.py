@@ -106,6 +106,7 @@ class Evidence:
         self._index = {role.id: i for i, role in enumerate(catalogue.roles)}
         self._trait_index = {trait: i for i, trait in enumerate(catalogue.trait_ids)}
         self._leans: dict[str, list[float]] = {}
+        self._points: dict[str, dict[str, list[float]]] = {}
 
     def log_likelihoods(self, question: Question) -> dict[str, list[float]]:
         """Option id -> log P(option | role) for every role, in catalogue order."""
@@ -154,9 +155,18 @@ class Evidence:
 
     def contribution(self, question: Question, option_id: str) -> list[float]:
         """Each role's points from this answer: its log-likelihood minus the roles' mean."""
-        row = self.log_likelihoods(question)[option_id]
-        mean = sum(row) / len(row)
-        return [POINTS_PER_NAT * (value - mean) for value in row]
+        return self.answer_points(question)[option_id]
+
+    def answer_points(self, question: Question) -> dict[str, list[float]]:
+        """Option id -> each role's points from that answer, computed once per question and
+        shared: callers must not change the lists."""
+        points = self._points.get(question.id)
+        if points is None:
+            points = self._points[question.id] = {}
+            for option_id, row in self.log_likelihoods(question).items():
+                mean = sum(row) / len(row)
+                points[option_id] = [POINTS_PER_NAT * (value - mean) for value in row]
+        return points
 
 
 def _affinity(question: Question, option: Option, role: Role) -> float:
@@ -216,9 +226,9 @@ def check_enough(catalogue: Catalogue, answers: Answers) -> None:
 
 def trait_shares(catalogue: Catalogue, answers: Answers) -> dict[str, float]:
     """The user's traits as shares summing to 1 (equal shares when nothing was weighted)."""
-    totals = dict.fromkeys((t.id for t in catalogue.traits), 0.0)
+    totals = dict.fromkeys(catalogue.trait_ids, 0.0)
     for question in catalogue.bank:
-        chosen = question.option(answers[question.id]) if question.id in answers else None
+        chosen = catalogue.answer(question.id, answers.get(question.id))
         if chosen is not None:
             for trait_id, weight in chosen.weights.items():
                 totals[trait_id] += weight
@@ -257,8 +267,9 @@ def contributions(
         if not question.kind.about_roles:  # how sure the user is: no evidence about any role
             continue
         option_id = answers.get(question.id, SKIP)
-        if option_id != SKIP and question.option(option_id) is not None:
-            found[question.id] = evidence.contribution(question, option_id)
+        points = evidence.answer_points(question).get(option_id)  # None: skipped or unknown
+        if points is not None:
+            found[question.id] = points
     return found
 
 
@@ -268,11 +279,9 @@ def scores(catalogue: Catalogue, answers: Answers, evidence: Evidence | None = N
 
 
 def _total(rows: Iterable[Sequence[float]], size: int) -> list[float]:
-    """Row-wise sum of every role's points."""
-    totals = [0.0] * size
-    for row in rows:
-        totals = list(map(add, totals, row))
-    return totals
+    """Row-wise sum of every role's points (added in row order, as sum() does)."""
+    columns = list(zip(*rows, strict=True))
+    return list(map(sum, columns)) if columns else [0.0] * size
 
 
 def reachable_mask(catalogue: Catalogue, level: str | None) -> list[bool]:
@@ -283,17 +292,60 @@ def reachable_mask(catalogue: Catalogue, level: str | None) -> list[bool]:
 
 def posterior(points: Sequence[float], mask: Sequence[bool]) -> list[float]:
     """The chance that each role is the best fit, among the roles ``mask`` keeps (others 0)."""
-    kept = [
-        p / (POINTS_PER_NAT * TEMPERATURE) for p, keep in zip(points, mask, strict=True) if keep
-    ]
+    scale = POINTS_PER_NAT * TEMPERATURE
+    kept = [p / scale for p, keep in zip(points, mask, strict=True) if keep]
     if not kept:
         return [0.0] * len(points)
     top = max(kept)
-    total = sum(math.exp(value - top) for value in kept)
-    return [
-        math.exp(p / (POINTS_PER_NAT * TEMPERATURE) - top) / total if keep else 0.0
-        for p, keep in zip(points, mask, strict=True)
+    weights = [
+        math.exp(p / scale - top) if keep else 0.0 for p, keep in zip(points, mask, strict=True)
     ]
+    total = sum(weights)
+    return [weight / total for weight in weights]
+
+
+class Standing(NamedTuple):
+    """Where every role stands for one set of answers: the ranking without the per-answer
+    detail that explanations read. Enough for how sure a result is (explain.band, flags) and
+    for a class summary; rank() adds the detail."""
+
+    matches: tuple[Match, ...]  # as Result.matches
+    level: str | None
+    outlook: str | None
+
+    @property
+    def best(self) -> Match:
+        """The top match among the roles the user can start in."""
+        return self.matches[0]
+
+    @property
+    def reachable(self) -> tuple[Match, ...]:
+        """The matches the user can start in, best first."""
+        return tuple(m for m in self.matches if not m.stretch)
+
+
+def standing(catalogue: Catalogue, answers: Answers, evidence: Evidence) -> Standing:
+    """The ranking of checked answers (see rank), with ``evidence``'s shared per-answer points:
+    scoring a whole class pays for each answer's points once, not once a student."""
+    return _standing(catalogue, answers, contributions(catalogue, answers, evidence))
+
+
+def _standing(
+    catalogue: Catalogue, answers: Answers, parts: Mapping[str, Sequence[float]]
+) -> Standing:
+    points = _total(parts.values(), len(catalogue.roles))
+    level = user_level(catalogue, answers)
+    mask = reachable_mask(catalogue, level)
+    chances = posterior(points, mask)
+    # Rounding the key makes float noise in equal scores fall back to catalogue order.
+    pairs = enumerate(zip(points, mask, strict=True))
+    keys = [(not keep, -round(p, 9), i) for i, (p, keep) in pairs]
+    roles = catalogue.roles
+    matches = tuple(  # Match(role, score, chance, stretch), built positionally: a class is big
+        Match(roles[i], points[i], chances[i] if mask[i] else None, not mask[i])
+        for _, _, i in sorted(keys)
+    )
+    return Standing(matches, level, user_outlook(catalogue, answers))
 
 
 def rank(catalogue: Catalogue, answers: Answers, evidence: Evidence | None = None) -> Result:
@@ -305,33 +357,15 @@ def rank(catalogue: Catalogue, answers: Answers, evidence: Evidence | None = Non
     """
     check_answers(catalogue, answers)
     check_enough(catalogue, answers)
-    evidence = evidence or Evidence(catalogue)
-    parts = contributions(catalogue, answers, evidence)
-    points = _total(parts.values(), len(catalogue.roles))
-    level = user_level(catalogue, answers)
-    mask = reachable_mask(catalogue, level)
-    chances = posterior(points, mask)
-    order = sorted(
-        range(len(catalogue.roles)),
-        # Rounding the key makes float noise in equal scores fall back to catalogue order.
-        key=lambda i: (not mask[i], -round(points[i], 9), i),
-    )
-    matches = tuple(
-        Match(
-            role=catalogue.roles[i],
-            score=points[i],
-            chance=chances[i] if mask[i] else None,
-            stretch=not mask[i],
-        )
-        for i in order
-    )
+    parts = contributions(catalogue, answers, evidence or Evidence(catalogue))
+    ranked = _standing(catalogue, answers, parts)
     role_ids = [role.id for role in catalogue.roles]
     return Result(
         profile=as_percentages(trait_shares(catalogue, answers)),
-        matches=matches,
+        matches=ranked.matches,
         answers=dict(answers),
-        level=level,
-        outlook=user_outlook(catalogue, answers),
+        level=ranked.level,
+        outlook=ranked.outlook,
         contributions={q: dict(zip(role_ids, row, strict=True)) for q, row in parts.items()},
     )
 

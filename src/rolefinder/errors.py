@@ -171,6 +171,21 @@ class CodeError(TranslatedError):
     """A result code that is mangled or belongs to another catalogue."""
 
 
+class HistoryError(RolefinderError):
+    """The result history cannot be read, is off, or has no such result (see history.py).
+
+    Its values may hold a Phrase (why a file could not be read), told in the reader's language.
+    """
+
+    def __init__(self, key: str, **values: Value) -> None:
+        self.key, self.values = key, values
+        super().__init__(Phrase(key, values).text("en"))
+
+    def describe(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return Phrase(self.key, self.values).text(lang)
+
+
 class NoTerminalError(TranslatedError):
     """The quiz needs a terminal on stdin and stdout, or a console it can draw in."""
 

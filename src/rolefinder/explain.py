@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from operator import add, sub
 from typing import NamedTuple
 
-from rolefinder.engine import Evidence, Result, posterior, reachable_mask
+from rolefinder.engine import Evidence, Result, Standing, posterior, reachable_mask
 from rolefinder.model import LEVELS, SKIP, Catalogue, Role, as_percentages
 
 MEANINGFUL_POINTS = 1.0  # smaller contributions are noise, not reasons
@@ -130,7 +130,7 @@ def reasons(catalogue: Catalogue, result: Result, role_id: str) -> Reasons:
     )
 
 
-def band(result: Result) -> str:
+def band(result: Result | Standing) -> str:
     """strong, good or unsure, from the leader's chance; unsure whatever the chance for
     someone who said they are still exploring, since answers cannot show lukewarm interest."""
     chance = result.best.chance or 0.0
@@ -139,7 +139,7 @@ def band(result: Result) -> str:
     return "strong" if chance >= STRONG else "good" if chance >= GOOD else "unsure"
 
 
-def flags(result: Result) -> tuple[str, ...]:
+def flags(result: Result | Standing) -> tuple[str, ...]:
     """How far to trust the result, from the same chances: unsure, near_tie."""
     found = []
     if (result.best.chance or 0.0) < GOOD:

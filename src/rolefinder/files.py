@@ -1,4 +1,5 @@
-"""Writing a file all or nothing: the one place rolefinder puts a file in place (--save, the cache).
+"""Writing a file all or nothing: the one place rolefinder puts a file in place (--save, the cache),
+or moves one aside (a damaged history).
 
 Readers see the old file or the whole new one. Errors are the system's OSError (FileExistsError
 when the name is taken); each caller words them its own way.
@@ -16,7 +17,9 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_atomically(path: Path, data: bytes, *, replace: bool, mode: int | None = None) -> None:
@@ -27,12 +30,21 @@ def write_atomically(path: Path, data: bytes, *, replace: bool, mode: int | None
     ``mode`` is the file's permissions; by default a replaced file keeps its own and a new one
     gets what the umask allows. Nothing is left behind on any error.
     """
+    with open_atomically(path, replace=replace, mode=mode) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def open_atomically(path: Path, *, replace: bool, mode: int | None = None) -> Iterator[BinaryIO]:
+    """A binary stream that becomes ``path`` when the block ends without an error, as
+    write_atomically: for files written a piece at a time. On an error inside the block the
+    temporary file is removed and ``path`` is left as it was."""
     # A short name of its own: the file's name plus a suffix could pass the 255-byte limit.
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rolefinder-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             os.chmod(temporary, _mode_for(path) if mode is None else mode)
-            stream.write(data)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         if replace:
@@ -60,3 +72,21 @@ def _mode_for(path: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def rename_new(source: Path, target: Path) -> None:
+    """Give ``source`` the name ``target``, never over an existing name (FileExistsError).
+
+    A hard link then an unlink, so the name cannot be taken between a check and the move; on
+    a filesystem without hard links, a rename after checking that the name is free.
+    """
+    try:
+        os.link(source, target)
+    except (FileExistsError, FileNotFoundError):
+        raise
+    except OSError:  # a filesystem without hard links
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+        os.rename(source, target)
+        return
+    os.unlink(source)

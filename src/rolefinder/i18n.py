@@ -334,6 +334,177 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Tidak bisa menulis ke {path}: {reason}. Tidak ada yang diubah.",
     },
     "saved": {"en": "Saved to {path}", "id": "Disimpan di {path}"},
+    # --- rolefinder class and questions --form (forms.py, batch.py) ---
+    "form_skip": {"en": "Doesn't apply to me", "id": "Tidak relevan buatku"},
+    "form_intro": {
+        "en": "The quiz as a form: {count} questions. In Google Forms or Microsoft Forms, make each one a\n"
+        "multiple-choice question with these options, in this order, and add a short-answer\n"
+        "question for the student's name first. Copy the texts as they are (case, spacing and\n"
+        "punctuation do not matter). Then download the answers as CSV and run:\n"
+        "  rolefinder class answers.csv",
+        "id": "Kuis dalam bentuk formulir: {count} pertanyaan. Di Google Forms atau Microsoft Forms,\n"
+        "jadikan tiap pertanyaan pilihan ganda dengan pilihan-pilihan ini, dengan urutan yang sama,\n"
+        "dan tambahkan pertanyaan jawaban singkat untuk nama siswa di awal. Salin teksnya apa\n"
+        "adanya (huruf besar-kecil, spasi, dan tanda baca tidak berpengaruh). Lalu unduh jawabannya\n"
+        "sebagai CSV dan jalankan:\n"
+        "  rolefinder class jawaban.csv",
+    },
+    "form_name_question": {"en": "Name", "id": "Nama"},
+    "form_name_column": {"en": "name", "id": "nama"},
+    "form_where": {"en": "{source} row {row}", "id": "{source} baris {row}"},
+    "form_spreadsheet": {
+        "en": "{source}: a spreadsheet file cannot be read; save it as CSV first (in Excel: "
+        "File > Save As > CSV UTF-8).",
+        "id": "{source}: file spreadsheet tidak bisa dibaca; simpan dulu sebagai CSV (di Excel: "
+        "File > Save As > CSV UTF-8).",
+    },
+    "form_unreadable": {
+        "en": "{source}: cannot be read ({reason}).",
+        "id": "{source}: tidak bisa dibaca ({reason}).",
+    },
+    "form_encoding": {
+        "en": "{where}: the text is not in a known encoding; save it as CSV UTF-8.",
+        "id": "{where}: encoding teksnya tidak dikenali; simpan sebagai CSV UTF-8.",
+    },
+    "form_empty_folder": {
+        "en": "{source}: no answer sheets (.yaml, .yml, .json) in this folder.",
+        "id": "{source}: tidak ada lembar jawaban (.yaml, .yml, .json) di folder ini.",
+    },
+    "form_empty": {"en": "{source}: the file is empty.", "id": "{source}: file ini kosong."},
+    "form_broken": {
+        "en": "{where}: the CSV is broken ({reason}); the rows after it were not read.",
+        "id": "{where}: CSV-nya rusak ({reason}); baris sesudahnya tidak dibaca.",
+    },
+    "form_no_questions": {
+        "en": "{source}: no column is a question of the quiz. Make the form from "
+        "'rolefinder questions --form', keeping its texts.",
+        "id": "{source}: tidak ada kolom yang berisi pertanyaan kuis. Buat formulirnya dari "
+        "'rolefinder questions --form' dan pakai teksnya apa adanya.",
+    },
+    "form_ignored": {
+        "en": "{source}: {count} column(s) ignored, not questions of the quiz: {columns}",
+        "id": "{source}: {count} kolom diabaikan karena bukan pertanyaan kuis: {columns}",
+    },
+    "form_duplicate": {
+        "en": "{source}: question {question} is in more than one column ({columns}); "
+        "the first answer given counts.",
+        "id": "{source}: pertanyaan {question} ada di lebih dari satu kolom ({columns}); "
+        "jawaban pertama yang diisi yang dihitung.",
+    },
+    "form_missing": {
+        "en": "{source}: the form leaves out {count} question(s) of the quiz: {questions}",
+        "id": "{source}: formulir ini tidak memuat {count} pertanyaan kuis: {questions}",
+    },
+    "form_cell_missing": {
+        "en": "column {column} is missing from this row",
+        "id": "kolom {column} tidak ada di baris ini",
+    },
+    "form_unknown_answer": {
+        "en": 'column {column}: "{text}" is not one of the question\'s options',
+        "id": 'kolom {column}: "{text}" bukan salah satu pilihan pertanyaan ini',
+    },
+    "form_disagree": {
+        "en": "columns {columns} hold the same question with different answers",
+        "id": "kolom {columns} berisi pertanyaan yang sama dengan jawaban berbeda",
+    },
+    "class_out_exists": {
+        "en": "{path} already exists; add --force to write the class's files into it.",
+        "id": "{path} sudah ada; tambahkan --force untuk menulis file kelas ke sana.",
+    },
+    "class_out_not_folder": {
+        "en": "{path} is a file, not a folder.",
+        "id": "{path} adalah file, bukan folder.",
+    },
+    "class_note_too_few": {
+        "en": "Too few answers to rank: {have} of the {need} needed.",
+        "id": "Jawabannya terlalu sedikit untuk diurutkan: {have} dari {need} yang dibutuhkan.",
+    },
+    "class_note_unsure": {
+        "en": "Unsure: {name} comes first with only {x}.",
+        "id": "Belum pasti: {name} paling cocok dengan peluang hanya {x}.",
+    },
+    "class_note_near_tie": {
+        "en": "Near tie: {a} ({x}) and {b} ({y}).",
+        "id": "Bersaing ketat: {a} ({x}) dan {b} ({y}).",
+    },
+    "class_note_torn": {
+        "en": "Torn between social media and another field.",
+        "id": "Masih bimbang antara media sosial dan bidang lain.",
+    },
+    "class_note_exploring": {
+        "en": "Still exploring what to do.",
+        "id": "Masih menjajaki mau ke mana.",
+    },
+    "class_col_source": {"en": "source", "id": "sumber"},
+    "class_col_row": {"en": "row", "id": "baris"},
+    "class_col_role": {"en": "role {n}", "id": "profesi {n}"},
+    "class_col_chance": {"en": "chance {n}", "id": "peluang {n}"},
+    "class_col_sure": {"en": "how sure", "id": "seberapa yakin"},
+    "class_col_code": {"en": "result code", "id": "kode hasil"},
+    "class_col_note": {"en": "note", "id": "catatan"},
+    "class_failed_row": {"en": "{where}: {problem}", "id": "{where}: {problem}"},
+    "class_more_problems": {
+        "en": "… and {count} more; every row's problem is in results.csv.",
+        "id": "… dan {count} lagi; masalah tiap baris ada di results.csv.",
+    },
+    "class_title": {"en": "Class results", "id": "Hasil kelas"},
+    "class_students": {
+        "en": "{students} students: {scored} ranked, {too_few} with too few answers, "
+        "{failed} could not be read.",
+        "id": "{students} siswa: {scored} diurutkan, {too_few} jawabannya terlalu sedikit, "
+        "{failed} tidak bisa dibaca.",
+    },
+    "class_unsure": {
+        "en": "{unsure} of {scored} results are unsure.",
+        "id": "{unsure} dari {scored} hasil belum pasti.",
+    },
+    "class_first_roles": {"en": "Roles that came first", "id": "Profesi yang paling cocok"},
+    "class_profile": {"en": "The class's average profile", "id": "Rata-rata profil kelas"},
+    "class_talk_first": {"en": "Talk to these students first", "id": "Ajak bicara siswa ini dulu"},
+    "class_talk_more": {
+        "en": "… and {count} more: see results.csv.",
+        "id": "… dan {count} lagi: lihat results.csv.",
+    },
+    "class_nobody": {
+        "en": "Nobody could be ranked.",
+        "id": "Tidak ada siswa yang bisa diurutkan.",
+    },
+    "class_written": {
+        "en": "Written to {path}: results.csv, results.json, summary.md, summary.html",
+        "id": "Ditulis ke {path}: results.csv, results.json, summary.md, summary.html",
+    },
+    "class_reading": {"en": "Reading {source}", "id": "Membaca {source}"},
+    "class_help": {
+        "en": "Score a whole class from a Google Forms or Microsoft Forms export (CSV), answer "
+        "sheets or result codes, and write results and a summary into a folder.",
+        "id": "Hitung hasil satu kelas dari ekspor Google Forms atau Microsoft Forms (CSV), "
+        "lembar jawaban, atau kode hasil, lalu tulis hasil dan ringkasannya ke sebuah folder.",
+    },
+    "arg_class_files": {
+        "en": "Form exports (.csv), answer sheets (.yaml, .json) or folders of them, and files "
+        "of result codes (one a line).",
+        "id": "Ekspor formulir (.csv), lembar jawaban (.yaml, .json) atau folder berisi lembar "
+        "jawaban, dan file kode hasil (satu per baris).",
+    },
+    "opt_out": {
+        "en": "The folder to write results.csv, results.json, summary.md and summary.html into "
+        "(default: FILE-results beside where you are).",
+        "id": "Folder tempat menulis results.csv, results.json, summary.md, dan summary.html "
+        "(bawaan: FILE-results di folder tempatmu sekarang).",
+    },
+    "opt_form": {
+        "en": "Print the questions and their options as plain text to type into a form tool.",
+        "id": "Cetak pertanyaan dan pilihannya sebagai teks biasa untuk diketik di aplikasi "
+        "formulir.",
+    },
+    "examples_class": {
+        "en": "rolefinder questions --form > form.txt\n"
+        "rolefinder class answers.csv\n"
+        "rolefinder class answers.csv codes.txt sheets/ --out class-9a --force",
+        "id": "rolefinder questions --form > formulir.txt\n"
+        "rolefinder class jawaban.csv\n"
+        "rolefinder class jawaban.csv kode.txt lembar/ --out kelas-9a --force",
+    },
     "code_mangled": {
         "en": "'{code}' is not a valid result code: check it for typos, or copy it again from the result that showed it.",
         "id": "'{code}' bukan kode hasil yang valid: periksa apakah ada salah ketik, atau salin lagi dari hasil yang menampilkannya.",
@@ -358,6 +529,67 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "A result code, as printed under a result.",
         "id": "Kode hasil, yang tertera di bawah setiap hasil.",
     },
+    # compare: two results side by side
+    "compare_help": {
+        "en": "Put two results side by side (result codes or saved results): both profiles, "
+        "both top 3, what moved and why.",
+        "id": "Bandingkan dua hasil berdampingan (kode hasil atau hasil tersimpan): profil dan tiga "
+        "profesi teratas masing-masing, apa yang berubah, dan alasannya.",
+    },
+    "arg_compare_a": {
+        "en": "The first result (A): a result code, or a saved result's number as 'rolefinder history' lists it, or 'last'.",
+        "id": "Hasil pertama (A): kode hasil, atau nomor hasil tersimpan seperti yang ditampilkan 'rolefinder history', atau 'last'.",
+    },
+    "arg_compare_b": {
+        "en": "The second result (B), given the same way.",
+        "id": "Hasil kedua (B), ditulis dengan cara yang sama.",
+    },
+    "compare_title": {"en": "Two results side by side", "id": "Dua hasil berdampingan"},
+    "compare_profiles": {"en": "Profiles", "id": "Profil"},
+    "compare_matches": {"en": "Best matches", "id": "Profesi yang paling cocok"},
+    "compare_what_moved": {"en": "What moved", "id": "Yang berubah"},
+    "compare_place": {"en": "#{place} ({chance})", "id": "#{place} ({chance})"},
+    "compare_stretch": {
+        "en": "#{place} (needs more experience)",
+        "id": "#{place} (perlu pengalaman lebih)",
+    },
+    "compare_moved": {"en": "{role}: from {a} to {b}", "id": "{role}: dari {a} ke {b}"},
+    "compare_same": {
+        "en": "A and B are the same result: the same answers to every question.",
+        "id": "A dan B adalah hasil yang sama: jawabannya sama untuk setiap pertanyaan.",
+    },
+    "compare_nothing_moved": {
+        "en": "The top {top} did not move: the same roles, in the same places, with the same chances.",
+        "id": "{top} profesi teratas tidak berubah: profesinya, urutannya, dan peluangnya tetap sama.",
+    },
+    "compare_why_one": {"en": "One answer differs:", "id": "Satu jawaban berbeda:"},
+    "compare_why_many": {
+        "en": "{count} answers differ; the ones that counted most:",
+        "id": "{count} jawaban berbeda; yang paling berpengaruh:",
+    },
+    "compare_why_one_small": {
+        "en": "One answer differs, and it moved the roles above by less than a point.",
+        "id": "Satu jawaban berbeda, dan pengaruhnya pada profesi di atas kurang dari 1 poin.",
+    },
+    "compare_why_many_small": {
+        "en": "{count} answers differ, and none moved the roles above by a point or more.",
+        "id": "{count} jawaban berbeda, dan tidak ada yang memengaruhi profesi di atas sampai 1 poin.",
+    },
+    "compare_chose": {"en": 'chose "{answer}"', "id": 'memilih "{answer}"'},
+    "compare_skipped": {"en": "skipped it", "id": "melewatinya"},
+    "compare_not_asked": {"en": "was not asked it", "id": "tidak mendapat pertanyaan ini"},
+    "compare_reason": {
+        "en": "{question}: A {a}, B {b}, which gives {ahead} {points} more than {behind}.",
+        "id": "{question}: A {a}, B {b}, sehingga {ahead} mendapat {points} lebih banyak daripada {behind}.",
+    },
+    "compare_reason_even": {
+        "en": "{question}: A {a}, B {b}, which changes little between the roles above.",
+        "id": "{question}: A {a}, B {b}, yang pengaruhnya kecil pada profesi di atas.",
+    },
+    "history_other_catalogue": {
+        "en": "Saved result {number} was taken with another catalogue or another version of it, so it cannot be scored again with this one; use the same catalogue (--catalogue).",
+        "id": "Hasil tersimpan nomor {number} berasal dari kuis dengan katalog lain atau versi lain, jadi tidak bisa dinilai ulang dengan katalog ini; pakai katalog yang sama (--catalogue).",
+    },
     "schema_help": {
         "en": "Print the catalogue format as a JSON Schema, for editors.",
         "id": "Cetak format katalog sebagai JSON Schema, untuk editor.",
@@ -378,6 +610,134 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Kuis tidak bisa tampil di jendela ini. Di Windows, jalankan di Windows Terminal, "
         "PowerShell, atau cmd.exe (di Git Bash, awali dengan 'winpty').",
     },
+    # --- the result history (history.py; `rolefinder history`, `quiz --no-history`)
+    "history_help": {
+        "en": "List the quiz results kept on this computer, or forget them all.",
+        "id": "Tampilkan hasil kuis yang tersimpan di komputer ini, atau hapus semuanya.",
+    },
+    "opt_no_history": {
+        "en": "Do not keep this result in your history (or set ROLEFINDER_HISTORY=0).",
+        "id": "Jangan simpan hasil ini di riwayatmu (atau isi ROLEFINDER_HISTORY=0).",
+    },
+    "opt_forget": {
+        "en": "Delete every saved result (after asking you).",
+        "id": "Hapus semua hasil tersimpan (setelah bertanya dulu).",
+    },
+    "opt_yes": {
+        "en": "With --forget: delete without asking.",
+        "id": "Dengan --forget: hapus tanpa bertanya.",
+    },
+    "history_title": {"en": "Your saved results", "id": "Hasil tersimpanmu"},
+    "col_date": {"en": "Date", "id": "Tanggal"},
+    "col_lang": {"en": "Language", "id": "Bahasa"},
+    "col_best": {"en": "Best match, result code", "id": "Paling cocok, kode hasil"},
+    "history_marked_other": {
+        "en": "* taken with another catalogue or another version of it; the role names are today's.",
+        "id": "* kuis diikuti dengan katalog lain atau versi lain; nama profesinya dari katalog yang sekarang.",
+    },
+    "history_where": {
+        "en": "Kept in {path}. To see one again: rolefinder result CODE",
+        "id": "Disimpan di {path}. Untuk melihatnya lagi: rolefinder result KODE",
+    },
+    "history_empty": {
+        "en": "No saved results yet: every quiz you finish is kept here (rolefinder quiz).",
+        "id": "Belum ada hasil yang tersimpan: setiap kuis yang kamu selesaikan akan disimpan di sini (rolefinder quiz).",
+    },
+    "history_off": {
+        "en": "The history is off ({env}={value}): no result is kept.",
+        "id": "Riwayat dimatikan ({env}={value}): hasil tidak disimpan.",
+    },
+    "history_skipped": {
+        "en": "Saved result {number} could not be read and was skipped.",
+        "id": "Hasil tersimpan nomor {number} tidak bisa dibaca, jadi dilewati.",
+    },
+    "history_entry_unreadable": {
+        "en": "Saved result {number} cannot be read.",
+        "id": "Hasil tersimpan nomor {number} tidak bisa dibaca.",
+    },
+    "history_no_entry": {
+        "en": "There is no saved result '{ref}'; 'rolefinder history' lists them.",
+        "id": "Tidak ada hasil tersimpan '{ref}'; 'rolefinder history' menampilkan daftarnya.",
+    },
+    "history_bad_ref": {
+        "en": "'{ref}' does not name a saved result: give its number (see 'rolefinder history') or 'last'.",
+        "id": "'{ref}' tidak menunjuk hasil tersimpan: berikan nomornya (lihat 'rolefinder history') atau 'last'.",
+    },
+    "history_not_kept": {
+        "en": "This result was not kept in your history: {path}: {why}.",
+        "id": "Hasil ini tidak disimpan di riwayatmu: {path}: {why}.",
+    },
+    "history_damaged_kept": {
+        "en": "Your history {path} was damaged: it is kept aside as {kept}, and a new history starts with this result.",
+        "id": "Riwayatmu {path} rusak: file itu disisihkan sebagai {kept}, dan riwayat baru dimulai dengan hasil ini.",
+    },
+    "history_damaged": {
+        "en": "Your history {path} was damaged: it is kept aside as {kept}, and your next quiz starts a new one.",
+        "id": "Riwayatmu {path} rusak: file itu disisihkan sebagai {kept}, dan kuis berikutnya akan memulai riwayat baru.",
+    },
+    "history_unreadable": {
+        "en": "Cannot read your history {path}: {why}.",
+        "id": "Riwayatmu {path} tidak bisa dibaca: {why}.",
+    },
+    "why_denied": {"en": "permission denied", "id": "akses ditolak"},
+    "why_read_only": {"en": "the disk is read-only", "id": "disknya hanya bisa dibaca"},
+    "why_full": {"en": "the disk is full", "id": "disknya penuh"},
+    "why_cannot_write": {
+        "en": "it cannot be written there (no permission, or a read-only disk)",
+        "id": "file itu tidak bisa ditulis di sana (tidak ada izin, atau disknya hanya bisa dibaca)",
+    },
+    "why_busy": {
+        "en": "another rolefinder kept it busy for {seconds} seconds",
+        "id": "rolefinder lain memakainya selama {seconds} detik",
+    },
+    "why_no_folder": {
+        "en": "its folder cannot be made there",
+        "id": "foldernya tidak bisa dibuat di sana",
+    },
+    "why_not_file": {"en": "it is not a regular file", "id": "itu bukan file biasa"},
+    "why_newer": {
+        "en": "it was written by a newer rolefinder (history layout {found}; this one knows up to {ours}), so it is left as it is",
+        "id": "file itu ditulis oleh rolefinder yang lebih baru (format riwayat {found}; versi ini hanya mengenal sampai {ours}), jadi dibiarkan apa adanya",
+    },
+    "why_not_ours": {
+        "en": "it is another program's database, so it is left as it is",
+        "id": "itu database milik program lain, jadi dibiarkan apa adanya",
+    },
+    "why_damaged": {
+        "en": "it is damaged, and a new one could not be started",
+        "id": "file itu rusak, dan riwayat baru tidak bisa dimulai",
+    },
+    # {reason} is the system's own English text, kept as it is (quoted in Indonesian).
+    "why_other": {"en": "{reason}", "id": '"{reason}"'},
+    "history_forget_ask": {
+        "en": "Delete all {count} saved results? [y/N] ",
+        "id": "Hapus semua {count} hasil tersimpan? [y/N] ",
+    },
+    "history_forget_ask_one": {
+        "en": "Delete your 1 saved result? [y/N] ",
+        "id": "Hapus 1 hasil tersimpanmu? [y/N] ",
+    },
+    "history_forgot": {
+        "en": "Deleted {count} saved results.",
+        "id": "{count} hasil tersimpan sudah dihapus.",
+    },
+    "history_forgot_one": {
+        "en": "Deleted 1 saved result.",
+        "id": "1 hasil tersimpan sudah dihapus.",
+    },
+    "history_forget_kept": {"en": "Nothing was deleted.", "id": "Tidak ada yang dihapus."},
+    "history_forget_none": {
+        "en": "There are no saved results to delete.",
+        "id": "Tidak ada hasil tersimpan yang perlu dihapus.",
+    },
+    "history_forget_no_terminal": {
+        "en": "Deleting every saved result needs your yes: run it in a terminal to be asked, or add --yes.",
+        "id": "Menghapus semua hasil tersimpan perlu persetujuanmu: jalankan di terminal agar bisa ditanya, atau tambahkan --yes.",
+    },
+    "history_forget_json": {
+        "en": "--forget lists nothing: leave out --json.",
+        "id": "--forget tidak menampilkan daftar: jangan pakai --json.",
+    },
     # result cards (--save .html, .svg, .md)
     "card_kicker": {"en": "rolefinder quiz result", "id": "Hasil kuis rolefinder"},
     "card_title": {"en": "{name}: my rolefinder result", "id": "{name}: hasil rolefinder-ku"},
@@ -394,6 +754,96 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Lihat hasil ini lagi: {command}",
     },
     "card_footer": {
+        "en": "Made with rolefinder {version}, a career quiz for social-media jobs.",
+        "id": "Dibuat dengan rolefinder {version}, kuis karier untuk pekerjaan di media sosial.",
+    },
+    # class summaries (rolefinder class --out DIR: summary.md and summary.html), for teachers
+    "summary_kicker": {"en": "rolefinder class summary", "id": "Ringkasan kelas rolefinder"},
+    "summary_title": {"en": "Class results", "id": "Hasil kelas"},
+    "summary_sources": {"en": "Read from: {files}", "id": "Dibaca dari: {files}"},
+    "summary_file_notes": {
+        "en": "About the files read:",
+        "id": "Catatan tentang file yang dibaca:",
+    },
+    "summary_desc": {
+        "en": "rolefinder class results: {students} students, {scored} of them scored.",
+        "id": "Hasil kelas rolefinder: {students} siswa, {scored} di antaranya mendapat hasil.",
+    },
+    "summary_students": {"en": "Students", "id": "Siswa"},
+    "summary_scored": {"en": "Scored", "id": "Mendapat hasil"},
+    "summary_too_few": {"en": "Too few answers", "id": "Jawaban terlalu sedikit"},
+    "summary_failed": {"en": "Could not be scored", "id": "Tidak bisa diproses"},
+    "summary_unsure": {"en": "Unsure results", "id": "Hasil belum pasti"},
+    "summary_unsure_share": {
+        "en": "{share} of the results are unsure.",
+        "id": "{share} dari hasil yang ada belum pasti.",
+    },
+    "summary_unsure_meaning": {
+        "en": "Unsure means the student's answers fit several roles almost equally well: the first role is a starting point, not an answer, so go through the top three together.",
+        "id": "Belum pasti artinya jawaban siswa cocok dengan beberapa profesi hampir sama baiknya: profesi pertama baru titik awal, bukan jawaban, jadi bahas tiga profesi teratasnya bersama siswa itu.",
+    },
+    "summary_failed_note": {
+        "en": "results.csv gives the reason for each row that could not be scored.",
+        "id": "Alasan setiap baris yang tidak bisa diproses ada di results.csv.",
+    },
+    "summary_none_read": {
+        "en": "No student's answers were read, so there is nothing to show yet.",
+        "id": "Belum ada jawaban siswa yang terbaca, jadi belum ada yang bisa ditampilkan.",
+    },
+    "summary_none_scored": {
+        "en": "Nobody was scored: every student gave too few answers or could not be scored, so there are no charts.",
+        "id": "Belum ada siswa yang mendapat hasil: jawaban setiap siswa terlalu sedikit atau tidak bisa diproses, jadi belum ada grafik.",
+    },
+    "summary_first_heading": {
+        "en": "Best matches in the class",
+        "id": "Profesi paling cocok di kelas ini",
+    },
+    "summary_first_intro": {
+        "en": "How many students have each role as their best match, of the {scored} scored.",
+        "id": "Jumlah siswa yang paling cocok dengan setiap profesi, dari {scored} siswa yang mendapat hasil.",
+    },
+    "summary_profile_heading": {
+        "en": "The class's average profile",
+        "id": "Rata-rata profil kelas",
+    },
+    "summary_profile_intro": {
+        "en": "Each trait's share of the answers, averaged over the {scored} students scored.",
+        "id": "Porsi setiap tipe dalam jawaban, dirata-rata dari {scored} siswa yang mendapat hasil.",
+    },
+    "summary_chart_desc": {"en": "Bar chart: {figures}.", "id": "Diagram batang: {figures}."},
+    "summary_col_role": {"en": "Role", "id": "Profesi"},
+    "summary_col_trait": {"en": "Trait", "id": "Tipe"},
+    "summary_col_share": {"en": "Share", "id": "Persentase"},
+    "summary_talk_heading": {
+        "en": "Talk to these students first",
+        "id": "Ajak bicara siswa berikut lebih dulu",
+    },
+    "summary_talk_intro": {
+        "en": "Their results should not be read from the first role alone. Too few answers come first, then unsure results, then near ties.",
+        "id": "Hasil mereka jangan dibaca dari profesi pertamanya saja. Yang jawabannya terlalu sedikit ada di urutan pertama, lalu yang hasilnya belum pasti, lalu yang bersaing ketat.",
+    },
+    "summary_talk_none": {
+        "en": "Nobody: every student gave enough answers, and no result is unsure or a near tie.",
+        "id": "Tidak ada: setiap siswa menjawab cukup banyak pertanyaan, dan tidak ada hasil yang belum pasti atau bersaing ketat.",
+    },
+    "summary_where_row": {"en": "{source}, row {row}", "id": "{source}, baris {row}"},
+    "summary_reason_too_few": {
+        "en": "Too few answers: {have} of the {need} needed, so no ranking yet.",
+        "id": "Jawaban terlalu sedikit: baru {have} dari {need} yang dibutuhkan, jadi belum ada peringkat.",
+    },
+    "summary_reason_unsure": {
+        "en": "Unsure: {name} leads with only {chance}.",
+        "id": "Belum pasti: {name} hanya unggul dengan peluang {chance}.",
+    },
+    "summary_reason_near_tie": {
+        "en": "Near tie: {a} ({x}) and {b} ({y}) are close.",
+        "id": "Bersaing ketat: {a} ({x}) dan {b} ({y}) hampir sama kuat.",
+    },
+    "summary_talk_more": {
+        "en": "... and {count} more: see results.csv.",
+        "id": "... dan {count} siswa lagi: lihat results.csv.",
+    },
+    "summary_footer": {
         "en": "Made with rolefinder {version}, a career quiz for social-media jobs.",
         "id": "Dibuat dengan rolefinder {version}, kuis karier untuk pekerjaan di media sosial.",
     },
@@ -564,6 +1014,18 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "examples_questions": {
         "en": "rolefinder questions\nrolefinder questions --json\nrolefinder questions --template > answers.yaml",
         "id": "rolefinder questions\nrolefinder questions --json\nrolefinder questions --template > jawaban.yaml",
+    },
+    "examples_history": {
+        "en": "rolefinder history\nrolefinder history --json\nrolefinder history --forget",
+        "id": "rolefinder history\nrolefinder history --json\nrolefinder history --forget",
+    },
+    "examples_compare": {
+        "en": "rolefinder compare 3 last     last term and now (saved results)\n"
+        "rolefinder compare last CODE  you and a friend (their result code)\n"
+        "rolefinder compare CODE CODE --json",
+        "id": "rolefinder compare 3 last     semester lalu dan sekarang (hasil tersimpan)\n"
+        "rolefinder compare last KODE  kamu dan temanmu (kode hasilnya)\n"
+        "rolefinder compare KODE KODE --json",
     },
     # catalogue problems, shown as SOURCE:LINE:COLUMN: path: message. Field names, ids, paths
     # and values from the file stay as written; problem_kind_... and the like are words inside

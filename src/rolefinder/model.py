@@ -175,7 +175,10 @@ class Question:
 
     def option(self, option_id: str) -> Option | None:
         """The option with this id, or None."""
-        return next((o for o in self.options if o.id == option_id), None)
+        for option in self.options:  # a handful: a plain loop beats a dict or a generator
+            if option.id == option_id:
+                return option
+        return None
 
 
 @dataclass(frozen=True)
@@ -225,6 +228,19 @@ class Catalogue:
         """The trait with this id, or None."""
         return next((t for t in self.traits if t.id == trait_id), None)
 
+    @cached_property
+    def _questions_by_id(self) -> dict[str, Question]:
+        return {question.id: question for question in self.questions}
+
     def question(self, question_id: str) -> Question | None:
         """The question with this id, or None."""
-        return next((q for q in self.questions if q.id == question_id), None)
+        return self._questions_by_id.get(question_id)
+
+    @cached_property
+    def _options_by_id(self) -> dict[tuple[str, str], Option]:
+        return {(q.id, option.id): option for q in self.questions for option in q.options}
+
+    def answer(self, question_id: str, option_id: str | None) -> Option | None:
+        """The option ``option_id`` of question ``question_id``, or None (no such question or
+        option, or None given): one look-up, for scoring every answer of a class."""
+        return self._options_by_id.get((question_id, option_id)) if option_id else None

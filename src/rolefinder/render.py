@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rolefinder.errors import Problem
-from rolefinder.i18n import t
+from rolefinder.i18n import t, visible
 from rolefinder.languages import Lang, number
 from rolefinder.model import Catalogue, Role, as_percentages
 from rolefinder.report import (
@@ -34,8 +34,11 @@ from rolefinder.report import (
 
 if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `roles` skip them
     from rolefinder.audit import AuditReport, Recovery
+    from rolefinder.classroom import Summary
+    from rolefinder.compare import Comparison
     from rolefinder.engine import Match, Result
     from rolefinder.explain import Explanation
+    from rolefinder.history import Entry
 
 __all__ = ["Console", "make_console"]
 
@@ -291,6 +294,72 @@ def render_questions(console: Console, catalogue: Catalogue, lang: Lang) -> None
     console.print(Text(t("questions_footer", lang)), soft_wrap=True)
 
 
+def render_history(
+    console: Console, catalogue: Catalogue, entries: Sequence[Entry], lang: Lang, where: str
+) -> None:
+    """The kept results, oldest first: number, date (local time), language, the best match of
+    the day (named from today's catalogue, marked * when the result was taken with another
+    catalogue or version), its chance and the result code; then where the history is kept.
+    A table where it fits whole (codes are never cut, so they can be copied), else a list.
+
+    Everything read from the history is shown as Text with hidden characters spelled out, so
+    no stored value can act on the terminal or be read as markup.
+    """
+    from rich.measure import Measurement
+
+    from rolefinder.codes import fingerprint
+
+    today = fingerprint(catalogue)
+    rows = []
+    for entry in entries:
+        role_id, chance = entry.top[0] if entry.top else ("", None)
+        name = visible(_role_name(catalogue, role_id, lang)) if role_id else "-"
+        mark = "" if entry.fingerprint == today else " *"
+        code = visible(entry.code) or "-"
+        date = _local_time(entry.taken)
+        rows.append((str(entry.number), date, name + mark, percent(chance), code))
+    table = Table(
+        title=t("history_title", lang),
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_lines=True,  # each row is two lines: the date over the time, the name over the code
+    )
+    table.add_column(t("col_rank", lang), justify="right", no_wrap=True)
+    table.add_column(t("col_date", lang), no_wrap=True)
+    table.add_column(t("col_lang", lang), no_wrap=True)
+    table.add_column(t("col_best", lang), no_wrap=True)
+    table.add_column(t("col_match", lang), justify="right", no_wrap=True)
+    for (number_, date, name, shown, code), entry in zip(rows, entries, strict=True):
+        best = Text(name, style="bold") + Text("\n") + Text(code)
+        table.add_row(number_, date.replace(" ", "\n", 1), entry.lang, best, shown)
+    unbounded = console.options.update_width(10**6)  # its own width, not the screen's
+    if Measurement.get(console, unbounded, table).maximum <= console.width:
+        console.print(table)
+    else:
+        console.print(Text(t("history_title", lang), style="bold"))
+        for (number_, date, name, shown, code), entry in zip(rows, entries, strict=True):
+            console.print()
+            console.print(Text(f"{number_}. ", style="bold") + Text(f"{date}  {entry.lang}"))
+            console.print(Text(name, style="bold") + Text(f"  {shown}"))
+            console.print(Text(code, style="cyan"))
+        console.print()
+    if any(entry.fingerprint != today for entry in entries):
+        console.print(Text(t("history_marked_other", lang), style="dim"), soft_wrap=True)
+    console.print(Text(t("history_where", lang, path=where), style="dim"), soft_wrap=True)
+
+
+def _local_time(taken: str) -> str:
+    """An ISO 8601 UTC time ("2026-11-24T09:30:00Z") in local time, "2026-11-24 16:30"."""
+    from datetime import datetime, timezone
+
+    try:
+        moment = datetime.strptime(taken, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    except (ValueError, OverflowError, OSError):  # a time the platform cannot convert
+        return visible(taken)
+
+
 def _render_roles_stacked(
     console: Console, catalogue: Catalogue, roles: Sequence[Role], lang: Lang
 ) -> None:
@@ -493,3 +562,226 @@ def _why(
 
     why = explanation.reasons.get(match.id)
     return _bullets(console, reason_lines(catalogue, why, lang) if why else [])
+
+
+SIDES = (("A", "cyan"), ("B", "magenta"))  # each result's letter and colour, in every part
+GAP = 4  # columns between the two top 3 lists when they stand side by side
+
+
+def render_compare(
+    console: Console,
+    catalogue: Catalogue,
+    comparison: Comparison,
+    lang: Lang,
+    plain: bool = False,
+) -> None:
+    """Two results side by side: which is A and which B, both profiles as paired bars, both
+    top 3 (side by side, stacked when narrow), then what moved and the answers that moved it.
+
+    ``plain`` (screen readers, TERM=dumb): the profiles as figures without bars.
+    """
+    from rolefinder.compare import moved_lines, reason_lines, why_line
+
+    parts: list[Any] = [Text(), _heading("compare_title", lang)]
+    for (letter, style), side in zip(SIDES, (comparison.a, comparison.b), strict=True):
+        parts.append(Text(f"{letter}  ", style=f"bold {style}") + Text(visible(side.label)))
+    parts += [Text(), _heading("compare_profiles", lang)]
+    parts += [_paired_bars(console, catalogue, comparison, lang, plain), Text()]
+    parts += [_compare_tops(console, catalogue, comparison, lang), Text()]
+    parts += [_heading("compare_what_moved", lang)]
+    moved = moved_lines(catalogue, comparison, lang)
+    parts.append(_bullets(console, moved) if comparison.moved else Text(moved[0]))
+    why = why_line(comparison, lang)
+    if why is not None:
+        parts.append(Text(why, style="bold"))
+        parts.append(_bullets(console, reason_lines(catalogue, comparison, lang)))
+    for part in parts:
+        console.print(part)
+
+
+def _paired_bars(
+    console: Console, catalogue: Catalogue, comparison: Comparison, lang: Lang, plain: bool
+) -> Table:
+    """Per trait, A's bar over B's, each labelled and with its percentage; B's row also gives
+    the change in percentage points. The bars shrink on a narrow terminal, as in _bars;
+    ``plain`` leaves them out (a screen reader would read every block aloud)."""
+    full, empty = ("█", "░") if _unicode(console) else ("#", ".")
+    names = [visible(trait.name.get(lang)) for trait in catalogue.traits]
+    # name, letter, bar, "100%", "+100", and four gaps of two
+    room = console.width - max(map(len, names), default=0) - 1 - 4 - 4 - 8
+    width = max(3, min(BAR_WIDTH, room))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(overflow="fold")
+    grid.add_column(no_wrap=True)
+    if not plain:
+        grid.add_column(no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True, style="dim")
+    for trait, name in zip(catalogue.traits, names, strict=True):
+        before = comparison.a.profile.get(trait.id, 0)
+        after = comparison.b.profile.get(trait.id, 0)
+        for (letter, style), value in zip(SIDES, (before, after), strict=True):
+            filled = round(width * value / 100)
+            bar = Text(full * filled, style=style) + Text(empty * (width - filled), style="dim")
+            change = f"{after - before:+d}" if letter == "B" and after != before else ""
+            label = Text(name) if letter == "A" else Text()
+            cells = (label, Text(letter, style=f"bold {style}"), *([] if plain else [bar]))
+            grid.add_row(*cells, f"{value}%", change)
+    return grid
+
+
+def _compare_tops(
+    console: Console, catalogue: Catalogue, comparison: Comparison, lang: Lang
+) -> Group:
+    """Each side's top 3 and how sure its #1 is: side by side, or one under the other when
+    the terminal is narrow or the two lists would not fit beside each other unwrapped."""
+    from rich.measure import Measurement
+
+    from rolefinder.compare import how_sure, role_name
+
+    columns, needed = [], GAP
+    for (letter, style), side in zip(SIDES, (comparison.a, comparison.b), strict=True):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(overflow="fold")
+        grid.add_column(justify="right", no_wrap=True)
+        for placed in side.top:
+            name = Text(visible(role_name(catalogue, placed.id, lang)), style="bold")
+            grid.add_row(str(placed.place), name, percent(placed.chance))
+        needed += Measurement.get(console, console.options, grid).maximum
+        sure = Text(how_sure(side, lang), style="dim")
+        columns.append(Group(Text(letter, style=f"bold {style}"), grid, sure))
+    title = _heading("compare_matches", lang)
+    if console.width < max(NARROW, needed):
+        return Group(title, columns[0], Text(), columns[1])
+    table = Table.grid(padding=(0, GAP))
+    table.add_row(*columns)
+    return Group(title, table)
+
+
+# --- rolefinder class ------------------------------------------------------------------------
+
+
+class ClassProgress:
+    """A progress bar on stderr while a long file is read; nothing where stderr is not a
+    terminal (a log or a pipe gets the summary alone)."""
+
+    def __init__(self, console: Console, sizes: Mapping[str, int], lang: Lang) -> None:
+        from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+        self.sizes, self.lang = sizes, lang
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        )
+        self.tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> ClassProgress:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def update(self, source: str, done: int) -> None:
+        """``done`` bytes of ``source`` read."""
+        task = self.tasks.get(source)
+        if task is None:
+            description = visible(t("class_reading", self.lang, source=os.path.basename(source)))
+            total = self.sizes.get(source) or None
+            task = self.tasks[source] = self.progress.add_task(description, total=total)
+        self.progress.update(task, completed=done)
+
+
+def render_class_problem(console: Console, line: str) -> None:
+    """One failed row or note about a file, on one line, hidden characters spelled out."""
+    console.print(Text(visible(line)), soft_wrap=True)
+
+
+def render_class(
+    console: Console, summary: Summary, out: str, lang: Lang, plain: bool = False
+) -> None:
+    """The class's summary: counts, the #1 roles as bars, the average profile, the students
+    to talk to first (ten at most; the files list them all)."""
+    from rolefinder.classroom import student_note
+
+    catalogue = summary.catalogue
+    console.print(_heading("class_title", lang))
+    values = {
+        "students": number(summary.students, lang),
+        "scored": number(summary.scored, lang),
+        "too_few": number(summary.too_few, lang),
+        "failed": number(summary.failed, lang),
+    }
+    console.print(Text(t("class_students", lang, **values)))
+    if summary.scored:
+        unsure = {"unsure": number(summary.unsure, lang), "scored": number(summary.scored, lang)}
+        console.print(Text(t("class_unsure", lang, **unsure)))
+        console.print()
+        console.print(_heading("class_first_roles", lang))
+        console.print(_counts(console, catalogue, summary.first_roles, summary.scored, lang, plain))
+        console.print()
+        console.print(_heading("class_profile", lang))
+        console.print(_bars(console, catalogue, summary.profile, lang, plain=plain))
+    else:
+        console.print(Text(t("class_nobody", lang)))
+    talk = summary.talk_order()
+    if talk:
+        console.print()
+        console.print(_heading("class_talk_first", lang))
+        shown = talk[:10]
+        items = [
+            visible(f"{entry.student.label}: {student_note(entry.student, catalogue, lang)}")
+            for entry in shown
+        ]
+        console.print(_bullets(console, items))
+        more = len(talk) - len(shown) + summary.talk_more
+        if more:
+            console.print(Text(t("class_talk_more", lang, count=number(more, lang))))
+    console.print()
+    console.print(Text(t("class_written", lang, path=visible(out))), soft_wrap=True)
+
+
+def _counts(
+    console: Console,
+    catalogue: Catalogue,
+    counts: Sequence[tuple[str, int]],
+    total: int,
+    lang: Lang,
+    plain: bool,
+) -> Table:
+    """One bar per role: how many students have it first, and what share of the class."""
+    full, empty = ("█", "░") if _unicode(console) else ("#", ".")
+    names = [_role_name(catalogue, role, lang) for role, _ in counts]
+    narrow = console.width < NARROW  # each name on a line of its own, its figures under it
+    room = console.width - (4 if narrow else max(map(len, names), default=0)) - 16
+    width = max(3, min(BAR_WIDTH, room))
+    if narrow:
+        stacked = Table.grid(padding=(0, 2))
+        stacked.add_column()
+        for (_, count), name in zip(counts, names, strict=True):
+            share = count / total if total else 0.0
+            filled = round(width * share)
+            drawn = "" if plain else full * filled + empty * (width - filled) + "  "
+            stacked.add_row(Text(name))
+            stacked.add_row(Text(f"  {drawn}{number(count, lang)}  {round(100 * share)}%"))
+        return stacked
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(overflow="fold")
+    grid.add_column(no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    for (_, count), name in zip(counts, names, strict=True):
+        share = count / total if total else 0.0
+        filled = round(width * share)
+        bar = (
+            Text()
+            if plain
+            else Text(full * filled, style="cyan") + Text(empty * (width - filled), style="dim")
+        )
+        grid.add_row(Text(name), bar, number(count, lang), f"{round(100 * share)}%")
+    return grid

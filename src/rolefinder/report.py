@@ -16,6 +16,7 @@ from rolefinder.model import SKIP, Catalogue, Role, as_percentages
 if TYPE_CHECKING:  # types only: `roles` and `show` need no engine
     from rolefinder.engine import Match, Result
     from rolefinder.explain import Explanation, Reasons, WhatIf
+    from rolefinder.history import Entry
 
 
 def level_text(role: Role, lang: Lang) -> str:
@@ -174,6 +175,23 @@ def _round(chance: float | None) -> float | None:
     return None if chance is None else round(chance, 3)
 
 
+def history_list(entries: list[Entry], today: str) -> list[dict[str, Any]]:
+    """The kept results as JSON-ready objects, oldest first; ``today`` is the fingerprint of
+    the catalogue in use, to say which were taken with it."""
+    return [
+        {
+            "number": entry.number,
+            "taken": entry.taken,
+            "language": entry.lang,
+            "catalogue": {"fingerprint": entry.fingerprint, "current": entry.fingerprint == today},
+            "answers": dict(entry.answers),
+            "top": [{"id": role, "chance": _round(chance)} for role, chance in entry.top],
+            "code": entry.code,
+        }
+        for entry in entries
+    ]
+
+
 def _match_dict(
     catalogue: Catalogue, explanation: Explanation, match: Match, lang: Lang
 ) -> dict[str, Any]:
@@ -234,4 +252,22 @@ def answer_template(catalogue: Catalogue, lang: Lang) -> str:
             for option in question.options
         ]
         lines.append(f"{question.id}: {SKIP}")
+    return "\n".join(lines) + "\n"
+
+
+def form_text(catalogue: Catalogue, lang: Lang) -> str:
+    """The quiz as a teacher types it into a form tool: a name question, then every question
+    (the experience and outlook ones first, as the quiz asks them) with its options' texts in
+    order and "doesn't apply" last. Plain text: no ids, nothing to escape."""
+
+    def line(text: str) -> str:
+        return " ".join(text.split())
+
+    first = [q for q in (catalogue.experience, catalogue.outlook) if q is not None]
+    ordered = [*first, *(q for q in catalogue.questions if q not in first)]
+    lines = [t("form_intro", lang, count=len(ordered)), "", t("form_name_question", lang)]
+    for number, question in enumerate(ordered, start=1):
+        lines += ["", f"{number}. {line(question.prompt.get(lang))}"]
+        lines += [f"   - {line(option.text.get(lang))}" for option in question.options]
+        lines.append(f"   - {t('form_skip', lang)}")
     return "\n".join(lines) + "\n"

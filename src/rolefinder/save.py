@@ -41,19 +41,19 @@ def check_target(path: Path, force: bool) -> str:
     except (FileNotFoundError, NotADirectoryError):
         is_folder = False
     except OSError as error:  # an unsearchable parent, say
-        raise _failed(path, error) from None
+        raise failed_save(path, error) from None
     if not is_folder:
         raise SaveError("save_no_folder", path=str(path), folder=str(folder))
     if len(os.fsencode(path.name)) > _name_max(folder):
-        raise _failed(path, OSError(errno.ENAMETOOLONG, ""))
+        raise failed_save(path, OSError(errno.ENAMETOOLONG, ""))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise _failed(path, OSError(errno.EROFS if _read_only(folder) else errno.EACCES, ""))
+        raise failed_save(path, OSError(errno.EROFS if _read_only(folder) else errno.EACCES, ""))
     try:
         status = os.lstat(path)  # the name itself: a link, even a dangling one, counts
     except FileNotFoundError:
         return suffix
     except OSError as error:
-        raise _failed(path, error) from None
+        raise failed_save(path, error) from None
     if stat.S_ISDIR(status.st_mode):
         raise SaveError("save_is_folder", path=str(path))
     if not force:
@@ -73,7 +73,7 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
     except FileExistsError:  # it appeared since it was checked
         raise SaveError("save_exists", path=str(path)) from None
     except OSError as error:
-        raise _failed(path, error) from None
+        raise failed_save(path, error) from None
 
 
 def _read_only(folder: Path) -> bool:
@@ -90,7 +90,7 @@ def _name_max(folder: Path) -> int:
         return NAME_MAX
 
 
-def _failed(path: Path, error: OSError) -> SaveError:
+def failed_save(path: Path, error: OSError) -> SaveError:
     """The SaveError for an OSError: the common reasons in words, others as the system says."""
     key = _REASONS.get(error.errno or 0)
     if key is not None:

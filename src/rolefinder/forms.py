@@ -1,0 +1,492 @@
+"""A class's answers, read as a stream: form exports, answer sheets and files of result codes.
+
+- **Form exports** (``.csv``, ``.tsv``) from Google Forms or Microsoft Forms (via Excel's "CSV
+  UTF-8"): a header row of question texts, in either language, and one row per student whose
+  cells hold option texts. Texts are matched ignoring case, spacing, punctuation and the kind
+  of quotes (see ``normal``); a question number typed before a question ("3. ...") is ignored,
+  and so are question ids. Timestamp, name, e-mail and id columns are kept as they are; any
+  other column is ignored, with a note. The separator (comma, semicolon as Excel writes in
+  Indonesian settings, or tab) is read from the header; the encoding is UTF-8 (a byte-order
+  mark is fine), UTF-16 with a byte-order mark, or else Windows-1252.
+- **Answer sheets** (``.yaml``, ``.yml``, ``.json``: question id -> option id) and folders of
+  them.
+- **Result codes**, one a line, optionally after a name and a tab, comma, semicolon or colon;
+  blank lines and lines starting with ``#`` are skipped.
+
+Rows are matched once per distinct cell text (a class repeats the same few texts), and read
+one at a time, so memory does not grow with the number of rows. Nothing here scores.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import functools
+import io
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from rolefinder.catalogue import load_answers
+from rolefinder.codes import Coder
+from rolefinder.engine import check_answers
+from rolefinder.errors import MAX_PROBLEMS, RolefinderError
+from rolefinder.i18n import t, visible
+from rolefinder.languages import LANGS, Lang
+from rolefinder.model import SKIP, Catalogue
+
+FORM_SUFFIXES = (".csv", ".tsv")
+SHEET_SUFFIXES = (".yaml", ".yml", ".json")
+SPREADSHEET_SUFFIXES = (".xlsx", ".xls", ".ods", ".numbers")  # refused, with what to do
+MAX_CODE_LINE = 4096
+SHOWN_TEXT = 60  # characters of an unknown cell quoted in a message
+
+# Header texts, normalised, of the columns kept as they are: Google Forms and Microsoft Forms
+# in English and Indonesian, and what teachers commonly name their own columns.
+TIMESTAMP_HEADERS = frozenset(
+    {
+        "timestamp",
+        "stempel waktu",
+        "start time",
+        "completion time",
+        "last modified time",
+        "waktu mulai",
+        "waktu selesai",
+        "waktu penyelesaian",
+        "waktu modifikasi terakhir",
+        "date",
+        "tanggal",
+    }
+)
+NAME_WORDS = frozenset({"name", "nama"})  # "Full name", "Nama lengkap", "Nama siswa"
+EMAIL_WORDS = frozenset({"email", "mail", "surel"})  # "Email Address", "Alamat email", "E-mail"
+ID_HEADERS = frozenset({"id"})  # Microsoft Forms' response number
+
+# Typographic quotes (left, right, low and reversed single and double ones) as typed ones.
+_QUOTES = str.maketrans(
+    dict.fromkeys("\u2018\u2019\u201a\u201b", "'") | dict.fromkeys("\u201c\u201d\u201e", '"')
+)
+_NUMBERED = re.compile(r"^\s*(?:(?:q|no|nomor|soal|question|pertanyaan)\.?\s*)?\d{1,3}\s*[.):]\s*")
+
+
+def normal(text: str) -> str:
+    """``text`` as compared with the catalogue: Unicode-normalised (NFKC), case-folded, smart
+    quotes made plain and apostrophes dropped, every other character that is not a letter or
+    digit made a space, spaces collapsed. So "Doesn't  apply!" and "doesnt apply" are the
+    same (whatever the apostrophe), and so are "data-first" and "data first"."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().replace("'", "")
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
+
+
+@dataclass(frozen=True)
+class Row:
+    """One student as read: the kept columns and the answers, or why they cannot be read."""
+
+    source: str
+    row: int  # the spreadsheet row (the header is row 1), the line of a code file, 0 for a sheet
+    kept: Mapping[str, str]
+    label: str  # the name, else the e-mail, else where the row is
+    lang: Lang  # the language most of the answers' texts are in (the class's otherwise)
+    answers: Mapping[str, str] | None  # question id -> option id; None when it cannot be read
+    problem: str | None = None  # what is wrong with the row, in the class's language
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something about a whole file: worth saying, and a failure when ``failed``."""
+
+    source: str
+    text: str
+    failed: bool = False
+
+
+Progress = Callable[[int], None]  # bytes read so far, in the current file
+
+
+BLANK: tuple[str, Lang | None] = ("", None)  # an empty cell: the question not answered
+_UNSEEN = object()  # a cell text not met before
+
+
+@dataclass
+class Matcher:
+    """A catalogue's question and option texts, normalised once, in every language."""
+
+    catalogue: Catalogue
+    questions: dict[str, str] = field(default_factory=dict)  # header -> question id
+    options: dict[str, dict[str, tuple[str, Lang | None]]] = field(default_factory=dict)
+    seen: dict[str, dict[str, tuple[str, Lang | None] | None]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        skips = {normal(t(key, lang)): lang for key in ("skip", "form_skip") for lang in LANGS}
+        for question in self.catalogue.questions:
+            texts = [question.id, *(question.prompt.get(lang) for lang in LANGS)]
+            texts += [question.label.get(lang) for lang in LANGS]
+            for text in texts:
+                self.questions.setdefault(normal(text), question.id)
+            known: dict[str, tuple[str, Lang | None]] = {normal(SKIP): (SKIP, None)}
+            known.update({text: (SKIP, lang) for text, lang in skips.items()})
+            for option in question.options:
+                known[normal(option.id)] = (option.id, None)
+                for lang in LANGS:
+                    known[normal(option.text.get(lang))] = (option.id, lang)
+            self.options[question.id] = known
+            self.seen[question.id] = {}
+
+    def question(self, header: str) -> str | None:
+        """The id of the question a column's header names, if any."""
+        text = normal(header)
+        return self.questions.get(text) or self.questions.get(normal(_NUMBERED.sub("", header)))
+
+    def option(self, question_id: str, cell: str) -> tuple[str, Lang | None] | None:
+        """(option id or SKIP, the language of the text) for a cell; BLANK for an empty
+        cell; None when no option of the question has this text. Each distinct cell text is
+        normalised once."""
+        seen = self.seen[question_id]
+        found = seen.get(cell, _UNSEEN)
+        if found is not _UNSEEN:
+            return found  # type: ignore[return-value]
+        if len(seen) > 10_000:  # a hostile file of all-different texts: stay bounded
+            seen.clear()
+        text = normal(cell)
+        match = seen[cell] = self.options[question_id].get(text) if text else BLANK
+        return match
+
+
+def read(
+    paths: Sequence[Path],
+    catalogue: Catalogue,
+    lang: Lang,
+    progress: Callable[[Path, int], None] | None = None,
+) -> Iterator[Row | Note]:
+    """Every student of every file (folders: their sheets, by name), in order, and notes.
+
+    ``progress(path, bytes)`` is called now and then with how far into a file reading is.
+    """
+    matcher = Matcher(catalogue)
+    coder = Coder(catalogue)
+    for path in paths:
+        tell: Progress = functools.partial(progress, path) if progress else _ignore
+        suffix = path.suffix.lower()
+        try:
+            if path.is_dir():
+                yield from _folder(path, catalogue, lang)
+            elif suffix in SPREADSHEET_SUFFIXES:
+                yield Note(str(path), t("form_spreadsheet", lang, source=str(path)), True)
+            elif suffix in FORM_SUFFIXES:
+                yield from _form(path, matcher, lang, tell)
+            elif suffix in SHEET_SUFFIXES:
+                yield _sheet(path, catalogue, lang)
+            else:
+                yield from _codes(path, coder, lang, tell)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            yield Note(str(path), t("form_unreadable", lang, source=str(path), reason=reason), True)
+        except UnicodeDecodeError:
+            yield Note(str(path), t("form_encoding", lang, where=str(path)), True)
+
+
+def _ignore(done: int) -> None:
+    """No progress to show."""
+
+
+# --- Answer sheets ---------------------------------------------------------------------------
+
+
+def _folder(folder: Path, catalogue: Catalogue, lang: Lang) -> Iterator[Row | Note]:
+    sheets = sorted(p for p in folder.iterdir() if p.suffix.lower() in SHEET_SUFFIXES)
+    if not sheets:
+        yield Note(str(folder), t("form_empty_folder", lang, source=str(folder)), True)
+    for sheet in sheets:
+        if sheet.is_file():
+            yield _sheet(sheet, catalogue, lang)
+
+
+def _sheet(path: Path, catalogue: Catalogue, lang: Lang) -> Row:
+    try:
+        answers = load_answers(str(path))
+        check_answers(catalogue, answers)
+    except RolefinderError as error:
+        problem = "; ".join(error.describe(lang).splitlines())
+        return Row(str(path), 0, {}, path.name, lang, None, problem)
+    return Row(str(path), 0, {}, path.name, lang, answers)
+
+
+# --- Result codes ----------------------------------------------------------------------------
+
+_NAME_SEPARATOR = re.compile(r"^(.*)[\t,;:]\s*([^\t,;:]*)$")
+
+
+def _codes(path: Path, coder: Coder, lang: Lang, progress: Progress) -> Iterator[Row | Note]:
+    with path.open("rb") as stream:
+        text = _text_stream(stream, path, lang)
+        done = 0
+        for number, line in enumerate(_lines(text), start=1):
+            done += len(line)
+            if number % 1024 == 0:
+                progress(done)
+            line = line.strip().lstrip("\ufeff")
+            if not line or line.startswith("#"):
+                continue
+            found = _NAME_SEPARATOR.match(line)
+            name, code = (found.group(1).strip(), found.group(2)) if found else ("", line)
+            kept = {t("form_name_column", lang): name} if name else {}
+            label = name or t("form_where", lang, source=str(path), row=number)
+            try:
+                decoded = coder.decode(code)
+            except RolefinderError as error:
+                problem = error.describe(lang)
+                yield Row(str(path), number, kept, label, lang, None, problem)
+                continue
+            yield Row(str(path), number, kept, label, decoded.lang, decoded.answers)
+
+
+def _lines(text: io.TextIOBase) -> Iterator[str]:
+    """The lines of a code file, each cut at MAX_CODE_LINE characters (a file without line
+    breaks is not read whole)."""
+    while True:
+        line = text.readline(MAX_CODE_LINE)
+        if not line:
+            return
+        if len(line) == MAX_CODE_LINE and not line.endswith("\n"):
+            while True:  # the rest of an over-long line
+                rest = text.readline(MAX_CODE_LINE)
+                if not rest or rest.endswith("\n"):
+                    break
+        yield line
+
+
+# --- Form exports ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """What each column of a form export holds."""
+
+    questions: dict[str, list[int]]  # question id -> its columns (more than one: a duplicate)
+    kept: dict[int, str]  # column -> its header, kept as it is
+    name: int | None
+    email: int | None
+    width: int  # the header's number of columns
+
+
+def _form(path: Path, matcher: Matcher, lang: Lang, progress: Progress) -> Iterator[Row | Note]:
+    source = str(path)
+    with path.open("rb") as stream:
+        text = _text_stream(stream, path, lang)
+        first = text.readline()
+        delimiter = _delimiter(first, path)
+        reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
+        try:
+            header = next(reader, None)
+            if header is None:
+                yield Note(source, t("form_empty", lang, source=source), True)
+                return
+            columns = _columns(header, matcher)
+            yield from _header_notes(source, header, columns, matcher, lang)
+            if not columns.questions:
+                return
+            for number, cells in enumerate(reader, start=2):
+                if number % 1024 == 0:
+                    progress(stream.tell())
+                if not "".join(cells).strip():
+                    continue  # a blank row: nobody
+                yield _form_row(source, number, cells, columns, header, matcher, lang)
+        except csv.Error as error:
+            where = t("form_where", lang, source=source, row=reader.line_num)
+            yield Note(source, t("form_broken", lang, where=where, reason=str(error)), True)
+        except UnicodeDecodeError:
+            where = t("form_where", lang, source=source, row=reader.line_num)
+            yield Note(source, t("form_encoding", lang, where=where), True)
+        progress(stream.tell())
+
+
+def read_header(path: Path, catalogue: Catalogue, lang: Lang) -> list[str]:
+    """The kept columns of a form export (none if it cannot be read: reading it says why)."""
+    try:
+        with path.open("rb") as stream:
+            first = _text_stream(stream, path, lang).readline()
+            header = next(csv.reader([first], delimiter=_delimiter(first, path)), [])
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return []
+    return list(_columns(header, Matcher(catalogue)).kept.values())
+
+
+def _delimiter(line: str, path: Path) -> str:
+    """The separator of a form export, from its header: the one of tab, semicolon and comma
+    found most often outside quotes (a tab for a .tsv file)."""
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    outside = re.sub(r'"[^"]*"', "", line)
+    counts = {sep: outside.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def _columns(header: Sequence[str], matcher: Matcher) -> _Columns:
+    questions: dict[str, list[int]] = {}
+    kept: dict[int, str] = {}
+    name = email = None
+    for index, title in enumerate(header):
+        question = matcher.question(title)
+        if question is not None:
+            questions.setdefault(question, []).append(index)
+            continue
+        words = set(normal(title).split())
+        if words & NAME_WORDS:
+            name = index if name is None else name
+        elif words & EMAIL_WORDS:
+            email = index if email is None else email
+        elif normal(title) not in TIMESTAMP_HEADERS | ID_HEADERS:
+            continue
+        kept[index] = title.strip().lstrip("\ufeff") or f"#{index + 1}"
+    return _Columns(questions, kept, name, email, len(header))
+
+
+def _header_notes(
+    source: str, header: Sequence[str], columns: _Columns, matcher: Matcher, lang: Lang
+) -> Iterator[Note]:
+    """What the header says about the file: no questions at all (a failure), extra columns
+    ignored, a question in two columns, questions the form leaves out."""
+    if not columns.questions:
+        yield Note(source, t("form_no_questions", lang, source=source), True)
+        return
+    used = {i for indexes in columns.questions.values() for i in indexes} | set(columns.kept)
+    ignored = [_column_name(i, header[i]) for i in range(len(header)) if i not in used]
+    if ignored:
+        shown = ", ".join(ignored[:10]) + (" …" if len(ignored) > 10 else "")
+        yield Note(
+            source, t("form_ignored", lang, source=source, count=len(ignored), columns=shown)
+        )
+    for question, indexes in columns.questions.items():
+        if len(indexes) > 1:
+            names = ", ".join(_column_name(i, header[i]) for i in indexes)
+            yield Note(
+                source, t("form_duplicate", lang, source=source, question=question, columns=names)
+            )
+    missing = [q.id for q in matcher.catalogue.questions if q.id not in columns.questions]
+    if missing:
+        yield Note(
+            source,
+            t(
+                "form_missing",
+                lang,
+                source=source,
+                count=len(missing),
+                questions=", ".join(missing),
+            ),
+        )
+
+
+def _form_row(
+    source: str,
+    number: int,
+    cells: Sequence[str],
+    columns: _Columns,
+    header: Sequence[str],
+    matcher: Matcher,
+    lang: Lang,
+) -> Row:
+    width = len(cells)
+    kept = {title: cells[i] if i < width else "" for i, title in columns.kept.items()}
+    label = ""
+    for index in (columns.name, columns.email):
+        if index is not None and index < width and cells[index].strip():
+            label = cells[index].strip()
+            break
+    answers: dict[str, str] = {}
+    languages: list[Lang | None] = []
+    problems: list[str] = []
+    for question, indexes in columns.questions.items():
+        if len(indexes) == 1 and indexes[0] < width:  # the usual case, kept short
+            cell = cells[indexes[0]]
+            found = matcher.seen[question].get(cell) or matcher.option(question, cell)
+            if found is not None and found is not BLANK:
+                answers[question] = found[0]
+                languages.append(found[1])
+                continue
+        chosen = _answer(question, indexes, cells, header, matcher, problems, lang)
+        if chosen is not None:
+            answers[question] = chosen[0]
+            languages.append(chosen[1])
+    label = label or t("form_where", lang, source=source, row=number)
+    counts = sorted((languages.count(code), code) for code in LANGS)
+    tie = len(counts) > 1 and counts[-1][0] == counts[-2][0]
+    row_lang = lang if tie else counts[-1][1]
+    if problems:
+        return Row(source, number, kept, label, row_lang, None, "; ".join(problems[:MAX_PROBLEMS]))
+    return Row(source, number, kept, label, row_lang, answers)
+
+
+def _answer(
+    question: str,
+    indexes: Sequence[int],
+    cells: Sequence[str],
+    header: Sequence[str],
+    matcher: Matcher,
+    problems: list[str],
+    lang: Lang,
+) -> tuple[str, Lang | None] | None:
+    """A question's answer from its columns (one, or more when the header repeats it): the
+    first one given; a missing cell, a text that is no option, or two columns that disagree
+    are added to ``problems``."""
+    chosen: tuple[str, Lang | None] | None = None
+    chosen_at = 0
+    for index in indexes:
+        if index >= len(cells):
+            problems.append(t("form_cell_missing", lang, column=_column_name(index, header[index])))
+            continue
+        found = matcher.option(question, cells[index])
+        if found is BLANK:
+            continue
+        if found is None:
+            column = _column_name(index, header[index])
+            problems.append(
+                t("form_unknown_answer", lang, column=column, text=_shown(cells[index]))
+            )
+        elif chosen is None:
+            chosen, chosen_at = found, index
+        elif chosen[0] != found[0]:
+            named = [_column_name(i, header[i]) for i in (chosen_at, index)]
+            problems.append(t("form_disagree", lang, columns=", ".join(named)))
+    return chosen
+
+
+def _column_name(index: int, title: str) -> str:
+    """A column as a spreadsheet names it, with the start of its header: 'D ("Nama")'."""
+    letters = ""
+    number = index + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f'{letters} ("{_shown(title)}")'
+
+
+def _shown(text: str) -> str:
+    """A cell's text for a message: on one line, hidden characters spelled out, at most
+    SHOWN_TEXT characters."""
+    text = visible(" ".join(text.split()))
+    return text if len(text) <= SHOWN_TEXT else text[: SHOWN_TEXT - 1] + "…"
+
+
+# --- Bytes to text ---------------------------------------------------------------------------
+
+
+def _text_stream(stream: BinaryIO, path: Path, lang: Lang) -> io.TextIOWrapper:
+    """The file as text: UTF-8 or UTF-16 by their byte-order marks, else UTF-8 if the first
+    64 KiB are UTF-8, else Windows-1252 (what Excel's plain "CSV" writes on Windows)."""
+    start = stream.peek(65536)[:65536] if hasattr(stream, "peek") else b""
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif start.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    else:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(start, final=False)
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            encoding = "cp1252"
+    return io.TextIOWrapper(stream, encoding=encoding, newline="")

@@ -1,0 +1,572 @@
+"""The result history: every interactive quiz result, kept in a private SQLite database.
+
+The only module that imports ``sqlite3``, and only inside functions: commands that never touch
+the history do not pay for loading it.
+
+Where: ``ROLEFINDER_HISTORY`` names the database file; ``0``, ``off``, ``no`` or ``false`` (any
+case) turn the history off; unset or empty, it is ``history.sqlite3`` in the user's data folder
+(platformdirs). A folder made here is 0700 and the file 0600: a private record.
+
+What a row holds: when (UTC), the language, the catalogue's fingerprint, the answers, the top
+three (role id, chance), the result code and the rolefinder version that kept it. Answers and
+the top three are JSON text, read back checked against their shape (no pickle, no eval, no
+converters: nothing read from the file can run code); a row that does not check out is skipped
+and its number reported, never a crash. Texts holding a control or other hidden character (see
+i18n.hidden_character) do not check out, so none can reach a terminal, even through JSON.
+
+The layout is versioned by ``PRAGMA user_version`` and marked as rolefinder's by ``PRAGMA
+application_id``. Opening brings an older layout up to date step by step (MIGRATIONS) inside the
+write transaction; a layout from a newer rolefinder, or another program's database, is left as
+it is. Writes take ``BEGIN IMMEDIATE`` and wait up to BUSY_SECONDS for another writer, so two
+quizzes ending at the same moment both land.
+
+Damage: a file SQLite reports as not a database, or malformed, is renamed aside as
+``<name>.damaged-YYYYMMDD-HHMMSS`` (never deleted, never over another kept file) with any journal
+beside it; a new history is started. Every other failure (no permission, a read-only or full
+disk, a folder that cannot be made, a file that is not a regular file) costs only the
+recording: ``record`` returns one line to show, in the result's language.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import glob
+import json
+import os
+import re
+import stat
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rolefinder import files
+from rolefinder.errors import HistoryError, Phrase, Value
+from rolefinder.i18n import hidden_character
+from rolefinder.languages import LANGS, Lang
+from rolefinder.version import __version__
+
+if TYPE_CHECKING:
+    import sqlite3
+
+HISTORY_ENV = "ROLEFINDER_HISTORY"  # the database file, or one of OFF
+OFF = frozenset({"0", "off", "no", "false"})
+FILE_NAME = "history.sqlite3"
+BUSY_SECONDS = 10  # how long a write waits for another process's write to finish
+APPLICATION_ID = 0x526F6C46  # "RolF" in the database header: the file is rolefinder's
+
+# Journal mode: SQLite's default rollback journal, not WAL. WAL lets readers go on while one
+# process writes, which a history written once a quiz never needs, and it costs two more files
+# beside the database at all times (-wal, -shm), shared memory that network folders (an NFS
+# home) do not support, and a damaged history that is three files to keep aside instead of
+# one. Writers queue on the busy timeout either way.
+
+# Each step brings the layout from version N to N + 1, in one transaction with the rest of the
+# write that found it older; user_version is the number of steps applied.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: the first layout. AUTOINCREMENT: a number is never given twice, even after --forget.
+    (
+        f"PRAGMA application_id = {APPLICATION_ID}",
+        "CREATE TABLE results ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " taken TEXT NOT NULL,"  # ISO 8601, UTC: 2026-11-24T09:30:00Z
+        " lang TEXT NOT NULL,"
+        " fingerprint TEXT NOT NULL,"  # codes.fingerprint of the catalogue
+        " answers TEXT NOT NULL,"  # JSON: {question id: option id}
+        " top TEXT NOT NULL)",  # JSON: [[role id, chance or null], ...]
+    ),
+    # 2: the result code (to show a result again without the catalogue of the day) and the
+    # version of rolefinder that kept the row (to tell later migrations what wrote it). Rows of
+    # layout 1 get an empty code and no version.
+    (
+        "ALTER TABLE results ADD COLUMN code TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE results ADD COLUMN version TEXT",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# What a row may hold, at most: more is not a result rolefinder wrote.
+MAX_ANSWERS = 1000
+MAX_TOP = 20
+MAX_TEXT = 200
+_TAKEN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+# SQLite's primary result codes (the low byte of an extended one), as sqlite3 reports them.
+_CORRUPT, _NOTADB = 11, 26
+_SQLITE_REASONS = {
+    3: "why_cannot_write",  # SQLITE_PERM
+    8: "why_cannot_write",  # SQLITE_READONLY
+    14: "why_cannot_write",  # SQLITE_CANTOPEN: often a folder the journal cannot be made in
+    23: "why_cannot_write",  # SQLITE_AUTH
+    5: "why_busy",  # SQLITE_BUSY
+    6: "why_busy",  # SQLITE_LOCKED
+    13: "why_full",  # SQLITE_FULL
+}
+_OS_REASONS = {
+    errno.EACCES: "why_denied",
+    errno.EPERM: "why_denied",
+    errno.EROFS: "why_read_only",
+    errno.ENOSPC: "why_full",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "why_full",
+    errno.EISDIR: "why_not_file",
+    errno.ENOTDIR: "why_no_folder",
+    errno.EEXIST: "why_no_folder",  # a file where the folder should be
+    errno.ENOENT: "why_no_folder",  # a folder that cannot be made (under /proc, say)
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One kept result."""
+
+    number: int  # the row's id, as `rolefinder history` shows it; never given twice
+    taken: str  # ISO 8601 in UTC, e.g. "2026-11-24T09:30:00Z"
+    lang: Lang
+    fingerprint: str  # codes.fingerprint(catalogue) at the time
+    answers: dict[str, str]
+    top: tuple[tuple[str, float | None], ...]  # (role id, chance) of the top 3 at the time
+    code: str  # the result code; "" for a row kept by layout 1, which had none
+
+
+class _Refused(Exception):
+    """The database cannot be used, for a reason told as a Phrase; nothing was changed."""
+
+    def __init__(self, why: Phrase) -> None:
+        super().__init__(why.key)
+        self.why = why
+
+
+class _Damaged(Exception):
+    """SQLite found the file is not a database, or a malformed one."""
+
+    def __init__(self, identity: tuple[int, int]) -> None:
+        super().__init__("damaged")
+        self.identity = identity  # (device, inode) of the file found damaged
+
+
+def location() -> Path | None:
+    """The database file (``ROLEFINDER_HISTORY``, else the data folder's), or None when off."""
+    setting = os.environ.get(HISTORY_ENV, "")
+    if setting.strip().lower() in OFF:
+        return None
+    if setting:
+        return Path(setting).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("rolefinder")) / FILE_NAME
+
+
+def off_setting() -> str:
+    """What ``ROLEFINDER_HISTORY`` says when it turns the history off (for messages)."""
+    return os.environ.get(HISTORY_ENV, "")
+
+
+def record(
+    *,
+    lang: Lang,
+    fingerprint: str,
+    answers: Mapping[str, str],
+    top: Sequence[tuple[str, float | None]],
+    code: str,
+    taken: str | None = None,
+) -> str | None:
+    """Keep one result. None when it was kept quietly (or the history is off); otherwise one
+    line in ``lang`` to show: why it was not kept, or that a damaged history was kept aside
+    and a new one started with this result. Never raises for a database or disk problem."""
+    import sqlite3
+
+    path = location()
+    if path is None:
+        return None
+    row = (
+        taken or time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        lang,
+        fingerprint,
+        json.dumps(dict(answers), ensure_ascii=False, allow_nan=False),
+        json.dumps([[role, chance] for role, chance in top], allow_nan=False),
+        code,
+        __version__,
+    )
+    try:
+        try:
+            _insert(path, row)
+        except _Damaged as damaged:
+            kept = _keep_aside(path, damaged.identity)
+            _insert(path, row)
+            return Phrase("history_damaged_kept", {"path": str(path), "kept": str(kept)}).text(lang)
+    except _Damaged:  # damaged again at once: not a history this process can mend
+        return _not_kept(path, Phrase("why_damaged"), lang)
+    except _Refused as refused:
+        return _not_kept(path, refused.why, lang)
+    except (sqlite3.Error, OSError, ValueError) as error:
+        return _not_kept(path, _why(error), lang)
+    return None
+
+
+def entries(skipped: list[int] | None = None) -> list[Entry]:
+    """Every kept result that reads back well, oldest first; none when the history is off or
+    not made yet. The numbers of rows that do not are added to ``skipped``.
+
+    Raises HistoryError when the history cannot be read; a damaged one is kept aside first.
+    """
+    path = location()
+    if path is None:
+        return []
+    found: list[Entry] = []
+    with _reading(path) as connection:
+        if connection is None:
+            return []
+        columns = "id, taken, lang, fingerprint, answers, top, code"
+        for row in connection.execute(f"SELECT {columns} FROM results ORDER BY id"):
+            entry = _entry(row)
+            if entry is not None:
+                found.append(entry)
+            elif skipped is not None:
+                skipped.append(row[0])
+    return found
+
+
+def find(ref: str) -> Entry:
+    """The kept result ``ref`` names: its number ("3", "#3") or "last" (any case).
+
+    Raises HistoryError when there is no such result, the history is off, or it cannot be read.
+    """
+    if location() is None:
+        raise HistoryError("history_off", env=HISTORY_ENV, value=off_setting())
+    wanted = ref.strip().lower().removeprefix("#")
+    if wanted != "last" and not (wanted.isascii() and wanted.isdigit()):
+        raise HistoryError("history_bad_ref", ref=ref)
+    skipped: list[int] = []
+    kept = entries(skipped)
+    if wanted == "last":
+        if kept:
+            return kept[-1]
+        raise HistoryError("history_empty")
+    number = int(wanted)
+    for entry in kept:
+        if entry.number == number:
+            return entry
+    if number in skipped:
+        raise HistoryError("history_entry_unreadable", number=number)
+    raise HistoryError("history_no_entry", ref=ref)
+
+
+def count() -> int:
+    """How many results are kept (those that read back well or not); 0 when off or not made.
+
+    Raises HistoryError as ``entries`` does.
+    """
+    path = location()
+    if path is None:
+        return 0
+    with _reading(path) as connection:
+        return 0 if connection is None else int(_one(connection, "SELECT count(*) FROM results"))
+
+
+def forget() -> int:
+    """Delete every kept result; return how many there were. Deleted rows are overwritten
+    (``secure_delete``), not just unlinked from the table.
+
+    Raises HistoryError as ``entries`` does; a damaged history is kept aside, not deleted.
+    """
+    import sqlite3
+
+    path = location()
+    if path is None:
+        return 0
+    try:
+        with _connected(path, create=False) as connection:
+            if connection is None:
+                return 0
+            connection.execute("PRAGMA secure_delete = ON")
+            with _writing(connection):
+                return connection.execute("DELETE FROM results").rowcount
+    except _Damaged as damaged:
+        raise _damaged_error(path, damaged) from None
+    except _Refused as refused:
+        raise HistoryError("history_unreadable", path=str(path), why=refused.why) from None
+    except (sqlite3.Error, OSError, ValueError) as error:
+        raise HistoryError("history_unreadable", path=str(path), why=_why(error)) from None
+
+
+# --- Opening, writing, reading ------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _connected(path: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
+    """A connection to the database at ``path`` (None if there is none and ``create`` is
+    false), with the layout brought up to date. SQLite's "not a database" and "malformed"
+    become _Damaged, wherever they happen inside the block."""
+    import sqlite3
+
+    if create:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Opened here first: a new file is made 0600, and anything but a regular file (a FIFO
+    # would make SQLite wait forever, a folder cannot be one) is refused before SQLite sees it.
+    flags = (os.O_RDWR | os.O_CREAT if create else os.O_RDONLY) | _NONBLOCK | _CLOEXEC
+    try:
+        handle = os.open(path, flags, 0o600)
+    except (FileNotFoundError, NotADirectoryError):
+        if create:
+            raise
+        yield None  # nothing kept there (yet)
+        return
+    try:
+        status = os.fstat(handle)
+    finally:
+        os.close(handle)
+    if not stat.S_ISREG(status.st_mode):
+        raise _Refused(Phrase("why_not_file"))
+    identity = (status.st_dev, status.st_ino)
+    # A URI, so that reading never makes a file: mode=rw opens an existing one (read-only when
+    # it cannot be written). No detect_types: no converter runs on what is read.
+    uri = f"{path.absolute().as_uri()}?mode={'rwc' if create else 'rw'}"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+    except sqlite3.DatabaseError as error:
+        if _is_damage(error):
+            raise _Damaged(identity) from None
+        raise
+    try:
+        connection.execute("PRAGMA trusted_schema = OFF")  # the file's schema runs no functions
+        _bring_up_to_date(connection)
+        yield connection
+    except sqlite3.DatabaseError as error:
+        if _is_damage(error):
+            raise _Damaged(identity) from None
+        raise
+    finally:
+        connection.close()
+
+
+@contextlib.contextmanager
+def _writing(connection: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE: another writer is waited for,
+    never deadlocked with), the layout brought up to date inside it; rolled back on error."""
+    import sqlite3
+
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        version = _one(connection, "PRAGMA user_version")  # again: another may have migrated
+        _check_layout(connection, version)
+        for step in MIGRATIONS[version:]:
+            for statement in step:
+                connection.execute(statement)
+            version += 1
+            connection.execute(f"PRAGMA user_version = {version}")
+        yield
+        connection.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _bring_up_to_date(connection: sqlite3.Connection) -> None:
+    """Migrate an older layout (in a write transaction of its own); refuse one not ours."""
+    import sqlite3
+
+    connection.execute("BEGIN")  # one snapshot: another process may be migrating meanwhile
+    try:
+        version = _one(connection, "PRAGMA user_version")
+        _check_layout(connection, version)
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("COMMIT")  # nothing was written: this only ends the snapshot
+    if version < SCHEMA_VERSION:
+        with _writing(connection):
+            pass
+
+
+def _check_layout(connection: sqlite3.Connection, version: int) -> None:
+    """Refuse a layout from a newer rolefinder, and another program's database."""
+    if version > SCHEMA_VERSION:
+        raise _Refused(Phrase("why_newer", {"found": version, "ours": SCHEMA_VERSION}))
+    application = _one(connection, "PRAGMA application_id")
+    empty = version == 0 and not _one(connection, "SELECT count(*) FROM sqlite_master")
+    if application != APPLICATION_ID and not empty:
+        raise _Refused(Phrase("why_not_ours"))
+
+
+def _insert(path: Path, row: tuple[str, ...]) -> None:
+    with _connected(path, create=True) as connection:
+        assert connection is not None  # made when missing
+        with _writing(connection):
+            connection.execute(
+                "INSERT INTO results (taken, lang, fingerprint, answers, top, code, version)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+
+
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[sqlite3.Connection | None]:
+    """A connection for reading, with every failure a HistoryError (a damaged history kept
+    aside first)."""
+    import sqlite3
+
+    try:
+        with _connected(path, create=False) as connection:
+            yield connection
+    except _Damaged as damaged:
+        raise _damaged_error(path, damaged) from None
+    except _Refused as refused:
+        raise HistoryError("history_unreadable", path=str(path), why=refused.why) from None
+    except (sqlite3.Error, OSError, ValueError) as error:
+        raise HistoryError("history_unreadable", path=str(path), why=_why(error)) from None
+
+
+def _one(connection: sqlite3.Connection, query: str) -> int:
+    value = connection.execute(query).fetchone()[0]
+    return value if isinstance(value, int) else 0
+
+
+# --- Damage -------------------------------------------------------------------------------
+
+
+def _is_damage(error: Exception) -> bool:
+    """Whether SQLite says the file is not a database, or a malformed one (not: locked,
+    read-only, cannot be opened, which say nothing about the file's bytes)."""
+    import sqlite3
+
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return code & 0xFF in (_CORRUPT, _NOTADB)
+    return type(error) is sqlite3.DatabaseError  # what sqlite3 raises for those two codes
+
+
+def _keep_aside(path: Path, identity: tuple[int, int]) -> Path:
+    """Rename the damaged file (and any journal beside it) to ``<name>.damaged-<local time>``,
+    never over another kept file; return the new name.
+
+    If another process has kept it aside already, the file at ``path`` is not the one found
+    damaged (or is gone): it is left alone, and the latest kept file is named.
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for attempt in range(1, 1000):
+        aside = path.with_name(f"{path.name}.damaged-{stamp}" + (f"-{attempt}" * (attempt > 1)))
+        try:
+            status = os.stat(path)
+        except FileNotFoundError:
+            status = None
+        if status is None or (status.st_dev, status.st_ino) != identity:
+            kept = [
+                name
+                for name in path.parent.glob(f"{glob.escape(path.name)}.damaged-*")
+                if re.fullmatch(r"\d{8}-\d{6}(-\d+)?", name.name.rpartition(".damaged-")[2])
+            ]
+            return max(kept, key=_kept_order) if kept else aside
+        try:
+            files.rename_new(path, aside)  # never over an earlier kept file
+        except FileExistsError:
+            continue
+        # What SQLite left beside it (it deletes a journal it finds empty or plays one back
+        # before it reads the file) goes along: no journal may meet the new history.
+        for companion in ("-journal", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                files.rename_new(Path(f"{path}{companion}"), Path(f"{aside}{companion}"))
+        return aside
+    raise OSError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+
+
+def _kept_order(name: Path) -> tuple[str, int]:
+    """Kept files in the order they were kept: by time, then by their -2, -3 suffix."""
+    day, moment, *attempt = name.name.rpartition(".damaged-")[2].split("-")
+    return f"{day}{moment}", int(attempt[0]) if attempt else 1
+
+
+def _damaged_error(path: Path, damaged: _Damaged) -> HistoryError:
+    """The error that says a damaged history was kept aside (or why it could not be)."""
+    try:
+        kept = _keep_aside(path, damaged.identity)
+    except OSError as error:
+        return HistoryError("history_unreadable", path=str(path), why=_why(error))
+    return HistoryError("history_damaged", path=str(path), kept=str(kept))
+
+
+# --- Messages -----------------------------------------------------------------------------
+
+
+def _not_kept(path: Path, why: Phrase, lang: Lang) -> str:
+    return Phrase("history_not_kept", {"path": str(path), "why": why}).text(lang)
+
+
+def _why(error: Exception) -> Phrase:
+    """Why a database or file operation failed, in words that can be told in any language."""
+    if isinstance(error, OSError):
+        key = _OS_REASONS.get(error.errno or 0)
+        reason = error.strerror or str(error)
+    else:
+        code = getattr(error, "sqlite_errorcode", None)
+        key = None if code is None else _SQLITE_REASONS.get(code & 0xFF)
+        reason = str(error)
+    values: dict[str, Value] = {"seconds": BUSY_SECONDS} if key == "why_busy" else {}
+    return Phrase(key, values) if key else Phrase("why_other", {"reason": reason})
+
+
+# --- Reading a row back -------------------------------------------------------------------
+
+
+def _entry(row: Sequence[Any]) -> Entry | None:
+    """A row as an Entry, or None if any part of it is not what rolefinder writes."""
+    number, taken, lang, fingerprint, answers, top, code = row
+    try:
+        kept_answers = _json(answers)
+        kept_top = _json(top)
+    except ValueError:
+        return None
+    texts_ok = all(_text(value) for value in (taken, fingerprint, code))
+    if not (isinstance(number, int) and texts_ok and lang in LANGS and _TAKEN.fullmatch(taken)):
+        return None
+    try:
+        time.strptime(taken, "%Y-%m-%dT%H:%M:%SZ")  # a real date and time, not 2026-13-45
+    except ValueError:
+        return None
+    if not _answers_ok(kept_answers) or not _top_ok(kept_top):
+        return None
+    language: Lang = LANGS[LANGS.index(lang)]
+    pairs = tuple((role, None if chance is None else float(chance)) for role, chance in kept_top)
+    return Entry(number, taken, language, fingerprint, dict(kept_answers), pairs, code)
+
+
+def _json(value: object) -> Any:
+    """JSON text parsed, with NaN and infinities refused (ValueError for anything wrong)."""
+    if not isinstance(value, str):
+        raise ValueError("not a text")
+
+    def refuse(constant: str) -> None:
+        raise ValueError(constant)
+
+    return json.loads(value, parse_constant=refuse)
+
+
+def _text(value: object) -> bool:
+    """A short text with nothing a terminal could act on or hide."""
+    return isinstance(value, str) and len(value) <= MAX_TEXT and hidden_character(value) is None
+
+
+def _answers_ok(answers: object) -> bool:
+    return (
+        isinstance(answers, dict)
+        and len(answers) <= MAX_ANSWERS
+        and all(_text(key) and _text(value) for key, value in answers.items())
+    )
+
+
+def _top_ok(top: object) -> bool:
+    return (
+        isinstance(top, list)
+        and len(top) <= MAX_TOP
+        and all(
+            isinstance(pair, list)
+            and len(pair) == 2
+            and _text(pair[0])
+            and (pair[1] is None or (type(pair[1]) in (int, float) and 0 <= pair[1] <= 1))
+            for pair in top
+        )
+    )

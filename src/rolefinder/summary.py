@@ -1,0 +1,533 @@
+"""A whole class's results for its teacher: ``summary.md`` and ``summary.html``.
+
+``rolefinder class responses.csv --out DIR`` writes them beside results.csv and results.json.
+Both are written from one set of facts, gathered once from classroom.Summary in the summary's
+language, so they say the same thing: the counts, how many results are unsure and what that
+means, the #1 roles and the class's average profile as charts, and the students to talk to
+first. Nothing in them depends on the date or the machine, so the same answers always give
+the same files.
+
+As with the result cards (cards.py), every text that comes from outside (student labels,
+file names, catalogue names) is put on one line without control characters, its other
+hidden characters written out as i18n.t writes them, and escaped for its format. The page is
+self-contained: charts are inline SVG, with their figures in a real table as well; no
+script, nothing fetched, system fonts, WCAG AA colours, a print layout and no sideways
+scrolling on a 360-pixel phone.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from rolefinder.cards import clean, markdown_escape
+from rolefinder.classroom import Summary, TalkTo
+from rolefinder.engine import needed_answers
+from rolefinder.i18n import t, visible
+from rolefinder.languages import Lang, number
+from rolefinder.model import Catalogue
+from rolefinder.report import percent as chance_text
+from rolefinder.version import __version__
+
+__all__ = [
+    "ClassFacts",
+    "class_facts",
+    "html_summary",
+    "markdown_summary",
+    "share_text",
+    "summary_html",
+    "summary_markdown",
+]
+
+MD_BAR = 20  # characters in a Markdown bar: one for each 5%
+
+
+def _text(text: str) -> str:
+    """An outside text made safe to show, not yet escaped: one line, no control characters
+    (cards.clean), other hidden characters (bidi overrides, zero-width spaces) written out as
+    i18n.t writes the values it is given, so a name reads the same in a sentence and alone."""
+    return visible(clean(text))
+
+
+def share_text(count: float, total: float) -> str:
+    """``count`` as a whole percentage of ``total``: '23%'; '<1%' and '>99%' rather than a
+    '0%' or '100%' that is not quite true; '0%' when ``total`` is 0."""
+    if count <= 0 or total <= 0:
+        return "0%"
+    if count >= total:
+        return "100%"
+    whole = int(100 * count / total + 0.5)  # half up, the way a teacher would round
+    if whole == 0:
+        return "<1%"
+    return ">99%" if whole == 100 else f"{whole}%"
+
+
+# --- The facts both files show -----------------------------------------------------------------
+
+
+class Count(NamedTuple):
+    """One of the class's counts: its label and its figure, written for the language."""
+
+    label: str
+    value: str
+    warn: bool  # worth the teacher's attention: too few answers, rows that failed, unsure
+
+
+class Bar(NamedTuple):
+    """One bar of a chart."""
+
+    name: str  # the role's or trait's name
+    share: float  # the bar's length, 0 to 1
+    figures: tuple[str, ...]  # what the table shows beside the name: (students,) share
+    label: str  # the figures as the chart writes them at the bar's end: '5 (23%)'
+
+
+class Chart(NamedTuple):
+    """A horizontal bar chart, with the table of its figures."""
+
+    slug: str  # for the page's element ids
+    heading: str
+    intro: str
+    columns: tuple[str, ...]  # the table's header: name, then one per figure
+    bars: tuple[Bar, ...]
+    description: str  # every bar in words, for the image's <desc>
+
+
+class Talk(NamedTuple):
+    """A student to talk to first: who, where their answers are, and why."""
+
+    label: str
+    where: str
+    reasons: tuple[str, ...]
+
+
+class ClassFacts(NamedTuple):
+    """A class summary in words, in one language: every text the files show, not yet escaped."""
+
+    lang: Lang
+    kicker: str
+    title: str  # the page's heading
+    page_title: str  # the document's title: the heading and the files read
+    sources: str  # 'Read from: a.csv, b.csv', or '' when no file is named
+    file_notes: tuple[str, ...]  # about whole files (columns ignored, a file unread), in words
+    file_notes_heading: str
+    counts: tuple[Count, ...]
+    note: str  # what the counts mean: how many results are unsure, or why there are no charts
+    failed_note: str  # where to find why rows failed, or '' when none did
+    charts: tuple[Chart, ...]  # none when nobody was scored
+    talk_heading: str
+    talk_intro: str
+    talk: tuple[Talk, ...]
+    talk_none: str  # said when nobody is to be talked to first
+    talk_more: str  # '... and 3 more: see results.csv.', or ''
+    show_talk: bool  # whether to have a "talk to" section at all (not for an empty class)
+    description: str
+    footer: str
+
+
+def _role_name(catalogue: Catalogue, role_id: str, lang: Lang) -> str:
+    role = catalogue.role(role_id)
+    return _text(role.name.get(lang)) if role is not None else _text(role_id)
+
+
+def _reasons(entry: TalkTo, catalogue: Catalogue, need: int, lang: Lang) -> tuple[str, ...]:
+    """Each of a student's reasons in words, most pressing first."""
+    student = entry.student
+    top = [(_role_name(catalogue, role, lang), chance_text(chance)) for role, chance in student.top]
+    lines: list[str] = []
+    for reason in entry.reasons:
+        if reason == "too_few":
+            have = number(student.answered, lang)
+            lines.append(t("summary_reason_too_few", lang, have=have, need=number(need, lang)))
+        elif reason == "unsure" and top:
+            name, chance = top[0]
+            lines.append(t("summary_reason_unsure", lang, name=name, chance=chance))
+        elif reason == "near_tie" and len(top) > 1:
+            (a, x), (b, y) = top[:2]
+            lines.append(t("summary_reason_near_tie", lang, a=a, x=x, b=b, y=y))
+    return tuple(lines)
+
+
+def _talk(entry: TalkTo, catalogue: Catalogue, need: int, lang: Lang) -> Talk:
+    student = entry.student
+    source = _text(student.source)
+    where = t("summary_where_row", lang, source=source, row=student.row) if student.row else source
+    # a label made only of control characters cleans to nothing: name the row instead
+    return Talk(_text(student.label) or where, where, _reasons(entry, catalogue, need, lang))
+
+
+def _chart(
+    slug: str, heading: str, intro: str, columns: tuple[str, ...], bars: Sequence[Bar], lang: Lang
+) -> Chart:
+    figures = "; ".join(f"{bar.name} {bar.label}" for bar in bars)
+    description = t("summary_chart_desc", lang, figures=figures)
+    return Chart(slug, heading, intro, columns, tuple(bars), description)
+
+
+def class_facts(summary: Summary) -> ClassFacts:
+    """Everything the summary files show, in ``summary.lang``, cleaned but not escaped."""
+    lang, catalogue, scored = summary.lang, summary.catalogue, summary.scored
+    sources = ", ".join(_text(source) for source in summary.sources)
+    title = t("summary_title", lang)
+    counts = (
+        Count(t("summary_students", lang), number(summary.students, lang), False),
+        Count(t("summary_scored", lang), number(scored, lang), False),
+        Count(t("summary_too_few", lang), number(summary.too_few, lang), summary.too_few > 0),
+        Count(t("summary_failed", lang), number(summary.failed, lang), summary.failed > 0),
+        Count(t("summary_unsure", lang), number(summary.unsure, lang), summary.unsure > 0),
+    )
+    if scored:
+        share = share_text(summary.unsure, scored)
+        note = f"{t('summary_unsure_share', lang, share=share)} {t('summary_unsure_meaning', lang)}"
+    elif summary.students:
+        note = t("summary_none_scored", lang)
+    else:
+        note = t("summary_none_read", lang)
+    charts: list[Chart] = []
+    if scored:
+        first = [
+            Bar(
+                _role_name(catalogue, role, lang),
+                count / scored,
+                (number(count, lang), share_text(count, scored)),
+                f"{number(count, lang)} ({share_text(count, scored)})",
+            )
+            for role, count in summary.first_roles
+        ]
+        charts.append(
+            _chart(
+                "first",
+                t("summary_first_heading", lang),
+                t("summary_first_intro", lang, scored=number(scored, lang)),
+                (
+                    t("summary_col_role", lang),
+                    t("summary_students", lang),
+                    t("summary_col_share", lang),
+                ),
+                first,
+                lang,
+            )
+        )
+        profile = summary.profile
+        traits = []
+        for trait in catalogue.traits:
+            percent = profile.get(trait.id, 0)
+            name = _text(trait.name.get(lang))
+            traits.append(Bar(name, percent / 100, (f"{percent}%",), f"{percent}%"))
+        charts.append(
+            _chart(
+                "profile",
+                t("summary_profile_heading", lang),
+                t("summary_profile_intro", lang, scored=number(scored, lang)),
+                (t("summary_col_trait", lang), t("summary_col_share", lang)),
+                traits,
+                lang,
+            )
+        )
+    need = needed_answers(catalogue)
+    more = t("summary_talk_more", lang, count=number(summary.talk_more, lang))
+    return ClassFacts(
+        lang=lang,
+        kicker=t("summary_kicker", lang),
+        title=title,
+        page_title=f"{title}: {sources}" if sources else title,
+        sources=t("summary_sources", lang, files=sources) if sources else "",
+        file_notes=tuple(_text(note.text) for note in summary.notes),
+        file_notes_heading=t("summary_file_notes", lang),
+        counts=counts,
+        note=note,
+        failed_note=t("summary_failed_note", lang) if summary.failed else "",
+        charts=tuple(charts),
+        talk_heading=t("summary_talk_heading", lang),
+        talk_intro=t("summary_talk_intro", lang),
+        talk=tuple(_talk(entry, catalogue, need, lang) for entry in summary.talk_order()),
+        talk_none=t("summary_talk_none", lang),
+        talk_more=more if summary.talk_more > 0 else "",
+        show_talk=summary.students > 0,
+        description=t(
+            "summary_desc",
+            lang,
+            students=number(summary.students, lang),
+            scored=number(scored, lang),
+        ),
+        footer=t("summary_footer", lang, version=__version__),
+    )
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+
+def _md_bar(share: float) -> str:
+    """A bar of MD_BAR characters: █ for each 5%, ░ for the rest; a thin ▏ for a share too
+    small for a whole █, so that no student counted is drawn as nobody."""
+    full = min(MD_BAR, int(share * MD_BAR + 0.5))
+    if full == 0 and share > 0:
+        return "▏" + "░" * (MD_BAR - 1)
+    return "█" * full + "░" * (MD_BAR - full)
+
+
+def summary_markdown(summary: Summary) -> str:
+    """The class summary as Markdown (``summary.md``): charts as tables with text bars."""
+    return markdown_summary(class_facts(summary))
+
+
+def markdown_summary(facts: ClassFacts) -> str:
+    """The Markdown summary for these facts."""
+    md = markdown_escape
+
+    def row(cells: Iterable[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    lines = [f"# {md(facts.title)}", ""]
+    if facts.sources:
+        lines += [md(facts.sources), ""]
+    lines += [f"- {md(count.label)}: {md(count.value)}" for count in facts.counts]
+    lines.append("")
+    lines += [md(facts.note), ""]
+    if facts.failed_note:
+        lines += [md(facts.failed_note), ""]
+    if facts.file_notes:  # after a paragraph, so that the two lists stay two
+        lines += [md(facts.file_notes_heading), ""]
+        lines += [f"- {md(note)}" for note in facts.file_notes]
+        lines.append("")
+    for chart in facts.charts:
+        name, *figures = chart.columns
+        lines += [f"## {md(chart.heading)}", "", md(chart.intro), ""]
+        lines.append(row([md(name), " ", *map(md, figures)]))
+        lines.append(row(["---", "---", *["---:"] * len(figures)]))
+        for bar in chart.bars:
+            lines.append(row([md(bar.name), _md_bar(bar.share), *map(md, bar.figures)]))
+        lines.append("")
+    if facts.show_talk:
+        lines += [f"## {md(facts.talk_heading)}", ""]
+        if facts.talk:
+            lines += [md(facts.talk_intro), ""]
+            for place, talk in enumerate(facts.talk, start=1):
+                why = " ".join(map(md, talk.reasons))
+                lines.append(f"{place}. **{md(talk.label)}** ({md(talk.where)}): {why}")
+            lines.append("")
+        else:
+            lines += [md(facts.talk_none), ""]
+        if facts.talk_more:
+            lines += [md(facts.talk_more), ""]
+    lines.append(f"*{md(facts.footer)}*")
+    return "\n".join(lines) + "\n"
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+# The result card's palette (cards.py): every text colour meets WCAG AA (4.5:1) on its
+# background, and the bars 3:1 against the page. Sizes are in rem, so the reader's own font
+# size is honoured, but for the charts' text, which is laid out in pixels with its bars.
+_CSS = """\
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0; padding: 1.5rem 0.75rem; background: #eef1f5; color: #1b1f24;
+  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue",
+    Arial, sans-serif;
+  overflow-wrap: anywhere;
+}
+main {
+  max-width: 46rem; margin: 0 auto; padding: 1.5rem 1.5rem 1rem; background: #ffffff;
+  border: 1px solid #d0d7de; border-radius: 0.75rem;
+}
+.kicker {
+  margin: 0 0 0.25rem; color: #4a5563; font-size: 0.875rem; font-weight: 600;
+  letter-spacing: 0.04em; text-transform: uppercase;
+}
+h1 { margin: 0 0 0.5rem; color: #0b3d62; font-size: 1.75rem; line-height: 1.2; }
+h2 {
+  margin: 1.75rem 0 0.5rem; padding-top: 1.25rem; border-top: 1px solid #d0d7de;
+  font-size: 1.25rem; line-height: 1.3;
+}
+p { margin: 0.5rem 0; }
+ul { margin: 0.5rem 0; padding-left: 1.25rem; }
+.sources { color: #4a5563; }
+.counts {
+  display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: 0.5rem;
+  margin: 1rem 0;
+}
+.counts div {
+  padding: 0.5rem 0.75rem; border: 1px solid #d0d7de; border-radius: 0.5rem;
+  background: #f6f8fa;
+}
+.counts dt { color: #4a5563; font-size: 0.875rem; line-height: 1.3; }
+.counts dd {
+  margin: 0.25rem 0 0; font-size: 1.5rem; font-weight: 700; line-height: 1.2;
+  font-variant-numeric: tabular-nums;
+}
+.counts .warn { border-color: #e8c58a; background: #fff1d6; }
+.counts .warn dt, .counts .warn dd { color: #6b3a00; }
+.note {
+  margin: 0.75rem 0; padding: 0.5rem 0.75rem; border-left: 0.25rem solid #b45309;
+  border-radius: 0.25rem; background: #fff8eb; color: #3d2a00;
+}
+figure { margin: 0.75rem 0; }
+.chart { display: block; width: 100%; }
+table { width: 100%; margin: 0.5rem 0 0; border-collapse: collapse; font-size: 0.9375rem; }
+th, td {
+  padding: 0.3rem 0.5rem; border-bottom: 1px solid #d0d7de; text-align: left;
+  vertical-align: top;
+}
+thead th { background: #f1f4f7; font-size: 0.875rem; overflow-wrap: normal; }
+tbody th { font-weight: 400; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.talk { margin: 0.75rem 0; padding-left: 1.75rem; }
+.talk > li { margin: 0 0 0.75rem; }
+.where { color: #4a5563; }
+.talk ul { margin: 0.25rem 0 0; padding-left: 1.1rem; }
+.talk ul li { margin: 0.15rem 0; }
+footer { margin-top: 2rem; color: #4a5563; font-size: 0.875rem; }
+@media (max-width: 30rem) {
+  body { padding: 0; }
+  main { padding: 1.25rem 1rem 1rem; border: 0; border-radius: 0; }
+  th, td { padding: 0.3rem 0.3rem; }
+}
+@media print {
+  body { padding: 0; background: #ffffff; font-size: 11pt; }
+  main { max-width: none; padding: 0; border: 0; }
+  h2 { break-after: avoid; }
+  figure, tr, .talk > li, .counts div { break-inside: avoid; }
+  .counts div, .note, thead th, .chart { print-color-adjust: exact; }
+}
+"""
+
+# The charts: one row a bar, the name on the left and the figures on the right of one line,
+# the bar under them across the whole width. The image has no viewBox, so its text keeps its
+# size at any width (a scaled image would shrink it below 12 px on a phone); the bars are in
+# percent of the width.
+_ROW = 44  # pixels from one bar's row to the next
+_FONT = 15  # the charts' text, in pixels
+_INK, _MUTED, _BAR, _TRACK = "#1b1f24", "#4a5563", "#1f5f99", "#dfe3e8"
+_NARROWEST = 328  # the chart's width on a 360-pixel phone (the page's margins taken off)
+_GLYPH = 0.6  # a wide average glyph, as a share of the font size
+
+
+def _h(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _fit(name: str, label: str) -> str:
+    """``name`` cut with '…' where it would run into ``label`` on the narrowest phone (the
+    table under the chart gives it in full)."""
+    room = int((_NARROWEST - 16) / (_FONT * _GLYPH)) - len(label)
+    return name if len(name) <= room else name[: max(room - 1, 1)].rstrip() + "…"
+
+
+def _svg_chart(chart: Chart) -> str:
+    """The chart as an inline SVG image, its title and description first."""
+    height = _ROW * len(chart.bars)
+    out = [
+        f'<svg class="chart" role="img" aria-labelledby="{chart.slug}-title {chart.slug}-desc" '
+        f'width="100%" height="{height}" focusable="false">',
+        f'<title id="{chart.slug}-title">{_h(chart.heading)}</title>',
+        f'<desc id="{chart.slug}-desc">{_h(chart.description)}</desc>',
+    ]
+    for index, bar in enumerate(chart.bars):
+        top = index * _ROW
+        ink = _INK if bar.share > 0 else _MUTED
+        width = 0.0 if bar.share <= 0 else max(bar.share * 100, 1.0)  # seen, if only one
+        out += [
+            f'<text x="0" y="{top + 17}" font-size="{_FONT}" fill="{ink}">'
+            f"{_h(_fit(bar.name, bar.label))}</text>",
+            f'<text x="100%" y="{top + 17}" font-size="{_FONT}" fill="{ink}" text-anchor="end" '
+            f'font-weight="600">{_h(bar.label)}</text>',
+            f'<rect x="0" y="{top + 25}" width="100%" height="10" rx="3" fill="{_TRACK}"/>',
+        ]
+        if width:
+            out.append(
+                f'<rect x="0" y="{top + 25}" width="{width:.2f}%" height="10" rx="3" '
+                f'fill="{_BAR}"/>'
+            )
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _html_table(chart: Chart) -> list[str]:
+    name, *figures = map(_h, chart.columns)
+    head = f'<th scope="col">{name}</th>' + "".join(
+        f'<th scope="col" class="num">{figure}</th>' for figure in figures
+    )
+    out = ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    for bar in chart.bars:
+        cells = "".join(f'<td class="num">{_h(figure)}</td>' for figure in bar.figures)
+        out.append(f'<tr><th scope="row">{_h(bar.name)}</th>{cells}</tr>')
+    return [*out, "</tbody>", "</table>"]
+
+
+def summary_html(summary: Summary) -> str:
+    """The class summary as a self-contained HTML5 page (``summary.html``) that reads well on a
+    phone and in print: charts as inline SVG, their figures in real tables."""
+    return html_summary(class_facts(summary))
+
+
+def html_summary(facts: ClassFacts) -> str:
+    """The HTML page for these facts."""
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{facts.lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light">',
+        f'<meta name="description" content="{_h(facts.description)}">',
+        f"<title>{_h(facts.page_title)}</title>",
+        f"<style>\n{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        "<header>",
+        f'<p class="kicker">{_h(facts.kicker)}</p>',
+        f"<h1>{_h(facts.title)}</h1>",
+    ]
+    if facts.sources:
+        out.append(f'<p class="sources">{_h(facts.sources)}</p>')
+    out.append('<dl class="counts">')
+    for count in facts.counts:
+        css = ' class="warn"' if count.warn else ""
+        out.append(f"<div{css}><dt>{_h(count.label)}</dt><dd>{_h(count.value)}</dd></div>")
+    out.append("</dl>")
+    out.append(f'<p class="note">{_h(facts.note)}</p>')
+    if facts.failed_note:
+        out.append(f"<p>{_h(facts.failed_note)}</p>")
+    if facts.file_notes:
+        out.append(f"<p>{_h(facts.file_notes_heading)}</p>")
+        out += ["<ul>", *(f"<li>{_h(note)}</li>" for note in facts.file_notes), "</ul>"]
+    out.append("</header>")
+    for chart in facts.charts:
+        out += [
+            "<section>",
+            f"<h2>{_h(chart.heading)}</h2>",
+            f"<p>{_h(chart.intro)}</p>",
+            "<figure>",
+            _svg_chart(chart),
+            *_html_table(chart),
+            "</figure>",
+            "</section>",
+        ]
+    if facts.show_talk:
+        out += ["<section>", f"<h2>{_h(facts.talk_heading)}</h2>"]
+        if facts.talk:
+            out += [f"<p>{_h(facts.talk_intro)}</p>", '<ol class="talk">']
+            for talk in facts.talk:
+                reasons = "".join(f"<li>{_h(reason)}</li>" for reason in talk.reasons)
+                out.append(
+                    f'<li><strong>{_h(talk.label)}</strong> <span class="where">'
+                    f"({_h(talk.where)})</span><ul>{reasons}</ul></li>"
+                )
+            out.append("</ol>")
+        else:
+            out.append(f"<p>{_h(facts.talk_none)}</p>")
+        if facts.talk_more:
+            out.append(f"<p><strong>{_h(facts.talk_more)}</strong></p>")
+        out.append("</section>")
+    out += [
+        f"<footer><p>{_h(facts.footer)}</p></footer>",
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"

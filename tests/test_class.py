@@ -1,0 +1,304 @@
+"""`rolefinder class` and `questions --form`: form exports as Google Forms and Microsoft Forms
+write them, answer sheets, code files; results, notes, failures and the output folder."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import tracemalloc
+
+import pytest
+
+from rolefinder.batch import score_class
+from rolefinder.classroom import Scorer
+from rolefinder.codes import decode, encode
+from rolefinder.engine import rank
+from rolefinder.explain import band, flags
+from rolefinder.forms import Row, normal, read
+from rolefinder.model import SKIP
+
+NAMES = ["Budi Santoso", "Siti Nurhaliza", "Dewi Lestari", "Agus Salim", "Rina Wulandari"]
+GOOGLE_KEPT = {
+    "en": ["Timestamp", "Email Address", "Name"],
+    "id": ["Stempel waktu", "Alamat email", "Nama"],
+}
+SKIP_TEXT = {"en": "Doesn't apply to me", "id": "Tidak relevan buatku"}
+CURLY = "\u2019"  # a typographic apostrophe
+MICROSOFT_KEPT = {
+    "en": ["ID", "Start time", "Completion time", "Email", "Name"],
+    "id": ["ID", "Waktu mulai", "Waktu penyelesaian", "Email", "Nama"],
+}
+
+
+def sheets(catalogue, count, seed=7):
+    """Random answer sheets to every question (a few skipped)."""
+    rng = random.Random(seed)
+    return [
+        {
+            q.id: rng.choice([*(o.id for o in q.options), SKIP])
+            if rng.random() < 0.1
+            else rng.choice(q.options).id
+            for q in catalogue.questions
+        }
+        for _ in range(count)
+    ]
+
+
+def smart(text):
+    """Typographic quotes, as a phone keyboard or a word processor types them."""
+    return text.replace("'", CURLY)
+
+
+def export(catalogue, answers, lang, tool="google", path=None, delimiter=",", extra=True):
+    """A form export as the tool writes it: its own kept columns, questions as headers (in
+    ``lang``), option texts as cells (with smart quotes), a blank row, a byte-order mark for
+    Microsoft's "CSV UTF-8", CRLF line ends, an extra column."""
+    kept = (GOOGLE_KEPT if tool == "google" else MICROSOFT_KEPT)[lang]
+    questions = list(catalogue.questions)
+    header = [*kept, *(q.prompt.get(lang) for q in questions)] + (["Kelas"] if extra else [])
+    out = io.StringIO()
+    quoting = csv.QUOTE_ALL if tool == "google" else csv.QUOTE_MINIMAL
+    writer = csv.writer(out, delimiter=delimiter, quoting=quoting, lineterminator="\r\n")
+    writer.writerow(header)
+    for n, sheet in enumerate(answers):
+        name = NAMES[n % len(NAMES)] + f" {n}"
+        email = f"s{n}@sekolah.sch.id"
+        values = {
+            "Timestamp": "2026/11/24 9:00:00 AM GMT+7",
+            "Stempel waktu": "24/11/2026 09.00.00",
+            "ID": str(n + 1),
+            "Start time": "11/24/26 9:00:00",
+            "Waktu mulai": "24/11/26 9.00",
+            "Completion time": "11/24/26 9:09:00",
+            "Waktu penyelesaian": "24/11/26 9.09",
+            "Email Address": email,
+            "Alamat email": email,
+            "Email": email,
+            "Name": name,
+            "Nama": name,
+        }
+        cells = [values[column] for column in kept]
+        for q in questions:
+            chosen = sheet.get(q.id, SKIP)
+            option = q.option(chosen)
+            text = option.text.get(lang) if option else SKIP_TEXT[lang]
+            cells.append(smart(text))
+        writer.writerow(cells + (["9A"] if extra else []))
+        if n == 1:
+            writer.writerow([""] * len(header))  # a blank row, as a deleted response leaves
+    data = out.getvalue().encode("utf-8")
+    if tool == "microsoft":
+        data = b"\xef\xbb\xbf" + data
+    if path is not None:
+        path.write_bytes(data)
+    return data
+
+
+def class_rows(path, catalogue, lang="en"):
+    return [r for r in read([path], catalogue, lang) if isinstance(r, Row)]
+
+
+@pytest.mark.parametrize("tool", ["google", "microsoft"])
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_form_export_is_read_back_to_the_answers_given(catalogue, tmp_path, tool, lang):
+    given = sheets(catalogue, 12)
+    path = tmp_path / "answers.csv"
+    export(
+        catalogue,
+        given,
+        lang,
+        tool,
+        path,
+        delimiter=";" if (tool, lang) == ("microsoft", "id") else ",",
+    )
+    rows = class_rows(path, catalogue)
+    assert len(rows) == 12  # the blank row is nobody
+    for row, sheet in zip(rows, given, strict=True):
+        assert row.problem is None
+        assert row.answers == {q: o for q, o in sheet.items()}
+        assert row.lang == lang
+        assert row.label.startswith(tuple(NAMES))
+        assert "Kelas" not in row.kept
+    assert rows[2].row == 5  # header row 1, students 2 and 3, the blank row 4
+
+
+def test_the_class_scores_each_student_as_the_quiz_would(catalogue):
+    scorer = Scorer(catalogue)
+    for sheet in sheets(catalogue, 60, seed=11):
+        student = scorer.score(Row("s", 2, {}, "x", "id", sheet))
+        if student.status == "too_few":
+            continue
+        result = rank(catalogue, sheet)
+        assert student.top == tuple((m.id, m.chance) for m in result.reachable[:3])
+        assert (student.band, student.flags) == (band(result), flags(result))
+        assert student.profile == result.profile
+        assert student.code == encode(catalogue, sheet, "id")
+        assert decode(catalogue, student.code).answers == {q: o for q, o in sheet.items()}
+
+
+def run_class(runner, args, lang="en"):
+    from rolefinder.cli import app
+
+    return runner.invoke(app, ["class", *map(str, args), "--lang", lang])
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_class_with_an_unknown_answer_and_a_duplicate_column(runner, catalogue, tmp_path, lang):
+    given = sheets(catalogue, 6, seed=3)
+    data = export(catalogue, given, lang, "google").decode()
+    lines = data.split("\r\n")
+    first = catalogue.questions[0]
+    # The teacher added the first question twice; the fourth student typed "Other: ...".
+    header = next(csv.reader([lines[0]]))
+    column = header.index(first.prompt.get(lang))
+    rows = [next(csv.reader([line])) if line else [] for line in lines[1:]]
+    header.append(header[column])
+    for cells in rows:
+        if cells:
+            cells.append(cells[column])
+    rows[3][column] = "Lainnya: bikin konten sendiri"
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows([header, *rows])
+    path = tmp_path / "form.csv"
+    path.write_text(out.getvalue(), "utf-8")
+    result = run_class(runner, [path, "--out", tmp_path / "out"], lang)
+    assert result.exit_code == 1, result.output
+    assert "form.csv" in result.stderr and "Lainnya: bikin konten sendiri" in result.stderr
+    assert " 5 " in result.stderr or "5:" in result.stderr  # row 5: header, 2 students, blank
+    table = list(csv.reader((tmp_path / "out" / "results.csv").read_text("utf-8-sig").splitlines()))
+    assert len(table) == 1 + 6  # every student has a row, the failed one too
+    assert sum(1 for cells in table[1:] if cells[-2]) == 5  # five result codes
+    listing = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))
+    assert listing["summary"]["failed"] == 1 and listing["summary"]["students"] == 6
+    assert (tmp_path / "out" / "summary.html").read_text("utf-8").count("<svg") >= 2
+
+
+def test_codes_sheets_and_folders(runner, catalogue, tmp_path):
+    given = sheets(catalogue, 4, seed=5)
+    codes = tmp_path / "codes.txt"
+    first, second = encode(catalogue, given[0], "id"), encode(catalogue, given[1], "en")
+    lines = ["# kelas 9A", "", f"Budi: {first}", second, "Siti, 4ZZZ-ZZZZ"]
+    codes.write_text("\n".join(lines) + "\n", "utf-8")
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    for n, sheet in enumerate(given[2:]):
+        (folder / f"student{n}.json").write_text(json.dumps(sheet), "utf-8")
+    (folder / "broken.yaml").write_text("monday: [", "utf-8")
+    result = run_class(runner, [codes, folder, "-o", tmp_path / "out"])
+    assert result.exit_code == 1
+    listing = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))
+    students = listing["students"]
+    statuses = ["scored", "scored", "failed", "failed", "scored", "scored"]
+    assert [s["status"] for s in students] == statuses
+    assert students[0]["label"] == "Budi" and students[0]["language"] == "id"
+    assert students[2]["row"] == 5 and students[2]["kept"] == {"name": "Siti"}
+
+
+def test_an_existing_folder_is_refused_before_anything_is_read(runner, catalogue, tmp_path):
+    path = tmp_path / "a.csv"
+    export(catalogue, sheets(catalogue, 3), "en", path=path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", "utf-8")
+    result = run_class(runner, [path, "--out", out])
+    assert result.exit_code == 1 and "--force" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+    result = run_class(runner, [path, "--out", out, "--force"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["keep.txt", "results.csv", "results.json", "summary.md", "summary.html"]
+    )
+    assert not [p for p in out.iterdir() if p.name.startswith(".rolefinder-")]
+
+
+def test_hostile_names_reach_neither_the_terminal_nor_a_spreadsheet_as_code(
+    runner, catalogue, tmp_path
+):
+    given = sheets(catalogue, 2)
+    data = export(catalogue, given, "en").decode()
+    hostile = ['=HYPERLINK("http://x","click")', "[bold red]Budi[/] \x1b[31mred\x1b[0m"]
+    lines = data.split("\r\n")
+    for n, name in enumerate(hostile, start=1):
+        cells = next(csv.reader([lines[n]]))
+        cells[2] = name
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="").writerow(cells)
+        lines[n] = buffer.getvalue()
+    path = tmp_path / "f.csv"
+    path.write_text("\r\n".join(lines), "utf-8")
+    result = run_class(runner, [path, "-o", tmp_path / "o"])
+    assert "\x1b" not in result.output
+    table = list(csv.reader((tmp_path / "o" / "results.csv").read_text("utf-8-sig").splitlines()))
+    assert table[1][4] == "'" + hostile[0]  # the name column, shown as text by a spreadsheet
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("class.xlsx", b"PK\x03\x04", "CSV UTF-8"),
+        ("empty.csv", b"", "empty"),
+        ("other.csv", b"a,b,c\n1,2,3\n", "questions --form"),
+        ("latin.csv", b"\xff\xfe\x00", ""),
+    ],
+)
+def test_files_that_are_not_a_class(runner, tmp_path, name, content, words):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run_class(runner, [path, "-o", tmp_path / "o"])
+    assert result.exit_code == 1, result.output
+    assert words in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_the_printed_form_is_what_the_class_reads(runner, catalogue, tmp_path):
+    from rolefinder.cli import app
+
+    for lang in ("en", "id"):
+        text = runner.invoke(app, ["questions", "--form", "--lang", lang]).stdout
+        blocks = [b for b in text.split("\n\n")[2:] if b.strip()]
+        assert len(blocks) == len(catalogue.questions)
+        header, cells = ["Nama"], ["Dewi"]
+        for block in blocks:
+            title, *options = block.strip().splitlines()
+            header.append(title)  # with its number: "3. ..."
+            cells.append(options[0].removeprefix("   - ").strip())
+        path = tmp_path / f"form-{lang}.csv"
+        lines = [",".join(f'"{text}"' for text in texts) for texts in (header, cells)]
+        path.write_text("\n".join(lines) + "\n", "utf-8")
+        (row,) = class_rows(path, catalogue)
+        assert row.answers == {q.id: q.options[0].id for q in catalogue.questions}
+
+
+def test_texts_match_whatever_the_case_spacing_punctuation_and_quotes():
+    assert normal(f"  Doesn{CURLY}t   APPLY to me!! ") == normal("doesnt apply to me")
+    assert normal("\u201cData\u201d\u2014first\u2026") == normal('"data" first')
+
+
+def test_memory_does_not_grow_with_the_class(catalogue, tmp_path):
+    def peak(count):
+        path = tmp_path / f"c{count}.csv"
+        export(catalogue, sheets(catalogue, count, seed=count), "id", path=path)
+        tracemalloc.start()
+        score_class(catalogue, [path], tmp_path / f"o{count}", "id")
+        size = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return size
+
+    # Both past the 200 students listed to talk to first, the one list that grows to a cap.
+    small, large = peak(1000), peak(4000)
+    assert large < 1.2 * small, (small, large)  # four times the rows, not four times the memory
+
+
+def test_a_helper_process_gives_the_same_files(catalogue, tmp_path):
+    path = tmp_path / "big.csv"
+    export(catalogue, sheets(catalogue, 2500, seed=9), "id", "microsoft", path, delimiter=";")
+    with path.open("a", encoding="utf-8") as stream:  # a row that fails, after the first chunk
+        stream.write(";".join(["x"] * 5 + ["no such option"] * len(catalogue.questions)) + "\r\n")
+    one = score_class(catalogue, [path], tmp_path / "one", "id", helper=False)
+    two = score_class(catalogue, [path], tmp_path / "two", "id", helper=True)
+    assert (one.students, one.failed) == (two.students, two.failed) == (2501, 1)
+    for name in ("results.csv", "results.json", "summary.md", "summary.html"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()

@@ -1,0 +1,448 @@
+"""`rolefinder compare A B`: two results side by side, the pure comparison and the command."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from catalogues import MINIMAL
+from helpers import result_code
+from personas import MIXED, PERSONAS
+from rolefinder.cli import app
+from rolefinder.compare import (
+    REASONS_SHOWN,
+    compare,
+    compare_dict,
+    moved_lines,
+    reason_line,
+    reason_lines,
+    why_line,
+)
+from rolefinder.engine import rank
+from rolefinder.explain import what_if
+from rolefinder.model import SKIP, Catalogue, Text
+from rolefinder.render import render_compare
+
+DESIGNER, ANALYST = PERSONAS["graphic-designer"], PERSONAS["social-media-analyst"]
+SPECIALIST = PERSONAS["social-media-specialist"]
+PAIRS = {
+    "designer, analyst": (DESIGNER, ANALYST),
+    "designer, specialist": (DESIGNER, SPECIALIST),
+    "mixed, mixed": (MIXED["plans-and-measures"][0], MIXED["makes-and-talks"][0]),
+    "admin, community manager": (
+        PERSONAS["social-media-admin"],
+        PERSONAS["community-manager"],
+    ),
+}
+HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # controls but newline: ESC among them
+
+
+def flipped(catalogue: Catalogue, sheet: dict[str, str]) -> tuple[dict[str, str], str, str]:
+    """``sheet`` with the one changed answer that puts its runner-up first (explain.what_if),
+    the question changed and the role that comes first after it."""
+    change = what_if(catalogue, rank(catalogue, sheet))
+    assert change is not None
+    return {**sheet, change.question: change.new}, change.question, change.role
+
+
+def screen(catalogue, comparison, lang="en", width=80, plain=False) -> str:
+    console = Console(file=io.StringIO(), width=width, no_color=True, highlight=False)
+    render_compare(console, catalogue, comparison, lang, plain=plain)
+    return console.file.getvalue()
+
+
+# The comparison, as data -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_profiles_and_top_3_are_what_rank_gives_each_side(catalogue, pair):
+    a, b = PAIRS[pair]
+    comparison = compare(catalogue, a, b)
+    for side, sheet in ((comparison.a, a), (comparison.b, b)):
+        ranked = rank(catalogue, sheet)
+        assert side.profile == ranked.profile
+        assert [(p.id, p.chance) for p in side.top] == [
+            (m.id, m.chance) for m in ranked.reachable[:3]
+        ]
+        assert [p.place for p in side.top] == [1, 2, 3]
+
+
+def test_a_changed_answer_that_flips_the_first_role_is_named_as_a_reason(catalogue):
+    sheet = MIXED["plans-and-measures"][0]
+    before = rank(catalogue, sheet).best.id
+    changed, question, first = flipped(catalogue, sheet)
+    comparison = compare(catalogue, sheet, changed)
+    assert comparison.b.result.best.id == first != before
+    assert (comparison.ahead, comparison.behind) == (first, before)
+    assert [d.question for d in comparison.differences] == [question]
+    (reason,) = comparison.reasons
+    assert reason.question == question and reason.points > 0
+    line = reason_line(catalogue, comparison, reason, "en")
+    names = [catalogue.role(role).name.get("en") for role in (first, before)]
+    assert line.index(names[0]) < line.index(names[1])  # "gives FIRST n points more than BEFORE"
+    assert catalogue.question(question).label.get("en") in line
+    moved = {move.id: move for move in comparison.moved}
+    assert moved[first].after.place == 1 and moved[before].before.place == 1
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_the_differences_add_up_to_the_whole_move(catalogue, pair):
+    a, b = PAIRS[pair]
+    comparison = compare(catalogue, a, b)
+    ahead, behind = comparison.ahead, comparison.behind
+    assert ahead is not None and behind is not None
+
+    def gap(side):
+        return side.result.score_of(ahead) - side.result.score_of(behind)
+
+    total = sum(d.points for d in comparison.differences)
+    assert total == pytest.approx(gap(comparison.b) - gap(comparison.a), abs=1e-9)
+    sizes = [abs(d.points) for d in comparison.differences]
+    assert sizes == sorted(sizes, reverse=True)
+    assert 1 <= len(comparison.reasons) <= REASONS_SHOWN
+
+
+def test_the_pair_is_the_two_first_roles_or_the_first_and_the_role_that_moved_most(catalogue):
+    one = compare(catalogue, DESIGNER, ANALYST)
+    assert (one.ahead, one.behind) == ("social-media-analyst", "graphic-designer")
+    # The same #1 on both sides: what widened or narrowed its lead where a chance moved most.
+    sheet = MIXED["plans-and-measures"][0]
+    first = rank(catalogue, sheet).best.id
+    question = next(
+        q.id
+        for q in catalogue.bank
+        if q.id not in sheet and rank(catalogue, {**sheet, q.id: q.options[0].id}).best.id == first
+    )
+    same_first = compare(
+        catalogue, sheet, {**sheet, question: catalogue.question(question).options[0].id}
+    )
+    assert same_first.ahead == first and same_first.behind not in (None, first)
+    assert same_first.behind in {p.id for p in (*same_first.a.top, *same_first.b.top)}
+
+
+def test_the_same_answers_are_the_same_result(catalogue):
+    comparison = compare(catalogue, DESIGNER, dict(DESIGNER))
+    assert comparison.same and not comparison.differences and not comparison.moved
+    assert moved_lines(catalogue, comparison, "en") == [
+        "A and B are the same result: the same answers to every question."
+    ]
+    assert why_line(comparison, "en") is None and reason_lines(catalogue, comparison, "en") == []
+    assert "hasil yang sama" in moved_lines(catalogue, comparison, "id")[0]
+    # A skipped question and one never asked both count for nothing: still the same result.
+    unasked = next(q.id for q in catalogue.bank if q.id not in DESIGNER)
+    assert compare(catalogue, DESIGNER, {**DESIGNER, unasked: SKIP}).same
+
+
+def test_a_changed_answer_makes_a_different_result(catalogue):
+    changed = {**DESIGNER, "monday": "numbers"}
+    comparison = compare(catalogue, DESIGNER, changed)
+    assert not comparison.same
+    assert [(d.question, d.a, d.b) for d in comparison.differences] == [
+        ("monday", "layouts", "numbers")
+    ]
+    assert why_line(comparison, "en") == "One answer differs:"
+    assert comparison.a.result.best.id == comparison.b.result.best.id  # it only narrowed the lead
+    (reason,) = reason_lines(catalogue, comparison, "en")
+    assert reason.startswith("Monday's first task: A chose \"Finish the layouts")
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_swapping_the_sides_mirrors_the_comparison(catalogue, pair):
+    a, b = PAIRS[pair]
+    forward, back = compare(catalogue, a, b), compare(catalogue, b, a)
+    assert (back.a.profile, back.b.profile) == (forward.b.profile, forward.a.profile)
+    assert (back.a.top, back.b.top) == (forward.b.top, forward.a.top)
+    assert [(m.id, m.before, m.after) for m in back.moved] == [
+        (m.id, m.after, m.before) for m in forward.moved
+    ]
+    assert {back.ahead, back.behind} == {forward.ahead, forward.behind}
+    assert len(back.differences) == len(forward.differences)
+    pair_ = {forward.ahead, forward.behind}
+    for there, here in zip(forward.differences, back.differences, strict=True):
+        assert (here.question, here.a, here.b) == (there.question, there.b, there.a)
+        assert abs(here.points) == pytest.approx(abs(there.points))
+        # The role the change favoured one way is the other role of the pair the other way.
+        assert {favoured(forward, there), favoured(back, here)} == pair_
+
+
+def favoured(comparison, difference) -> str | None:
+    return comparison.ahead if difference.points > 0 else comparison.behind
+
+
+def test_the_json_shape(catalogue):
+    comparison = compare(catalogue, DESIGNER, ANALYST, ("last term", "now"))
+    data = json.loads(json.dumps(compare_dict(catalogue, comparison, "en")))
+    assert set(data) == {"same", "a", "b", "moved", "why", "text", "language", "catalogue"}
+    assert data["same"] is False and data["language"] == "en"
+    for key, label, sheet in (("a", "last term", DESIGNER), ("b", "now", ANALYST)):
+        side = data[key]
+        assert set(side) == {"label", "profile", "level", "confidence", "top", "answers"}
+        assert side["label"] == label and side["answers"] == sheet
+        assert sum(side["profile"].values()) == 100
+        assert [set(entry) for entry in side["top"]] == [{"id", "name", "place", "chance"}] * 3
+        assert side["confidence"]["band"] in ("strong", "good", "unsure")
+    assert data["a"]["top"][0]["id"] == "graphic-designer"
+    assert data["b"]["top"][0]["id"] == "social-media-analyst"
+    for move in data["moved"]:
+        assert set(move) == {"id", "name", "before", "after", "text"}
+        assert set(move["before"]) == {"place", "chance", "stretch"}
+    why = data["why"]
+    assert (why["ahead"], why["behind"]) == ("social-media-analyst", "graphic-designer")
+    assert all(set(d) == {"question", "a", "b", "points", "text"} for d in why["differences"])
+    assert data["text"][0] == data["moved"][0]["text"]
+
+
+def test_the_sentences_are_in_both_languages(catalogue):
+    comparison = compare(catalogue, DESIGNER, ANALYST)
+    for lang, words in (("en", ("from #", "which gives")), ("id", ("dari #", "sehingga"))):
+        text = " ".join(
+            [*moved_lines(catalogue, comparison, lang), *reason_lines(catalogue, comparison, lang)]
+        )
+        assert all(word in text for word in words), text
+
+
+# Drawn on a console ---------------------------------------------------------------------------
+
+
+def side_by_side(line: str) -> bool:
+    """Whether ``line`` is the first row of both top 3 lists, A's on the left."""
+    return re.search(r"^1 +Graphic Designer +>99% +1 +Social Media Analyst +>99%", line) is not None
+
+
+def test_narrow_terminals_stack_the_two_top_3(catalogue):
+    comparison = compare(catalogue, DESIGNER, ANALYST)
+    for width in (50, 30):
+        lines = screen(catalogue, comparison, width=width).splitlines()
+        assert all(len(line) <= width for line in lines), width
+        assert not any(side_by_side(line) for line in lines)
+        assert lines.index("A") < lines.index("B")  # a heading over each list
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_wide_terminals_put_the_two_top_3_side_by_side(catalogue, width):
+    comparison = compare(catalogue, DESIGNER, ANALYST)
+    lines = screen(catalogue, comparison, width=width).splitlines()
+    assert all(len(line) <= width for line in lines)
+    assert any(side_by_side(line) for line in lines)
+    assert any(re.match(r"^Creative +A +█+░* +100%", line) for line in lines)
+    assert any(re.match(r"^ +B +░+ +0% +-100$", line.rstrip()) for line in lines)
+
+
+def test_plain_shows_the_figures_without_bars(catalogue):
+    out = screen(catalogue, compare(catalogue, DESIGNER, ANALYST), plain=True)
+    assert "█" not in out and "░" not in out
+    assert re.search(r"^Creative +A +100%", out, flags=re.M)
+
+
+def test_hostile_catalogue_texts_are_shown_as_typed_and_never_as_escapes(catalogue):
+    typed = "[bold]Designer[/] \x1b[31mred"
+    roles = tuple(
+        dataclasses.replace(role, name=Text.same(typed)) if role.id == "graphic-designer" else role
+        for role in catalogue.roles
+    )
+    hostile = Catalogue(catalogue.traits, roles, catalogue.questions)
+    out = screen(hostile, compare(hostile, DESIGNER, ANALYST))
+    assert "[bold]Designer[/] \\x1b[31mred" in out  # markup as typed, the escape spelled out
+    assert not HIDDEN.search(out)
+
+
+# The command ---------------------------------------------------------------------------------
+
+
+def test_compare_two_codes(runner):
+    a, b = result_code(DESIGNER), result_code(ANALYST)
+    done = runner.invoke(app, ["compare", a, b])
+    assert done.exit_code == 0, done.output
+    out = done.stdout
+    assert f"A  {a}" in out and f"B  {b}" in out
+    for heading in ("Two results side by side", "Profiles", "Best matches", "What moved"):
+        assert heading in out
+    assert "Graphic Designer: from #1 (>99%) to #7 (<1%)" in out
+    assert "answers differ; the ones that counted most:" in out
+
+
+def test_compare_speaks_the_language_of_a_unless_told(runner):
+    a, b = result_code(DESIGNER, "id"), result_code(ANALYST, "en")
+    shown = runner.invoke(app, ["compare", a, b]).stdout
+    assert "Dua hasil berdampingan" in shown and "Yang berubah" in shown
+    assert "jawaban berbeda" in shown
+    told = runner.invoke(app, ["compare", a, b, "--lang", "en"]).stdout
+    assert "Two results side by side" in told
+    swapped = runner.invoke(app, ["compare", b, a]).stdout
+    assert "Two results side by side" in swapped
+
+
+def test_compare_json(runner):
+    a, b = result_code(DESIGNER), result_code(ANALYST, "id")
+    done = runner.invoke(app, ["compare", a, b, "--json"])
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    assert data["a"]["label"] == a and data["b"]["label"] == b
+    assert data["language"] == "en"
+    assert data["b"]["top"][0]["name"] == "Social Media Analyst"
+    assert data["why"]["differences"][0]["points"] > 0
+
+
+def test_the_same_code_twice_is_the_same_result(runner):
+    a = result_code(DESIGNER)
+    out = runner.invoke(app, ["compare", a, a.lower().replace("-", "")]).stdout
+    assert "A and B are the same result" in out
+    assert f"B  {a}" in out  # the code as printed, however it was typed
+
+
+@pytest.mark.parametrize("place", [0, 1])
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_bad_code_is_one_line_and_exit_1(runner, place, lang):
+    refs = [result_code(DESIGNER), result_code(ANALYST)]
+    refs[place] = refs[place][:-1] + ("0" if refs[place][-1] != "0" else "1")
+    done = runner.invoke(app, ["compare", *refs, "--lang", lang])
+    assert done.exit_code == 1
+    assert isinstance(done.exception, SystemExit)
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    word = "is not a valid result code" if lang == "en" else "bukan kode hasil yang valid"
+    assert word in done.stderr and refs[place] in done.stderr
+
+
+def test_codes_from_another_catalogue_are_refused(runner, tmp_path):
+    other = tmp_path / "other.yaml"
+    other.write_text(MINIMAL, "utf-8")
+    refs = [result_code(DESIGNER), result_code(ANALYST)]
+    done = runner.invoke(app, ["compare", *refs, "--catalogue", str(other)])
+    assert done.exit_code == 1
+    assert "made with another catalogue" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_a_role_name_with_markup_is_shown_as_typed(runner, tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        catalogue_text().replace("{en: Graphic Designer,", "{en: '[bold]Graphic[/] Designer',", 1),
+        "utf-8",
+    )
+    refs = [result_code(DESIGNER), result_code(ANALYST)]  # wording is not in the fingerprint
+    done = runner.invoke(app, ["compare", *refs, "--catalogue", str(path)], color=True)
+    assert done.exit_code == 0, done.output
+    assert "[bold]Graphic[/] Designer" in done.stdout
+
+
+def test_a_role_name_with_an_escape_is_refused_and_never_obeyed(runner, tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        catalogue_text().replace("{en: Graphic Designer,", '{en: "\\e[31mGraphic Designer",', 1),
+        "utf-8",
+    )
+    refs = [result_code(DESIGNER), result_code(ANALYST)]
+    done = runner.invoke(app, ["compare", *refs, "--catalogue", str(path)], color=True)
+    assert done.exit_code == 1
+    assert "U+001B" in done.stderr
+    assert not HIDDEN.search(done.stdout + done.stderr)
+
+
+def catalogue_text() -> str:
+    text = (Path(__file__).resolve().parents[1] / "data" / "roles.yaml").read_text("utf-8")
+    assert "{en: Graphic Designer," in text
+    return text
+
+
+@pytest.mark.parametrize(("columns", "stacked"), [("50", True), ("80", False), ("120", False)])
+def test_the_command_fits_narrow_and_wide_terminals(runner, columns, stacked):
+    refs = [result_code(DESIGNER), result_code(ANALYST)]
+    env = {"COLUMNS": columns, "TERM": "xterm-256color"}
+    out = runner.invoke(app, ["compare", *refs], env=env).stdout
+    lines = out.splitlines()
+    assert all(len(line) <= int(columns) for line in lines)
+    assert "█" in out  # bars: neither --plain nor TERM=dumb
+    assert any(side_by_side(line) for line in lines) != stacked
+
+
+def test_term_dumb_and_no_color_draw_no_bars_and_no_escapes(runner):
+    refs = [result_code(DESIGNER), result_code(ANALYST)]
+    out = runner.invoke(app, ["compare", *refs], color=True).stdout  # runner: TERM=dumb
+    assert "█" not in out and "\x1b[" not in out
+    assert re.search(r"^Creative +A +100%", out, flags=re.M)
+
+
+# Saved results (the history) -------------------------------------------------------------------
+
+
+@pytest.fixture
+def saved(tmp_path, monkeypatch, catalogue):
+    """A history holding the designer's result (#1, in Indonesian) and the analyst's (#2)."""
+    from rolefinder.codes import encode, fingerprint
+    from rolefinder.history import record
+
+    monkeypatch.setenv("ROLEFINDER_HISTORY", str(tmp_path / "history.sqlite3"))
+
+    def keep(sheet, lang, taken, mark=None):
+        top = [(m.id, m.chance) for m in rank(catalogue, sheet).reachable[:3]]
+        code = encode(catalogue, sheet, lang)
+        mark = mark or fingerprint(catalogue)
+        assert (
+            record(lang=lang, fingerprint=mark, answers=sheet, top=top, code=code, taken=taken)
+            is None
+        )
+
+    keep(DESIGNER, "id", "2026-05-02T08:00:00Z")
+    keep(ANALYST, "en", "2026-11-24T09:30:00Z")
+    return keep
+
+
+def test_compare_two_saved_results(runner, saved):
+    done = runner.invoke(app, ["compare", "1", "last"])
+    assert done.exit_code == 0, done.output
+    out = done.stdout
+    assert "A  #1, 2026-05-02" in out and "B  #2, 2026-11-24" in out
+    assert "Dua hasil berdampingan" in out  # the language #1 was taken in
+    assert "Graphic Designer: dari #1 (>99%) ke #7 (<1%)" in out
+
+
+def test_a_saved_result_beside_a_code(runner, saved):
+    code = result_code(SPECIALIST)
+    done = runner.invoke(app, ["compare", "#2", code, "--json"])
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    assert data["a"]["label"] == "#2, 2026-11-24" and data["b"]["label"] == code
+    assert data["language"] == "en" and data["a"]["answers"] == ANALYST
+    assert data["b"]["top"][0]["id"] == "social-media-specialist"
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "Saved result 3 was taken with another catalogue"),
+        ("id", "Hasil tersimpan nomor 3 berasal dari kuis dengan katalog lain"),
+    ],
+)
+def test_a_result_saved_with_another_catalogue_is_refused(runner, saved, lang, message):
+    saved(SPECIALIST, "en", "2026-11-25T10:00:00Z", mark="0000ZZZZ")
+    done = runner.invoke(app, ["compare", "1", "3", "--lang", lang])
+    assert done.exit_code == 1
+    assert isinstance(done.exception, SystemExit) and done.stdout == ""
+    assert message in done.stderr and done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["7", "last"], "There is no saved result '7'"),
+        (["last", "next"], "'next' is not a valid result code"),
+    ],
+)
+def test_a_saved_result_that_is_not_there_is_one_line(runner, saved, args, message):
+    done = runner.invoke(app, ["compare", *args])
+    assert done.exit_code == 1
+    assert message in done.stderr and done.stderr.count("\n") == 1
+    assert "Traceback" not in done.output
+
+
+def test_saved_results_with_the_history_off(runner, monkeypatch):
+    monkeypatch.setenv("ROLEFINDER_HISTORY", "off")
+    done = runner.invoke(app, ["compare", "last", result_code(DESIGNER)])
+    assert done.exit_code == 1
+    assert "The history is off" in done.stderr and done.stderr.count("\n") == 1

@@ -1,0 +1,783 @@
+"""The class summary files (summary.md, summary.html): contents, escaping, and the page in a
+real headless browser.
+
+Summaries are built directly from classroom's types, one student at a time, so each count and
+chart has a known answer. The browser tests keep their screenshots in artifacts/class/ at the
+repository root, for CI to publish; without Chromium they are skipped, except under CI
+(helpers.ci_is_set), where they fail, as the cards' do.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from conftest import ROOT
+from helpers import ci_is_set
+from rolefinder.classroom import TALK_FIRST_MAX, Student, Summary
+from rolefinder.engine import needed_answers
+from rolefinder.i18n import t
+from rolefinder.model import Catalogue
+from rolefinder.summary import share_text, summary_html, summary_markdown
+
+ARTIFACTS = ROOT / "artifacts" / "class"
+SOURCE = "responses.csv"
+
+ANALYST, STRATEGIST, SPECIALIST = (
+    "social-media-analyst",
+    "social-media-strategist",
+    "social-media-specialist",
+)
+DESIGNER, INFLUENCER = "graphic-designer", "social-media-influencer"
+
+# What a red team would call a student (or name a form export), each to come out as itself.
+HOSTILE_LABELS = [
+    "<script>alert(1)</script>",
+    "[click](javascript:x)",
+    "| a | b |",
+    '=HYPERLINK("x")',
+    "\x1b[31mred\x1b[0m",
+    '<img src=x onerror="alert(1)">',
+    "# Heading",
+    "*bold* _it_ `code`",
+    "1. item",
+    "> quote",
+    "&lt;b&gt; &amp;",
+    "line\nbreak",
+    "www.example.com http://e.com/x",
+    "\"quoted\" 'single'",
+]
+
+
+def scored(
+    label: str,
+    row: int,
+    top: tuple[tuple[str, float], ...],
+    profile: dict[str, int],
+    band: str = "strong",
+    flags: tuple[str, ...] = (),
+    source: str = SOURCE,
+) -> Student:
+    return Student(
+        source=source,
+        row=row,
+        kept={"name": label},
+        label=label,
+        lang="en",
+        status="scored",
+        answered=14,
+        top=top,
+        band=band,
+        flags=flags,
+        profile=profile,
+        code="4NGT-TEST",
+    )
+
+
+def too_few(label: str, row: int, answered: int = 5, source: str = SOURCE) -> Student:
+    return Student(
+        source=source,
+        row=row,
+        kept={"name": label},
+        label=label,
+        lang="en",
+        status="too_few",
+        answered=answered,
+    )
+
+
+def failed(label: str, row: int) -> Student:
+    return Student(
+        source=SOURCE,
+        row=row,
+        kept={"name": label},
+        label=label,
+        lang="en",
+        status="failed",
+        problem="unknown option",
+    )
+
+
+ANALYTICAL = {"creative": 0, "strategic": 20, "analytical": 80, "people": 0}
+CREATIVE = {"creative": 60, "strategic": 20, "analytical": 0, "people": 20}
+
+
+def a_class(
+    catalogue: Catalogue, lang: str = "en", labels: list[str] | None = None, sources=None
+) -> Summary:
+    """Ten students: 8 scored (4 analysts, 2 strategists, 2 designers; one unsure, one near
+    tie, one both), one with too few answers and one that failed. ``labels`` replace the
+    students' names, in order."""
+    names = iter(labels or [])
+
+    def name(default: str) -> str:
+        return next(names, default)
+
+    strong = ((ANALYST, 0.9), (STRATEGIST, 0.06), (SPECIALIST, 0.02))
+    students = [
+        scored(name("Ayu"), 2, strong, ANALYTICAL),
+        too_few(name("Budi"), 3, answered=5),
+        scored(name("Citra"), 4, strong, ANALYTICAL),
+        scored(
+            name("Dewi"),
+            5,
+            ((STRATEGIST, 0.38), (ANALYST, 0.3), (DESIGNER, 0.1)),
+            ANALYTICAL,
+            band="unsure",
+            flags=("unsure", "near_tie"),
+        ),
+        scored(name("Eko"), 6, strong, ANALYTICAL),
+        failed(name("Fajar"), 7),
+        scored(name("Gita"), 8, ((DESIGNER, 0.95), (INFLUENCER, 0.03)), CREATIVE),
+        scored(
+            name("Hadi"),
+            9,
+            ((DESIGNER, 0.52), (SPECIALIST, 0.4), (INFLUENCER, 0.05)),
+            CREATIVE,
+            band="good",
+            flags=("near_tie",),
+        ),
+        scored(
+            name("Indah"),
+            10,
+            ((STRATEGIST, 0.41), (SPECIALIST, 0.2), (ANALYST, 0.2)),
+            CREATIVE,
+            band="unsure",
+            flags=("unsure",),
+        ),
+        scored(name("Joko"), 11, strong, ANALYTICAL),
+    ]
+    summary = Summary(
+        catalogue=catalogue, lang=lang, sources=[SOURCE] if sources is None else sources
+    )
+    for student in students:
+        summary.add(student)
+    return summary
+
+
+def role_name(catalogue: Catalogue, role: str, lang: str = "en") -> str:
+    return catalogue.role(role).name.get(lang)
+
+
+# --- Parsing what was written -------------------------------------------------------------------
+
+
+BLOCKS = frozenset(
+    {"title", "h1", "h2", "p", "li", "dt", "dd", "th", "td", "desc", "text", "strong"}
+)
+
+
+class Page(HTMLParser):
+    """A page as a browser's parser reads it: its tags, attributes, text and text blocks."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: Counter[str] = Counter()
+        self.attributes: set[tuple[str, str]] = set()
+        self.text = ""
+        self.blocks: list[tuple[str, str]] = []
+        self.open: list[list[str]] = []
+        self.rows: list[list[str]] = []
+        self.feed(page)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags[tag] += 1
+        self.attributes |= {(tag, name) for name, _ in attrs}
+        if tag == "tr":
+            self.rows.append([])
+        if tag in BLOCKS:
+            self.open.append([tag, ""])
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags[tag] += 1
+        self.attributes |= {(tag, name) for name, _ in attrs}
+
+    def handle_endtag(self, tag):
+        if tag in BLOCKS:
+            opened, text = self.open.pop()
+            assert opened == tag, (opened, tag)
+            self.blocks.append((tag, text))
+            if tag in ("th", "td"):
+                self.rows[-1].append(text)
+
+    def handle_data(self, data):
+        self.text += data
+        for block in self.open:
+            block[1] += data
+
+    def texts(self, tag: str) -> list[str]:
+        return [text for name, text in self.blocks if name == tag]
+
+
+def counts_shown(page: Page) -> dict[str, str]:
+    """The page's counts: label -> figure (the <dt>s and <dd>s, in order)."""
+    return dict(zip(page.texts("dt"), page.texts("dd"), strict=True))
+
+
+def svg_bars(page: str) -> list[float]:
+    """Each chart bar's width in percent, in order (the tracks are 100%)."""
+    return [float(width) for width in re.findall(r'<rect [^>]*width="([\d.]+)%"', page)]
+
+
+def md_table(report: str, heading: str) -> list[list[str]]:
+    """The cells of the Markdown table under ``heading`` (its header and rule included)."""
+    lines = report[report.index(f"## {heading}\n") :].splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    end = next((i for i in range(start, len(lines)) if not lines[i].startswith("|")), len(lines))
+    rows = lines[start:end]
+    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]] for row in rows]
+
+
+COMMONMARK = MarkdownIt("commonmark").enable("table")
+
+
+# --- What the files say ---------------------------------------------------------------------
+
+
+def test_share_text_never_rounds_to_a_false_nobody_or_everybody():
+    assert share_text(0, 10) == "0%" and share_text(3, 0) == "0%"
+    assert share_text(1, 300) == "<1%" and share_text(299, 300) == ">99%"
+    assert share_text(10, 10) == "100%" and share_text(1, 8) == "13%"  # 12.5 rounds up
+    assert share_text(5, 22) == "23%"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_counts_are_right_in_both_languages(catalogue, lang):
+    summary = a_class(catalogue, lang)
+    assert (summary.students, summary.scored, summary.too_few, summary.failed) == (10, 8, 1, 1)
+    assert summary.unsure == 2
+    expected = {
+        t("summary_students", lang): "10",
+        t("summary_scored", lang): "8",
+        t("summary_too_few", lang): "1",
+        t("summary_failed", lang): "1",
+        t("summary_unsure", lang): "2",
+    }
+    assert counts_shown(Page(summary_html(summary))) == expected
+    report = summary_markdown(summary)
+    for label, figure in expected.items():
+        assert f"\n- {label}: {figure}\n" in report
+    for text in (
+        t("summary_unsure_share", lang, share="25%"),
+        t("summary_unsure_meaning", lang),
+        t("summary_failed_note", lang),
+        t("summary_sources", lang, files=SOURCE),
+    ):
+        assert text in html.unescape(summary_html(summary)), text
+        assert text in report.replace("\\", ""), text
+
+
+def test_large_counts_are_written_the_readers_way(catalogue):
+    for lang, written in (("en", "1,200"), ("id", "1.200")):
+        summary = Summary(catalogue=catalogue, lang=lang, sources=[SOURCE])
+        for row in range(1200):
+            summary.add(too_few(f"Student {row}", row + 2))
+        assert counts_shown(Page(summary_html(summary)))[t("summary_students", lang)] == written
+        assert f"- {t('summary_too_few', lang)}: {written}\n" in summary_markdown(summary)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_first_roles_chart_has_every_role_most_first(catalogue, lang):
+    summary = a_class(catalogue, lang)
+    page = summary_html(summary)
+    shown = Page(page)
+    # the table under the chart: the header, then every role in first_roles' order
+    table = [row for row in shown.rows if len(row) == 3]
+    assert table[0] == [
+        t("summary_col_role", lang),
+        t("summary_students", lang),
+        t("summary_col_share", lang),
+    ]
+    roles = table[1:]
+    assert len(roles) == len(catalogue.roles)
+    assert roles[:3] == [
+        [role_name(catalogue, ANALYST, lang), "4", "50%"],
+        [role_name(catalogue, DESIGNER, lang), "2", "25%"],
+        [role_name(catalogue, STRATEGIST, lang), "2", "25%"],
+    ]
+    assert all(row[1:] == ["0", "0%"] for row in roles[3:])
+    assert [row[0] for row in roles] == [
+        role_name(catalogue, role, lang) for role, _ in summary.first_roles
+    ]
+    # the chart: an image with a title and a description that gives the figures too
+    assert page.count('role="img"') == 2
+    heading = t("summary_first_heading", lang)
+    assert f'<title id="first-title">{html.escape(heading)}</title>' in page
+    description = shown.texts("desc")[0]
+    assert f"{role_name(catalogue, ANALYST, lang)} 4 (50%)" in description
+    assert description.startswith(t("summary_chart_desc", lang, figures="")[:-1])
+    drawn = shown.texts("text")  # the chart's own lines: the names and figures, drawn
+    assert drawn[:4] == [
+        role_name(catalogue, ANALYST, lang),
+        "4 (50%)",
+        role_name(catalogue, DESIGNER, lang),
+        "2 (25%)",
+    ]
+    # the bars: the first chart's, in order, as shares of the 8 scored; then the profile's
+    assert svg_bars(page)[: 3 + len(catalogue.roles)] == pytest.approx(
+        [100.0, 50.0, 100.0, 25.0, 100.0, 25.0] + [100.0] * (len(catalogue.roles) - 3)
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_markdown_charts_are_tables_with_text_bars(catalogue, lang):
+    summary = a_class(catalogue, lang)
+    report = summary_markdown(summary)
+    rows = md_table(report, t("summary_first_heading", lang))
+    assert rows[0][0] == t("summary_col_role", lang) and rows[0][2:] == [
+        t("summary_students", lang),
+        t("summary_col_share", lang),
+    ]
+    assert rows[2] == [role_name(catalogue, ANALYST, lang), "█" * 10 + "░" * 10, "4", "50%"]
+    assert rows[3] == [role_name(catalogue, DESIGNER, lang), "█" * 5 + "░" * 15, "2", "25%"]
+    assert len(rows) == 2 + len(catalogue.roles)
+    assert {len(row) for row in rows} == {4}
+    profile = md_table(report, t("summary_profile_heading", lang))
+    expected = summary.profile
+    assert [row[0] for row in profile[2:]] == [trait.name.get(lang) for trait in catalogue.traits]
+    assert [row[2] for row in profile[2:]] == [f"{expected[t.id]}%" for t in catalogue.traits]
+    # it renders as two real tables
+    rendered = Page(COMMONMARK.render(report))
+    assert rendered.tags["table"] == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_average_profile_is_charted(catalogue, lang):
+    summary = a_class(catalogue, lang)
+    # 5 analytical students and 3 creative ones
+    assert summary.profile == {"creative": 23, "strategic": 20, "analytical": 50, "people": 7}
+    page = Page(summary_html(summary))
+    table = [row for row in page.rows if len(row) == 2]
+    assert table[0] == [t("summary_col_trait", lang), t("summary_col_share", lang)]
+    assert table[1:] == [
+        [trait.name.get(lang), f"{summary.profile[trait.id]}%"] for trait in catalogue.traits
+    ]
+    assert svg_bars(summary_html(summary))[-8:] == pytest.approx(
+        [100.0, 23.0, 100.0, 20.0, 100.0, 50.0, 100.0, 7.0]
+    )
+    assert t("summary_profile_heading", lang) in page.texts("h2")
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_students_to_talk_to_first_and_why(catalogue, lang):
+    summary = a_class(catalogue, lang)
+    need = needed_answers(catalogue)
+    name = lambda role: role_name(catalogue, role, lang)  # noqa: E731
+    expected = [  # too few answers first, then unsure, then near ties; each as read
+        ("Budi", "3", [t("summary_reason_too_few", lang, have=5, need=need)]),
+        (
+            "Dewi",
+            "5",
+            [
+                t("summary_reason_unsure", lang, name=name(STRATEGIST), chance="38%"),
+                t(
+                    "summary_reason_near_tie",
+                    lang,
+                    a=name(STRATEGIST),
+                    x="38%",
+                    b=name(ANALYST),
+                    y="30%",
+                ),
+            ],
+        ),
+        ("Indah", "10", [t("summary_reason_unsure", lang, name=name(STRATEGIST), chance="41%")]),
+        (
+            "Hadi",
+            "9",
+            [
+                t(
+                    "summary_reason_near_tie",
+                    lang,
+                    a=name(DESIGNER),
+                    x="52%",
+                    b=name(SPECIALIST),
+                    y="40%",
+                )
+            ],
+        ),
+    ]
+    page = summary_html(summary)
+    items = re.findall(r'<li><strong>(.*?)</strong> <span class="where">\((.*?)\)</span>', page)
+    where = lambda row: t("summary_where_row", lang, source=SOURCE, row=row)  # noqa: E731
+    assert items == [(label, where(row)) for label, row, _ in expected]
+    shown = Page(page).texts("li")
+    report = summary_markdown(summary)
+    for place, (label, row, reasons) in enumerate(expected, start=1):
+        for reason in reasons:
+            assert reason in shown
+        line = f"{place}. **{label}** ({where(row)}): {' '.join(reasons)}"
+        assert line in report.replace("\\>", ">").replace("\\<", "<"), line
+    assert "Fajar" not in page and "Ayu" not in page  # failed and clear results are not listed
+    assert t("summary_talk_more", lang, count=0) not in page
+
+
+def test_a_sheet_file_is_named_without_a_row(catalogue):
+    summary = Summary(catalogue=catalogue, lang="en", sources=["ayu.yaml"])
+    summary.add(too_few("Ayu", 0, source="ayu.yaml"))
+    assert '<li><strong>Ayu</strong> <span class="where">(ayu.yaml)</span>' in summary_html(summary)
+    assert "1. **Ayu** (ayu.yaml): Too few answers" in summary_markdown(summary)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_notes_about_whole_files_are_listed_as_text(catalogue, lang):
+    from rolefinder.forms import Note
+
+    summary = a_class(catalogue, lang)
+    summary.notes += [
+        Note("9A.csv", "9A.csv: 2 columns ignored: <b>Kelas</b>, | x |"),
+        Note("9B.xlsx", "9B.xlsx: [save it](javascript:x) as CSV", failed=True),
+    ]
+    page, report = summary_html(summary), summary_markdown(summary)
+    assert Page(page).texts("li")[:2] == [note.text for note in summary.notes]
+    assert t("summary_file_notes", lang) in Page(page).texts("p")
+    shown = Page(COMMONMARK.render(report))
+    plain = Page(COMMONMARK.render(summary_markdown(a_class(catalogue, lang))))
+    assert shown.texts("li")[5:7] == [note.text for note in summary.notes]  # after the counts
+    assert shown.tags - plain.tags == Counter({"li": 2, "ul": 1, "p": 1})  # a list of its own
+    assert "<b>" not in page and "b" not in shown.tags and "a" not in shown.tags
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_more_students_to_talk_to_than_listed_are_counted(catalogue, lang):
+    summary = Summary(catalogue=catalogue, lang=lang, sources=[SOURCE])
+    for row in range(TALK_FIRST_MAX + 7):
+        summary.add(too_few(f"Student {row}", row + 2))
+    assert summary.talk_more == 7
+    page, report = summary_html(summary), summary_markdown(summary)
+    more = t("summary_talk_more", lang, count=7)
+    assert more in page and more in report
+    assert page.count('<span class="where">') == TALK_FIRST_MAX
+    assert f"\n{TALK_FIRST_MAX}. **Student {TALK_FIRST_MAX - 1}**" in report
+    assert f"**Student {TALK_FIRST_MAX}**" not in report
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_clear_class_has_nobody_to_talk_to_first(catalogue, lang):
+    summary = Summary(catalogue=catalogue, lang=lang, sources=[SOURCE])
+    summary.add(scored("Ayu", 2, ((ANALYST, 0.9), (STRATEGIST, 0.05)), ANALYTICAL))
+    page = summary_html(summary)
+    assert t("summary_talk_none", lang) in Page(page).texts("p")
+    assert t("summary_talk_none", lang) in summary_markdown(summary)
+    assert '<ol class="talk">' not in page
+    assert t("summary_unsure_share", lang, share="0%") in page
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_nobody_scored_says_so_instead_of_empty_charts(catalogue, lang):
+    summary = Summary(catalogue=catalogue, lang=lang, sources=[SOURCE])
+    summary.add(too_few("Ayu", 2))
+    summary.add(failed("Budi", 3))
+    page, report = summary_html(summary), summary_markdown(summary)
+    shown = Page(page)
+    assert t("summary_none_scored", lang) in shown.texts("p")
+    assert t("summary_none_scored", lang) in report
+    assert "<svg" not in page and "<table" not in page and "|" not in report
+    assert t("summary_first_heading", lang) not in page + report
+    assert t("summary_profile_heading", lang) not in page + report
+    assert "Ayu" in page and "Ayu" in report  # still listed, to be talked to first
+    assert counts_shown(shown)[t("summary_scored", lang)] == "0"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_an_empty_class(catalogue, lang):
+    summary = Summary(catalogue=catalogue, lang=lang)
+    page, report = summary_html(summary), summary_markdown(summary)
+    assert t("summary_none_read", lang) in Page(page).texts("p")
+    assert t("summary_none_read", lang) in report
+    assert "<svg" not in page and "<ol" not in page
+    assert t("summary_talk_heading", lang) not in page + report
+    assert 'class="sources"' not in page  # no "Read from:" line: no file was named
+    assert set(counts_shown(Page(page)).values()) == {"0"}
+    assert report.startswith(f"# {t('summary_title', lang)}\n\n- ")
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_html_page_is_real_and_self_contained(catalogue, lang):
+    page = summary_html(a_class(catalogue, lang, sources=["9A.csv", "9B.csv"]))
+    assert page.startswith("<!DOCTYPE html>\n")
+    assert f'<html lang="{lang}">' in page
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    shown = Page(page)
+    assert shown.texts("title")[0] == f"{t('summary_title', lang)}: 9A.csv, 9B.csv"
+    assert shown.tags["h1"] == 1 and shown.tags["h2"] == 3
+    assert shown.tags["svg"] == 2 and shown.tags["table"] == 2
+    assert "@media print" in page and "@media (max-width" in page
+    lowered = page.lower()
+    for banned in ("<script", "http", "url(", "@import", "href", "src=", "<link", "<img", "on"):
+        if banned == "on":  # no event handler attribute at all
+            assert not any(name.startswith("on") for _, name in shown.attributes)
+        else:
+            assert banned not in lowered, banned
+
+
+def test_the_files_are_the_same_every_time(catalogue):
+    one, two = a_class(catalogue), a_class(catalogue)
+    assert summary_html(one) == summary_html(two)
+    assert summary_markdown(one) == summary_markdown(two)
+    assert not re.search(r"\b20\d\d\b", summary_html(one) + summary_markdown(one))  # no date
+
+
+# --- Hostile labels and file names ------------------------------------------------------------
+
+
+def literal(text: str) -> str:
+    """The label as the files show it: on one line, without control characters."""
+    return " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", text).split())
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("label", HOSTILE_LABELS)
+def test_a_hostile_label_is_inert_text_in_html(catalogue, lang, label):
+    plain = Page(summary_html(a_class(catalogue, lang)))
+    labels = ["Ayu", label, "Citra", label, "Eko", label, "Gita", label, label, "Joko"]
+    page = summary_html(a_class(catalogue, lang, labels=labels, sources=[label]))
+    shown = Page(page)
+    assert shown.tags == plain.tags, dict(shown.tags - plain.tags)
+    assert shown.attributes == plain.attributes, shown.attributes ^ plain.attributes
+    same = literal(label)
+    assert shown.texts("strong").count(same) == 4  # the four listed students it names
+    assert t("summary_sources", lang, files=same) in shown.texts("p")
+    assert "\x1b" not in page and "<script" not in page
+
+
+@pytest.mark.parametrize("label", HOSTILE_LABELS)
+def test_a_hostile_label_is_inert_text_in_markdown(catalogue, label):
+    plain = Page(COMMONMARK.render(summary_markdown(a_class(catalogue))))
+    labels = ["Ayu", label, "Citra", label, "Eko", label, "Gita", label, label, "Joko"]
+    report = summary_markdown(a_class(catalogue, labels=labels, sources=[label]))
+    shown = Page(COMMONMARK.render(report))
+    # not one element or attribute more or less: no script, img, a, heading, em, code, ...
+    assert shown.tags == plain.tags, (dict(shown.tags - plain.tags), report)
+    assert shown.attributes == plain.attributes
+    assert {len(row) for row in shown.rows} == {4, 3}  # the tables keep their columns
+    same = literal(label)
+    assert shown.texts("strong").count(same) == 4
+    assert t("summary_sources", "en", files=same) in shown.texts("p")
+    assert "\x1b" not in report
+    assert not re.search(r"(?<!\\)\]\(", report)  # no link can be formed
+    assert not re.search(r"(?<!\\)://", report)  # nor a bare URL linked by GitHub
+
+
+def test_hostile_catalogue_names_are_escaped(catalogue):
+    import dataclasses
+
+    from rolefinder.model import Text
+
+    bad = "<b>x</b> | [a](javascript:b)"
+    worse = dataclasses.replace(
+        catalogue,
+        roles=tuple(dataclasses.replace(role, name=Text.same(bad)) for role in catalogue.roles),
+        traits=tuple(dataclasses.replace(trait, name=Text.same(bad)) for trait in catalogue.traits),
+    )
+    page = summary_html(a_class(worse))
+    assert "<b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
+    report = summary_markdown(a_class(worse))
+    shown = Page(COMMONMARK.render(report))
+    assert "b" not in shown.tags and "a" not in shown.tags
+    assert {len(row) for row in shown.rows} == {4, 3}
+    assert shown.rows[2][0] == bad
+
+
+# --- In a real browser ------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PHONE, SMALL_PHONE, DESKTOP = 390, 360, 1280
+MIN_CONTRAST = 4.5
+MIN_FONT_PX = 12
+
+# As in test_cards.py (test modules do not import each other): a page that shows the summary
+# in a frame of the given width (a window cannot be narrower than 500 px, a frame can) and
+# writes what it measured into the DOM. Here the page has inline SVG too: its text is measured
+# with its fill as its colour, and the image's <title> and <desc> (never drawn) are left out.
+MEASURE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><style>html, body { margin: 0 } iframe { border: 0;
+display: block }</style></head><body>
+<iframe id="page" src="%(page)s" width="%(width)d" height="%(height)d"></iframe>
+<pre id="measure"></pre>
+<script>
+const SVG = "http://www.w3.org/2000/svg";
+function background(win, element) {
+  for (let node = element; node; node = node.parentElement) {
+    const colour = win.getComputedStyle(node).backgroundColor;
+    if (colour !== "transparent" && !/^rgba\\(.*, 0\\)$/.test(colour)) return colour;
+  }
+  return "rgb(255, 255, 255)";  // the canvas
+}
+function hidden(win, element, root) {
+  for (let node = element; node && node !== root; node = node.parentElement) {
+    const style = win.getComputedStyle(node);
+    if (style.display === "none" || style.visibility !== "visible" || style.opacity === "0")
+      return "hidden";
+    if (style.overflowX !== "visible" && node.scrollWidth > node.clientWidth + 1)
+      return "clipped by " + node.tagName;
+  }
+  return "";
+}
+function measure(win, doc) {
+  const root = doc.documentElement, texts = [];
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, element = node.parentElement;
+    if (!node.data.trim()) continue;
+    if (element.namespaceURI === SVG && ["title", "desc"].includes(element.tagName)) continue;
+    const style = win.getComputedStyle(element), svg = element.namespaceURI === SVG;
+    const range = doc.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    const chart = svg ? element.ownerSVGElement.getBoundingClientRect() : null;
+    texts.push({text: node.data.trim().slice(0, 50), size: parseFloat(style.fontSize),
+      color: svg ? style.fill : style.color, background: background(win, element),
+      left: box.left, right: box.right, width: box.width, height: box.height,
+      inChart: chart ? box.left >= chart.left - 0.5 && box.right <= chart.right + 0.5 : true,
+      hidden: hidden(win, element, root)});
+  }
+  return {viewport: win.innerWidth, scrollWidth: root.scrollWidth,
+    height: Math.ceil(root.getBoundingClientRect().height), texts: texts,
+    fetched: win.performance.getEntriesByType("resource").map(e => e.name)};
+}
+document.getElementById("page").addEventListener("load", function () {
+  const measured = measure(this.contentWindow, this.contentDocument);
+  document.getElementById("measure").textContent = JSON.stringify(measured);
+});
+</script></body></html>
+"""
+
+
+@pytest.fixture
+def chromium(tmp_path):
+    """Run headless Chromium with a private profile and no network; return its stdout."""
+    if CHROMIUM is None:
+        message = "no Chromium here (Debian package 'chromium')"
+        if ci_is_set():
+            pytest.fail(f"{message}: under CI the summary must be checked in a browser")
+        pytest.skip(message)
+
+    def run(*args: str) -> str:
+        command = [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--allow-file-access-from-files",  # the measuring page reads the summary's frame
+            "--host-resolver-rules=MAP * ~NOTFOUND",  # a page that fetched would show it
+            f"--user-data-dir={tmp_path / 'profile'}",
+            *args,
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout
+
+    return run
+
+
+def measure(chromium, page: Path, width: int, height: int = 900) -> dict:
+    frame = page.with_name(f"measure-{page.stem}-{width}.html")
+    frame.write_text(MEASURE % {"page": page.name, "width": width, "height": height}, "utf-8")
+    dom = chromium(
+        f"--window-size={max(width, 500)},{height}",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+        frame.as_uri(),
+    )
+    found = re.search(r'<pre id="measure">(.+?)</pre>', dom, flags=re.S)
+    assert found, "the measuring page wrote nothing:\n" + dom[-1000:]
+    return json.loads(html.unescape(found.group(1)))
+
+
+def screenshot(chromium, page: Path, width: int, height: int, shot: Path) -> None:
+    """A screenshot of the page at ``width``: a frame that wide, cut to its height."""
+    frame = page.with_name(f"shot-{page.stem}-{width}.html")
+    frame.write_text(MEASURE % {"page": page.name, "width": width, "height": height}, "utf-8")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    chromium(f"--window-size={width},{height}", f"--screenshot={shot}", frame.as_uri())
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == width
+    assert len(data) > 10_000  # a blank page compresses to a few hundred bytes
+
+
+def luminance(colour: str) -> float:
+    channels = [int(value) / 255 for value in re.findall(r"[\d.]+", colour)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_is_computed_as_wcag_says():
+    assert contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)") == pytest.approx(21)
+    assert contrast("rgb(118, 118, 118)", "rgb(255, 255, 255)") == pytest.approx(4.54, abs=0.01)
+
+
+def check_layout(measured: dict, fewest: int = 40) -> None:
+    """No sideways scrolling, nothing fetched, every text readable, in view and unclipped."""
+    assert measured["fetched"] == []
+    assert measured["scrollWidth"] <= measured["viewport"], "the page scrolls sideways"
+    assert len(measured["texts"]) >= fewest
+    for text in measured["texts"]:
+        where = f"{text['text']!r}"
+        assert not text["hidden"], f"{where} is {text['hidden']}"
+        assert text["width"] > 0 and text["height"] > 0, f"{where} takes no room"
+        assert text["left"] >= 0 and text["right"] <= measured["viewport"] + 0.5, where
+        assert text["inChart"], f"{where} runs out of its chart"
+        assert text["size"] >= MIN_FONT_PX, f"{where} is {text['size']}px"
+        ratio = contrast(text["color"], text["background"])
+        assert ratio >= MIN_CONTRAST, f"{where}: contrast {ratio:.2f}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_summary_in_a_browser(chromium, catalogue, tmp_path, lang):
+    page = tmp_path / f"summary-{lang}.html"
+    page.write_text(summary_html(a_class(catalogue, lang, sources=["9A.csv", "9B.csv"])), "utf-8")
+    for width in (SMALL_PHONE, PHONE, DESKTOP):
+        measured = measure(chromium, page, width)
+        assert measured["viewport"] == width
+        check_layout(measured)
+        # the charts' own text is there: every role's name, drawn
+        drawn = {text["text"] for text in measured["texts"]}
+        assert {role.name.get(lang) for role in catalogue.roles} <= drawn
+        if width != SMALL_PHONE:
+            height = min(measured["height"], 8000)
+            screenshot(chromium, page, width, height, ARTIFACTS / f"summary-{lang}-{width}.png")
+
+
+@pytest.mark.browser
+def test_hostile_and_long_labels_still_fit_a_small_phone(chromium, catalogue, tmp_path):
+    import dataclasses
+
+    from rolefinder.model import Text
+
+    long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis-" * 3
+    labels = [long_word, *HOSTILE_LABELS]
+    long_names = dataclasses.replace(
+        catalogue,
+        roles=tuple(
+            dataclasses.replace(role, name=Text.same(long_word + role.name.get("en")))
+            for role in catalogue.roles
+        ),
+    )
+    page = tmp_path / "summary-hostile.html"
+    summary = a_class(long_names, labels=labels, sources=[long_word + ".csv"])
+    page.write_text(summary_html(summary), "utf-8")
+    measured = measure(chromium, page, SMALL_PHONE)
+    check_layout(measured)
+    assert any(long_word[:20] in text["text"] for text in measured["texts"])
