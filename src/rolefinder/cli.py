@@ -696,14 +696,14 @@ def class_(
 ) -> None:
     """Score a whole class and write its results and summary into a folder."""
     from rolefinder.batch import check_out, default_out, score_class, summary_dict
-    from rolefinder.render import ClassProgress, render_class, render_json
+    from rolefinder.render import ClassProblems, ClassProgress, render_class, render_json
 
     world, language = _world(ctx), _lang(ctx, lang)
     folder = out if out is not None else default_out(paths)
     with _reported(world, language):
         check_out(folder, force)  # before any row is read: a bad --out costs nothing
         loaded = _load(catalogue)
-        told = _ClassTold(world, language)
+        told = ClassProblems(world.err(), language)
         sizes = {str(path): _size(path) for path in paths}
         with ClassProgress(world.err(), sizes, language) as bar:
             summary = score_class(
@@ -729,38 +729,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-class _ClassTold:
-    """Failed rows and notes about files on stderr as they come, MAX_PROBLEMS at most."""
-
-    def __init__(self, world: World, lang: Lang) -> None:
-        self.world, self.lang, self.count = world, lang, 0
-
-    def __call__(self, item: object) -> None:
-        from rolefinder.errors import MAX_PROBLEMS
-        from rolefinder.forms import Note, Row
-        from rolefinder.render import render_class_problem
-
-        self.count += 1
-        if self.count > MAX_PROBLEMS:
-            return
-        if isinstance(item, Note):
-            line = item.text
-        elif isinstance(item, Row):
-            where = t("form_where", self.lang, source=item.source, row=item.row)
-            where = item.source if item.row == 0 else where
-            line = t("class_failed_row", self.lang, where=where, problem=item.problem or "")
-        else:
-            return
-        render_class_problem(self.world.err(), line)
-
-    def finish(self) -> None:
-        from rolefinder.errors import MAX_PROBLEMS
-
-        if self.count > MAX_PROBLEMS:
-            more = self.count - MAX_PROBLEMS
-            self.world.err().print(t("class_more_problems", self.lang, count=more))
 
 
 def _complete_roles(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `ro
     from rolefinder.compare import Comparison
     from rolefinder.engine import Match, Result
     from rolefinder.explain import Explanation
+    from rolefinder.forms import Note, Row
     from rolefinder.history import Entry
 
 __all__ = ["Console", "make_console"]
@@ -697,9 +698,36 @@ class ClassProgress:
         self.progress.update(task, completed=done)
 
 
-def render_class_problem(console: Console, line: str) -> None:
-    """One failed row or note about a file, on one line, hidden characters spelled out."""
-    console.print(Text(visible(line)), soft_wrap=True)
+class ClassProblems:
+    """Failed rows and notes about files on stderr as they come, one line each, hidden
+    characters spelled out; MAX_PROBLEMS at most, then how many more (finish)."""
+
+    def __init__(self, console: Console, lang: Lang) -> None:
+        self.console, self.lang, self.count = console, lang, 0
+
+    def __call__(self, item: Row | Note) -> None:
+        """Tell one failed row or note."""
+        from rolefinder.errors import MAX_PROBLEMS
+        from rolefinder.forms import Note
+
+        self.count += 1
+        if self.count > MAX_PROBLEMS:
+            return
+        if isinstance(item, Note):
+            line = item.text
+        else:
+            where = t("form_where", self.lang, source=item.source, row=item.row)
+            where = item.source if item.row == 0 else where  # a sheet file: the whole file
+            line = t("class_failed_row", self.lang, where=where, problem=item.problem or "")
+        self.console.print(Text(visible(line)), soft_wrap=True)
+
+    def finish(self) -> None:
+        """Say how many were not told."""
+        from rolefinder.errors import MAX_PROBLEMS
+
+        if self.count > MAX_PROBLEMS:
+            more = number(self.count - MAX_PROBLEMS, self.lang)
+            self.console.print(Text(t("class_more_problems", self.lang, count=more)))
 
 
 def render_class(
