@@ -302,3 +302,23 @@ def test_a_helper_process_gives_the_same_files(catalogue, tmp_path):
     assert (one.students, one.failed) == (two.students, two.failed) == (2501, 1)
     for name in ("results.csv", "results.json", "summary.md", "summary.html"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_an_interrupted_class_leaves_no_folder_and_no_temporary_file(catalogue, tmp_path):
+    path = tmp_path / "long.csv"
+    export(catalogue, sheets(catalogue, 1100), "en", path=path)
+
+    def stop(file, done):
+        raise KeyboardInterrupt
+
+    for out, existed in ((tmp_path / "new", False), (tmp_path / "old", True)):
+        if existed:
+            out.mkdir()
+            (out / "results.csv").write_text("last term's", "utf-8")
+        with pytest.raises(KeyboardInterrupt):
+            score_class(catalogue, [path], out, "en", force=True, progress=stop, helper=False)
+        if existed:  # the old results are as they were; nothing half-written is left
+            assert [p.name for p in out.iterdir()] == ["results.csv"]
+            assert (out / "results.csv").read_text("utf-8") == "last term's"
+        else:
+            assert not out.exists()

@@ -10,6 +10,7 @@ full disk leaves the folder as it was.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -80,13 +81,19 @@ def score_class(
     it pays, see _helped). Raises SaveError when the folder cannot be written.
     """
     check_out(out, force)
+    made = not os.path.lexists(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
         return _score_into(catalogue, paths, out, lang, told, progress, helper)
-    except FileExistsError as error:  # a results file appeared meanwhile
-        raise SaveError("save_exists", path=str(error.filename or out)) from None
-    except OSError as error:
-        raise failed_save(Path(error.filename or out), error) from None
+    except BaseException as error:
+        if made:  # a folder made for nothing (Ctrl-C, a full disk) would ask for --force
+            with contextlib.suppress(OSError):
+                out.rmdir()  # only if empty
+        if isinstance(error, FileExistsError):  # a results file appeared meanwhile
+            raise SaveError("save_exists", path=str(error.filename or out)) from None
+        if isinstance(error, OSError):
+            raise failed_save(Path(error.filename or out), error) from None
+        raise
 
 
 def _score_into(
