@@ -322,3 +322,126 @@ def test_an_interrupted_class_leaves_no_folder_and_no_temporary_file(catalogue, 
             assert (out / "results.csv").read_text("utf-8") == "last term's"
         else:
             assert not out.exists()
+
+
+def test_the_most_pressing_students_are_never_crowded_off_the_list(catalogue):
+    from rolefinder.classroom import TALK_FIRST_MAX, Student, Summary
+
+    def student(row, **figures):
+        return Student("c.txt", row, {}, f"S{row}", "en", **figures)
+
+    summary = Summary(catalogue, "en")
+    tie = {"status": "scored", "top": (("graphic-designer", 0.5), ("social-media-admin", 0.4))}
+    for row in range(1, TALK_FIRST_MAX + 51):
+        summary.add(student(row, **tie, band="good", flags=("near_tie",)))
+    explorer = student(900, status="scored", top=(("graphic-designer", 0.82),), band="unsure")
+    summary.add(Student(**{**explorer.__dict__, "flags": ("exploring",)}))
+    summary.add(student(901, status="too_few", answered=3))
+    order = summary.talk_order()
+    assert [entry.student.row for entry in order[:2]] == [901, 900]
+    assert (len(order), summary.talk_more) == (TALK_FIRST_MAX, 52)
+    assert summary.unsure == 1  # the explorer: unsure, and listed
+
+
+def test_a_freshly_loaded_catalogue_scores_the_same_in_the_helper(tmp_path):
+    import pickle
+
+    from rolefinder import load_catalogue
+
+    fresh = load_catalogue()  # nothing cached on it yet: what the helper process is sent
+    copy = pickle.loads(pickle.dumps(fresh))
+    assert copy.experience is not None and copy.outlook is not None
+    path = tmp_path / "c.csv"
+    export(fresh, sheets(fresh, 300, seed=4), "en", path=path)
+    score_class(fresh, [path], tmp_path / "helped", "en", helper=True)
+    score_class(load_catalogue(), [path], tmp_path / "alone", "en", helper=False)
+    for name in ("results.csv", "results.json"):
+        assert (tmp_path / "helped" / name).read_bytes() == (tmp_path / "alone" / name).read_bytes()
+
+
+def test_a_windows_1252_export_is_read_whole(catalogue, tmp_path):
+    data = export(catalogue, sheets(catalogue, 60), "id").decode("utf-8")
+    lines = data.split("\r\n")
+    cells = next(csv.reader([lines[50]]))
+    cells[2] = "André Café"  # far past the first 64 KiB, the only accented name
+    buffer = io.StringIO()
+    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="").writerow(cells)
+    lines[50] = buffer.getvalue()
+    path = tmp_path / "ansi.csv"
+    path.write_bytes("\r\n".join(lines).replace(CURLY, "'").encode("cp1252"))
+    rows = class_rows(path, catalogue)
+    assert len(rows) == 60 and all(row.problem is None for row in rows)
+    assert "André Café" in [row.label for row in rows]
+
+
+def test_one_broken_row_costs_that_row_only(runner, catalogue, tmp_path):
+    data = export(catalogue, sheets(catalogue, 5), "en").decode("utf-8")
+    lines = data.split("\r\n")
+    cells = next(csv.reader([lines[2]]))
+    cells[2] = "x" * 200_000  # over the csv module's field limit
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow(cells)
+    lines[2] = buffer.getvalue()
+    path = tmp_path / "f.csv"
+    path.write_text("\r\n".join(lines), "utf-8")
+    result = run_class(runner, [path, "-o", tmp_path / "o"])
+    assert result.exit_code == 1 and "row 3" in result.stderr
+    listing = json.loads((tmp_path / "o" / "results.json").read_text("utf-8"))
+    assert [s["status"] for s in listing["students"]] == ["scored", "failed", *["scored"] * 3]
+
+
+def test_odd_inputs_and_outputs(runner, catalogue, tmp_path):
+    import os
+
+    path = tmp_path / "a.csv"
+    export(catalogue, sheets(catalogue, 3), "en", path=path)
+    # A file name that is not UTF-8, the same file twice: read once, named safely.
+    odd = tmp_path / os.fsdecode(b"kelas-\xff.csv")
+    odd.write_bytes(path.read_bytes())
+    result = run_class(runner, [odd, odd, "-o", tmp_path / "o"])
+    assert result.exit_code == 0, result.output
+    assert "kelas-\ufffd.csv" in (tmp_path / "o" / "results.csv").read_text("utf-8-sig")
+    assert (
+        json.loads((tmp_path / "o" / "results.json").read_text("utf-8"))["summary"]["students"] == 3
+    )
+    # Nothing that exists: one line, and no folder made.
+    result = run_class(runner, [tmp_path / "nosuch.csv", "-o", tmp_path / "none"])
+    assert result.exit_code == 1 and "nosuch.csv" in result.stderr
+    assert not (tmp_path / "none").exists()
+    # The output folder may not be an input.
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    (folder / "s.json").write_text(json.dumps(sheets(catalogue, 1)[0]), "utf-8")
+    result = run_class(runner, [folder, "-o", folder, "--force"])
+    assert result.exit_code == 1 and "--out" in result.stderr
+    # A header alone is no class.
+    header = tmp_path / "header.csv"
+    header.write_text(path.read_text("utf-8").splitlines()[0] + "\n", "utf-8")
+    result = run_class(runner, [header, "-o", tmp_path / "h"])
+    assert result.exit_code == 1
+
+
+def test_a_pipe_is_refused_not_waited_on(runner, catalogue, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    result = run_class(runner, [fifo, "-o", tmp_path / "o"])
+    assert result.exit_code == 1 and "pipe.csv" in result.stderr
+
+
+def test_a_header_given_twice_keeps_both_columns(catalogue, tmp_path):
+    data = export(catalogue, sheets(catalogue, 2), "en", extra=False).decode("utf-8")
+    lines = [line for line in data.split("\r\n") if line]
+    rows = [next(csv.reader([line])) for line in lines]
+    rows[0].append("Name")
+    for n, cells in enumerate(rows[1:], start=1):
+        cells.append(f"nickname {n}")
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    path = tmp_path / "twice.csv"
+    path.write_text(buffer.getvalue(), "utf-8")
+    first, second = [row for row in class_rows(path, catalogue) if row.answers]
+    assert first.kept["Name"].startswith(tuple(NAMES))
+    assert [key for key in first.kept if key.startswith("Name (")] != []
+    assert "nickname 1" in first.kept.values() and "nickname 2" in second.kept.values()

@@ -25,9 +25,9 @@ from typing import IO, Any
 
 from rolefinder import files
 from rolefinder.classroom import TOP, Figures, Scorer, Student, Summary, student, student_note
-from rolefinder.errors import SaveError
-from rolefinder.forms import FORM_SUFFIXES, Note, Row, read, read_header
-from rolefinder.i18n import t
+from rolefinder.errors import InputError, SaveError
+from rolefinder.forms import FORM_SUFFIXES, Note, Row, path_text, read, read_header
+from rolefinder.i18n import t, visible
 from rolefinder.languages import Lang
 from rolefinder.model import Catalogue
 from rolefinder.report import percent
@@ -50,9 +50,15 @@ def default_out(paths: Sequence[Path]) -> Path:
     return Path(f"{first.stem or first.name or 'class'}-results")
 
 
-def check_out(out: Path, force: bool) -> None:
-    """Refuse an output folder that exists (unless ``force``) or cannot be made: before any
-    row is read, so a bad --out costs nothing."""
+def check_out(out: Path, force: bool, paths: Sequence[Path] = ()) -> None:
+    """Before any row is read, so that a mistake costs nothing and leaves no folder behind:
+    refuse an output folder that exists (unless ``force``) or is one of the inputs, and a
+    class of which no file exists at all."""
+    if paths and not any(os.path.exists(path) for path in paths):
+        sources = ", ".join(path_text(path) for path in paths)
+        raise InputError("class_no_input", sources=sources)
+    if any(_same(out, path) for path in paths):
+        raise SaveError("class_out_is_input", path=path_text(out))
     if os.path.lexists(out):
         if not out.is_dir():
             raise SaveError("class_out_not_folder", path=str(out))
@@ -61,6 +67,13 @@ def check_out(out: Path, force: bool) -> None:
         for name in OUT_FILES:
             if (out / name).is_dir():
                 raise SaveError("save_is_folder", path=str(out / name))
+
+
+def _same(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one of them does not exist
+        return False
 
 
 def score_class(
@@ -80,7 +93,7 @@ def score_class(
     gets (file, bytes read) now and then; ``helper`` scores in a second process (None: when
     it pays, see _helped). Raises SaveError when the folder cannot be written.
     """
-    check_out(out, force)
+    check_out(out, force, paths)
     made = not os.path.lexists(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -106,7 +119,7 @@ def _score_into(
     helper: bool | None,
 ) -> Summary:
     scorer = Scorer(catalogue)
-    summary = Summary(catalogue, lang, sources=[str(path) for path in paths])
+    summary = Summary(catalogue, lang, sources=[path_text(path) for path in paths])
     kept = _kept_columns(paths, catalogue, lang)
     with ExitStack() as stack:
         csv_file = stack.enter_context(files.open_atomically(out / RESULTS_CSV, replace=True))
@@ -239,7 +252,10 @@ def _names(catalogue: Catalogue, lang: Lang) -> dict[str, str]:
 
 
 def _cell(text: str) -> str:
-    """A text for a spreadsheet cell: never read as a formula."""
+    """A text for a spreadsheet cell: never read as a formula, and with any control or
+    invisible character spelled out (a name with an escape sequence cannot replay it when
+    the file is printed in a terminal)."""
+    text = visible(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

@@ -23,9 +23,10 @@ from rolefinder.report import percent
 
 TOP = 3  # roles kept for each student
 TALK_FIRST_MAX = 200  # students listed to talk to first; the rest are counted
-# Why a student is worth a word first, most pressing first: too few answers gave no ranking;
-# an unsure result or a near tie means the first role should not be read alone.
-TALK_REASONS = ("too_few", "unsure", "near_tie")
+# Why a student is worth a word first, most pressing first: too few answers gave no result; an
+# unsure result, a student still exploring the field, or a near tie means the first role
+# should not be read alone.
+TALK_REASONS = ("too_few", "unsure", "exploring", "near_tie")
 
 Status = Literal["scored", "too_few", "failed"]
 
@@ -54,7 +55,7 @@ class Student:
         with the failures)."""
         if self.status == "too_few":
             return ("too_few",)
-        return tuple(reason for reason in TALK_REASONS if reason in self.flags)
+        return tuple(reason for reason in TALK_REASONS if reason in self.flags)  # flags: explain
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,11 @@ class Summary:
     unsure: int = 0  # scored results whose band is unsure
     first: dict[str, int] = field(default_factory=dict)  # role id -> students with it first
     profile_total: dict[str, float] = field(default_factory=dict)  # trait id -> sum of shares
-    talk_first: list[TalkTo] = field(default_factory=list)  # at most TALK_FIRST_MAX
-    talk_more: int = 0  # students to talk to first left off the list
+    # The students to talk to first, by their most pressing reason, each list at most
+    # TALK_FIRST_MAX long: however many near ties come first, no student with too few
+    # answers is crowded out (see talk_order).
+    talk_first: dict[str, list[TalkTo]] = field(default_factory=dict)
+    talk_count: int = 0  # every student with a reason to talk to first
     notes: list[Note] = field(default_factory=list)  # about whole files: columns ignored, ...
 
     @property
@@ -114,14 +118,21 @@ class Summary:
                 self.profile_total[trait] = self.profile_total.get(trait, 0.0) + percent
         reasons = student.talk_reasons
         if reasons:
-            if len(self.talk_first) < TALK_FIRST_MAX:
-                self.talk_first.append(TalkTo(student, reasons))
-            else:
-                self.talk_more += 1
+            self.talk_count += 1
+            listed = self.talk_first.setdefault(reasons[0], [])
+            if len(listed) < TALK_FIRST_MAX:
+                listed.append(TalkTo(student, reasons))
 
     def talk_order(self) -> list[TalkTo]:
-        """The students to talk to first, the most pressing reason first, then as read."""
-        return sorted(self.talk_first, key=lambda entry: TALK_REASONS.index(entry.reasons[0]))
+        """The first TALK_FIRST_MAX students to talk to: the most pressing reason first, then
+        as read."""
+        ordered = [e for reason in TALK_REASONS for e in self.talk_first.get(reason, ())]
+        return ordered[:TALK_FIRST_MAX]
+
+    @property
+    def talk_more(self) -> int:
+        """Students to talk to first left off talk_order (results.csv names them all)."""
+        return self.talk_count - len(self.talk_order())
 
 
 class Scorer:

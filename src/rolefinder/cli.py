@@ -701,7 +701,7 @@ def class_(
     world, language = _world(ctx), _lang(ctx, lang)
     folder = out if out is not None else default_out(paths)
     with _reported(world, language):
-        check_out(folder, force)  # before any row is read: a bad --out costs nothing
+        check_out(folder, force, paths)  # before any row is read: a mistake costs nothing
         loaded = _load(catalogue)
         told = ClassProblems(world.err(), language)
         sizes = {str(path): _size(path) for path in paths}

@@ -171,6 +171,10 @@ class CodeError(TranslatedError):
     """A result code that is mangled or belongs to another catalogue."""
 
 
+class InputError(TranslatedError):
+    """Nothing to read: none of the files given to ``rolefinder class`` can be opened."""
+
+
 class HistoryError(RolefinderError):
     """The result history cannot be read, is off, or has no such result (see history.py).
 

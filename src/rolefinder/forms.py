@@ -24,7 +24,9 @@ import csv
 import functools
 import io
 import itertools
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -163,30 +165,46 @@ def read(
     progress: Callable[[Path, int], None] | None = None,
 ) -> Iterator[Row | Note]:
     """Every student of every file (folders: their sheets, by name), in order, and notes.
+    A file given twice (or also inside a folder given) is read once.
 
     ``progress(path, bytes)`` is called now and then with how far into a file reading is.
     """
     matcher = Matcher(catalogue)
     coder = Coder(catalogue)
+    seen: set[tuple[int, int]] = set()  # (device, inode) of every file read
     for path in paths:
         tell: Progress = functools.partial(progress, path) if progress else _ignore
+        source = path_text(path)
         suffix = path.suffix.lower()
         try:
-            if path.is_dir():
-                yield from _folder(path, catalogue, lang)
+            status = path.stat()
+            if stat.S_ISDIR(status.st_mode):
+                yield from _folder(path, catalogue, lang, seen)
+            elif not stat.S_ISREG(status.st_mode):  # a FIFO or a device would never end
+                yield Note(source, t("form_not_file", lang, source=source), True)
+            elif (status.st_dev, status.st_ino) in seen:
+                yield Note(source, t("form_again", lang, source=source))
             elif suffix in SPREADSHEET_SUFFIXES:
-                yield Note(str(path), t("form_spreadsheet", lang, source=str(path)), True)
-            elif suffix in FORM_SUFFIXES:
-                yield from _form(path, matcher, lang, tell)
-            elif suffix in SHEET_SUFFIXES:
-                yield _sheet(path, catalogue, lang)
+                yield Note(source, t("form_spreadsheet", lang, source=source), True)
             else:
-                yield from _codes(path, coder, lang, tell)
+                seen.add((status.st_dev, status.st_ino))
+                if suffix in FORM_SUFFIXES:
+                    yield from _form(path, matcher, lang, tell)
+                elif suffix in SHEET_SUFFIXES:
+                    yield _sheet(path, catalogue, lang)
+                else:
+                    yield from _codes(path, coder, lang, tell)
         except OSError as error:
             reason = error.strerror or str(error)
-            yield Note(str(path), t("form_unreadable", lang, source=str(path), reason=reason), True)
+            yield Note(source, t("form_unreadable", lang, source=source, reason=reason), True)
         except UnicodeDecodeError:
-            yield Note(str(path), t("form_encoding", lang, where=str(path)), True)
+            yield Note(source, t("form_encoding", lang, where=source), True)
+
+
+def path_text(path: Path) -> str:
+    """A path as text for messages and files: bytes that are not UTF-8 (a name made on another
+    system) become U+FFFD instead of stopping the writing of results.csv."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def _ignore(done: int) -> None:
@@ -196,23 +214,35 @@ def _ignore(done: int) -> None:
 # --- Answer sheets ---------------------------------------------------------------------------
 
 
-def _folder(folder: Path, catalogue: Catalogue, lang: Lang) -> Iterator[Row | Note]:
+def _folder(
+    folder: Path, catalogue: Catalogue, lang: Lang, seen: set[tuple[int, int]]
+) -> Iterator[Row | Note]:
     sheets = sorted(p for p in folder.iterdir() if p.suffix.lower() in SHEET_SUFFIXES)
-    if not sheets:
-        yield Note(str(folder), t("form_empty_folder", lang, source=str(folder)), True)
+    found = False
     for sheet in sheets:
-        if sheet.is_file():
-            yield _sheet(sheet, catalogue, lang)
+        status = sheet.stat()
+        if not stat.S_ISREG(status.st_mode):  # a folder named x.json, a FIFO: not a sheet
+            continue
+        found = True
+        if (status.st_dev, status.st_ino) in seen:
+            yield Note(path_text(sheet), t("form_again", lang, source=path_text(sheet)))
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        yield _sheet(sheet, catalogue, lang)
+    if not found:
+        source = path_text(folder)
+        yield Note(source, t("form_empty_folder", lang, source=source), True)
 
 
 def _sheet(path: Path, catalogue: Catalogue, lang: Lang) -> Row:
+    source, name = path_text(path), path_text(Path(path.name))
     try:
         answers = load_answers(str(path))
         check_answers(catalogue, answers)
     except RolefinderError as error:
         problem = "; ".join(error.describe(lang).splitlines())
-        return Row(str(path), 0, {}, path.name, lang, None, problem)
-    return Row(str(path), 0, {}, path.name, lang, answers)
+        return Row(source, 0, {}, name, lang, None, problem)
+    return Row(source, 0, {}, name, lang, answers)
 
 
 # --- Result codes ----------------------------------------------------------------------------
@@ -221,6 +251,7 @@ _NAME_SEPARATOR = re.compile(r"^(.*)[\t,;:]\s*([^\t,;:]*)$")
 
 
 def _codes(path: Path, coder: Coder, lang: Lang, progress: Progress) -> Iterator[Row | Note]:
+    source = path_text(path)
     with path.open("rb") as stream:
         text = _text_stream(stream, path, lang)
         done = 0
@@ -234,14 +265,14 @@ def _codes(path: Path, coder: Coder, lang: Lang, progress: Progress) -> Iterator
             found = _NAME_SEPARATOR.match(line)
             name, code = (found.group(1).strip(), found.group(2)) if found else ("", line)
             kept = {t("form_name_column", lang): name} if name else {}
-            label = name or t("form_where", lang, source=str(path), row=number)
+            label = name or t("form_where", lang, source=source, row=number)
             try:
                 decoded = coder.decode(code)
             except RolefinderError as error:
                 problem = error.describe(lang)
-                yield Row(str(path), number, kept, label, lang, None, problem)
+                yield Row(source, number, kept, label, lang, None, problem)
                 continue
-            yield Row(str(path), number, kept, label, decoded.lang, decoded.answers)
+            yield Row(source, number, kept, label, decoded.lang, decoded.answers)
 
 
 def _lines(text: io.TextIOBase) -> Iterator[str]:
@@ -274,7 +305,7 @@ class _Columns:
 
 
 def _form(path: Path, matcher: Matcher, lang: Lang, progress: Progress) -> Iterator[Row | Note]:
-    source = str(path)
+    source = path_text(path)
     with path.open("rb") as stream:
         text = _text_stream(stream, path, lang)
         first = text.readline()
@@ -282,25 +313,41 @@ def _form(path: Path, matcher: Matcher, lang: Lang, progress: Progress) -> Itera
         reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
         try:
             header = next(reader, None)
-            if header is None:
-                yield Note(source, t("form_empty", lang, source=source), True)
-                return
-            columns = _columns(header, matcher)
-            yield from _header_notes(source, header, columns, matcher, lang)
-            if not columns.questions:
-                return
-            for number, cells in enumerate(reader, start=2):
-                if number % 1024 == 0:
-                    progress(stream.tell())
-                if not "".join(cells).strip():
-                    continue  # a blank row: nobody
-                yield _form_row(source, number, cells, columns, header, matcher, lang)
         except csv.Error as error:
-            where = t("form_where", lang, source=source, row=reader.line_num)
+            where = t("form_where", lang, source=source, row=1)
             yield Note(source, t("form_broken", lang, where=where, reason=str(error)), True)
-        except UnicodeDecodeError:
-            where = t("form_where", lang, source=source, row=reader.line_num)
-            yield Note(source, t("form_encoding", lang, where=where), True)
+            return
+        if header is None:
+            yield Note(source, t("form_empty", lang, source=source), True)
+            return
+        columns = _columns(header, matcher)
+        yield from _header_notes(source, header, columns, matcher, lang)
+        if not columns.questions:
+            return
+        students = 0
+        for number in itertools.count(2):
+            if number % 1024 == 0:
+                progress(stream.tell())
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:  # one row: the reader goes on with the next
+                where = t("form_where", lang, source=source, row=number)
+                problem = t("form_bad_row", lang, reason=str(error))
+                students += 1
+                yield Row(source, number, {}, where, lang, None, problem)
+                continue
+            except UnicodeDecodeError:  # a UTF-16 file cut in the middle of a character
+                where = t("form_where", lang, source=source, row=number)
+                yield Note(source, t("form_encoding", lang, where=where), True)
+                return
+            if not "".join(cells).strip():
+                continue  # a blank row: nobody
+            students += 1
+            yield _form_row(source, number, cells, columns, header, matcher, lang)
+        if not students:
+            yield Note(source, t("form_no_rows", lang, source=source), True)
         progress(stream.tell())
 
 
@@ -342,7 +389,10 @@ def _columns(header: Sequence[str], matcher: Matcher) -> _Columns:
             email = index if email is None else email
         elif normal(title) not in TIMESTAMP_HEADERS | ID_HEADERS:
             continue
-        kept[index] = title.strip().lstrip("\ufeff") or f"#{index + 1}"
+        kept_as = title.strip().lstrip("\ufeff") or f"#{index + 1}"
+        if kept_as in kept.values():  # a header given twice: both columns kept, told apart
+            kept_as = f"{kept_as} ({_letters(index)})"
+        kept[index] = kept_as
     return _Columns(questions, kept, name, email, len(header))
 
 
@@ -457,12 +507,17 @@ def _answer(
 
 def _column_name(index: int, title: str) -> str:
     """A column as a spreadsheet names it, with the start of its header: 'D ("Nama")'."""
+    return f'{_letters(index)} ("{_shown(title)}")'
+
+
+def _letters(index: int) -> str:
+    """A column's letters, as a spreadsheet names it: A, ..., Z, AA, ..."""
     letters = ""
     number = index + 1
     while number:
         number, rest = divmod(number - 1, 26)
         letters = chr(ord("A") + rest) + letters
-    return f'{letters} ("{_shown(title)}")'
+    return letters
 
 
 def _shown(text: str) -> str:
@@ -476,17 +531,39 @@ def _shown(text: str) -> str:
 
 
 def _text_stream(stream: BinaryIO, path: Path, lang: Lang) -> io.TextIOWrapper:
-    """The file as text: UTF-8 or UTF-16 by their byte-order marks, else UTF-8 if the first
-    64 KiB are UTF-8, else Windows-1252 (what Excel's plain "CSV" writes on Windows)."""
-    start = stream.peek(65536)[:65536] if hasattr(stream, "peek") else b""
-    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    elif start.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    else:
-        try:
-            codecs.getincrementaldecoder("utf-8")().decode(start, final=False)
-            encoding = "utf-8"
-        except UnicodeDecodeError:
-            encoding = "cp1252"
-    return io.TextIOWrapper(stream, encoding=encoding, newline="")
+    """The file as text: UTF-8 or UTF-16 by their byte-order marks, else UTF-8 if the whole
+    file is UTF-8, else Windows-1252 (what Excel's plain "CSV" writes on Windows; its five
+    unused bytes become U+FFFD, so no row is lost)."""
+    status = os.fstat(stream.fileno())
+    key = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+    encoding = _ENCODINGS.get(key)
+    if encoding is None:  # the header is read first on its own (batch.py): decide once
+        start = stream.read(4)
+        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            encoding = "utf-16"
+        elif start.startswith(codecs.BOM_UTF8):
+            encoding = "utf-8-sig"
+        else:
+            encoding = "utf-8" if _all_utf8(stream, start) else "cp1252"
+        _ENCODINGS[key] = encoding
+        stream.seek(0)
+    errors = "replace" if encoding == "cp1252" else "strict"
+    return io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline="")
+
+
+_ENCODINGS: dict[tuple[int, int, int, int], str] = {}  # a file (as it is now) -> its encoding
+
+
+def _all_utf8(stream: BinaryIO, start: bytes) -> bool:
+    """Whether the rest of ``stream``, after ``start``, is UTF-8 (read through once, a MiB at
+    a time: one accented name far down the file decides it)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(start)
+        while chunk := stream.read(1 << 20):
+            if not chunk.isascii() or decoder.getstate()[0]:  # ASCII is UTF-8: 20 times faster
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -371,6 +371,30 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "{source}: tidak ada lembar jawaban (.yaml, .yml, .json) di folder ini.",
     },
     "form_empty": {"en": "{source}: the file is empty.", "id": "{source}: file ini kosong."},
+    "form_no_rows": {
+        "en": "{source}: no student's answers below the header.",
+        "id": "{source}: tidak ada jawaban siswa di bawah baris judul.",
+    },
+    "form_not_file": {
+        "en": "{source}: not a file or a folder (a pipe or a device); nothing was read from it.",
+        "id": "{source}: bukan file atau folder (pipe atau perangkat); tidak ada yang dibaca.",
+    },
+    "form_again": {
+        "en": "{source}: given more than once; read once.",
+        "id": "{source}: diberikan lebih dari sekali; dibaca sekali saja.",
+    },
+    "form_bad_row": {
+        "en": "this row cannot be read as CSV ({reason})",
+        "id": "baris ini tidak bisa dibaca sebagai CSV ({reason})",
+    },
+    "class_out_is_input": {
+        "en": "{path} is one of the files or folders to read; choose another --out.",
+        "id": "{path} termasuk file atau folder yang dibaca; pilih --out yang lain.",
+    },
+    "class_no_input": {
+        "en": "None of the files given can be read: {sources}",
+        "id": "Tidak satu pun file yang diberikan bisa dibaca: {sources}",
+    },
     "form_broken": {
         "en": "{where}: the CSV is broken ({reason}); the rows after it were not read.",
         "id": "{where}: CSV-nya rusak ({reason}); baris sesudahnya tidak dibaca.",
@@ -416,12 +440,13 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "{path} adalah file, bukan folder.",
     },
     "class_note_too_few": {
-        "en": "Too few answers to rank: {have} of the {need} needed.",
-        "id": "Jawabannya terlalu sedikit untuk diurutkan: {have} dari {need} yang dibutuhkan.",
+        "en": "Too few answers for a result: {have} of the {need} needed.",
+        "id": "Jawabannya terlalu sedikit untuk mendapat hasil: {have} dari {need} yang "
+        "dibutuhkan.",
     },
     "class_note_unsure": {
         "en": "Unsure: {name} comes first with only {x}.",
-        "id": "Belum pasti: {name} paling cocok dengan peluang hanya {x}.",
+        "id": "Belum pasti: {name} paling cocok, tapi peluangnya hanya {x}.",
     },
     "class_note_near_tie": {
         "en": "Near tie: {a} ({x}) and {b} ({y}).",
@@ -449,10 +474,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "class_title": {"en": "Class results", "id": "Hasil kelas"},
     "class_students": {
-        "en": "{students} students: {scored} ranked, {too_few} with too few answers, "
-        "{failed} could not be read.",
-        "id": "{students} siswa: {scored} diurutkan, {too_few} jawabannya terlalu sedikit, "
-        "{failed} tidak bisa dibaca.",
+        "en": "{students} students: {scored} scored, {too_few} with too few answers, "
+        "{failed} could not be scored.",
+        "id": "{students} siswa: {scored} mendapat hasil, {too_few} jawabannya terlalu sedikit, "
+        "{failed} tidak bisa diproses.",
     },
     "class_unsure": {
         "en": "{unsure} of {scored} results are unsure.",
@@ -466,8 +491,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "… dan {count} lagi: lihat results.csv.",
     },
     "class_nobody": {
-        "en": "Nobody could be ranked.",
-        "id": "Tidak ada siswa yang bisa diurutkan.",
+        "en": "Nobody could be scored.",
+        "id": "Tidak ada siswa yang mendapat hasil.",
     },
     "class_written": {
         "en": "Written to {path}: results.csv, results.json, summary.md, summary.html",
@@ -834,6 +859,12 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "summary_reason_unsure": {
         "en": "Unsure: {name} leads with only {chance}.",
         "id": "Belum pasti: {name} hanya unggul dengan peluang {chance}.",
+    },
+    "summary_reason_exploring": {
+        "en": "Still exploring the field: {name} comes first ({chance}), but treat it as a "
+        "starting point.",
+        "id": "Masih menjajaki bidang ini: {name} paling cocok ({chance}), tapi anggap saja "
+        "sebagai titik awal.",
     },
     "summary_reason_near_tie": {
         "en": "Near tie: {a} ({x}) and {b} ({y}) are close.",

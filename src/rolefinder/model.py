@@ -151,11 +151,21 @@ class QuestionKind:
     about_roles: bool  # its answers are evidence about the roles, not about the user's certainty
     single: bool  # at most one question of this kind in a catalogue, asked before the bank
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Kinds are compared by identity: a pickled catalogue (the class's helper process
+        gets one) must come back with the same kind objects, not equal copies."""
+        return (_kind, (self.name,))
+
 
 TRAIT = QuestionKind("trait", ("weights",), ("fits",), True, True, False)
 EXPERIENCE = QuestionKind("experience", ("level",), ("weights", "years"), False, True, True)
 OUTLOOK = QuestionKind("outlook", ("outlook",), (), False, False, True)
 QUESTION_KINDS: Mapping[str, QuestionKind] = {k.name: k for k in (TRAIT, EXPERIENCE, OUTLOOK)}
+
+
+def _kind(name: str) -> QuestionKind:
+    """The question kind called ``name`` (unpickling)."""
+    return QUESTION_KINDS[name]
 
 
 @dataclass(frozen=True, slots=True)

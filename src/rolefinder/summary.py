@@ -143,6 +143,9 @@ def _reasons(entry: TalkTo, catalogue: Catalogue, need: int, lang: Lang) -> tupl
         elif reason == "unsure" and top:
             name, chance = top[0]
             lines.append(t("summary_reason_unsure", lang, name=name, chance=chance))
+        elif reason == "exploring" and top:
+            name, chance = top[0]
+            lines.append(t("summary_reason_exploring", lang, name=name, chance=chance))
         elif reason == "near_tie" and len(top) > 1:
             (a, x), (b, y) = top[:2]
             lines.append(t("summary_reason_near_tie", lang, a=a, x=x, b=b, y=y))
