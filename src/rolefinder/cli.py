@@ -696,6 +696,7 @@ def class_(
 ) -> None:
     """Score a whole class and write its results and summary into a folder."""
     from rolefinder.batch import check_out, default_out, score_class, summary_dict
+    from rolefinder.forms import path_text
     from rolefinder.render import ClassProblems, ClassProgress, render_class, render_json
 
     world, language = _world(ctx), _lang(ctx, lang)
@@ -704,7 +705,7 @@ def class_(
         check_out(folder, force, paths)  # before any row is read: a mistake costs nothing
         loaded = _load(catalogue)
         told = ClassProblems(world.err(), language)
-        sizes = {str(path): _size(path) for path in paths}
+        sizes = {path_text(path): _size(path) for path in paths}
         with ClassProgress(world.err(), sizes, language) as bar:
             summary = score_class(
                 loaded,
@@ -713,7 +714,7 @@ def class_(
                 language,
                 force=force,
                 told=told,
-                progress=lambda path, done: bar.update(str(path), done),
+                progress=lambda path, done: bar.update(path_text(path), done),
             )
         told.finish()
         if as_json:
