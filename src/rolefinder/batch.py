@@ -150,7 +150,7 @@ def _score_into(
 #
 # Reading and matching the texts, then writing the results, take about as long as scoring. With
 # two cores or more, a long file is scored in a second process while this one reads and writes:
-# 100,000 rows took 13.8 s in one process and 6.9 s with the helper (README, Performance).
+# 100,000 rows took 13.4 s in one process and 8.1 s with the helper (README, Performance).
 # Short files stay in one process, which starts 0.3 s sooner.
 
 HELPER_BYTES = 8 * 1024 * 1024  # about 8,000 rows of the shipped catalogue's form
