@@ -446,3 +446,55 @@ def test_saved_results_with_the_history_off(runner, monkeypatch):
     done = runner.invoke(app, ["compare", "last", result_code(DESIGNER)])
     assert done.exit_code == 1
     assert "The history is off" in done.stderr and done.stderr.count("\n") == 1
+
+
+# A side that cannot be ranked ------------------------------------------------------------------
+
+TOO_FEW = {"experience": "none", "monday": "layouts"}  # 1 of the answers a ranking needs
+
+
+@pytest.mark.parametrize("place", [0, 1])
+def test_a_side_with_too_few_answers_is_named(catalogue, place):
+    from rolefinder.errors import AnswersError
+
+    sheets = [DESIGNER, ANALYST]
+    sheets[place] = TOO_FEW
+    side = "AB"[place]
+    with pytest.raises(AnswersError) as raised:
+        compare(catalogue, *sheets)
+    assert raised.value.describe("en").startswith(f"Result {side} has too few answers")
+    with pytest.raises(AnswersError) as raised:
+        compare(catalogue, *sheets, labels=("#1, 2026-05-02", "#2, 2026-11-24"))
+    label = ("#1, 2026-05-02", "#2, 2026-11-24")[place]
+    assert raised.value.describe("en").startswith(f"Result {side} ({label}) has too few answers")
+    assert raised.value.describe("id").startswith(f"Hasil {side} ({label}): jawabannya belum cukup")
+
+
+@pytest.mark.parametrize("place", [0, 1])
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_code_with_too_few_answers_says_which_side(runner, place, lang):
+    refs = [result_code(DESIGNER), result_code(ANALYST)]
+    refs[place] = result_code(TOO_FEW)
+    done = runner.invoke(app, ["compare", *refs, "--lang", lang])
+    assert done.exit_code == 1
+    assert isinstance(done.exception, SystemExit) and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    side = "AB"[place]
+    if lang == "en":
+        assert f"Result {side} ({refs[place]}) has too few answers to rank the roles" in done.stderr
+        assert "so the two cannot be compared" in done.stderr
+    else:
+        assert f"Hasil {side} ({refs[place]}): jawabannya belum cukup" in done.stderr
+        assert "jadi keduanya tidak bisa dibandingkan" in done.stderr
+    assert "answer" not in done.stderr.split(" more")[0][-12:]  # not "answer N more"
+    assert "more." not in done.stderr and "lagi." not in done.stderr
+
+
+def test_a_side_with_unknown_answers_is_named(catalogue):
+    from rolefinder.errors import AnswersError
+
+    with pytest.raises(AnswersError) as raised:
+        compare(catalogue, DESIGNER, {**ANALYST, "no-such-question": "x"}, labels=("#1", "#2"))
+    first, *rest = raised.value.describe("en").splitlines()
+    assert first == "Result B (#2) cannot be ranked:"
+    assert rest and "no-such-question" in rest[0]

@@ -365,9 +365,10 @@ def truncated_history(path: Path, catalogue) -> bytes:
     return whole[: len(whole) // 2]
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
 DAMAGE = {
-    "random bytes": lambda path, catalogue: os.urandom(20_000),
-    "text": lambda path, catalogue: b"not a database at all\n" * 100,
+    "random bytes after the header": lambda path, catalogue: SQLITE_HEADER + os.urandom(20_000),
+    "text after the header": lambda path, catalogue: SQLITE_HEADER + b"not a page\n" * 100,
     "truncated database": truncated_history,
 }
 
@@ -395,14 +396,14 @@ def test_a_damaged_history_is_kept_aside_and_the_result_still_shown(
 
 def test_listing_a_damaged_history_keeps_it_aside_and_exits_1(kept, runner):
     kept.parent.mkdir(parents=True)
-    kept.write_bytes(b"\x00garbage" * 1000)
+    kept.write_bytes(SQLITE_HEADER + b"\x00garbage" * 1000)
     done = runner.invoke(app, ["history"])
     assert done.exit_code == 1
     line = one_line(done.stderr)
     assert line.startswith("Error: Your history") and "kept aside" in line
     assert not kept.exists()
     (aside,) = kept.parent.glob("history.sqlite3.damaged-*")
-    assert aside.read_bytes() == b"\x00garbage" * 1000
+    assert aside.read_bytes() == SQLITE_HEADER + b"\x00garbage" * 1000
     assert runner.invoke(app, ["history"]).exit_code == 0  # and it starts again
 
 
@@ -410,24 +411,93 @@ def test_a_journal_left_beside_a_damaged_file_goes_aside_with_it(kept):
     # SQLite deletes a journal it finds empty, or plays one back, before it reads the file;
     # what it leaves must not meet the new history.
     kept.parent.mkdir(parents=True)
-    kept.write_bytes(b"damaged")
+    kept.write_bytes(SQLITE_HEADER + b"damaged")
     kept.with_name("history.sqlite3-journal").write_bytes(b"journal")
     status = kept.stat()
     aside = history._keep_aside(kept, (status.st_dev, status.st_ino))
-    assert aside.read_bytes() == b"damaged"
+    assert aside.read_bytes() == SQLITE_HEADER + b"damaged"
     assert Path(f"{aside}-journal").read_bytes() == b"journal"
     assert sorted(p.name for p in kept.parent.iterdir()) == [aside.name, f"{aside.name}-journal"]
 
 
 def test_a_kept_file_is_never_replaced(kept, catalogue):
     kept.parent.mkdir(parents=True)
-    first, second = b"first damage" * 100, b"second damage" * 100
+    first, second = SQLITE_HEADER + b"first damage" * 100, SQLITE_HEADER + b"second" * 100
     kept.write_bytes(first)
     assert "damaged" in keep(catalogue, PERSONAS["graphic-designer"])
     kept.write_bytes(second)  # damaged again, within the same second or not
     assert "damaged" in keep(catalogue, PERSONAS["graphic-designer"])
     asides = sorted(kept.parent.glob("history.sqlite3.damaged-*"))
     assert sorted(path.read_bytes() for path in asides) == sorted([first, second])
+
+
+NOT_SQLITE = {
+    "notes": b"Careers evening: bring the portfolio.\n" * 50,
+    "random bytes": os.urandom(20_000),
+    "nearly the header": SQLITE_HEADER[:-1] + b"\x01" + os.urandom(1000),
+    "a few bytes": b"SQL",
+}
+
+
+@pytest.mark.parametrize("content", NOT_SQLITE)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_file_that_is_not_sqlite_is_left_alone_and_the_result_still_shown(
+    kept, runner, catalogue, content, lang
+):
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(NOT_SQLITE[content])
+    before = kept.stat()
+    done = runner.invoke(app, ["quiz", "--lang", lang], obj=sitting(catalogue))
+    assert done.exit_code == 0, done.output
+    assert ("Best match:" if lang == "en" else "Paling cocok:") in done.stdout
+    line = one_line(done.stderr)
+    assert str(kept) in line
+    if lang == "en":
+        assert line.startswith("This result was not kept in your history:")
+        assert "it holds something else, not a rolefinder history" in line
+    else:
+        assert line.startswith("Hasil ini tidak disimpan di riwayatmu:")
+        assert "isinya hal lain" in line
+    assert "damaged" not in line and "rusak" not in line
+    assert kept.read_bytes() == NOT_SQLITE[content]  # where and as it was
+    assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert [path.name for path in kept.parent.iterdir()] == [kept.name]  # nothing beside it
+
+
+@pytest.mark.parametrize(
+    "args", [["history"], ["history", "--json"], ["history", "--forget", "--yes"]]
+)
+def test_listing_a_file_that_is_not_sqlite_leaves_it_alone_and_exits_1(kept, runner, args):
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(NOT_SQLITE["notes"])
+    done = runner.invoke(app, args)
+    assert done.exit_code == 1, done.output
+    line = one_line(done.stderr)
+    assert line.startswith(f"Error: Cannot read your history {kept}: it holds something else")
+    assert "Traceback" not in done.output
+    assert kept.read_bytes() == NOT_SQLITE["notes"]
+    assert [path.name for path in kept.parent.iterdir()] == [kept.name]
+    with pytest.raises(HistoryError, match="holds something else"):
+        history.find("last")
+
+
+def test_an_empty_file_starts_a_new_history(kept, runner, catalogue):
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(b"")
+    assert runner.invoke(app, ["history"]).exit_code == 0
+    assert keep(catalogue, PERSONAS["graphic-designer"]) is None
+    (entry,) = history.entries()
+    assert entry.top[0][0] == "graphic-designer"
+    assert kept.read_bytes().startswith(SQLITE_HEADER)
+
+
+def test_a_file_replaced_by_notes_before_it_is_kept_aside_is_left_alone(kept):
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(NOT_SQLITE["notes"])  # found damaged, then overwritten in place
+    status = kept.stat()
+    with pytest.raises(history._Refused):
+        history._keep_aside(kept, (status.st_dev, status.st_ino))
+    assert [path.name for path in kept.parent.iterdir()] == [kept.name]
 
 
 # Files that cannot be written ---------------------------------------------------------------
@@ -481,6 +551,16 @@ def test_an_unwritable_history_costs_one_line_not_the_result(
     assert line.startswith("This result was not kept in your history:"), line
     assert UNWRITABLE[case] in line
     assert "Traceback" not in done.output
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_systems_own_reason_is_shown_alike_in_both_languages(kept, catalogue, lang):
+    error = sqlite3.OperationalError("disk I/O error")
+    why = history._why(error)
+    assert why.key == "why_other"
+    assert why.text(lang) == "disk I/O error"  # as the system said it, quoted in neither
+    line = history._not_kept(kept, why, lang)
+    assert line.endswith(": disk I/O error.") and '"' not in line
 
 
 def test_a_busy_history_costs_one_line(kept, catalogue, monkeypatch):
@@ -579,6 +659,66 @@ def test_find_by_number_or_last(kept, catalogue):
     for ref, message in [("3", "no saved result '3'"), ("two", "does not name a saved result")]:
         with pytest.raises(HistoryError, match=message):
             history.find(ref)
+
+
+REFS = {
+    "3": 3,
+    "#3": 3,
+    " #12 ": 12,
+    "007": 7,
+    "last": "last",
+    " LAST ": "last",
+    "#last": "last",
+    "#Last": "last",
+    "123456789012": 123456789012,  # the longest number: one shorter than the shortest code
+    "1234567890123": None,  # as long as a result code: a code
+    "#1234567890123": None,
+    "": None,
+    "#": None,
+    "##3": None,
+    "-3": None,
+    "3.0": None,
+    "+3": None,
+    "\u0663": None,  # an Arabic-Indic three
+    "lastly": None,
+    "4NGT-ASKV-B006-D100-2Z4K-TKA9-HCNH": None,
+}
+
+
+@pytest.mark.parametrize("text", REFS)
+def test_one_parser_reads_a_reference(text):
+    assert history.parse_ref(text) == REFS[text]
+
+
+def test_every_code_is_longer_than_a_reference(catalogue):
+    from rolefinder.codes import CHECK_LENGTH, FINGERPRINT_LENGTH, code_length
+
+    shortest = 1 + FINGERPRINT_LENGTH + 1 + 1 + CHECK_LENGTH  # version, catalogue, language
+    assert history.MAX_REF_DIGITS < shortest <= code_length(catalogue)
+
+
+@pytest.mark.parametrize("text", REFS)
+def test_find_and_compare_agree_on_what_is_a_reference(kept, runner, catalogue, text):
+    for persona in ("graphic-designer", "social-media-analyst"):
+        assert keep(catalogue, PERSONAS[persona]) is None
+    try:
+        history.find(text)
+        found = True
+    except HistoryError as error:
+        found = False
+        assert (error.key == "history_bad_ref") == (REFS[text] is None), error.key
+    assert found == (REFS[text] in (1, 2, "last"))
+    done = runner.invoke(app, ["compare", "--json", "--", text, "1"])
+    if REFS[text] is None:  # read as a code: a valid one, or one line saying it is not
+        assert done.exit_code == 0 or "result code" in one_line(done.stderr), done.output
+        if done.exit_code == 0:
+            assert json.loads(done.stdout)["a"]["label"] == text
+    elif found:
+        assert done.exit_code == 0, done.output
+        assert json.loads(done.stdout)["a"]["label"].startswith("#")
+    else:
+        assert done.exit_code == 1
+        assert "There is no saved result" in one_line(done.stderr)
 
 
 def test_finding_in_an_empty_history(kept):
@@ -680,7 +820,37 @@ BAD_ROWS = {
     "no such date": ("2026-13-45T99:00:00Z", "en", "ZZ", "{}", "[]", ""),
     "bytes for a code": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", "[]", b"CODE"),
     "a huge code": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", "[]", "X" * 100_000),
+    "deeply nested answers": (
+        "2026-01-01T00:00:00Z",
+        "en",
+        "ZZ",
+        "[" * 100_000 + "]" * 100_000,
+        "[]",
+        "",
+    ),
+    "deeply nested top": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", '{"a":' * 100_000, ""),
+    "answers too long to read": (
+        "2026-01-01T00:00:00Z",
+        "en",
+        "ZZ",
+        '{"q": "a"' + " " * 2_000_000 + "}",  # well-formed, but longer than MAX_JSON
+        "[]",
+        "",
+    ),
 }
+
+
+def test_the_largest_row_rolefinder_could_write_reads_back(kept, catalogue):
+    # Every text at its longest, and made of the characters JSON writes as two.
+    answers = {
+        f"{n:04d}" + '"' * (history.MAX_TEXT - 4): "\\" * history.MAX_TEXT
+        for n in range(history.MAX_ANSWERS)
+    }
+    top = [("r" * history.MAX_TEXT, 0.123456789)] * history.MAX_TOP
+    assert keep(catalogue, PERSONAS["graphic-designer"], answers=answers, top=top) is None
+    (entry,) = history.entries()
+    assert entry.answers == answers and len(entry.top) == history.MAX_TOP
+    assert history.MAX_JSON < 2_000_000  # the row of "answers too long to read" is refused
 
 
 @pytest.mark.parametrize("case", BAD_ROWS)
@@ -698,3 +868,8 @@ def test_a_row_that_does_not_check_out_is_skipped_with_a_note(kept, runner, cata
             assert "Traceback" not in text
     with pytest.raises(HistoryError, match="Saved result 2 cannot be read"):
         history.find("2")
+    done = runner.invoke(app, ["compare", "1", "last"])
+    assert done.exit_code == 0, done.output
+    done = runner.invoke(app, ["compare", "2", "last"])
+    assert done.exit_code == 1
+    assert one_line(done.stderr) == "Error: Saved result 2 cannot be read."

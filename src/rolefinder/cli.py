@@ -621,21 +621,18 @@ class Resolved(NamedTuple):
 
 def _resolve(catalogue: "Catalogue", ref: str) -> Resolved:
     """A result code, or a history entry: its number as ``rolefinder history`` lists it ("3",
-    "#3") or ``last``. Anything else is read as a code, and so is a number as long as a code.
-    CodeError or HistoryError (exit 1) when it names nothing; an entry taken with another
-    catalogue cannot be scored again."""
-    from rolefinder.codes import code_length, decode, encode, fingerprint
+    "#3") or ``last``, as history.parse_ref reads them. Anything else is read as a code, and so
+    is a number as long as a code. CodeError or HistoryError (exit 1) when it names nothing; an
+    entry taken with another catalogue cannot be scored again."""
+    from rolefinder.codes import decode, encode, fingerprint
     from rolefinder.errors import HistoryError
+    from rolefinder.history import find, parse_ref
 
     text = ref.strip()
-    number = text.removeprefix("#")
-    numbered = number.isascii() and number.isdigit() and len(number) < code_length(catalogue)
-    if not (numbered or text.lower() == "last"):
+    if parse_ref(text) is None:
         decoded = decode(catalogue, text)
         label = encode(catalogue, decoded.answers, decoded.lang)  # as printed: canonical
         return Resolved(decoded.answers, decoded.lang, label)
-    from rolefinder.history import find
-
     entry = find(text)
     if entry.fingerprint != fingerprint(catalogue):
         raise HistoryError("history_other_catalogue", number=entry.number)

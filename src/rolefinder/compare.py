@@ -34,6 +34,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from rolefinder.engine import Evidence, Result, rank
+from rolefinder.errors import AnswersError
 from rolefinder.explain import MEANINGFUL_POINTS, band
 from rolefinder.i18n import t
 from rolefinder.languages import Lang
@@ -115,11 +116,12 @@ def compare(
     labels: tuple[str, str] = ("A", "B"),
     evidence: Evidence | None = None,
 ) -> Comparison:
-    """Rank both answer mappings and compare them. Raises AnswersError as ``rank`` does."""
+    """Rank both answer mappings and compare them. Raises AnswersError as ``rank`` does,
+    saying which side (A or B, and its label) cannot be ranked."""
     evidence = evidence or Evidence(catalogue)
     first, second = (
-        _side(catalogue, answers, label, evidence)
-        for answers, label in zip((a, b), labels, strict=True)
+        _side(catalogue, answers, label, evidence, letter)
+        for answers, label, letter in zip((a, b), labels, "AB", strict=True)
     )
     order = {role.id: index for index, role in enumerate(catalogue.roles)}
     listed = sorted({p.id for p in (*first.top, *second.top)}, key=order.__getitem__)
@@ -146,10 +148,28 @@ def compare(
     )
 
 
-def _side(catalogue: Catalogue, answers: Mapping[str, str], label: str, evidence: Evidence) -> Side:
-    result = rank(catalogue, answers, evidence)
+def _side(
+    catalogue: Catalogue, answers: Mapping[str, str], label: str, evidence: Evidence, letter: str
+) -> Side:
+    try:
+        result = rank(catalogue, answers, evidence)
+    except AnswersError as error:
+        raise _which_side(error, letter, label) from None
     top = tuple(_placed_in(result, m.id) for m in result.reachable[:TOP])
     return Side(label, dict(answers), result, band(result), top)
+
+
+def _which_side(error: AnswersError, letter: str, label: str) -> AnswersError:
+    """``error`` told for one side: "Result B (#3, 2026-11-24) has too few answers ...", or
+    "Result B (...) cannot be ranked:" above the problems ``rank`` found. Not "answer N more":
+    a result already taken cannot be answered further."""
+    who = letter if label == letter else f"{letter} ({label})"
+    if len(error.problems) == 1 and error.problems[0][0] == "too_few_answers":
+        values = error.problems[0][1]
+        return AnswersError(
+            [("compare_too_few", {"who": who, "have": values["have"], "need": values["need"]})]
+        )
+    return AnswersError([("compare_cannot_rank", {"who": who}), *error.problems])
 
 
 def _placed_in(result: Result, role_id: str) -> Placed:

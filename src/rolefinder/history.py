@@ -20,11 +20,17 @@ write transaction; a layout from a newer rolefinder, or another program's databa
 it is. Writes take ``BEGIN IMMEDIATE`` and wait up to BUSY_SECONDS for another writer, so two
 quizzes ending at the same moment both land.
 
-Damage: a file SQLite reports as not a database, or malformed, is renamed aside as
-``<name>.damaged-YYYYMMDD-HHMMSS`` (never deleted, never over another kept file) with any journal
-beside it; a new history is started. Every other failure (no permission, a read-only or full
-disk, a folder that cannot be made, a file that is not a regular file) costs only the
-recording: ``record`` returns one line to show, in the result's language.
+Damage: a file that starts with SQLite's header and that SQLite reports as not a database, or
+malformed, is renamed aside as ``<name>.damaged-YYYYMMDD-HHMMSS`` (never deleted, never over
+another kept file) with any journal beside it; a new history is started. A file that is not
+SQLite at all (someone's notes, given by mistake) is no history, damaged or not: it is left
+where and as it is, and refused like every other failure (no permission, a read-only or full
+disk, a folder that cannot be made, a file that is not a regular file), which costs only the
+recording: ``record`` returns one line to show, in the result's language. An empty file is a new
+database.
+
+References: ``parse_ref`` alone says what names a kept result ("3", "#3", "last"), for ``find``
+and for the command line alike.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rolefinder import files
 from rolefinder.errors import HistoryError, Phrase, Value
@@ -91,7 +97,16 @@ SCHEMA_VERSION = len(MIGRATIONS)
 MAX_ANSWERS = 1000
 MAX_TOP = 20
 MAX_TEXT = 200
+# JSON text longer than this is not parsed: the largest answers rolefinder writes (MAX_ANSWERS
+# pairs of MAX_TEXT-long texts, each character written as at most two) fit with room to spare.
+MAX_JSON = 1_000_000
 _TAKEN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+# A reference names a kept result by its number, of at most this many digits: shorter than the
+# shortest result code (13 characters: version, fingerprint, language, answers, check), so
+# something as long as a code is always read as one.
+MAX_REF_DIGITS = 12
+SQLITE_HEADER = b"SQLite format 3\x00"  # how every SQLite database file starts
 
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -231,15 +246,28 @@ def entries(skipped: list[int] | None = None) -> list[Entry]:
     return found
 
 
-def find(ref: str) -> Entry:
-    """The kept result ``ref`` names: its number ("3", "#3") or "last" (any case).
+def parse_ref(text: str) -> int | Literal["last"] | None:
+    """What ``text`` names in the history: a number ("3", "#3", up to MAX_REF_DIGITS ASCII
+    digits), "last" ("last", "#last", any case), or None when it names no kept result (a
+    result code among those). Spaces around it do not count."""
+    wanted = text.strip().removeprefix("#")
+    if wanted.lower() == "last":
+        return "last"
+    if wanted.isascii() and wanted.isdigit() and len(wanted) <= MAX_REF_DIGITS:
+        return int(wanted)
+    return None
 
-    Raises HistoryError when there is no such result, the history is off, or it cannot be read.
+
+def find(ref: str) -> Entry:
+    """The kept result ``ref`` names (see ``parse_ref``).
+
+    Raises HistoryError when there is no such result, ``ref`` is not a reference, the history
+    is off, or it cannot be read.
     """
     if location() is None:
         raise HistoryError("history_off", env=HISTORY_ENV, value=off_setting())
-    wanted = ref.strip().lower().removeprefix("#")
-    if wanted != "last" and not (wanted.isascii() and wanted.isdigit()):
+    wanted = parse_ref(ref)
+    if wanted is None:
         raise HistoryError("history_bad_ref", ref=ref)
     skipped: list[int] = []
     kept = entries(skipped)
@@ -247,7 +275,7 @@ def find(ref: str) -> Entry:
         if kept:
             return kept[-1]
         raise HistoryError("history_empty")
-    number = int(wanted)
+    number = wanted
     for entry in kept:
         if entry.number == number:
             return entry
@@ -317,11 +345,9 @@ def _connected(path: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
         yield None  # nothing kept there (yet)
         return
     try:
-        status = os.fstat(handle)
+        status = _check_sqlite(handle)
     finally:
         os.close(handle)
-    if not stat.S_ISREG(status.st_mode):
-        raise _Refused(Phrase("why_not_file"))
     identity = (status.st_dev, status.st_ino)
     # A URI, so that reading never makes a file: mode=rw opens an existing one (read-only when
     # it cannot be written). No detect_types: no converter runs on what is read.
@@ -342,6 +368,19 @@ def _connected(path: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
         raise
     finally:
         connection.close()
+
+
+def _check_sqlite(handle: int) -> os.stat_result:
+    """The open file's status, if it is a regular file that is empty or starts as every SQLite
+    database does; _Refused otherwise: anything else is not a history, damaged or not, and is
+    left as it is (nothing may be renamed aside that SQLite did not write)."""
+    status = os.fstat(handle)
+    if not stat.S_ISREG(status.st_mode):
+        raise _Refused(Phrase("why_not_file"))
+    # Just opened, so read from the start (os.pread is not on Windows).
+    if status.st_size and os.read(handle, len(SQLITE_HEADER)) != SQLITE_HEADER:
+        raise _Refused(Phrase("why_not_sqlite"))
+    return status
 
 
 @contextlib.contextmanager
@@ -445,15 +484,14 @@ def _keep_aside(path: Path, identity: tuple[int, int]) -> Path:
     never over another kept file; return the new name.
 
     If another process has kept it aside already, the file at ``path`` is not the one found
-    damaged (or is gone): it is left alone, and the latest kept file is named.
+    damaged (or is gone): it is left alone, and the latest kept file is named. If it is the one,
+    but no longer starts as SQLite's files do (written over meanwhile), it is refused (_Refused)
+    and left where it is.
     """
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for attempt in range(1, 1000):
         aside = path.with_name(f"{path.name}.damaged-{stamp}" + (f"-{attempt}" * (attempt > 1)))
-        try:
-            status = os.stat(path)
-        except FileNotFoundError:
-            status = None
+        status = _status_if_sqlite(path, identity)
         if status is None or (status.st_dev, status.st_ino) != identity:
             kept = [
                 name
@@ -474,6 +512,22 @@ def _keep_aside(path: Path, identity: tuple[int, int]) -> Path:
     raise OSError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
 
 
+def _status_if_sqlite(path: Path, identity: tuple[int, int]) -> os.stat_result | None:
+    """The status of the file at ``path`` (None when there is none); _Refused when it is the
+    file ``identity`` names but no SQLite file (see _check_sqlite)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
+    except FileNotFoundError:
+        return None
+    try:
+        status = os.fstat(handle)
+        if (status.st_dev, status.st_ino) == identity:
+            _check_sqlite(handle)
+        return status
+    finally:
+        os.close(handle)
+
+
 def _kept_order(name: Path) -> tuple[str, int]:
     """Kept files in the order they were kept: by time, then by their -2, -3 suffix."""
     day, moment, *attempt = name.name.rpartition(".damaged-")[2].split("-")
@@ -484,6 +538,8 @@ def _damaged_error(path: Path, damaged: _Damaged) -> HistoryError:
     """The error that says a damaged history was kept aside (or why it could not be)."""
     try:
         kept = _keep_aside(path, damaged.identity)
+    except _Refused as refused:
+        return HistoryError("history_unreadable", path=str(path), why=refused.why)
     except OSError as error:
         return HistoryError("history_unreadable", path=str(path), why=_why(error))
     return HistoryError("history_damaged", path=str(path), kept=str(kept))
@@ -535,14 +591,20 @@ def _entry(row: Sequence[Any]) -> Entry | None:
 
 
 def _json(value: object) -> Any:
-    """JSON text parsed, with NaN and infinities refused (ValueError for anything wrong)."""
+    """JSON text parsed, with NaN and infinities refused (ValueError for anything wrong: a
+    text over MAX_JSON is not parsed, and one nested too deep to parse is refused too)."""
     if not isinstance(value, str):
         raise ValueError("not a text")
+    if len(value) > MAX_JSON:
+        raise ValueError("too long")
 
     def refuse(constant: str) -> None:
         raise ValueError(constant)
 
-    return json.loads(value, parse_constant=refuse)
+    try:
+        return json.loads(value, parse_constant=refuse)
+    except RecursionError:  # "[[[[..." deeper than the parser goes: nothing rolefinder wrote
+        raise ValueError("nested too deep") from None
 
 
 def _text(value: object) -> bool:

@@ -611,6 +611,15 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "{question}: A {a}, B {b}, which changes little between the roles above.",
         "id": "{question}: A {a}, B {b}, yang pengaruhnya kecil pada profesi di atas.",
     },
+    # {who}: "A" or "B", with what the user gave in brackets: "B (#3, 2026-11-24)".
+    "compare_too_few": {
+        "en": "Result {who} has too few answers to rank the roles: {have} of the {need} needed (skipped questions do not count), so the two cannot be compared.",
+        "id": "Hasil {who}: jawabannya belum cukup untuk menyusun peringkat profesi: baru {have} dari {need} yang dibutuhkan (pertanyaan yang dilewati tidak dihitung), jadi keduanya tidak bisa dibandingkan.",
+    },
+    "compare_cannot_rank": {
+        "en": "Result {who} cannot be ranked:",
+        "id": "Peringkat untuk hasil {who} tidak bisa disusun:",
+    },
     "history_other_catalogue": {
         "en": "Saved result {number} was taken with another catalogue or another version of it, so it cannot be scored again with this one; use the same catalogue (--catalogue).",
         "id": "Hasil tersimpan nomor {number} berasal dari kuis dengan katalog lain atau versi lain, jadi tidak bisa dinilai ulang dengan katalog ini; pakai katalog yang sama (--catalogue).",
@@ -728,12 +737,16 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "it is another program's database, so it is left as it is",
         "id": "itu database milik program lain, jadi dibiarkan apa adanya",
     },
+    "why_not_sqlite": {
+        "en": "it holds something else, not a rolefinder history, so it is left as it is",
+        "id": "isinya hal lain, bukan riwayat rolefinder, jadi dibiarkan apa adanya",
+    },
     "why_damaged": {
         "en": "it is damaged, and a new one could not be started",
         "id": "file itu rusak, dan riwayat baru tidak bisa dimulai",
     },
-    # {reason} is the system's own English text, kept as it is (quoted in Indonesian).
-    "why_other": {"en": "{reason}", "id": '"{reason}"'},
+    # {reason} is the system's own English text, kept as it is (unquoted, in both languages).
+    "why_other": {"en": "{reason}", "id": "{reason}"},
     "history_forget_ask": {
         "en": "Delete all {count} saved results? [y/N] ",
         "id": "Hapus semua {count} hasil tersimpan? [y/N] ",
