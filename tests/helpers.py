@@ -7,9 +7,13 @@ with one way to run each of them without a prompt.
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
+import shutil
 import signal
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -346,3 +350,78 @@ def result_code(sheet: dict[str, str], lang: str = "en") -> str:
     from rolefinder.codes import encode
 
     return encode(load_catalogue(), sheet, lang)
+
+
+# --- Headless Chromium, for the result cards and the class summary ---------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def chromium_runner(profile: Path, what: str) -> Any:
+    """A function that runs headless Chromium with ``profile``, no network and the given
+    arguments, and returns its stdout; skips without Chromium (fails under CI: ``what`` must
+    be checked in a browser)."""
+    import pytest
+
+    if CHROMIUM is None:
+        message = "no Chromium here (Debian package 'chromium')"
+        if ci_is_set():
+            pytest.fail(f"{message}: under CI {what} must be checked in a browser")
+        pytest.skip(message)
+
+    def run(*args: str) -> str:
+        command = [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--allow-file-access-from-files",  # the measuring page reads the page in its frame
+            "--host-resolver-rules=MAP * ~NOTFOUND",  # a page that fetched would show it
+            f"--user-data-dir={profile}",
+            *args,
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout
+
+    return run
+
+
+def measured(chromium: Any, frame: Path, width: int, height: int) -> dict[str, Any]:
+    """What the measuring page ``frame`` wrote into its <pre id="measure">, as JSON."""
+    dom = chromium(
+        f"--window-size={max(width, 500)},{height}",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+        frame.as_uri(),
+    )
+    found = re.search(r'<pre id="measure">(.+?)</pre>', dom, flags=re.S)
+    assert found, "the measuring page wrote nothing:\n" + dom[-1000:]
+    result: dict[str, Any] = json.loads(html.unescape(found.group(1)))
+    return result
+
+
+def check_screenshot(shot: Path, width: int) -> None:
+    """A real PNG screenshot, ``width`` pixels wide, not a blank page."""
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == width
+    assert len(data) > 10_000  # a blank page compresses to a few hundred bytes
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of a CSS rgb() colour."""
+    channels = [int(value) / 255 for value in re.findall(r"[\d.]+", colour)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two CSS rgb() colours."""
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -11,8 +11,6 @@ import dataclasses
 import html
 import json
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from collections import Counter
 from html.parser import HTMLParser
@@ -22,7 +20,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import ROOT
-from helpers import ci_is_set
+from helpers import check_screenshot, chromium_runner, contrast, measured
 from personas import PERSONAS
 from rolefinder.cards import CARDS, Facts, facts, markdown_escape, result_file
 from rolefinder.codes import encode
@@ -504,7 +502,6 @@ def test_hostile_text_is_inert_in_the_html_and_svg_cards(catalogue, text):
 
 # --- In a real browser ------------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PHONE, SMALL_PHONE, DESKTOP = 390, 360, 1280
 MIN_CONTRAST = 4.5
 MIN_FONT_PX = 12
@@ -579,70 +576,22 @@ document.getElementById("card").addEventListener("load", function () {
 @pytest.fixture
 def chromium(tmp_path):
     """Run headless Chromium with a private profile and no network; return its stdout."""
-    if CHROMIUM is None:
-        message = "no Chromium here (Debian package 'chromium')"
-        if ci_is_set():
-            pytest.fail(f"{message}: under CI the cards must be checked in a browser")
-        pytest.skip(message)
-
-    def run(*args: str) -> str:
-        command = [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            "--allow-file-access-from-files",  # the measuring page reads the card's frame
-            "--host-resolver-rules=MAP * ~NOTFOUND",  # a card that fetched would show it
-            f"--user-data-dir={tmp_path / 'profile'}",
-            *args,
-        ]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, done.stderr[-2000:]
-        return done.stdout
-
-    return run
+    return chromium_runner(tmp_path / "profile", "the cards")
 
 
 def measure(chromium, card: Path, width: int, height: int = 900) -> dict:
-    page = card.with_name(f"measure-{card.stem}-{width}.html")
-    page.write_text(MEASURE % {"card": card.name, "width": width, "height": height}, "utf-8")
-    dom = chromium(
-        f"--window-size={max(width, 500)},{height}",
-        "--virtual-time-budget=5000",
-        "--dump-dom",
-        page.as_uri(),
-    )
-    found = re.search(r'<pre id="measure">(.+?)</pre>', dom, flags=re.S)
-    assert found, "the measuring page wrote nothing:\n" + dom[-1000:]
-    return json.loads(html.unescape(found.group(1)))
+    frame = card.with_name(f"measure-{card.stem}-{width}.html")
+    frame.write_text(MEASURE % {"card": card.name, "width": width, "height": height}, "utf-8")
+    return measured(chromium, frame, width, height)
 
 
 def screenshot(chromium, card: Path, width: int, height: int, shot: Path) -> None:
-    """A screenshot of the card at ``width``: a frame that wide, cut to its size."""
-    page = card.with_name(f"shot-{card.stem}-{width}.html")
-    page.write_text(MEASURE % {"card": card.name, "width": width, "height": height}, "utf-8")
+    """A screenshot of the card at ``width``: a frame that wide, cut to its height."""
+    frame = card.with_name(f"shot-{card.stem}-{width}.html")
+    frame.write_text(MEASURE % {"card": card.name, "width": width, "height": height}, "utf-8")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    chromium(f"--window-size={width},{height}", f"--screenshot={shot}", page.as_uri())
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    assert int.from_bytes(data[16:20], "big") == width
-    assert len(data) > 10_000  # a blank page compresses to a few hundred bytes
-
-
-def luminance(colour: str) -> float:
-    channels = [int(value) / 255 for value in re.findall(r"[\d.]+", colour)[:3]]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(foreground: str, background: str) -> float:
-    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+    chromium(f"--window-size={width},{height}", f"--screenshot={shot}", frame.as_uri())
+    check_screenshot(shot, width)
 
 
 def test_contrast_is_computed_as_wcag_says():

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the engine and the sentences are imported when a card is wr
 
 __all__ = [
     "CARDS",
+    "PAGE_CSS",
     "Facts",
     "Writer",
     "as_json",
@@ -222,7 +223,7 @@ def facts(
 
 # Colours meet WCAG AA (4.5:1) for their text on their background; sizes are in rem so the
 # reader's own font size is honoured; nothing here loads a font, script or image.
-_CSS = """\
+PAGE_CSS = """\
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -245,9 +246,11 @@ h2 {
   margin: 1.75rem 0 0.5rem; padding-top: 1.25rem; border-top: 1px solid #d0d7de;
   font-size: 1.25rem; line-height: 1.3;
 }
-h3 { margin: 1.25rem 0 0.25rem; font-size: 1rem; }
 p { margin: 0.5rem 0; }
 ul { margin: 0.5rem 0; padding-left: 1.25rem; }
+"""  # the page around a card and a class summary alike
+_CSS = PAGE_CSS + """\
+h3 { margin: 1.25rem 0 0.25rem; font-size: 1rem; }
 li { margin: 0.3rem 0; }
 .summary { font-size: 1.125rem; }
 .band {

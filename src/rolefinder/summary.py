@@ -21,7 +21,7 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from rolefinder.cards import clean, markdown_escape
+from rolefinder.cards import PAGE_CSS, clean, markdown_escape
 from rolefinder.classroom import Summary, TalkTo
 from rolefinder.engine import needed_answers
 from rolefinder.i18n import t, visible
@@ -323,31 +323,7 @@ def markdown_summary(facts: ClassFacts) -> str:
 # The result card's palette (cards.py): every text colour meets WCAG AA (4.5:1) on its
 # background, and the bars 3:1 against the page. Sizes are in rem, so the reader's own font
 # size is honoured, but for the charts' text, which is laid out in pixels with its bars.
-_CSS = """\
-:root { color-scheme: light; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body {
-  margin: 0; padding: 1.5rem 0.75rem; background: #eef1f5; color: #1b1f24;
-  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue",
-    Arial, sans-serif;
-  overflow-wrap: anywhere;
-}
-main {
-  max-width: 46rem; margin: 0 auto; padding: 1.5rem 1.5rem 1rem; background: #ffffff;
-  border: 1px solid #d0d7de; border-radius: 0.75rem;
-}
-.kicker {
-  margin: 0 0 0.25rem; color: #4a5563; font-size: 0.875rem; font-weight: 600;
-  letter-spacing: 0.04em; text-transform: uppercase;
-}
-h1 { margin: 0 0 0.5rem; color: #0b3d62; font-size: 1.75rem; line-height: 1.2; }
-h2 {
-  margin: 1.75rem 0 0.5rem; padding-top: 1.25rem; border-top: 1px solid #d0d7de;
-  font-size: 1.25rem; line-height: 1.3;
-}
-p { margin: 0.5rem 0; }
-ul { margin: 0.5rem 0; padding-left: 1.25rem; }
+_CSS = PAGE_CSS + """\
 .sources { color: #4a5563; }
 .counts {
   display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: 0.5rem;
