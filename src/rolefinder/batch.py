@@ -95,18 +95,20 @@ def score_class(
     """
     check_out(out, force, paths)
     made = not os.path.lexists(out)
+    done = False
     try:
         out.mkdir(parents=True, exist_ok=True)
-        return _score_into(catalogue, paths, out, lang, told, progress, helper)
-    except BaseException as error:
-        if made:  # a folder made for nothing (Ctrl-C, a full disk) would ask for --force
-            with contextlib.suppress(OSError):
+        summary = _score_into(catalogue, paths, out, lang, told, progress, helper)
+        done = True
+        return summary
+    except FileExistsError as error:  # a results file appeared meanwhile
+        raise SaveError("save_exists", path=str(error.filename or out)) from None
+    except OSError as error:
+        raise failed_save(Path(error.filename or out), error) from None
+    finally:
+        if made and not done:  # a folder made for nothing (Ctrl-C, a full disk) would ask
+            with contextlib.suppress(OSError):  # for --force next time
                 out.rmdir()  # only if empty
-        if isinstance(error, FileExistsError):  # a results file appeared meanwhile
-            raise SaveError("save_exists", path=str(error.filename or out)) from None
-        if isinstance(error, OSError):
-            raise failed_save(Path(error.filename or out), error) from None
-        raise
 
 
 def _score_into(

@@ -249,7 +249,9 @@ h2 {
 p { margin: 0.5rem 0; }
 ul { margin: 0.5rem 0; padding-left: 1.25rem; }
 """  # the page around a card and a class summary alike
-_CSS = PAGE_CSS + """\
+_CSS = (
+    PAGE_CSS
+    + """\
 h3 { margin: 1.25rem 0 0.25rem; font-size: 1rem; }
 li { margin: 0.3rem 0; }
 .summary { font-size: 1.125rem; }
@@ -303,6 +305,7 @@ footer { margin-top: 2rem; color: #4a5563; font-size: 0.875rem; }
   .band, .notes li, .best th, .best td, thead th, .bars svg { print-color-adjust: exact; }
 }
 """
+)
 
 
 def _h(text: str) -> str:

@@ -390,6 +390,7 @@ def _writing(connection: sqlite3.Connection) -> Iterator[None]:
     import sqlite3
 
     connection.execute("BEGIN IMMEDIATE")
+    committed = False
     try:
         version = _one(connection, "PRAGMA user_version")  # again: another may have migrated
         _check_layout(connection, version)
@@ -400,10 +401,11 @@ def _writing(connection: sqlite3.Connection) -> Iterator[None]:
             connection.execute(f"PRAGMA user_version = {version}")
         yield
         connection.execute("COMMIT")
-    except BaseException:
-        with contextlib.suppress(sqlite3.Error):
-            connection.execute("ROLLBACK")
-        raise
+        committed = True
+    finally:
+        if not committed:  # any error, Ctrl-C included: nothing half-done stays
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
 
 
 def _bring_up_to_date(connection: sqlite3.Connection) -> None:

@@ -323,7 +323,9 @@ def markdown_summary(facts: ClassFacts) -> str:
 # The result card's palette (cards.py): every text colour meets WCAG AA (4.5:1) on its
 # background, and the bars 3:1 against the page. Sizes are in rem, so the reader's own font
 # size is honoured, but for the charts' text, which is laid out in pixels with its bars.
-_CSS = PAGE_CSS + """\
+_CSS = (
+    PAGE_CSS
+    + """\
 .sources { color: #4a5563; }
 .counts {
   display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: 0.5rem;
@@ -373,6 +375,7 @@ footer { margin-top: 2rem; color: #4a5563; font-size: 0.875rem; }
   .counts div, .note, thead th, .chart { print-color-adjust: exact; }
 }
 """
+)
 
 # The charts: one row a bar, the name on the left and the figures on the right of one line,
 # the bar under them across the whole width. The image has no viewBox, so its text keeps its
