@@ -17,7 +17,7 @@ from rolefinder.engine import Evidence, answered, needed_answers, standing, trai
 from rolefinder.explain import band, flags
 from rolefinder.forms import Note, Row
 from rolefinder.i18n import t
-from rolefinder.languages import Lang
+from rolefinder.languages import Lang, number
 from rolefinder.model import Catalogue, as_percentages
 from rolefinder.report import percent
 
@@ -184,23 +184,28 @@ def student(row: Row, figures: Figures) -> Student:
 
 
 def student_note(student: Student, catalogue: Catalogue, lang: Lang) -> str:
-    """What to know about a student's result, in words ('' when nothing)."""
+    """What to know about a student's result, in words ('' when nothing): why the row failed,
+    or each reason to talk to them first, and whether they are torn about the field."""
     if student.status == "failed":
         return student.problem or ""
-    if student.status == "too_few":
-        return t("class_note_too_few", lang, have=student.answered, need=needed_answers(catalogue))
-    notes = []
+    notes = [reason_text(student, reason, catalogue, lang) for reason in student.talk_reasons]
+    if "torn" in student.flags:
+        notes.append(t("class_note_torn", lang))
+    return " ".join(notes)
+
+
+def reason_text(student: Student, reason: str, catalogue: Catalogue, lang: Lang) -> str:
+    """One of TALK_REASONS for this student in words, with the roles and chances it is about
+    (the screen, results.csv and the summaries all say it so)."""
+    if reason == "too_few":
+        need = number(needed_answers(catalogue), lang)
+        return t("summary_reason_too_few", lang, have=number(student.answered, lang), need=need)
     names = [_name(catalogue, role, lang) for role, _ in student.top]
     chances = [percent(chance) for _, chance in student.top]
-    if "unsure" in student.flags:
-        notes.append(t("class_note_unsure", lang, name=names[0], x=chances[0]))
-    if "near_tie" in student.flags and len(names) > 1:
-        values = {"a": names[0], "b": names[1], "x": chances[0], "y": chances[1]}
-        notes.append(t("class_note_near_tie", lang, **values))
-    for flag in ("torn", "exploring"):
-        if flag in student.flags:
-            notes.append(t(f"class_note_{flag}", lang))
-    return " ".join(notes)
+    if reason == "near_tie" and len(names) > 1:
+        values = {"a": names[0], "x": chances[0], "b": names[1], "y": chances[1]}
+        return t("summary_reason_near_tie", lang, **values)
+    return t(f"summary_reason_{reason}", lang, name=names[0], chance=chances[0])
 
 
 def _name(catalogue: Catalogue, role_id: str, lang: Lang) -> str:

@@ -439,26 +439,9 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "{path} is a file, not a folder.",
         "id": "{path} adalah file, bukan folder.",
     },
-    "class_note_too_few": {
-        "en": "Too few answers for a result: {have} of the {need} needed.",
-        "id": "Jawabannya terlalu sedikit untuk mendapat hasil: {have} dari {need} yang "
-        "dibutuhkan.",
-    },
-    "class_note_unsure": {
-        "en": "Unsure: {name} comes first with only {x}.",
-        "id": "Belum pasti: {name} paling cocok, tapi peluangnya hanya {x}.",
-    },
-    "class_note_near_tie": {
-        "en": "Near tie: {a} ({x}) and {b} ({y}).",
-        "id": "Bersaing ketat: {a} ({x}) dan {b} ({y}).",
-    },
     "class_note_torn": {
         "en": "Torn between social media and another field.",
         "id": "Masih bimbang antara media sosial dan bidang lain.",
-    },
-    "class_note_exploring": {
-        "en": "Still exploring what to do.",
-        "id": "Masih menjajaki mau ke mana.",
     },
     "class_col_source": {"en": "source", "id": "sumber"},
     "class_col_row": {"en": "row", "id": "baris"},

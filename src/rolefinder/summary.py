@@ -22,12 +22,10 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from rolefinder.cards import PAGE_CSS, clean, markdown_escape
-from rolefinder.classroom import Summary, TalkTo
-from rolefinder.engine import needed_answers
+from rolefinder.classroom import Summary, TalkTo, reason_text
 from rolefinder.i18n import t, visible
 from rolefinder.languages import Lang, number
 from rolefinder.model import Catalogue
-from rolefinder.report import percent as chance_text
 from rolefinder.version import __version__
 
 __all__ = [
@@ -131,33 +129,17 @@ def _role_name(catalogue: Catalogue, role_id: str, lang: Lang) -> str:
     return _text(role.name.get(lang)) if role is not None else _text(role_id)
 
 
-def _reasons(entry: TalkTo, catalogue: Catalogue, need: int, lang: Lang) -> tuple[str, ...]:
+def _reasons(entry: TalkTo, catalogue: Catalogue, lang: Lang) -> tuple[str, ...]:
     """Each of a student's reasons in words, most pressing first."""
-    student = entry.student
-    top = [(_role_name(catalogue, role, lang), chance_text(chance)) for role, chance in student.top]
-    lines: list[str] = []
-    for reason in entry.reasons:
-        if reason == "too_few":
-            have = number(student.answered, lang)
-            lines.append(t("summary_reason_too_few", lang, have=have, need=number(need, lang)))
-        elif reason == "unsure" and top:
-            name, chance = top[0]
-            lines.append(t("summary_reason_unsure", lang, name=name, chance=chance))
-        elif reason == "exploring" and top:
-            name, chance = top[0]
-            lines.append(t("summary_reason_exploring", lang, name=name, chance=chance))
-        elif reason == "near_tie" and len(top) > 1:
-            (a, x), (b, y) = top[:2]
-            lines.append(t("summary_reason_near_tie", lang, a=a, x=x, b=b, y=y))
-    return tuple(lines)
+    return tuple(_text(reason_text(entry.student, r, catalogue, lang)) for r in entry.reasons)
 
 
-def _talk(entry: TalkTo, catalogue: Catalogue, need: int, lang: Lang) -> Talk:
+def _talk(entry: TalkTo, catalogue: Catalogue, lang: Lang) -> Talk:
     student = entry.student
     source = _text(student.source)
     where = t("summary_where_row", lang, source=source, row=student.row) if student.row else source
     # a label made only of control characters cleans to nothing: name the row instead
-    return Talk(_text(student.label) or where, where, _reasons(entry, catalogue, need, lang))
+    return Talk(_text(student.label) or where, where, _reasons(entry, catalogue, lang))
 
 
 def _chart(
@@ -228,7 +210,6 @@ def class_facts(summary: Summary) -> ClassFacts:
                 lang,
             )
         )
-    need = needed_answers(catalogue)
     more = t("summary_talk_more", lang, count=number(summary.talk_more, lang))
     return ClassFacts(
         lang=lang,
@@ -244,7 +225,7 @@ def class_facts(summary: Summary) -> ClassFacts:
         charts=tuple(charts),
         talk_heading=t("summary_talk_heading", lang),
         talk_intro=t("summary_talk_intro", lang),
-        talk=tuple(_talk(entry, catalogue, need, lang) for entry in summary.talk_order()),
+        talk=tuple(_talk(entry, catalogue, lang) for entry in summary.talk_order()),
         talk_none=t("summary_talk_none", lang),
         talk_more=more if summary.talk_more > 0 else "",
         show_talk=summary.students > 0,
