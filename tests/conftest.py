@@ -55,7 +55,7 @@ def private_history(tmp_path_factory: pytest.TempPathFactory) -> None:
         lang="en",
         fingerprint=fingerprint(shipped),
         answers=result.answers,
-        top=[(match.id, match.chance) for match in result.reachable[:3]],
+        top=[(match.id, match.fit) for match in result.listed[:3]],
         code=encode(shipped, result.answers, "en"),
     )
     assert problem is None, problem

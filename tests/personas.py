@@ -182,7 +182,7 @@ PERSONAS: dict[str, dict[str, str]] = {
 
 # Sheets drawn two ways, each with the roles a careers adviser would accept as its #1.
 MIXED: dict[str, tuple[dict[str, str], set[str]]] = {
-    # Half strategist, half analyst; a beginner, so the #1 must be a role to start in.
+    # Half strategist, half analyst; a beginner: the fit decides, whatever the experience.
     "plans-and-measures": (
         {
             "monday": "calendar",
@@ -201,14 +201,9 @@ MIXED: dict[str, tuple[dict[str, str], set[str]]] = {
             "learn-next": "sql",
             "experience": "none",
         },
-        {
-            "graphic-designer",
-            "social-media-admin",
-            "social-media-influencer",
-            "social-media-specialist",
-        },
+        {"social-media-strategist", "social-media-analyst"},
     ),
-    # Half influencer, half community manager; a beginner: the #1 is a role to start in.
+    # Half influencer, half community manager; a beginner: the fit decides.
     "makes-and-talks": (
         {
             "trend": "film",
@@ -227,6 +222,6 @@ MIXED: dict[str, tuple[dict[str, str], set[str]]] = {
             "work-style": "online-chat",
             "experience": "none",
         },
-        {"social-media-admin", "social-media-influencer", "social-media-specialist"},
+        {"social-media-influencer", "community-manager"},
     ),
 }

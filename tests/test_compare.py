@@ -14,18 +14,23 @@ from rich.console import Console
 from catalogues import MINIMAL
 from helpers import result_code
 from personas import MIXED, PERSONAS
+from rolefinder import load_catalogue
 from rolefinder.cli import app
 from rolefinder.compare import (
     REASONS_SHOWN,
+    TOP,
     compare,
     compare_dict,
+    how_sure,
     moved_lines,
+    place_text,
     reason_line,
     reason_lines,
     why_line,
 )
 from rolefinder.engine import rank
 from rolefinder.explain import what_if
+from rolefinder.i18n import t
 from rolefinder.model import SKIP, Catalogue, Text
 from rolefinder.render import render_compare
 
@@ -39,6 +44,8 @@ PAIRS = {
         PERSONAS["social-media-admin"],
         PERSONAS["community-manager"],
     ),
+    # the same #1, and neither side lists another role: the pair is the #1 and a runner-up
+    "designer, one answer changed": (DESIGNER, {**DESIGNER, "monday": "numbers"}),
 }
 HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # controls but newline: ESC among them
 
@@ -60,17 +67,32 @@ def screen(catalogue, comparison, lang="en", width=80, plain=False) -> str:
 # The comparison, as data -----------------------------------------------------------------------
 
 
+def fit(sheet: dict[str, str], role: str | None = None) -> int:
+    """The fit of ``role`` (the best fit's by default) for ``sheet``, on the shipped catalogue."""
+    result = rank(load_catalogue(), sheet)
+    return next(m.fit for m in result.matches if m.id in (role or result.best.id,))
+
+
 @pytest.mark.parametrize("pair", PAIRS)
-def test_profiles_and_top_3_are_what_rank_gives_each_side(catalogue, pair):
+def test_profiles_and_the_roles_listed_are_what_rank_gives_each_side(catalogue, pair):
     a, b = PAIRS[pair]
     comparison = compare(catalogue, a, b)
     for side, sheet in ((comparison.a, a), (comparison.b, b)):
         ranked = rank(catalogue, sheet)
         assert side.profile == ranked.profile
-        assert [(p.id, p.chance) for p in side.top] == [
-            (m.id, m.chance) for m in ranked.reachable[:3]
+        # the roles its result screen lists, numbered as it numbers them, with their fits
+        assert [tuple(p) for p in side.top] == [
+            (m.id, place, m.fit) for place, m in enumerate(ranked.listed[:TOP], start=1)
         ]
-        assert [p.place for p in side.top] == [1, 2, 3]
+        assert side.result.best.id == side.top[0].id
+
+
+def test_a_side_lists_only_the_roles_its_answers_point_to(catalogue):
+    mixed = compare(catalogue, *PAIRS["mixed, mixed"])
+    assert [p.id for p in mixed.a.top] == ["social-media-strategist", "social-media-analyst"]
+    designer = compare(catalogue, DESIGNER, ANALYST).a
+    assert [p.id for p in designer.top] == ["graphic-designer"]  # not padded to three
+    assert len(designer.result.matches) > 1 and not designer.result.matches[1].listed
 
 
 def test_a_changed_answer_that_flips_the_first_role_is_named_as_a_reason(catalogue):
@@ -111,7 +133,7 @@ def test_the_differences_add_up_to_the_whole_move(catalogue, pair):
 def test_the_pair_is_the_two_first_roles_or_the_first_and_the_role_that_moved_most(catalogue):
     one = compare(catalogue, DESIGNER, ANALYST)
     assert (one.ahead, one.behind) == ("social-media-analyst", "graphic-designer")
-    # The same #1 on both sides: what widened or narrowed its lead where a chance moved most.
+    # The same #1 on both sides: what widened or narrowed its lead where a fit moved most.
     sheet = MIXED["plans-and-measures"][0]
     first = rank(catalogue, sheet).best.id
     question = next(
@@ -123,7 +145,19 @@ def test_the_pair_is_the_two_first_roles_or_the_first_and_the_role_that_moved_mo
         catalogue, sheet, {**sheet, question: catalogue.question(question).options[0].id}
     )
     assert same_first.ahead == first and same_first.behind not in (None, first)
-    assert same_first.behind in {p.id for p in (*same_first.a.top, *same_first.b.top)}
+    listed = {p.id for p in (*same_first.a.top, *same_first.b.top)}
+    assert same_first.behind in listed
+    changes = {
+        role: abs(fit(same_first.b.answers, role) - fit(sheet, role)) for role in listed - {first}
+    }
+    assert changes[same_first.behind] == max(changes.values())
+    # Neither side lists a second role: the runner-up of either side, whose fit moved most.
+    alone = compare(catalogue, *PAIRS["designer, one answer changed"])
+    assert [p.id for p in (*alone.a.top, *alone.b.top)] == ["graphic-designer"] * 2
+    runners_up = {alone.a.result.matches[1].id, alone.b.result.matches[1].id}
+    assert alone.ahead == "graphic-designer" and alone.behind in runners_up
+    (reason,) = alone.reasons  # and so the changed answer is still a reason, in points
+    assert reason.question == "monday" and reason.points < 0  # it narrowed the lead
 
 
 def test_the_same_answers_are_the_same_result(catalogue):
@@ -150,6 +184,29 @@ def test_a_changed_answer_makes_a_different_result(catalogue):
     assert comparison.a.result.best.id == comparison.b.result.best.id  # it only narrowed the lead
     (reason,) = reason_lines(catalogue, comparison, "en")
     assert reason.startswith("Monday's first task: A chose \"Finish the layouts")
+    # the same place, a lower fit: a move, said in fits
+    (move,) = comparison.moved
+    before, after = fit(DESIGNER), fit(changed)
+    assert move.id == "graphic-designer" and after < before
+    assert moved_lines(catalogue, comparison, "en") == [
+        f"Graphic Designer: from #1 ({before}/100) to #1 ({after}/100)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "changed", [{"outlook": "torn"}, {"experience": "long"}], ids=["outlook", "experience"]
+)
+def test_how_sure_or_how_ready_someone_is_moves_no_role(catalogue, changed):
+    # Experience says how ready, the outlook how sure: neither says which work fits, so the
+    # roles listed keep their places and fits, and the changed answer counts for nothing.
+    comparison = compare(catalogue, DESIGNER, {**DESIGNER, **changed})
+    assert not comparison.same and comparison.moved == ()
+    assert comparison.a.top == comparison.b.top
+    (difference,) = comparison.differences
+    assert difference.question in changed and difference.points == 0
+    assert comparison.reasons == ()
+    assert moved_lines(catalogue, comparison, "en") == [t("compare_nothing_moved", "en")]
+    assert why_line(comparison, "en") == t("compare_why_one_small", "en")
 
 
 @pytest.mark.parametrize("pair", PAIRS)
@@ -181,17 +238,27 @@ def test_the_json_shape(catalogue):
     assert set(data) == {"same", "a", "b", "moved", "why", "text", "language", "catalogue"}
     assert data["same"] is False and data["language"] == "en"
     for key, label, sheet in (("a", "last term", DESIGNER), ("b", "now", ANALYST)):
-        side = data[key]
-        assert set(side) == {"label", "profile", "level", "confidence", "top", "answers"}
+        side, ranked = data[key], rank(catalogue, sheet)
+        keys = {"label", "profile", "experience", "best", "sure", "band", "pattern", "top"}
+        assert set(side) == keys | {"answers"}
         assert side["label"] == label and side["answers"] == sheet
         assert sum(side["profile"].values()) == 100
-        assert [set(entry) for entry in side["top"]] == [{"id", "name", "place", "chance"}] * 3
-        assert side["confidence"]["band"] in ("strong", "good", "unsure")
+        assert side["experience"] == {"level": ranked.level, "related": ranked.adjacent}
+        assert side["best"] == ranked.best.id and side["sure"] == round(ranked.best.sure, 3)
+        assert side["band"] == "strong" and side["pattern"] is None
+        assert side["top"] == [
+            {"id": m.id, "name": m.role.name.get("en"), "place": place, "fit": m.fit}
+            for place, m in enumerate(ranked.listed[:TOP], start=1)
+        ]
     assert data["a"]["top"][0]["id"] == "graphic-designer"
     assert data["b"]["top"][0]["id"] == "social-media-analyst"
-    for move in data["moved"]:
+    moved = {move["id"]: move for move in data["moved"]}
+    for move in moved.values():
         assert set(move) == {"id", "name", "before", "after", "text"}
-        assert set(move["before"]) == {"place", "chance", "stretch"}
+    # off the list: no place, but still a fit
+    designer = fit(DESIGNER, "graphic-designer"), fit(ANALYST, "graphic-designer")
+    assert moved["graphic-designer"]["before"] == {"place": 1, "fit": designer[0]}
+    assert moved["graphic-designer"]["after"] == {"place": None, "fit": designer[1]}
     why = data["why"]
     assert (why["ahead"], why["behind"]) == ("social-media-analyst", "graphic-designer")
     assert all(set(d) == {"question", "a", "b", "points", "text"} for d in why["differences"])
@@ -211,8 +278,37 @@ def test_the_sentences_are_in_both_languages(catalogue):
 
 
 def side_by_side(line: str) -> bool:
-    """Whether ``line`` is the first row of both top 3 lists, A's on the left."""
-    return re.search(r"^1 +Graphic Designer +>99% +1 +Social Media Analyst +>99%", line) is not None
+    """Whether ``line`` is the first row of both lists, A's on the left, each with its fit."""
+    a, b = fit(DESIGNER), fit(ANALYST)
+    first_rows = rf"^1 +Graphic Designer +{a}/100 +1 +Social Media Analyst +{b}/100"
+    return re.search(first_rows, line) is not None
+
+
+def test_place_text_says_the_place_and_the_fit_or_off_the_list(catalogue):
+    from rolefinder.compare import Placed
+
+    assert place_text(Placed("x", 2, 82), "en") == "#2 (82/100)"
+    assert place_text(Placed("x", None, 7), "en") == "off the list (7/100)"
+    assert place_text(Placed("x", None, 7), "id") == "di luar daftar (7/100)"
+
+
+def test_how_sure_is_told_for_each_side_as_under_its_result(catalogue):
+    from rolefinder.report import sure_text
+
+    exploring = {**DESIGNER, "outlook": "exploring"}
+    by_position = {q.id: q.options[0].id for q in catalogue.bank}  # always the first option
+    comparison = compare(catalogue, exploring, by_position)
+    low = t("how_sure_exploring", "en", sure=sure_text(comparison.a.result.best.sure))
+    assert how_sure(comparison.a, "en") == low
+    assert comparison.b.result.pattern == "same_position" and comparison.b.band == "unsure"
+    assert how_sure(comparison.b, "en") == t("how_sure_no_pattern", "en")
+    data = compare_dict(catalogue, comparison, "en")
+    assert (data["a"]["band"], data["b"]["pattern"]) == ("unsure", "same_position")
+    high = compare(catalogue, DESIGNER, ANALYST).a
+    sure = sure_text(high.result.best.sure)
+    assert how_sure(high, "en") == t("how_sure", "en", band=t("band_strong", "en"), sure=sure)
+    out = screen(catalogue, comparison, width=240)  # each side's line unwrapped
+    assert low in out and t("how_sure_no_pattern", "en") in out
 
 
 def test_narrow_terminals_stack_the_two_top_3(catalogue):
@@ -261,9 +357,10 @@ def test_compare_two_codes(runner):
     assert done.exit_code == 0, done.output
     out = done.stdout
     assert f"A  {a}" in out and f"B  {b}" in out
-    for heading in ("Two results side by side", "Profiles", "Best matches", "What moved"):
-        assert heading in out
-    assert "Graphic Designer: from #1 (>99%) to #7 (<1%)" in out
+    for key in ("compare_title", "compare_profiles", "compare_matches", "compare_what_moved"):
+        assert t(key, "en") in out
+    before, after = fit(DESIGNER), fit(ANALYST, "graphic-designer")
+    assert f"Graphic Designer: from #1 ({before}/100) to off the list ({after}/100)" in out
     assert "answers differ; the ones that counted most:" in out
 
 
@@ -380,7 +477,7 @@ def saved(tmp_path, monkeypatch, catalogue):
     monkeypatch.setenv("ROLEFINDER_HISTORY", str(tmp_path / "history.sqlite3"))
 
     def keep(sheet, lang, taken, mark=None):
-        top = [(m.id, m.chance) for m in rank(catalogue, sheet).reachable[:3]]
+        top = [(m.id, m.fit) for m in rank(catalogue, sheet).listed[:3]]
         code = encode(catalogue, sheet, lang)
         mark = mark or fingerprint(catalogue)
         assert (
@@ -399,7 +496,8 @@ def test_compare_two_saved_results(runner, saved):
     out = done.stdout
     assert "A  #1, 2026-05-02" in out and "B  #2, 2026-11-24" in out
     assert "Dua hasil berdampingan" in out  # the language #1 was taken in
-    assert "Graphic Designer: dari #1 (>99%) ke #7 (<1%)" in out
+    before, after = fit(DESIGNER), fit(ANALYST, "graphic-designer")
+    assert f"Graphic Designer: dari #1 ({before}/100) ke di luar daftar ({after}/100)" in out
 
 
 def test_a_saved_result_beside_a_code(runner, saved):

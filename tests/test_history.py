@@ -58,7 +58,7 @@ def keep(catalogue, sheet: dict[str, str], lang: str = "en", **changes) -> str |
         "lang": lang,
         "fingerprint": fingerprint(catalogue),
         "answers": result.answers,
-        "top": [(m.id, m.chance) for m in result.reachable[:3]],
+        "top": [(m.id, m.fit) for m in result.listed[:3]],
         "code": encode(catalogue, result.answers, lang),
         **changes,
     }
@@ -150,8 +150,9 @@ def test_an_interactive_quiz_is_kept_with_what_it_showed(kept, runner, catalogue
     assert entry.fingerprint == fingerprint(catalogue)
     assert entry.code in done.stdout  # the code the result showed
     assert entry.code == encode(catalogue, entry.answers, "id")
-    assert [role for role, _ in entry.top] == [m.id for m in result.reachable[:3]]
-    assert entry.top[0][0] == "graphic-designer"
+    assert entry.top == tuple((m.id, m.fit) for m in result.listed[:3])  # what it listed
+    assert entry.top[0] == ("graphic-designer", result.best.fit)
+    assert all(type(fit) is int and 0 <= fit <= 100 for _, fit in entry.top)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry.taken)
     assert before <= entry.taken <= after  # the time it was taken, in UTC
 
@@ -225,7 +226,7 @@ problems = [
         lang="en",
         fingerprint="FPRINT00",
         answers={"writer": name, "n": str(n)},
-        top=[(f"role-{name}", n / 1000), ("other", None)],
+        top=[(f"role-{name}", n % 101), ("other", 0)],
         code=f"{name}-{n}",
     )
     for n in range(200)
@@ -264,7 +265,7 @@ def test_two_processes_writing_at_once_both_land_every_result(kept):
     for entry in kept_entries:
         name, n = entry.answers["writer"], int(entry.answers["n"])
         assert entry.code == f"{name}-{n}"
-        assert entry.top == ((f"role-{name}", n / 1000), ("other", None))
+        assert entry.top == ((f"role-{name}", n % 101), ("other", 0))
         assert entry.fingerprint == "FPRINT00" and entry.lang == "en"
     assert user_version(kept) == history.SCHEMA_VERSION
 
@@ -292,7 +293,8 @@ def test_a_layout_1_history_is_migrated_and_its_rows_read_back(kept, catalogue):
     )
     assert first.lang == "id" and first.fingerprint == "OLDPRINT"
     assert first.answers == old_answers
-    assert first.top == (("graphic-designer", 0.75), ("social-media-specialist", 0.2))
+    # a chance kept before 2.0 is no fit: the roles are kept, with no figure
+    assert first.top == (("graphic-designer", None), ("social-media-specialist", None))
     assert first.code == ""  # layout 1 kept no code
     columns = [row[1] for row in rows(kept, "PRAGMA table_info(results)")]
     assert columns[-2:] == ["code", "version"]
@@ -300,6 +302,59 @@ def test_a_layout_1_history_is_migrated_and_its_rows_read_back(kept, catalogue):
     newest = history.find("last")
     assert newest.number == 3 and newest.code
     assert rows(kept, "SELECT version FROM results WHERE id = 3") == [(history.__version__,)]
+
+
+def test_a_result_kept_before_2_0_shows_no_figure_rather_than_its_chance(kept, runner, catalogue):
+    # rolefinder 1.x wrote this same layout, with each listed role's chance (a float from 0 to
+    # 1, or null for a role that needed more experience) where the fit (0-100) is now.
+    assert keep(catalogue, PERSONAS["graphic-designer"]) is None
+    sheet = PERSONAS["social-media-analyst"]
+    old_top = [["social-media-analyst", 0.987], ["social-media-strategist", 0.0], ["x", None]]
+    connection = sqlite3.connect(kept, isolation_level=None)
+    connection.execute(
+        "INSERT INTO results (taken, lang, fingerprint, answers, top, code, version)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            "2026-05-02T08:00:00Z",
+            "en",
+            fingerprint(catalogue),
+            json.dumps(sheet),
+            json.dumps(old_top),
+            encode(catalogue, sheet, "en"),
+            "1.2.0",
+        ),
+    )
+    connection.close()
+    new, old = history.entries()
+    assert old.top == (
+        ("social-media-analyst", None),
+        ("social-media-strategist", None),
+        ("x", None),
+    )
+    assert new.top[0] == (
+        "graphic-designer",
+        rank(catalogue, PERSONAS["graphic-designer"]).best.fit,
+    )
+    for columns, row in (
+        ("100", r"^\s+2\s+\S+\s+en\s+Social Media Analyst\s+-\s*$"),  # a table: "-" for the fit
+        ("40", r"^Social Media Analyst  -$"),  # a list
+    ):
+        done = runner.invoke(app, ["history"], env={"COLUMNS": columns})
+        assert done.exit_code == 0 and done.stderr == "", done.output
+        assert re.search(row, done.stdout, flags=re.M), done.stdout
+        assert f"Graphic Designer  {new.top[0][1]}/100" in done.stdout or columns == "100"
+        assert not re.search(r"\d%|0\.987", done.stdout)  # no chance passed off as a fit
+    listed = json.loads(runner.invoke(app, ["history", "--json"]).stdout)
+    assert listed[1]["top"] == [
+        {"id": "social-media-analyst", "fit": None},
+        {"id": "social-media-strategist", "fit": None},
+        {"id": "x", "fit": None},
+    ]
+    assert listed[0]["top"][0] == {"id": "graphic-designer", "fit": new.top[0][1]}
+    # its answers are whole: it can be compared like any other
+    done = runner.invoke(app, ["compare", "2", "1", "--json"])
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout)["a"]["best"] == "social-media-analyst"
 
 
 def test_a_migration_that_fails_half_way_changes_nothing(kept, catalogue):
@@ -595,9 +650,9 @@ def test_history_json_shape(kept, runner, catalogue):
     assert first["catalogue"] == {"fingerprint": fingerprint(catalogue), "current": True}
     assert second["catalogue"] == {"fingerprint": "ZZZZZZZZ", "current": False}
     assert first["answers"] == rank(catalogue, PERSONAS["graphic-designer"]).answers
-    assert first["top"][0]["id"] == "graphic-designer"
-    assert all(set(item) == {"id", "chance"} for item in first["top"])
-    assert len(first["top"]) == 3 and 0 <= first["top"][0]["chance"] <= 1
+    listed = rank(catalogue, PERSONAS["graphic-designer"]).listed[:3]
+    assert first["top"] == [{"id": m.id, "fit": m.fit} for m in listed]
+    assert first["top"][0]["id"] == "graphic-designer" and 0 < first["top"][0]["fit"] <= 100
     assert first["code"] == encode(catalogue, PERSONAS["graphic-designer"], "en")
     assert second["code"] == "OLD-CODE"
 
@@ -619,7 +674,8 @@ def test_history_lists_in_local_time_and_marks_another_catalogue(
     out = done.stdout
     assert "Your saved results" in out
     code = encode(catalogue, PERSONAS["graphic-designer"], "en")
-    assert re.search(r"^\s+1\s+2026-11-24\s+en\s+Graphic Designer\s+>99%", out, flags=re.M)
+    fit = f"{rank(catalogue, PERSONAS['graphic-designer']).best.fit}/100"
+    assert re.search(rf"^\s+1\s+2026-11-24\s+en\s+Graphic Designer\s+{fit}", out, flags=re.M)
     assert re.search(rf"^\s+16:30\s+{code}\s*$", out, flags=re.M)  # 09:30 UTC, in Jakarta
     assert "Social Media Analyst *" in out
     assert "* taken with another catalogue" in out
@@ -627,7 +683,7 @@ def test_history_lists_in_local_time_and_marks_another_catalogue(
     assert str(kept) in out
     assert "Hasil tersimpanmu" in indonesian.stdout and "Tanggal" in indonesian.stdout
     narrow = runner.invoke(app, ["history"], env={"COLUMNS": "40"})
-    assert "Graphic Designer  >99%" in narrow.stdout  # a list when a table does not fit
+    assert f"Graphic Designer  {fit}" in narrow.stdout  # a list when a table does not fit
 
 
 def test_an_empty_history_says_so(kept, runner):
@@ -788,7 +844,7 @@ def test_forget_does_not_go_with_json(kept, runner, catalogue):
 def test_markup_in_a_stored_role_or_code_is_shown_as_typed(kept, runner, catalogue):
     assert keep(catalogue, PERSONAS["graphic-designer"]) is None
     markup = "[bold red]boss[/] [link=http://x]y"
-    top = json.dumps([[markup, 0.5]])
+    top = json.dumps([[markup, 50]])
     insert_raw(kept, "2026-01-01T00:00:00Z", "en", "ZZ", "{}", top, "[blink]CODE[/blink]")
     for columns in ("100", "30"):
         done = runner.invoke(app, ["history"], env={"COLUMNS": columns})
@@ -814,8 +870,13 @@ BAD_ROWS = {
     "answers not JSON": ("2026-01-01T00:00:00Z", "en", "ZZ", "{'q': 'a'}", "[]", ""),
     "a pickle": ("2026-01-01T00:00:00Z", "en", "ZZ", b"\x80\x04\x95cos\nsystem\n", "[]", ""),
     "answers a list": ("2026-01-01T00:00:00Z", "en", "ZZ", '["q"]', "[]", ""),
-    "NaN chance": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", '[["r", NaN]]', ""),
-    "chance above 1": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", '[["r", 7]]', ""),
+    "NaN fit": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", '[["r", NaN]]', ""),
+    "fit above 100": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", '[["r", 101]]', ""),
+    "negative fit": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", '[["r", -1]]', ""),
+    "fit as text": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", '[["r", "82"]]', ""),
+    "fit as true": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", '[["r", true]]', ""),
+    "old chance above 1": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", '[["r", 7.0]]', ""),
+    "old chance below 0": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", '[["r", -0.1]]', ""),
     "unknown language": ("2026-01-01T00:00:00Z", "fr", "ZZ", "{}", "[]", ""),
     "no such date": ("2026-13-45T99:00:00Z", "en", "ZZ", "{}", "[]", ""),
     "bytes for a code": ("2026-01-01T00:00:00Z", "en", "ZZ", "{}", "[]", b"CODE"),
@@ -846,7 +907,7 @@ def test_the_largest_row_rolefinder_could_write_reads_back(kept, catalogue):
         f"{n:04d}" + '"' * (history.MAX_TEXT - 4): "\\" * history.MAX_TEXT
         for n in range(history.MAX_ANSWERS)
     }
-    top = [("r" * history.MAX_TEXT, 0.123456789)] * history.MAX_TOP
+    top = [("r" * history.MAX_TEXT, 100)] * history.MAX_TOP
     assert keep(catalogue, PERSONAS["graphic-designer"], answers=answers, top=top) is None
     (entry,) = history.entries()
     assert entry.answers == answers and len(entry.top) == history.MAX_TOP

@@ -1,8 +1,10 @@
 """``rolefinder class``: a class's files read, every student scored, four files written.
 
 Into the output folder go ``results.csv`` (one row per student: where the row came from, the
-kept columns, the top roles with their chances, how sure, the result code and any note),
-``results.json`` (the same, with ids and numbers), ``summary.md`` and ``summary.html``. The two
+kept columns, the best fit with its fit, how sure, whether the student can apply and the way
+in, the next roles listed with their fits, the flags no clear pattern, rushed and incomplete,
+the result code and any note), ``results.json`` (the same, with ids and numbers),
+``summary.md`` and ``summary.html``. The two
 results files are written as the rows are read, through temporary files that take their names
 only at the end (files.open_atomically): memory does not grow with the class, and a crash or a
 full disk leaves the folder as it was.
@@ -24,13 +26,21 @@ from pathlib import Path
 from typing import IO, Any
 
 from rolefinder import files
-from rolefinder.classroom import TOP, Figures, Scorer, Student, Summary, student, student_note
+from rolefinder.classroom import (
+    TOP,
+    Figures,
+    Scorer,
+    Student,
+    Summary,
+    ready_words,
+    student_note,
+    sure_percent,
+)
 from rolefinder.errors import InputError, SaveError
 from rolefinder.forms import FORM_SUFFIXES, Note, Row, path_text, read, read_header
 from rolefinder.i18n import t, visible
 from rolefinder.languages import Lang
 from rolefinder.model import Catalogue
-from rolefinder.report import percent
 from rolefinder.save import failed_save
 from rolefinder.summary import summary_html, summary_markdown
 
@@ -120,7 +130,7 @@ def _score_into(
     progress: Callable[[Path, int], None] | None,
     helper: bool | None,
 ) -> Summary:
-    scorer = Scorer(catalogue)
+    scorer = Scorer(catalogue, lang)
     summary = Summary(catalogue, lang, sources=[path_text(path) for path in paths])
     kept = _kept_columns(paths, catalogue, lang)
     with ExitStack() as stack:
@@ -181,7 +191,8 @@ def _scored(
 
     # "spawn" everywhere: a fresh interpreter, the same on every system, and no fork of a
     # process whose progress bar runs a thread.
-    pool = ProcessPoolExecutor(1, get_context("spawn"), _start_helper, (scorer.catalogue,))
+    start = (scorer.catalogue, scorer.lang)
+    pool = ProcessPoolExecutor(1, get_context("spawn"), _start_helper, start)
     try:
         pending: deque[tuple[list[Row | Note], Future[list[Figures]] | None]] = deque()
         chunk: list[Row | Note] = []
@@ -222,14 +233,14 @@ def _received(
         elif item.answers is None or figures is None:
             yield item, scorer.score(item)
         else:
-            yield item, student(item, next(figures))
+            yield item, scorer.student(item, next(figures))
 
 
-def _start_helper(catalogue: Catalogue) -> None:
+def _start_helper(catalogue: Catalogue, lang: Lang) -> None:
     """In the helper process: Ctrl-C is the main process's to handle; one scorer for all."""
     global _HELPER_SCORER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _HELPER_SCORER = Scorer(catalogue)
+    _HELPER_SCORER = Scorer(catalogue, lang)
 
 
 def _score_in_helper(work: list[tuple[Mapping[str, str], Lang]]) -> list[Figures]:
@@ -262,22 +273,28 @@ def _cell(text: str) -> str:
 
 
 class _CsvWriter:
-    """results.csv, a row at a time: UTF-8 with a byte-order mark, so Excel reads it right."""
+    """results.csv, a row at a time: UTF-8 with a byte-order mark, so Excel reads it right.
+
+    The best fit comes first with its fit (a whole number out of 100), how sure (a whole
+    percent, so the column sorts), whether the student can apply and the way in; then the next
+    listed roles with their fits; then the flags, each "yes", "no" or empty where not known
+    (rushed needs start and completion times; no result, no pattern to judge)."""
 
     def __init__(
         self, stream: IO[bytes], kept: list[str], catalogue: Catalogue, lang: Lang
     ) -> None:
         self.text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=False)
         self.kept, self.names = kept, _names(catalogue, lang)
-        self.sure = {band: t(f"band_{band}", lang) for band in ("strong", "good", "unsure")}
+        self.catalogue, self.lang = catalogue, lang
+        self.yes_no = (t("class_no", lang), t("class_yes", lang))
         self.writer = csv.writer(self.text)
-        places = [
-            t(key, lang, n=n)
-            for n in range(1, TOP + 1)
-            for key in ("class_col_role", "class_col_chance")
-        ]
-        header = [t("class_col_source", lang), t("class_col_row", lang), *kept, *places]
-        header += [t(f"class_col_{key}", lang) for key in ("sure", "code", "note")]
+        best = ("best", "fit", "sure", "ready", "way_in")
+        header = [t("class_col_source", lang), t("class_col_row", lang), *kept]
+        header += [t(f"class_col_{key}", lang) for key in best]
+        for n in range(2, TOP + 1):
+            header += [t("class_col_role", lang, n=n), t("class_col_fit_n", lang, n=n)]
+        flags = ("no_pattern", "rushed", "incomplete", "code", "note")
+        header += [t(f"class_col_{key}", lang) for key in flags]
         self.writer.writerow([_cell(text) for text in header])
 
     def write(self, student: Student, note: str) -> None:
@@ -285,14 +302,26 @@ class _CsvWriter:
         places: list[str] = []
         for n in range(TOP):
             if n < len(student.top):
-                role, chance = student.top[n]
-                places += [self.names.get(role, role), percent(chance)]
+                role, fit = student.top[n]
+                places += [self.names.get(role, role), str(fit)]
             else:
                 places += ["", ""]
-        sure = self.sure.get(student.band, "") if student.band else ""
-        cells = [student.source, str(student.row or ""), *kept, *places, sure]
-        cells += [student.code or "", note]
+        best, others = places[:2], places[2:]
+        ready = ready_words(student, self.catalogue, self.lang)
+        cells = [student.source, str(student.row or ""), *kept, *best, sure_percent(student)]
+        cells += [ready, student.way_in, *others]
+        scored, read = student.status == "scored", student.status != "failed"
+        cells += [
+            self._flag(student.no_pattern, scored),
+            self._flag(student.rushed, read and student.seconds is not None),
+            self._flag(student.incomplete, read),
+            student.code or "",
+            note,
+        ]
         self.writer.writerow([_cell(cell) for cell in cells])
+
+    def _flag(self, value: bool, known: bool) -> str:
+        return self.yes_no[value] if known else ""
 
     def flush(self) -> None:
         self.text.flush()
@@ -322,7 +351,10 @@ class _JsonWriter:
 
 
 def student_dict(student: Student, names: Mapping[str, str], note: str) -> dict[str, Any]:
-    """One student in results.json (``names``: role id -> name in the class's language)."""
+    """One student in results.json (``names``: role id -> name in the class's language). The
+    flags no_pattern, rushed and incomplete are null where not known, as in results.csv."""
+    scored, read = student.status == "scored", student.status != "failed"
+    timed = read and student.seconds is not None
     return {
         "source": student.source,
         "row": student.row,
@@ -331,16 +363,19 @@ def student_dict(student: Student, names: Mapping[str, str], note: str) -> dict[
         "language": student.lang,
         "status": student.status,
         "answered": student.answered,
+        "asked": student.asked,
+        "seconds": None if student.seconds is None else round(student.seconds),
         "matches": [
-            {
-                "id": role,
-                "name": names.get(role, role),
-                "chance": None if chance is None else round(chance, 3),
-            }
-            for role, chance in student.top
+            {"id": role, "name": names.get(role, role), "fit": fit} for role, fit in student.top
         ],
-        "confidence": student.band,
+        "sure": None if student.sure is None else round(student.sure, 3),
+        "band": student.band,
+        "ready": student.ready,
+        "way_in": student.way_in or None,
         "flags": list(student.flags),
+        "no_pattern": student.no_pattern if scored else None,
+        "rushed": student.rushed if timed else None,
+        "incomplete": student.incomplete if read else None,
         "profile": dict(student.profile),
         "code": student.code,
         "note": note or None,
@@ -355,6 +390,10 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "too_few_answers": summary.too_few,
         "failed": summary.failed,
         "unsure": summary.unsure,
+        "no_pattern": summary.no_pattern,
+        "half_empty": summary.half_empty,
+        "timed": summary.timed,
+        "rushed": summary.rushed,
         "first_roles": dict(summary.first_roles),
         "profile": summary.profile,
         "talk_first": [

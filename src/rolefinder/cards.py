@@ -23,12 +23,14 @@ from rolefinder.i18n import t
 from rolefinder.languages import Lang
 from rolefinder.report import (
     band_text,
+    fit_text,
     flag_lines,
-    level_text,
+    path_line,
+    ready_lines,
+    ready_text,
     reason_lines,
     result_dict,
 )
-from rolefinder.report import percent as chance_text
 from rolefinder.report import what_if_line as what_if_text
 
 if TYPE_CHECKING:  # the engine and the sentences are imported when a card is written
@@ -57,7 +59,6 @@ __all__ = [
 
 Writer: TypeAlias = "Callable[[Catalogue, Result, Explanation, Lang, int], str]"
 
-GOALS_SHOWN = 2  # as on screen: the two stretch roles the answers point to most
 SVG_DUTIES = 4  # the image stays a card; the page and the report list every duty
 
 
@@ -70,21 +71,13 @@ def as_json(data: Any, ascii_only: bool = False) -> str:
 
 
 class Listed(NamedTuple):
-    """One row of the ranking, with the reasons for its place."""
+    """One role the answers point to, in its place, with the reasons for it."""
 
     place: int
     name: str
-    chance: str
-    level: str
+    fit: str  # '82/100'
+    ready: str  # whether the user can apply now, in a few words ('junior posts, now')
     reasons: tuple[str, ...]
-
-
-class Goal(NamedTuple):
-    """A stretch role the answers point to, and a way up to it ('' when there is none)."""
-
-    name: str
-    level: str
-    path: str
 
 
 class Facts(NamedTuple):
@@ -93,19 +86,18 @@ class Facts(NamedTuple):
     lang: Lang
     kicker: str
     title: str  # the document's title
-    heading: str  # 'Best match: NAME'
+    heading: str  # 'Best fit: NAME'
     summary: str
-    band: str  # 'How sure: a strong fit (87%)'
+    band: str  # 'How sure: high (about 87%)'
     unsure: bool
-    notes: tuple[str, ...]  # a note a flag, then the what-if line
+    notes: tuple[str, ...]  # the most specific flag's note, then the what-if line
     why_heading: str
-    why: tuple[str, ...]  # the best match's reasons
+    why: tuple[str, ...]  # the best fit's reasons
     matches_heading: str
-    columns: tuple[str, str, str, str]
-    matches: tuple[Listed, ...]
-    goals_heading: str
-    goals_intro: str
-    goals: tuple[Goal, ...]
+    columns: tuple[str, str, str, str]  # '#', 'Role', 'Fit', 'Can you apply?'
+    matches: tuple[Listed, ...]  # the roles the answers point to, best fit first
+    ready_heading: str
+    ready: tuple[str, ...]  # whether the user can apply for the best fit, the way in
     duties_heading: str
     duties: tuple[str, ...]
     onward: tuple[str, str] | None  # ('Next step', 'NAMES') or ('Related roles', 'NAMES')
@@ -147,19 +139,19 @@ def facts(
         why = explanation.reasons.get(match.id)
         return tuple(map(_clean, reason_lines(catalogue, why, lang))) if why else ()
 
-    role = result.best.role
+    best = result.best
+    role = best.role
     name = _clean(role.name.get(lang))
     notes = flag_lines(result, explanation, lang)
     if explanation.what_if is not None:
         notes.append(what_if_text(catalogue, explanation.what_if, lang))
-    goals = []
-    for match in result.goals[:GOALS_SHOWN]:
-        route = explanation.paths.get(match.id)
+    route = explanation.paths.get(best.id, ())
+    ready = ready_lines(catalogue, best, result.adjacent, route, lang)
+    if route:
         # report.path_line's sentence with a real arrow: a card is UTF-8, and "->" can break
         # between its two characters when a line wraps
-        way = " → ".join(_clean(step.name.get(lang)) for step in route or ())
-        path = t("path", lang, steps=way) if route else ""
-        goals.append(Goal(_clean(match.role.name.get(lang)), level_text(match.role, lang), path))
+        arrow = t("path", lang, steps=" → ".join(_clean(step.name.get(lang)) for step in route))
+        ready = [arrow if line == path_line(route, lang) else line for line in ready]
     steps = next_steps(catalogue, role)
     key, shown = (
         ("next_step", steps) if steps else ("related", tuple(map(catalogue.role, role.related)))
@@ -179,27 +171,26 @@ def facts(
         unsure=explanation.band == "unsure",
         notes=tuple(map(_clean, notes)),
         why_heading=t("why", lang),
-        why=reasons(result.best),
+        why=reasons(best),
         matches_heading=t("your_matches", lang),
         columns=(
             t("col_rank", lang),
             t("col_role", lang),
             t("col_match", lang),
-            t("col_level", lang),
+            t("col_ready", lang),
         ),
         matches=tuple(
             Listed(
                 place,
                 _clean(match.role.name.get(lang)),
-                chance_text(match.chance),
-                level_text(match.role, lang),
+                fit_text(match.fit),
+                _clean(ready_text(match, lang)),
                 reasons(match),
             )
-            for place, match in enumerate(result.reachable[:top], start=1)
+            for place, match in enumerate(result.listed[:top], start=1)
         ),
-        goals_heading=t("card_goals", lang),
-        goals_intro=t("goals", lang),
-        goals=tuple(goals),
+        ready_heading=t("card_ready", lang),
+        ready=tuple(map(_clean, ready)),
         duties_heading=_clean(t("card_duties", lang, name=name)),
         duties=tuple(_clean(duty.get(lang)) for duty in role.duties),
         onward=(t(key, lang), _clean(names)) if names else None,
@@ -272,9 +263,9 @@ th, td {
 }
 thead th { background: #f1f4f7; font-size: 0.875rem; }
 tbody th { font-weight: 600; }
-/* Headers and levels are the program's own short words: never cut one in two to narrow a
+/* Headers and readiness are the program's own short words: never cut one in two to narrow a
    column (catalogue names may still break anywhere, so the table always fits). */
-thead th, .level { overflow-wrap: normal; }
+thead th, .ready { overflow-wrap: normal; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .best th, .best td { background: #eaf2fa; font-weight: 700; }
 .bars { margin: 0.75rem 0; padding: 0; list-style: none; }
@@ -374,11 +365,13 @@ def html_page(card: Facts) -> str:
     if card.why:
         out += ["<section>", f"<h2>{_h(card.why_heading)}</h2>", *_html_list(card.why)]
         out.append("</section>")
+    out += ["<section>", f"<h2>{_h(card.ready_heading)}</h2>", *_html_list(card.ready)]
+    out.append("</section>")
     out += ["<section>", f"<h2>{_h(card.matches_heading)}</h2>", "<table>", "<thead><tr>"]
-    rank, role, chance, level = map(_h, card.columns)
+    rank, role, fit, ready = map(_h, card.columns)
     out += [
         f'<th scope="col" class="num">{rank}</th><th scope="col">{role}</th>'
-        f'<th scope="col" class="num">{chance}</th><th scope="col">{level}</th>',
+        f'<th scope="col" class="num">{fit}</th><th scope="col">{ready}</th>',
         "</tr></thead>",
         "<tbody>",
     ]
@@ -386,7 +379,7 @@ def html_page(card: Facts) -> str:
         css = ' class="best"' if row.place == 1 else ""
         out.append(
             f'<tr{css}><td class="num">{row.place}</td><th scope="row">{_h(row.name)}</th>'
-            f'<td class="num">{_h(row.chance)}</td><td class="level">{_h(row.level)}</td></tr>'
+            f'<td class="num">{_h(row.fit)}</td><td class="ready">{_h(row.ready)}</td></tr>'
         )
     out += ["</tbody>", "</table>"]
     for row in card.matches[1:]:
@@ -394,13 +387,6 @@ def html_page(card: Facts) -> str:
             why = t("card_why_role", card.lang, name=row.name)
             out += [f"<h3>{_h(why)}</h3>", *_html_list(row.reasons)]
     out.append("</section>")
-    if card.goals:
-        out += ["<section>", f"<h2>{_h(card.goals_heading)}</h2>", f"<p>{_h(card.goals_intro)}</p>"]
-        out.append("<ul>")
-        for goal in card.goals:
-            path = f": {_h(goal.path)}" if goal.path else ""
-            out.append(f"<li><strong>{_h(goal.name)}</strong> ({_h(goal.level)}){path}</li>")
-        out += ["</ul>", "</section>"]
     out += ["<section>", f"<h2>{_h(card.duties_heading)}</h2>", *_html_list(card.duties)]
     if card.onward is not None:
         label, names = card.onward
@@ -590,9 +576,11 @@ def svg_image(card: Facts) -> str:
     if card.why:
         svg.heading(card.why_heading)
         svg.bullets(card.why)
+    svg.heading(card.ready_heading)
+    svg.bullets(card.ready)
     svg.heading(card.matches_heading)
     content = SVG_WIDTH - 2 * _MARGIN
-    layout = (  # x and width of each column: rank, role, chance, level
+    layout = (  # x and width of each column: rank, role, fit, readiness
         (_MARGIN, 28.0),
         (_MARGIN + 36, content * 0.50),
         (_MARGIN + 40 + content * 0.50, 80.0),
@@ -601,20 +589,14 @@ def svg_image(card: Facts) -> str:
 
     def cells(texts: Sequence[str], bold: bool) -> list[_Cell]:
         return [
-            _Cell(text, x, width, column in (0, 2), bold)  # rank and chance are numbers
+            _Cell(text, x, width, column in (0, 2), bold)  # rank and fit are numbers
             for column, (text, (x, width)) in enumerate(zip(texts, layout, strict=True))
         ]
 
     svg.row(cells(card.columns, bold=True), size=14)
     for row in card.matches:
-        texts = (f"{row.place}.", row.name, row.chance, row.level)
+        texts = (f"{row.place}.", row.name, row.fit, row.ready)
         svg.row(cells(texts, bold=row.place == 1))
-    if card.goals:
-        svg.heading(card.goals_heading)
-        svg.bullets(
-            f"{goal.name} ({goal.level})" + (f": {goal.path}" if goal.path else "")
-            for goal in card.goals
-        )
     svg.heading(card.profile_heading)
     for name, percent in card.profile:
         top = svg.y
@@ -709,22 +691,17 @@ def markdown_report(card: Facts) -> str:
         lines += [f"> {md(note)}", ""]
     if card.why:
         lines += [f"## {md(card.why_heading)}", "", *bullets(card.why), ""]
+    lines += [f"## {md(card.ready_heading)}", "", *bullets(card.ready), ""]
     lines += [f"## {md(card.matches_heading)}", ""]
     lines += ["| " + " | ".join(map(md, card.columns)) + " |", "| ---: | --- | ---: | --- |"]
     for row in card.matches:
-        cells = (str(row.place), row.name, row.chance, row.level)
+        cells = (str(row.place), row.name, row.fit, row.ready)
         lines.append("| " + " | ".join(map(md, cells)) + " |")
     for row in card.matches[1:]:
         if row.reasons:
             why = t("card_why_role", card.lang, name=row.name)
             lines += ["", f"### {md(why)}", "", *bullets(row.reasons)]
     lines.append("")
-    if card.goals:
-        lines += [f"## {md(card.goals_heading)}", "", md(card.goals_intro), ""]
-        for goal in card.goals:
-            path = f": {md(goal.path)}" if goal.path else ""
-            lines.append(f"- **{md(goal.name)}** ({md(goal.level)}){path}")
-        lines.append("")
     lines += [f"## {md(card.duties_heading)}", "", *bullets(card.duties), ""]
     if card.onward is not None:
         label, names = card.onward

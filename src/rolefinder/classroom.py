@@ -4,29 +4,48 @@ Rows come from forms.py (form exports, answer sheets, result codes), already mat
 question and option ids. Each is scored with one shared Evidence, so every answer's points
 are computed once for the class, not once a student; the tally keeps counts and sums, and at
 most TALK_FIRST_MAX students to talk to first, so memory does not grow with the class.
+
+A student keeps what the quiz would show first: the roles the answers point to with their fit,
+how sure the best fit is, how ready the student is for it and its way in, and the flags of
+explain.flags (no clear pattern, unsure, near tie, torn, exploring). Two more flags say how the
+form was filled in: *rushed* where the export has start and completion times and the sitting
+took less than RUSHED_SECONDS for each question answered, and *half-empty* where fewer than
+half of the questions about the work put to the student got a real answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rolefinder.codes import Coder
-from rolefinder.engine import Evidence, answered, needed_answers, standing, trait_shares
+from rolefinder.engine import (
+    Evidence,
+    Match,
+    answered,
+    needed_answers,
+    standing,
+    trait_shares,
+)
 from rolefinder.explain import band, flags
 from rolefinder.forms import Note, Row
 from rolefinder.i18n import t
 from rolefinder.languages import Lang, number
 from rolefinder.model import Catalogue, as_percentages
-from rolefinder.report import percent
+from rolefinder.report import fit_text, ready_text, sure_text
 
-TOP = 3  # roles kept for each student
+TOP = 3  # listed roles kept for each student, best fit first
 TALK_FIRST_MAX = 200  # students listed to talk to first; the rest are counted
-# Why a student is worth a word first, most pressing first: too few answers gave no result; an
-# unsure result, a student still exploring the field, or a near tie means the first role
-# should not be read alone.
-TALK_REASONS = ("too_few", "unsure", "exploring", "near_tie")
+RUSHED_SECONDS = 3  # a sitting quicker than this for each question answered was not read
+HALF_EMPTY = 0.5  # a result from real answers to fewer than this share of the questions put
+# Why a student is worth a word first, most pressing first: too few answers gave no result;
+# answers with no clear pattern, a rushed sitting or a half-empty form give a result not to be
+# taken as it stands; an unsure result, a student still exploring the field, or a near tie
+# means the first role should not be read alone.
+TALK_REASONS = ("too_few", "no_pattern", "rushed", "half_empty", "unsure", "exploring", "near_tie")
+# Reasons about the ranking, which say nothing when the answers show no clear pattern.
+_RANKING_REASONS = ("unsure", "near_tie")
 
 Status = Literal["scored", "too_few", "failed"]
 
@@ -41,21 +60,44 @@ class Student:
     label: str  # how to name the student: the name, else the e-mail, else file and row
     lang: Lang  # the language the answers were given in
     status: Status
-    answered: int = 0  # real answers to the scenario questions
-    top: tuple[tuple[str, float | None], ...] = ()  # (role id, chance) of the first TOP roles
+    answered: int = 0  # real answers to the questions about the work
+    top: tuple[tuple[str, int], ...] = ()  # (role id, fit 0-100) of the first TOP listed roles
+    sure: float | None = None  # how sure the best fit is, 0-1
+    ready: str | None = None  # how ready the student is for the best fit (engine.READINESS)
+    way_in: str = ""  # the best fit's typical way in, in the class's language
     band: str | None = None  # strong, good or unsure
-    flags: tuple[str, ...] = ()  # unsure, near_tie, torn, exploring
+    flags: tuple[str, ...] = ()  # explain.flags, then rushed and half_empty where they apply
     profile: Mapping[str, int] = field(default_factory=dict)  # trait id -> percent
     code: str | None = None  # the result code, to see the whole result again
     problem: str | None = None  # why a failed row could not be scored, in words
+    asked: int = 0  # questions about the work put to the student
+    seconds: float | None = None  # how long the sitting took, where the export says
+
+    @property
+    def no_pattern(self) -> bool:
+        """Whether the answers show no clear pattern (random clicks, or by position)."""
+        return "no_pattern" in self.flags
+
+    @property
+    def rushed(self) -> bool:
+        """Whether the sitting was too quick for the questions to have been read."""
+        return "rushed" in self.flags
+
+    @property
+    def incomplete(self) -> bool:
+        """Too few answers for a result, or a result from a half-empty form."""
+        return self.status == "too_few" or "half_empty" in self.flags
 
     @property
     def talk_reasons(self) -> tuple[str, ...]:
         """Which of TALK_REASONS apply to this student (none for a failed row: it is listed
-        with the failures)."""
-        if self.status == "too_few":
-            return ("too_few",)
-        return tuple(reason for reason in TALK_REASONS if reason in self.flags)  # flags: explain
+        with the failures). With no clear pattern, what the ranking says is left out."""
+        if self.status == "failed":
+            return ()
+        found = {*self.flags, *(("too_few",) if self.status == "too_few" else ())}
+        if self.no_pattern:
+            found -= set(_RANKING_REASONS)
+        return tuple(reason for reason in TALK_REASONS if reason in found)
 
 
 @dataclass(frozen=True)
@@ -78,6 +120,10 @@ class Summary:
     too_few: int = 0
     failed: int = 0
     unsure: int = 0  # scored results whose band is unsure
+    no_pattern: int = 0  # scored results whose answers show no clear pattern
+    half_empty: int = 0  # scored results from a half-empty form
+    timed: int = 0  # students whose sitting's length the export gives
+    rushed: int = 0  # of those, the ones who rushed
     first: dict[str, int] = field(default_factory=dict)  # role id -> students with it first
     profile_total: dict[str, float] = field(default_factory=dict)  # trait id -> sum of shares
     # The students to talk to first, by their most pressing reason, each list at most
@@ -107,6 +153,8 @@ class Summary:
         if student.status == "failed":
             self.failed += 1
             return
+        self.timed += student.seconds is not None
+        self.rushed += student.rushed
         if student.status == "too_few":
             self.too_few += 1
         else:
@@ -114,6 +162,8 @@ class Summary:
             first = student.top[0][0]
             self.first[first] = self.first.get(first, 0) + 1
             self.unsure += student.band == "unsure"
+            self.no_pattern += student.no_pattern
+            self.half_empty += "half_empty" in student.flags
             for trait, percent in student.profile.items():
                 self.profile_total[trait] = self.profile_total.get(trait, 0.0) + percent
         reasons = student.talk_reasons
@@ -135,52 +185,100 @@ class Summary:
         return self.talk_count - len(self.talk_order())
 
 
-class Scorer:
-    """Scores students against one catalogue, sharing the per-catalogue work between them."""
+class Figures(NamedTuple):
+    """What scoring says of a student's answers: the Student's fields that come from the
+    answers alone (what a helper process sends back, see batch.py)."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.catalogue = catalogue
+    status: Status
+    answered: int
+    top: tuple[tuple[str, int], ...]
+    sure: float | None
+    ready: str | None
+    way_in: str
+    band: str | None
+    flags: tuple[str, ...]
+    profile: dict[str, int]
+    code: str | None
+
+
+class Scorer:
+    """Scores students against one catalogue, sharing the per-catalogue work between them.
+    ``lang`` is the class's language, the one the ways in are kept in."""
+
+    def __init__(self, catalogue: Catalogue, lang: Lang) -> None:
+        self.catalogue, self.lang = catalogue, lang
         self.evidence = Evidence(catalogue)
         self.coder = Coder(catalogue)
         self.needed = needed_answers(catalogue)
+        self.way_in = {role.id: role.way_in.get(lang) for role in catalogue.roles}
+        self.bank = frozenset(question.id for question in catalogue.bank)
 
     def score(self, row: Row) -> Student:
         """One student: their standing, from a row whose answers were read (ids the catalogue
         knows), or the row's problem."""
         if row.answers is None:
-            where = (row.source, row.row, row.kept, row.label, row.lang)
-            return Student(*where, status="failed", problem=row.problem)
-        return student(row, self.figures(row.answers, row.lang))
+            return failed(row)
+        return self.student(row, self.figures(row.answers, row.lang))
 
     def figures(self, answers: Mapping[str, str], lang: Lang) -> Figures:
-        """What scoring says of a student's answers: all of a Student but the row (what a
-        helper process sends back, see batch.py)."""
+        """What scoring says of a student's answers (``lang``: the language of the code)."""
         catalogue = self.catalogue
         count = answered(catalogue, answers)
         if count < self.needed:
-            return ("too_few", count, (), None, (), {}, None)
+            return Figures("too_few", count, (), None, None, "", None, (), {}, None)
         ranked = standing(catalogue, answers, self.evidence)
-        top = tuple((m.id, m.chance) for m in ranked.reachable[:TOP])
-        profile = as_percentages(trait_shares(catalogue, answers))
-        code = self.coder.encode(answers, lang)
-        return ("scored", count, top, band(ranked), flags(ranked), profile, code)
+        best = ranked.best
+        return Figures(
+            status="scored",
+            answered=count,
+            top=tuple((m.id, m.fit) for m in ranked.listed[:TOP]),
+            sure=best.sure,
+            ready=best.ready,
+            way_in=self.way_in[best.id],
+            band=band(ranked),
+            flags=flags(ranked),
+            profile=as_percentages(trait_shares(catalogue, answers)),
+            code=self.coder.encode(answers, lang),
+        )
+
+    def student(self, row: Row, figures: Figures) -> Student:
+        """The Student for a row whose answers were read, and their figures: with the flags
+        of how the form was filled in (rushed, half-empty)."""
+        answers = row.answers or {}
+        asked = row.asked
+        if asked is None:  # a sheet or a code: the questions it holds were the ones put
+            asked = sum(1 for question in answers if question in self.bank)
+        extra: list[str] = []
+        if row.seconds is not None and row.seconds < RUSHED_SECONDS * len(answers):
+            extra.append("rushed")  # every question answered counts, "doesn't apply" too
+        if figures.status == "scored" and figures.answered < HALF_EMPTY * asked:
+            extra.append("half_empty")
+        values = figures._asdict()
+        values["flags"] = (*figures.flags, *extra)
+        where = (row.source, row.row, row.kept, row.label, row.lang)
+        return Student(*where, **values, asked=asked, seconds=row.seconds)
 
 
-# A student's figures: status, answered, top, band, flags, profile, code (Student's fields).
-Figures = tuple[
-    Status,
-    int,
-    tuple[tuple[str, float | None], ...],
-    str | None,
-    tuple[str, ...],
-    dict[str, int],
-    str | None,
-]
+def failed(row: Row) -> Student:
+    """The Student for a row whose answers could not be read."""
+    where = (row.source, row.row, row.kept, row.label, row.lang)
+    return Student(*where, status="failed", problem=row.problem)
 
 
-def student(row: Row, figures: Figures) -> Student:
-    """The Student for a row and its figures."""
-    return Student(row.source, row.row, row.kept, row.label, row.lang, *figures)
+def ready_words(student: Student, catalogue: Catalogue, lang: Lang) -> str:
+    """How ready a scored student is for their best fit, in a few words ('yes, now', 'junior
+    posts, now', 'later (senior, 3-5 yrs)'), as the quiz's table says it; '' without one."""
+    role = catalogue.role(student.top[0][0]) if student.top else None
+    if role is None or student.ready is None:
+        return ""
+    fit, sure = student.top[0][1], student.sure or 0.0
+    return ready_text(Match(role, 0.0, fit, sure, student.ready, True), lang)
+
+
+def sure_percent(student: Student) -> str:
+    """How sure the best fit is, as a whole number of percent (1-99) for a number column; ''
+    without a result."""
+    return "" if student.sure is None else sure_text(student.sure).rstrip("%")
 
 
 def student_note(student: Student, catalogue: Catalogue, lang: Lang) -> str:
@@ -195,17 +293,26 @@ def student_note(student: Student, catalogue: Catalogue, lang: Lang) -> str:
 
 
 def reason_text(student: Student, reason: str, catalogue: Catalogue, lang: Lang) -> str:
-    """One of TALK_REASONS for this student in words, with the roles and chances it is about
-    (the screen, results.csv and the summaries all say it so)."""
+    """One of TALK_REASONS for this student in words, with the roles, fits and how sure it is
+    about (the screen, results.csv and the summaries all say it so)."""
     if reason == "too_few":
         need = number(needed_answers(catalogue), lang)
         return t("summary_reason_too_few", lang, have=number(student.answered, lang), need=need)
+    if reason == "rushed":
+        seconds = number(round(student.seconds or 0), lang)
+        return t("summary_reason_rushed", lang, seconds=seconds, limit=RUSHED_SECONDS)
+    if reason == "half_empty":
+        values = {"have": number(student.answered, lang), "asked": number(student.asked, lang)}
+        return t("summary_reason_half_empty", lang, **values)
+    if reason == "no_pattern":
+        return t("summary_reason_no_pattern", lang)
     names = [_name(catalogue, role, lang) for role, _ in student.top]
-    chances = [percent(chance) for _, chance in student.top]
+    fits = [fit_text(fit) for _, fit in student.top]
     if reason == "near_tie" and len(names) > 1:
-        values = {"a": names[0], "x": chances[0], "b": names[1], "y": chances[1]}
+        values = {"a": names[0], "x": fits[0], "b": names[1], "y": fits[1]}
         return t("summary_reason_near_tie", lang, **values)
-    return t(f"summary_reason_{reason}", lang, name=names[0], chance=chances[0])
+    sure = sure_text(student.sure or 0.0)
+    return t(f"summary_reason_{reason}", lang, name=names[0], fit=fits[0], sure=sure)
 
 
 def _name(catalogue: Catalogue, role_id: str, lang: Lang) -> str:

@@ -501,7 +501,7 @@ def _show_result(
 ) -> None:
     """Rank, print (as a screen or JSON), save if asked, and keep it in the history if
     ``keep`` (after it is shown: the history never costs a result or changes the exit code)."""
-    from rolefinder.cards import GOALS_SHOWN, result_file
+    from rolefinder.cards import result_file
     from rolefinder.engine import Evidence, rank
     from rolefinder.explain import explain
     from rolefinder.render import render_json, render_result
@@ -510,7 +510,7 @@ def _show_result(
 
     evidence = Evidence(catalogue)
     result = rank(catalogue, answers, evidence)
-    listed = [m.id for m in (*result.reachable[: options.top], *result.goals[:GOALS_SHOWN])]
+    listed = [m.id for m in result.listed[: options.top]]
     explanation = explain(catalogue, result, listed, evidence)
     if options.save is not None:  # first: a closed or broken output must not lose the file
         kind = options.save.suffix.lower()  # checked before any work: see _check_save
@@ -536,7 +536,7 @@ def _show_result(
 
 
 def _keep(world: World, catalogue: "Catalogue", result: "Result", lang: Lang) -> None:
-    """Keep a result in the history: the top 3 and their chances, the code, the catalogue's
+    """Keep a result in the history: the top 3 listed roles and their fits, the code, the catalogue's
     fingerprint. A problem is one line on stderr, in ``lang``."""
     from rolefinder.codes import encode, fingerprint
     from rolefinder.history import record
@@ -545,7 +545,7 @@ def _keep(world: World, catalogue: "Catalogue", result: "Result", lang: Lang) ->
         lang=lang,
         fingerprint=fingerprint(catalogue),
         answers=result.answers,
-        top=[(match.id, match.chance) for match in result.reachable[:3]],
+        top=[(match.id, match.fit) for match in result.listed[:3]],
         code=encode(catalogue, result.answers, lang),
     )
     if problem is not None:

@@ -1,36 +1,54 @@
-"""Two results side by side: both profiles, both top 3, what moved and why. Pure, plain data.
+"""Two results side by side: both profiles, the roles each lists, what moved and why. Pure.
 
 ``compare`` ranks two answer mappings on one catalogue (last term and now, you and a friend)
 and says which roles moved and which of the answers that differ moved them; the sentences and
 the JSON shape are here too, so the renderer only draws them.
 
-Why an answer counts as a reason, and how much. Every answer adds to every role's score its
-exact contribution (engine.py), and nothing else does, so the scores of A and B differ only
-through the answers that differ. What puts one role above another, and what sets its chance
-beside the other's, is the *gap* between their two scores: the ranking sorts by it, and the
-softmax of the chances depends on it alone (the mean over all roles, which every
-contribution is measured from, cancels out of a gap). So the question "why did B's #1 come
-out ahead of A's #1?" has an exact answer in points: the gap between the two moved from A to
-B by the sum, over the answers that differ, of how much each changed it. ``Difference.points``
-is that change for one answer; the reasons are the differences with the largest ones, either
-way, and together the differences add up to the whole move (tests/test_compare.py checks it).
+What each side shows is what its result screen shows: the roles it lists (the roles its
+answers point to, best fit first, at most TOP), each with its place in that list and its fit
+(0-100), and how sure the result is of its best (engine.py, explain.band). A role one side does
+not list has no place there ("off the list"), but still its fit.
+
+Why an answer counts as a reason, and how much. Every answer about the work adds to every
+role's score its exact contribution (engine.py), and nothing else does (experience and outlook
+say how ready and how sure, not which work fits), so the scores of A and B differ only through
+the answers that differ. What puts one role above another is the *gap* between their two
+scores: within one result a role's fit is its evidence over one ceiling shared by every role,
+and its score is that evidence less an amount the same for every role, so the fits are in the
+order of the scores (bar rounding to whole marks), and how sure the result is of its best (a
+softmax of the evidence) depends on the gaps alone. So the question "why did B's #1 come out
+ahead of A's #1?" has an exact answer in points: the gap between the two moved from A to B by
+the sum, over the answers that differ, of how much each changed it. ``Difference.points`` is
+that change for one answer; the reasons are the differences with the largest ones, either way,
+and together the differences add up to the whole move (tests/test_compare.py checks it).
 
 The pair of roles is B's #1 against A's #1 when they differ. When both have the same #1, the
-pair is that role against the role of either top 3 whose chance changed most, so the reasons
-say what widened or narrowed the leader's lead where it changed most. The choice is symmetric:
-comparing B with A names the same pair and the same answers, with opposite signs.
+pair is that role against the other role either side lists whose fit changed most (when
+neither lists another, the role in second place on either side whose fit changed most), so the
+reasons say what widened or narrowed the leader's lead where it changed most. The choice is
+symmetric: comparing B with A names the same pair and the same answers, with opposite signs.
 
-Measures left out on purpose: the change in a chance per answer (the softmax is not additive:
-an answer's effect on a chance depends on which other answers were changed first, so the parts
-would not add up and their order would be arbitrary); the change in the winning role's score
-alone (a score is measured from the mean of all roles, so a rise says nothing about the role
-it overtook); summing the changes over every role that moved (it counts one answer several
-times, with signs that cancel).
+Measures left out on purpose: the change in a fit per answer (a fit is measured against the
+most any role could get from the questions answered, so one answer given or skipped moves the
+scale of every fit, and the parts would not add up); the change in how sure per answer (a
+softmax is not additive: an answer's effect depends on which other answers were changed first,
+so the parts would not add up and their order would be arbitrary); the change in the winning
+role's score alone (a score is measured from the mean of all roles, so a rise says nothing
+about the role it overtook); summing the changes over every role that moved (it counts one
+answer several times, with signs that cancel).
+
+The JSON shape (``compare_dict``) changed in 2.0 with the result's own (report.result_dict):
+each side gives ``experience`` (``level``, ``related``) in place of ``level``, and ``best``,
+``sure``, ``band`` and ``pattern`` as a result does in place of ``confidence``; its ``top``
+lists the roles it lists, each with ``fit`` (0-100) in place of ``chance``; a move's
+``before`` and ``after`` are ``{place, fit}`` (``place`` null off the list) in place of
+``{place, chance, stretch}``. Every other key is as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from rolefinder.engine import Evidence, Result, rank
@@ -39,20 +57,19 @@ from rolefinder.explain import MEANINGFUL_POINTS, band
 from rolefinder.i18n import t
 from rolefinder.languages import Lang
 from rolefinder.model import SKIP, Catalogue
-from rolefinder.report import answer_text, percent, points_text
+from rolefinder.report import answer_text, fit_text, points_text, sure_text
 
-TOP = 3  # roles listed for each side
+TOP = 3  # roles listed for each side, at most
 MOVED_SHOWN = 3  # roles named under "what moved"
 REASONS_SHOWN = 3  # changed answers named as reasons
 
 
 class Placed(NamedTuple):
-    """A role's place in one side's ranking."""
+    """A role's place in one side's result."""
 
     id: str
-    place: int  # 1-based, in the whole ranking (the roles one can start in come first)
-    chance: float | None  # None for a stretch role
-    stretch: bool  # the role needs more experience than this side has
+    place: int | None  # 1-based among the roles this side lists (as its screen numbers them)
+    fit: int  # 0-100: how well this side's answers fit the role
 
 
 class Side(NamedTuple):
@@ -62,7 +79,7 @@ class Side(NamedTuple):
     answers: Mapping[str, str]
     result: Result
     band: str  # strong, good or unsure: how sure this side's #1 is (explain.band)
-    top: tuple[Placed, ...]  # the first TOP roles this side can start in
+    top: tuple[Placed, ...]  # the roles this side lists, at most TOP
 
     @property
     def profile(self) -> Mapping[str, int]:
@@ -71,7 +88,7 @@ class Side(NamedTuple):
 
 
 class Move(NamedTuple):
-    """A role whose place or shown chance differs between A and B."""
+    """A role whose place or fit differs between A and B."""
 
     id: str
     before: Placed  # in A
@@ -97,9 +114,9 @@ class Comparison(NamedTuple):
     a: Side
     b: Side
     same: bool  # the same answers (a skipped question counts as not asked): the same result
-    moved: tuple[Move, ...]  # at most MOVED_SHOWN, the largest change of chance first
+    moved: tuple[Move, ...]  # at most MOVED_SHOWN, the largest change of fit first
     ahead: str | None  # B's #1, or the #1 of both
-    behind: str | None  # A's #1, or the role of either top 3 whose chance changed most
+    behind: str | None  # A's #1, or the role whose fit changed most (see the docstring)
     differences: tuple[Difference, ...]  # every answer that differs, largest |points| first
 
     @property
@@ -124,13 +141,12 @@ def compare(
         for answers, label, letter in zip((a, b), labels, "AB", strict=True)
     )
     order = {role.id: index for index, role in enumerate(catalogue.roles)}
-    listed = sorted({p.id for p in (*first.top, *second.top)}, key=order.__getitem__)
-    changes = [Move(role, _placed(first, role), _placed(second, role)) for role in listed]
+    changes = _moves(first, second, {p.id for p in (*first.top, *second.top)}, order)
     moved = sorted(
         (m for m in changes if _shown(m.before) != _shown(m.after)),
-        key=lambda m: (-_chance_change(m), -abs(m.after.place - m.before.place), order[m.id]),
+        key=lambda m: (-_fit_change(m), -_place_change(m), order[m.id]),
     )
-    ahead, behind = _pair(first, second, changes)
+    ahead, behind = _pair(first, second, changes, order)
     differences = [
         Difference(q.id, a.get(q.id), b.get(q.id), _gap_change(first, second, q.id, ahead, behind))
         for q in catalogue.questions
@@ -155,7 +171,7 @@ def _side(
         result = rank(catalogue, answers, evidence)
     except AnswersError as error:
         raise _which_side(error, letter, label) from None
-    top = tuple(_placed_in(result, m.id) for m in result.reachable[:TOP])
+    top = tuple(_placed_in(result, m.id) for m in result.listed[:TOP])
     return Side(label, dict(answers), result, band(result), top)
 
 
@@ -173,32 +189,55 @@ def _which_side(error: AnswersError, letter: str, label: str) -> AnswersError:
 
 
 def _placed_in(result: Result, role_id: str) -> Placed:
-    place, match = next((i, m) for i, m in enumerate(result.matches, start=1) if m.id == role_id)
-    return Placed(role_id, place, match.chance, match.stretch)
+    listed = [m.id for m in result.listed]
+    place = listed.index(role_id) + 1 if role_id in listed else None
+    return Placed(role_id, place, next(m.fit for m in result.matches if m.id == role_id))
 
 
 def _placed(side: Side, role_id: str) -> Placed:
     return _placed_in(side.result, role_id)
 
 
-def _shown(placed: Placed) -> tuple[int, str, bool]:
-    """What the screen shows of a place: a change below what it shows is no move."""
-    return placed.place, percent(placed.chance), placed.stretch
+def _moves(
+    first: Side, second: Side, role_ids: Iterable[str], order: Mapping[str, int]
+) -> list[Move]:
+    """Each role's place in A and in B, in catalogue order."""
+    ordered = sorted(set(role_ids), key=order.__getitem__)
+    return [Move(role, _placed(first, role), _placed(second, role)) for role in ordered]
 
 
-def _chance_change(move: Move) -> float:
-    return abs((move.after.chance or 0.0) - (move.before.chance or 0.0))
+def _shown(placed: Placed) -> tuple[int | None, int]:
+    """What the screen shows of a place: the place (or off the list) and the fit."""
+    return placed.place, placed.fit
 
 
-def _pair(first: Side, second: Side, changes: Sequence[Move]) -> tuple[str | None, str | None]:
+def _fit_change(move: Move) -> int:
+    return abs(move.after.fit - move.before.fit)
+
+
+def _place_change(move: Move) -> float:
+    """How far a role moved in the lists: joining or leaving one counts as more than any move
+    within one."""
+    before, after = move.before.place, move.after.place
+    if before is None or after is None:
+        return 0 if before == after else math.inf
+    return abs(after - before)
+
+
+def _pair(
+    first: Side, second: Side, changes: Sequence[Move], order: Mapping[str, int]
+) -> tuple[str | None, str | None]:
     """The two roles whose gap the reasons explain (see the module's docstring)."""
     leader_a, leader_b = first.result.best.id, second.result.best.id
     if leader_a != leader_b:
         return leader_b, leader_a
     others = [m for m in changes if m.id != leader_a]  # in catalogue order: max keeps the first
+    if not others:  # neither side lists another role: the runners-up of both
+        runners_up = [s.result.matches[1].id for s in (first, second) if len(s.result.matches) > 1]
+        others = _moves(first, second, runners_up, order)
     if not others:
         return leader_a, None
-    return leader_a, max(others, key=_chance_change).id
+    return leader_a, max(others, key=_fit_change).id
 
 
 def _both_unanswered(a: Mapping[str, str], b: Mapping[str, str], question_id: str) -> bool:
@@ -231,22 +270,26 @@ def role_name(catalogue: Catalogue, role_id: str, lang: Lang) -> str:
 
 
 def how_sure(side: Side, lang: Lang) -> str:
-    """'How sure: a strong fit (97%)', for one side's #1 (as under a result)."""
-    chance = percent(side.result.best.chance)
-    if side.result.outlook == "exploring":
-        return t("how_sure_exploring", lang, chance=chance)
-    return t("how_sure", lang, band=t(f"band_{side.band}", lang), chance=chance)
+    """'How sure: high (about 97%)', for one side's #1, as under its result (report.band_text):
+    'not at all' when its answers show no clear pattern, low while exploring."""
+    result = side.result
+    if result.pattern is not None:
+        return t("how_sure_no_pattern", lang)
+    sure = sure_text(result.best.sure)
+    if result.outlook == "exploring":
+        return t("how_sure_exploring", lang, sure=sure)
+    return t("how_sure", lang, band=t(f"band_{side.band}", lang), sure=sure)
 
 
 def place_text(placed: Placed, lang: Lang) -> str:
-    """'#2 (31%)', or '#9 (needs more experience)' for a stretch role."""
-    if placed.stretch:
-        return t("compare_stretch", lang, place=placed.place)
-    return t("compare_place", lang, place=placed.place, chance=percent(placed.chance))
+    """'#2 (82/100)', or 'off the list (12/100)' for a role that side does not list."""
+    if placed.place is None:
+        return t("compare_off_list", lang, fit=fit_text(placed.fit))
+    return t("compare_place", lang, place=placed.place, fit=fit_text(placed.fit))
 
 
 def moved_line(catalogue: Catalogue, move: Move, lang: Lang) -> str:
-    """'Social Media Analyst: from #4 (<1%) to #1 (87%)'."""
+    """'Social Media Analyst: from off the list (3/100) to #1 (87/100)'."""
     before, after = place_text(move.before, lang), place_text(move.after, lang)
     return t("compare_moved", lang, role=role_name(catalogue, move.id, lang), a=before, b=after)
 
@@ -287,11 +330,11 @@ def reason_line(
 
 def moved_lines(catalogue: Catalogue, comparison: Comparison, lang: Lang) -> list[str]:
     """What moved, one line a role; or one sentence that it is the same result, or that
-    nothing in the top TOP moved."""
+    nothing among the roles listed moved."""
     if comparison.same:
         return [t("compare_same", lang)]
     lines = [moved_line(catalogue, move, lang) for move in comparison.moved]
-    return lines or [t("compare_nothing_moved", lang, top=TOP)]
+    return lines or [t("compare_nothing_moved", lang)]
 
 
 def why_line(comparison: Comparison, lang: Lang) -> str | None:
@@ -310,7 +353,8 @@ def reason_lines(catalogue: Catalogue, comparison: Comparison, lang: Lang) -> li
 
 
 def compare_dict(catalogue: Catalogue, comparison: Comparison, lang: Lang) -> dict[str, Any]:
-    """A JSON-ready view of the comparison, with names and sentences in ``lang``."""
+    """A JSON-ready view of the comparison, with names and sentences in ``lang`` (the shape is
+    in the module's docstring)."""
     return {
         "same": comparison.same,
         "a": _side_dict(catalogue, comparison.a, lang),
@@ -350,17 +394,21 @@ def compare_dict(catalogue: Catalogue, comparison: Comparison, lang: Lang) -> di
 
 
 def _side_dict(catalogue: Catalogue, side: Side, lang: Lang) -> dict[str, Any]:
+    result = side.result
     return {
         "label": side.label,
         "profile": dict(side.profile),
-        "level": side.result.level,
-        "confidence": {"band": side.band, "chance": _round(side.result.best.chance)},
+        "experience": {"level": result.level, "related": result.adjacent},
+        "best": result.best.id,
+        "sure": round(result.best.sure, 3),
+        "band": side.band,
+        "pattern": result.pattern,
         "top": [
             {
                 "id": placed.id,
                 "name": role_name(catalogue, placed.id, lang),
                 "place": placed.place,
-                "chance": _round(placed.chance),
+                "fit": placed.fit,
             }
             for placed in side.top
         ],
@@ -369,8 +417,4 @@ def _side_dict(catalogue: Catalogue, side: Side, lang: Lang) -> dict[str, Any]:
 
 
 def _placed_dict(placed: Placed) -> dict[str, Any]:
-    return {"place": placed.place, "chance": _round(placed.chance), "stretch": placed.stretch}
-
-
-def _round(chance: float | None) -> float | None:
-    return None if chance is None else round(chance, 3)
+    return {"place": placed.place, "fit": placed.fit}

@@ -1,17 +1,23 @@
-"""The scoring engine: answers -> evidence for every role -> a ranking with its certainty. Pure.
+"""The scoring engine: answers -> how well they fit every role, how sure the best fit is. Pure.
 
-The model is a plain likelihood model. A person in role R picks option O of a question with
-probability P(O | R) proportional to exp(affinity(O, R)), where the affinity is
+The model is a plain likelihood model over the questions about the work (the bank). Someone in
+role R picks option O of a question with probability P(O | R) proportional to
+exp(affinity(O, R)), where the affinity is
 
-    FIT_EVIDENCE  if R is among the option's ``fits`` (people in R typically pick it), plus
-    TRAIT_EVIDENCE x the role's share of the option's trait (the creative/strategic/... spine).
+    FIT_EVIDENCE     if R is among the option's ``fits`` (people in R typically pick it),
+  - AGAINST_EVIDENCE if R is among the option's ``against`` (the work it rules out is R's),
+  + TRAIT_EVIDENCE x the role's share of the option's trait (the creative/strategic/... spine).
 
-The experience question works the same way, with an affinity from how far the user's level is
-from the role's. Each answer's *contribution* to a role is log P(answer | role) minus its mean
-over all roles, in points (POINTS_PER_NAT per natural-log unit), so contributions are signed,
-add up exactly to the role's score, and explanations need no leave-one-out guessing. The
-chance shown is the posterior over the roles the user can start in, softened by TEMPERATURE
-because answers to neighbouring questions are not independent.
+An answer's **evidence** for R is log P(O | R) - log P(O | someone answering at random), in
+nats: positive when the answer is more typical of R than of a random click. The sum over the
+answers says how well they fit R, and it alone ranks the roles: experience never enters it
+(readiness is told beside the fit, see ``readiness``). The **fit** shown is that sum as a
+share of the most any role could get from the same questions (0-100), so it compares across
+roles and sittings. **How sure** is the posterior of the best role against every other role,
+softened by TEMPERATURE because neighbouring questions are not independent. When even the best
+role beats random clicking by less than NO_PATTERN_NATS, the answers show no clear pattern. Each answer's *contribution* (points) is
+its evidence minus the mean over roles, times POINTS_PER_NAT: signed, and summing exactly to
+the role's score, so explanations need no leave-one-out guessing.
 """
 
 from __future__ import annotations
@@ -28,19 +34,25 @@ from rolefinder.model import LEVELS, SKIP, Catalogue, Option, Question, Role, as
 Answers = Mapping[str, str]  # question id -> option id (or SKIP)
 
 FIT_EVIDENCE = 1.5  # log-odds lift of an option for the roles whose people typically pick it
+AGAINST_EVIDENCE = 1.5  # log-odds drop of an option that rules out the role's work
 TRAIT_EVIDENCE = 1.5  # log-odds per unit of the role's share of the option's trait
-# Affinity of an experience answer for a role, by (user level - role level): starting out
-# below a role's level is unlikely in it; far above an entry role is somewhat unlikely too.
-LEVEL_AFFINITY = {-2: -2.0, -1: -1.0, 0: 0.0, 1: -0.4, 2: -0.8}
-# Where the role and the answer both give years (the manager's 3-5), a band wholly outside
-# the role's years is a little less typical of it.
-YEARS_OUTSIDE = -0.7
 POINTS_PER_NAT = 10.0
-TEMPERATURE = 1.6  # the answers are correlated: the raw posterior would be overconfident
-
+# The answers are correlated (neighbouring questions ask about the same work), so the raw
+# posterior would be overconfident; calibrated on both respondent models of the audit.
+TEMPERATURE = 0.8
+# No clear pattern: the answers are less than e^4.5 (about 90) times likelier from the best role
+# than from clicking at random. Random sittings reach that bar about 5% of the time; careful
+# respondents of the audit's rules model never fall below it (see README, How it was checked).
+NO_PATTERN_NATS = 4.5
+LISTED_MIN_FIT = 20  # a runner-up below this fit is not listed as a match
+LISTED_GAP = 60  # nor one more than this far below the best fit
+# A run of answers in one option position (or a short repeating cycle of positions) is a
+# pattern of clicking, not of preferences: caught when it covers this share of the answers.
+POSITION_RUN = 0.75
 MIN_ANSWERS = 8  # fewer real answers (not skipped) give no ranking
-SITTING_MIN, SITTING_MAX = 12, 16  # questions in one adaptive sitting, experience included
-CLEAR_LEAD = 0.90  # the sitting may stop early once the leader's chance reaches this
+SITTING_MIN, SITTING_MAX = 12, 16  # questions about the work in one adaptive sitting
+CLEAR_LEAD = 0.90  # the sitting may stop early once the leader is this sure
+CLEAR_MARGIN = 2.0  # ... and its evidence clears the no-pattern bar by this much (nats)
 
 
 class Match(NamedTuple):
@@ -48,8 +60,10 @@ class Match(NamedTuple):
 
     role: Role
     score: float  # points of evidence (the sum of the answers' contributions)
-    chance: float | None  # 0-1 among the roles the user can start in; None for a stretch role
-    stretch: bool  # the role asks for more experience than the user has
+    fit: int  # 0-100: how well the answers fit the role, comparable across roles and sittings
+    sure: float  # 0-1: how likely this role is the person's rather than another (calibrated)
+    ready: str  # now, junior, later or unknown: see Readiness
+    listed: bool  # the answers point to it: shown as a match
 
     @property
     def id(self) -> str:
@@ -57,37 +71,48 @@ class Match(NamedTuple):
         return self.role.id
 
 
+# How ready someone is for a role, from their experience answer:
+#   now      they can apply now (their level is the role's, or above);
+#   junior   the role has a junior or internship form they can apply for now;
+#   later    it usually asks for more years: the way in is a starting role that leads there;
+#   unknown  the experience question was skipped.
+READINESS: tuple[str, ...] = ("now", "junior", "later", "unknown")
+
+# Why a result shows no clear pattern: its answers are about as likely from random clicking as
+# from any role, or they follow option positions rather than their texts.
+PATTERNS: tuple[str, ...] = ("random", "same_position", "repeating")
+
+
 @dataclass(frozen=True)
-class Result:
-    """The outcome of a quiz as plain data: profile, ranking and every answer's contribution.
+class Standing:
+    """Where every role stands for one set of answers: the ranking without the per-answer
+    detail. Enough for how sure a result is and for a class summary; rank() adds the detail."""
 
-    ``matches`` lists the roles the user can start in first (best first), then the stretch
-    roles (best first). ``contributions`` maps question id -> role id -> points.
-    """
-
-    profile: Mapping[str, int]  # trait id -> percent, summing to 100
-    matches: tuple[Match, ...]
-    answers: Mapping[str, str]
+    matches: tuple[Match, ...]  # every role, best fit first
     level: str | None  # from the experience question, if answered
+    adjacent: bool  # the experience answer names related experience (volunteering, ...)
     outlook: str | None  # from the outlook question, if answered
-    contributions: Mapping[str, Mapping[str, float]]
+    pattern: str | None  # one of PATTERNS when the answers point nowhere
 
     @property
     def best(self) -> Match:
-        """The top match among the roles the user can start in."""
+        """The best fit."""
         return self.matches[0]
 
     @property
-    def reachable(self) -> tuple[Match, ...]:
-        """The matches the user can start in, best first."""
-        return tuple(m for m in self.matches if not m.stretch)
+    def listed(self) -> tuple[Match, ...]:
+        """The roles the answers point to, best fit first (the best always)."""
+        return tuple(m for m in self.matches if m.listed)
 
-    @property
-    def goals(self) -> tuple[Match, ...]:
-        """Stretch roles that would be in the top two with the experience: goals for later."""
-        reachable = self.reachable
-        bar = reachable[1].score if len(reachable) > 1 else reachable[0].score
-        return tuple(m for m in self.matches if m.stretch and m.score > bar)
+
+@dataclass(frozen=True)
+class Result(Standing):
+    """The outcome of a quiz as plain data: the standing, the profile, every answer's
+    contribution. ``contributions`` maps question id -> role id -> points."""
+
+    profile: Mapping[str, int]  # trait id -> percent, summing to 100
+    answers: Mapping[str, str]
+    contributions: Mapping[str, Mapping[str, float]]
 
     def score_of(self, role_id: str) -> float:
         """A role's score in points."""
@@ -95,9 +120,10 @@ class Result:
 
 
 class Evidence:
-    """log P(option | role) for every question, option and role, computed once per question.
+    """Each answer's evidence for every role, computed once per question.
 
-    Build one per catalogue and reuse it: the adaptive quiz asks it after every answer.
+    Build one per catalogue and reuse it: the adaptive quiz asks it after every answer, and a
+    class shares one for every student.
     """
 
     def __init__(self, catalogue: Catalogue) -> None:
@@ -107,6 +133,8 @@ class Evidence:
         self._trait_index = {trait: i for i, trait in enumerate(catalogue.trait_ids)}
         self._leans: dict[str, list[float]] = {}
         self._points: dict[str, dict[str, list[float]]] = {}
+        self._versus: dict[str, dict[str, list[float]]] = {}
+        self._ceilings: dict[str, list[float]] = {}
 
     def log_likelihoods(self, question: Question) -> dict[str, list[float]]:
         """Option id -> log P(option | role) for every role, in catalogue order."""
@@ -118,7 +146,7 @@ class Evidence:
     def _compute(self, question: Question) -> dict[str, list[float]]:
         # Whole rows of roles at a time, with map() over operator functions so the loops run
         # in C: the scaled benchmark's 10,000 roles make this the engine's hot loop.
-        affinities = [self._affinities(question, option) for option in question.options]
+        affinities = [self._affinities(option) for option in question.options]
         # Affinities stay within a few units, so exp() needs no shifting to stay finite.
         totals = list(map(math.exp, affinities[0]))
         for row in affinities[1:]:
@@ -129,19 +157,17 @@ class Evidence:
             for option, row in zip(question.options, affinities, strict=True)
         }
 
-    def _affinities(self, question: Question, option: Option) -> list[float]:
+    def _affinities(self, option: Option) -> list[float]:
         """affinity(option, role) for every role, in catalogue order."""
-        roles = self.catalogue.roles
-        if not question.kind.adaptive:  # experience and outlook: see _affinity
-            return [_affinity(question, option, role) for role in roles]
-        values = [0.0] * len(roles)
+        values = [0.0] * len(self.catalogue.roles)
         total = sum(option.weights.values())
         for trait, weight in option.weights.items() if total > 0 else ():
             factor = weight / total
             values = list(map(add, values, (factor * share for share in self._lean(trait))))
-        for role_id in option.fits:
-            if role_id in self._index:
-                values[self._index[role_id]] += FIT_EVIDENCE
+        for role_ids, lift in ((option.fits, FIT_EVIDENCE), (option.against, -AGAINST_EVIDENCE)):
+            for role_id in role_ids:
+                if role_id in self._index:
+                    values[self._index[role_id]] += lift
         return values
 
     def _lean(self, trait: str) -> list[float]:
@@ -153,8 +179,27 @@ class Evidence:
             lean = self._leans[trait] = [TRAIT_EVIDENCE * shares[column] for shares in vectors]
         return lean
 
+    def versus_random(self, question: Question) -> dict[str, list[float]]:
+        """Option id -> each role's evidence from that answer against answering at random
+        (log P(option | role) + log of the number of options), in nats; shared, do not change."""
+        rows = self._versus.get(question.id)
+        if rows is None:
+            base = math.log(len(question.options))
+            rows = self._versus[question.id] = {
+                option_id: [value + base for value in row]
+                for option_id, row in self.log_likelihoods(question).items()
+            }
+        return rows
+
+    def ceiling(self, question: Question) -> list[float]:
+        """Each role's largest evidence from any answer to ``question``, in nats."""
+        top = self._ceilings.get(question.id)
+        if top is None:
+            top = self._ceilings[question.id] = list(map(max, *self.versus_random(question).values()))
+        return top
+
     def contribution(self, question: Question, option_id: str) -> list[float]:
-        """Each role's points from this answer: its log-likelihood minus the roles' mean."""
+        """Each role's points from this answer: its evidence minus the roles' mean."""
         return self.answer_points(question)[option_id]
 
     def answer_points(self, question: Question) -> dict[str, list[float]]:
@@ -167,24 +212,6 @@ class Evidence:
                 mean = sum(row) / len(row)
                 points[option_id] = [POINTS_PER_NAT * (value - mean) for value in row]
         return points
-
-
-def _affinity(question: Question, option: Option, role: Role) -> float:
-    """The affinity of a non-scenario answer for a role: for experience, how far the user's
-    level (and years) are from the role's; the outlook question says nothing about roles."""
-    if option.level is None:  # only the experience question's options have a level
-        return 0.0
-    gap = LEVELS.index(option.level) - LEVELS.index(role.level)
-    return LEVEL_AFFINITY.get(gap, 0.0) + _years_outside(option, role)
-
-
-def _years_outside(option: Option, role: Role) -> float:
-    have, want = option.years, role.years
-    if have is None or want is None:
-        return 0.0
-    above = want.max is not None and have.min > want.max
-    below = have.max is not None and have.max < want.min
-    return YEARS_OUTSIDE if above or below else 0.0
 
 
 def check_answers(catalogue: Catalogue, answers: Answers) -> None:
@@ -207,7 +234,7 @@ def check_answers(catalogue: Catalogue, answers: Answers) -> None:
 
 
 def answered(catalogue: Catalogue, answers: Answers) -> int:
-    """How many trait questions have a real answer (not skipped)."""
+    """How many questions about the work have a real answer (not skipped)."""
     return sum(1 for q in catalogue.bank if answers.get(q.id, SKIP) != SKIP)
 
 
@@ -257,15 +284,23 @@ def user_level(catalogue: Catalogue, answers: Answers) -> str | None:
     return option.level if option else None
 
 
+def readiness(role: Role, level: str | None) -> str:
+    """How ready someone at ``level`` is for ``role`` (one of READINESS)."""
+    if level is None:
+        return "unknown"
+    if LEVELS.index(level) >= LEVELS.index(role.level):
+        return "now"
+    return "junior" if role.junior is not None else "later"
+
+
 def contributions(
     catalogue: Catalogue, answers: Answers, evidence: Evidence | None = None
 ) -> dict[str, list[float]]:
-    """Question id -> each role's points from that answer, for every real answer."""
+    """Question id -> each role's points from that answer, for every real answer about the
+    work (experience and outlook say nothing about which work fits)."""
     evidence = evidence or Evidence(catalogue)
     found = {}
-    for question in catalogue.questions:
-        if not question.kind.about_roles:  # how sure the user is: no evidence about any role
-            continue
+    for question in catalogue.bank:
         option_id = answers.get(question.id, SKIP)
         points = evidence.answer_points(question).get(option_id)  # None: skipped or unknown
         if points is not None:
@@ -273,99 +308,149 @@ def contributions(
     return found
 
 
-def scores(catalogue: Catalogue, answers: Answers, evidence: Evidence | None = None) -> list[float]:
-    """Every role's score in points (the sum of its contributions), in catalogue order."""
-    return _total(contributions(catalogue, answers, evidence).values(), len(catalogue.roles))
-
-
 def _total(rows: Iterable[Sequence[float]], size: int) -> list[float]:
-    """Row-wise sum of every role's points (added in row order, as sum() does)."""
+    """Row-wise sum of every role's values (added in row order, as sum() does)."""
     columns = list(zip(*rows, strict=True))
     return list(map(sum, columns)) if columns else [0.0] * size
 
 
-def reachable_mask(catalogue: Catalogue, level: str | None) -> list[bool]:
-    """Which roles the user can start in: at or below their level (all when unknown)."""
-    ceiling = LEVELS.index(level) if level is not None else len(LEVELS)
-    return [LEVELS.index(role.level) <= ceiling for role in catalogue.roles]
+def fit_evidence(
+    catalogue: Catalogue, answers: Answers, evidence: Evidence
+) -> tuple[list[float], float]:
+    """Each role's evidence against answering at random (nats, catalogue order), and the most
+    any role could have had from the same questions (the fit's 100)."""
+    rows, ceilings = [], []
+    for question in catalogue.bank:
+        option_id = answers.get(question.id, SKIP)
+        row = evidence.versus_random(question).get(option_id)
+        if row is not None:
+            rows.append(row)
+            ceilings.append(evidence.ceiling(question))
+    size = len(catalogue.roles)
+    return _total(rows, size), max(_total(ceilings, size), default=0.0)
 
 
-def posterior(points: Sequence[float], mask: Sequence[bool]) -> list[float]:
-    """The chance that each role is the best fit, among the roles ``mask`` keeps (others 0)."""
-    scale = POINTS_PER_NAT * TEMPERATURE
-    kept = [p / scale for p, keep in zip(points, mask, strict=True) if keep]
-    if not kept:
-        return [0.0] * len(points)
-    top = max(kept)
-    weights = [
-        math.exp(p / scale - top) if keep else 0.0 for p, keep in zip(points, mask, strict=True)
-    ]
+def posterior(nats: Sequence[float]) -> list[float]:
+    """How likely each role is the person's, from each role's evidence (softened by
+    TEMPERATURE; equal prior odds)."""
+    scaled = [value / TEMPERATURE for value in nats]
+    top = max(scaled)
+    weights = [math.exp(value - top) for value in scaled]
     total = sum(weights)
     return [weight / total for weight in weights]
 
 
-class Standing(NamedTuple):
-    """Where every role stands for one set of answers: the ranking without the per-answer
-    detail that explanations read. Enough for how sure a result is (explain.band, flags) and
-    for a class summary; rank() adds the detail."""
+def fits(nats: Sequence[float], ceiling: float) -> list[int]:
+    """The fit, 0-100, of every role: its evidence as a share of the most any role could get."""
+    if ceiling <= 0:
+        return [0] * len(nats)
+    return [max(0, min(100, round(100 * value / ceiling))) for value in nats]
 
-    matches: tuple[Match, ...]  # as Result.matches
-    level: str | None
-    outlook: str | None
 
-    @property
-    def best(self) -> Match:
-        """The top match among the roles the user can start in."""
-        return self.matches[0]
+def option_position(question: Question, option_id: str) -> int | None:
+    """Where an option stands in its question (0 first), or None for a skip."""
+    return next((i for i, o in enumerate(question.options) if o.id == option_id), None)
 
-    @property
-    def reachable(self) -> tuple[Match, ...]:
-        """The matches the user can start in, best first."""
-        return tuple(m for m in self.matches if not m.stretch)
+
+def click_pattern(catalogue: Catalogue, answers: Answers) -> str | None:
+    """same_position or repeating when the answers to the work questions follow the options'
+    positions (always the first, or 1-2-1-2...) rather than their texts; else None."""
+    found = [
+        option_position(q, answers[q.id])
+        for q in catalogue.questions
+        if q.kind.adaptive and q.id in answers
+    ]
+    positions = [p for p in found if p is not None]
+    if len(positions) < needed_answers(catalogue):
+        return None
+    most = max(positions.count(p) for p in set(positions))
+    if most >= POSITION_RUN * len(positions):
+        return "same_position"
+    for period in (2, 3):
+        pairs = list(zip(positions, positions[period:]))
+        repeats = sum(a == b for a, b in pairs)
+        if len(set(positions)) > 1 and repeats >= POSITION_RUN * len(pairs):
+            return "repeating"
+    return None
 
 
 def standing(catalogue: Catalogue, answers: Answers, evidence: Evidence) -> Standing:
-    """The ranking of checked answers (see rank), with ``evidence``'s shared per-answer points:
-    scoring a whole class pays for each answer's points once, not once a student."""
-    return _standing(catalogue, answers, contributions(catalogue, answers, evidence))
+    """The ranking of checked answers (see rank), with ``evidence``'s shared per-answer values:
+    scoring a whole class pays for each answer's evidence once, not once a student."""
+    return _standing(catalogue, answers, contributions(catalogue, answers, evidence), evidence)
 
 
 def _standing(
-    catalogue: Catalogue, answers: Answers, parts: Mapping[str, Sequence[float]]
+    catalogue: Catalogue,
+    answers: Answers,
+    parts: Mapping[str, Sequence[float]],
+    evidence: Evidence,
 ) -> Standing:
-    points = _total(parts.values(), len(catalogue.roles))
-    level = user_level(catalogue, answers)
-    mask = reachable_mask(catalogue, level)
-    chances = posterior(points, mask)
-    # Rounding the key makes float noise in equal scores fall back to catalogue order.
-    pairs = enumerate(zip(points, mask, strict=True))
-    keys = [(not keep, -round(p, 9), i) for i, (p, keep) in pairs]
     roles = catalogue.roles
-    matches = tuple(  # Match(role, score, chance, stretch), built positionally: a class is big
-        Match(roles[i], points[i], chances[i] if mask[i] else None, not mask[i])
-        for _, _, i in sorted(keys)
+    points = _total(parts.values(), len(roles))
+    nats, ceiling = fit_evidence(catalogue, answers, evidence)
+    shares = posterior(nats)
+    fit = fits(nats, ceiling)
+    level = user_level(catalogue, answers)
+    ready = [readiness(role, level) for role in roles]
+    # Fit first; readiness only orders equal fits; float noise falls back to catalogue order.
+    keys = sorted(
+        (-fit[i], READINESS.index(ready[i]), -round(nats[i], 9), i) for i in range(len(roles))
     )
-    return Standing(matches, level, user_outlook(catalogue, answers))
+    order = [key[-1] for key in keys]
+    best = order[0]
+    pointed = _pointed_to(catalogue, answers)
+    floor = max(LISTED_MIN_FIT, fit[best] - LISTED_GAP)
+    matches = tuple(
+        Match(
+            roles[i],
+            points[i],
+            fit[i],
+            shares[i],
+            ready[i],
+            i == best or (roles[i].id in pointed and fit[i] >= floor),
+        )
+        for i in order
+    )
+    pattern = click_pattern(catalogue, answers)
+    if pattern is None and max(nats) < NO_PATTERN_NATS:
+        pattern = "random"
+    option = _chosen(catalogue.experience, answers)
+    adjacent = bool(option and option.adjacent)
+    return Standing(matches, level, adjacent, user_outlook(catalogue, answers), pattern)
+
+
+def _pointed_to(catalogue: Catalogue, answers: Answers) -> set[str]:
+    """The roles at least one answer about the work fits."""
+    found: set[str] = set()
+    for question in catalogue.bank:
+        option = catalogue.answer(question.id, answers.get(question.id))
+        if option is not None:
+            found.update(option.fits)
+    return found
 
 
 def rank(catalogue: Catalogue, answers: Answers, evidence: Evidence | None = None) -> Result:
-    """Score every role against the user's answers.
+    """Score every role against the user's answers, best fit first.
 
-    Roles the user can start in come first, best first; roles that need more experience
-    follow as stretch roles. Ties keep catalogue order. Raises AnswersError for unknown ids
-    and for too few answers.
+    Experience does not move the ranking (it says how ready the user is for each role); it
+    only orders roles whose fit is equal. Ties keep catalogue order. Raises AnswersError for
+    unknown ids and for too few answers.
     """
     check_answers(catalogue, answers)
     check_enough(catalogue, answers)
-    parts = contributions(catalogue, answers, evidence or Evidence(catalogue))
-    ranked = _standing(catalogue, answers, parts)
+    evidence = evidence or Evidence(catalogue)
+    parts = contributions(catalogue, answers, evidence)
+    ranked = _standing(catalogue, answers, parts, evidence)
     role_ids = [role.id for role in catalogue.roles]
     return Result(
-        profile=as_percentages(trait_shares(catalogue, answers)),
         matches=ranked.matches,
-        answers=dict(answers),
         level=ranked.level,
+        adjacent=ranked.adjacent,
         outlook=ranked.outlook,
+        pattern=ranked.pattern,
+        profile=as_percentages(trait_shares(catalogue, answers)),
+        answers=dict(answers),
         contributions={q: dict(zip(role_ids, row, strict=True)) for q, row in parts.items()},
     )
 
@@ -396,42 +481,43 @@ def next_question(
 ) -> Progress:
     """The question that best separates the roles still in contention, or None to stop.
 
-    The experience question comes first, then the outlook question (how sure the user is).
-    A sitting asks at least SITTING_MIN and at most SITTING_MAX questions about the work (the
-    outlook question comes on top), stopping in between once the leader's chance reaches
-    CLEAR_LEAD; it goes on past the maximum while there are too few real answers and questions
-    remain. ``all_questions`` asks the whole bank.
+    The experience question comes first, then the outlook question (how sure the user is);
+    neither counts towards the sitting's length. A sitting asks at least SITTING_MIN and at
+    most SITTING_MAX questions about the work, stopping in between once the leader's share
+    reaches CLEAR_LEAD; it goes on past the maximum while there are too few real answers and
+    questions remain. ``all_questions`` asks the whole bank.
     """
     evidence = evidence or Evidence(catalogue)
     number = sum(1 for q in catalogue.questions if q.id in answers) + 1
-    # The sitting's length counts the questions about the work (the bank and experience);
-    # the outlook question is about the user's own certainty and comes on top.
-    asked = sum(1 for q in catalogue.questions if q.id in answers and q.kind.about_roles)
-    for first in (catalogue.experience, catalogue.outlook):
-        if first is not None and first.id not in answers:
-            return Progress(first, number, _estimate_left(catalogue, number, 0.0, all_questions))
+    asked = sum(1 for q in catalogue.bank if q.id in answers)
+    pending = [q for q in (catalogue.experience, catalogue.outlook) if q and q.id not in answers]
+    if pending:  # asked first; the ones still to come are counted on top of the work's
+        left = _estimate_left(catalogue, asked, 0.0, all_questions) + len(pending) - 1
+        return Progress(pending[0], number, left)
     open_questions = [q for q in catalogue.bank if q.id not in answers]
     if not open_questions:
         return Progress(None, number, 0)
-    mask = reachable_mask(catalogue, user_level(catalogue, answers))
-    chances = posterior(scores(catalogue, answers, evidence), mask)
+    nats, _ = fit_evidence(catalogue, answers, evidence)
+    chances = posterior(nats)
     leader = max(chances)
     enough = answered(catalogue, answers) >= needed_answers(catalogue)
-    done = asked >= SITTING_MAX or (asked >= SITTING_MIN and leader >= CLEAR_LEAD)
+    # Stop early only when the leader is clear of the others and of random clicking too: a
+    # weak but real pattern gets the questions it needs to show itself.
+    clear = leader >= CLEAR_LEAD and max(nats) >= NO_PATTERN_NATS + CLEAR_MARGIN
+    done = asked >= SITTING_MAX or (asked >= SITTING_MIN and clear)
     if done and enough and not all_questions:
         return Progress(None, number, 0)
     best = max(open_questions, key=lambda q: _information(evidence, q, chances))
-    left = _estimate_left(catalogue, number, leader, all_questions)
+    left = _estimate_left(catalogue, asked + 1, leader, all_questions)
     return Progress(best, number, min(left, len(open_questions) - 1))
 
 
-def _estimate_left(catalogue: Catalogue, number: int, leader: float, everything: bool) -> int:
-    """At most how many questions follow question ``number``, as things stand: to the
-    minimum once the leader is clear, to the maximum otherwise (plus the outlook question)."""
+def _estimate_left(catalogue: Catalogue, asked: int, leader: float, everything: bool) -> int:
+    """At most how many questions about the work follow, with ``asked`` of them asked or being
+    asked: to the minimum once the leader is clear, to the maximum otherwise."""
     if everything:
-        return len(catalogue.questions) - number
-    extra = 1 if catalogue.outlook is not None else 0
-    return max(0, (SITTING_MIN if leader >= CLEAR_LEAD else SITTING_MAX) + extra - number)
+        return len(catalogue.bank) - asked
+    return max(0, (SITTING_MIN if leader >= CLEAR_LEAD else SITTING_MAX) - asked)
 
 
 def _information(evidence: Evidence, question: Question, chances: Sequence[float]) -> float:

@@ -13,13 +13,15 @@ from collections.abc import Iterable, Mapping
 from operator import add, sub
 from typing import NamedTuple
 
-from rolefinder.engine import Evidence, Result, Standing, posterior, reachable_mask
+from rolefinder.engine import Evidence, Result, Standing, standing
 from rolefinder.model import LEVELS, SKIP, Catalogue, Role, as_percentages
 
 MEANINGFUL_POINTS = 1.0  # smaller contributions are noise, not reasons
-STRONG, GOOD = 0.70, 0.45  # the leader's chance for the bands strong / good (below: unsure)
-NEAR_TIE_RATIO = 0.5  # the runner-up is at least half as likely as the leader
+STRONG, GOOD = 0.90, 0.75  # how sure the best fit must be for the bands strong / good
+NEAR_TIE_FIT = 5  # a listed runner-up this close in fit makes a near tie
 TRAIT_FLOOR = 15  # percent of the user's answers a trait needs before it is cited as a fit
+CITED_TRAITS = 2  # only the user's strongest traits are cited, so a reason never contradicts
+# the profile shown beside it
 
 
 class TraitPull(NamedTuple):
@@ -55,17 +57,17 @@ class WhatIf(NamedTuple):
     old: str
     new: str
     role: str
-    chance: float  # the runner-up's chance after the change
+    sure: float  # how sure the result would be of the runner-up after the change
 
 
 class Explanation(NamedTuple):
     """Reasons for the roles asked about, how sure the result is, and what would change it."""
 
     reasons: Mapping[str, Reasons]
-    band: str  # strong, good or unsure: from the leader's chance (unsure if still exploring)
-    flags: tuple[str, ...]  # unsure, near_tie (from the chances); torn, exploring (self-told)
+    band: str  # strong, good or unsure: how sure the best fit is (see band)
+    flags: tuple[str, ...]  # see flags
     what_if: WhatIf | None
-    paths: Mapping[str, tuple[Role, ...]]  # stretch role id -> a way up to it
+    paths: Mapping[str, tuple[Role, ...]]  # role id -> a way in through related roles
 
 
 def explain(
@@ -79,8 +81,8 @@ def explain(
     Pass the Evidence that ranked the result to reuse its likelihoods.
     """
     wanted = dict.fromkeys([result.best.id, *roles])
-    stretch = {m.id: m.role for m in result.matches if m.stretch}
-    goals = [stretch[role_id] for role_id in wanted if role_id in stretch]
+    later = {m.id: m.role for m in result.matches if m.ready == "later"}
+    goals = [later[role_id] for role_id in wanted if role_id in later]
     paths: dict[str, tuple[Role, ...]] = {}
     if goals:
         ways = _Ways(catalogue, result.level, {m.id: m.score for m in result.matches})
@@ -115,15 +117,27 @@ def reasons(catalogue: Catalogue, result: Result, role_id: str) -> Reasons:
         TraitPull(trait, result.profile.get(trait, 0), own.get(trait, 0), points)
         for trait, points in by_trait.items()
     ]
-    # A trait "fits" only where the user really leans on it too, not for a stray answer.
+    # A trait is cited only where the user really leans on it (one of their strongest, and a
+    # fair share of their answers), never for a stray answer the profile beside it hides.
+    strongest = sorted(result.profile, key=lambda trait: -result.profile[trait])[:CITED_TRAITS]
     traits_for = sorted(
-        (t for t in traits if t.points >= MEANINGFUL_POINTS and t.you >= TRAIT_FLOOR),
+        (
+            t
+            for t in traits
+            if t.points >= MEANINGFUL_POINTS and t.you >= TRAIT_FLOOR and t.trait in strongest
+        ),
         key=lambda t: -t.points,
     )
     traits_against = sorted(
         (t for t in traits if t.points <= -MEANINGFUL_POINTS), key=lambda t: t.points
     )
-    raised = sorted((p for p in pulls if p.points >= MEANINGFUL_POINTS), key=lambda p: -p.points)
+    # The answers cited first are the ones that name the role's own work (its ``fits``), then
+    # the rest, each by how much it raised the role: a reason a person recognises.
+    own = {(q.id, o.id) for q in catalogue.bank for o in q.options if role_id in o.fits}
+    raised = sorted(
+        (p for p in pulls if p.points >= MEANINGFUL_POINTS),
+        key=lambda p: ((p.question, p.option) not in own, -p.points),
+    )
     lowered = sorted((p for p in pulls if p.points <= -MEANINGFUL_POINTS), key=lambda p: p.points)
     return Reasons(
         tuple(traits_for[:2]), tuple(traits_against[:1]), tuple(raised[:3]), tuple(lowered[:1])
@@ -131,24 +145,26 @@ def reasons(catalogue: Catalogue, result: Result, role_id: str) -> Reasons:
 
 
 def band(result: Result | Standing) -> str:
-    """strong, good or unsure, from the leader's chance; unsure whatever the chance for
-    someone who said they are still exploring, since answers cannot show lukewarm interest."""
-    chance = result.best.chance or 0.0
-    if result.outlook == "exploring":
+    """strong, good or unsure: how sure the best fit is. Unsure whatever the figure when the
+    answers show no clear pattern, or for someone who said they are still exploring, since
+    answers cannot show lukewarm interest."""
+    if result.pattern is not None or result.outlook == "exploring":
         return "unsure"
-    return "strong" if chance >= STRONG else "good" if chance >= GOOD else "unsure"
+    sure = result.best.sure
+    return "strong" if sure >= STRONG else "good" if sure >= GOOD else "unsure"
 
 
 def flags(result: Result | Standing) -> tuple[str, ...]:
-    """How far to trust the result, from the same chances: unsure, near_tie."""
+    """How far to trust the result: no_pattern (the answers point nowhere), unsure, near_tie
+    (a listed runner-up fits about as well); torn, exploring (what the user said)."""
     found = []
-    if (result.best.chance or 0.0) < GOOD:
+    if result.pattern is not None:
+        found.append("no_pattern")
+    if result.best.sure < GOOD:
         found.append("unsure")
-    reachable = result.reachable
-    if len(reachable) > 1:
-        first, second = reachable[0].chance or 0.0, reachable[1].chance or 0.0
-        if second >= NEAR_TIE_RATIO * first:
-            found.append("near_tie")
+    listed = result.listed
+    if len(listed) > 1 and listed[0].fit - listed[1].fit <= NEAR_TIE_FIT:
+        found.append("near_tie")
     if result.outlook in ("torn", "exploring"):
         found.append(result.outlook)
     return tuple(found)
@@ -161,22 +177,18 @@ def what_if(
 
     Each candidate is scored exactly: the old answer's contribution out, the new one's in.
     """
-    reachable = result.reachable
-    if len(reachable) < 2:
+    if len(result.matches) < 2:
         return None
-    runner_up = reachable[1].id
+    runner_up = result.matches[1].id
     evidence = evidence or Evidence(catalogue)
     role_ids = [role.id for role in catalogue.roles]
     target = role_ids.index(runner_up)
     scores = {m.id: m.score for m in result.matches}
     base = [scores[role_id] for role_id in role_ids]
-    # -inf keeps the runner-up itself and the stretch roles out of max(), which then runs in C
-    # (map over operator functions): 10,000 roles x every changed answer stays well under 1 s.
-    out_of_race = [
-        0.0 if keep and i != target else -math.inf
-        for i, keep in enumerate(reachable_mask(catalogue, result.level))
-    ]
-    best: tuple[float, WhatIf] | None = None
+    # -inf keeps the runner-up itself out of max(), which then runs in C (map over operator
+    # functions): 10,000 roles x every changed answer stays well under 1 s.
+    others = [-math.inf if i == target else 0.0 for i in range(len(role_ids))]
+    best: tuple[float, str, str, str] | None = None
     for question in catalogue.bank:
         old = result.answers.get(question.id, SKIP)
         if old == SKIP or question.id not in result.contributions:
@@ -186,12 +198,15 @@ def what_if(
             if option.id == old:
                 continue
             points = list(map(add, without, evidence.contribution(question, option.id)))
-            lead = points[target] - max(map(add, points, out_of_race))
+            lead = points[target] - max(map(add, points, others))
             if lead > 0 and (best is None or lead > best[0]):
-                mask = [keep != -math.inf or i == target for i, keep in enumerate(out_of_race)]
-                chance = posterior(points, mask)[target]
-                best = (lead, WhatIf(question.id, old, option.id, runner_up, chance))
-    return best[1] if best else None
+                best = (lead, question.id, old, option.id)
+    if best is None:
+        return None
+    _, question_id, old, new = best
+    changed = standing(catalogue, {**result.answers, question_id: new}, evidence)
+    sure = next(m.sure for m in changed.matches if m.id == runner_up)
+    return WhatIf(question_id, old, new, runner_up, sure)
 
 
 def path_to(

@@ -7,11 +7,17 @@ Where: ``ROLEFINDER_HISTORY`` names the database file; ``0``, ``off``, ``no`` or
 case) turn the history off; unset or empty, it is ``history.sqlite3`` in the user's data folder
 (platformdirs). A folder made here is 0700 and the file 0600: a private record.
 
-What a row holds: when (UTC), the language, the catalogue's fingerprint, the answers, the top
-three (role id, chance), the result code and the rolefinder version that kept it. Answers and
-the top three are JSON text, read back checked against their shape (no pickle, no eval, no
-converters: nothing read from the file can run code); a row that does not check out is skipped
-and its number reported, never a crash. Texts holding a control or other hidden character (see
+What a row holds: when (UTC), the language, the catalogue's fingerprint, the answers, the roles
+the result listed (at most three: role id, fit 0-100), the result code and the rolefinder version
+that kept it. Answers and the top three are JSON text, read back checked against their shape (no
+pickle, no eval, no converters: nothing read from the file can run code); a row that does not
+check out is skipped and its number reported, never a crash.
+
+Rows kept before 2.0 hold a chance (a float from 0 to 1, or null) where a fit (an int from 0 to
+100) is now: the layout is the same, and JSON keeps the two apart (a chance is always written
+with a decimal point), so such a row reads back with no figure (None) rather than a chance
+shown as a fit. Anything else in that place (a fit above 100, a chance above 1, text, true)
+does not check out. Texts holding a control or other hidden character (see
 i18n.hidden_character) do not check out, so none can reach a terminal, even through JSON.
 
 The layout is versioned by ``PRAGMA user_version`` and marked as rolefinder's by ``PRAGMA
@@ -81,7 +87,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         " lang TEXT NOT NULL,"
         " fingerprint TEXT NOT NULL,"  # codes.fingerprint of the catalogue
         " answers TEXT NOT NULL,"  # JSON: {question id: option id}
-        " top TEXT NOT NULL)",  # JSON: [[role id, chance or null], ...]
+        " top TEXT NOT NULL)",  # JSON: [[role id, fit 0-100], ...] (before 2.0: chance or null)
     ),
     # 2: the result code (to show a result again without the catalogue of the day) and the
     # version of rolefinder that kept the row (to tell later migrations what wrote it). Rows of
@@ -144,7 +150,9 @@ class Entry:
     lang: Lang
     fingerprint: str  # codes.fingerprint(catalogue) at the time
     answers: dict[str, str]
-    top: tuple[tuple[str, float | None], ...]  # (role id, chance) of the top 3 at the time
+    # (role id, fit 0-100) of the roles listed at the time, at most three; the fit is None in a
+    # row kept before 2.0, which kept a chance there instead
+    top: tuple[tuple[str, int | None], ...]
     code: str  # the result code; "" for a row kept by layout 1, which had none
 
 
@@ -186,13 +194,14 @@ def record(
     lang: Lang,
     fingerprint: str,
     answers: Mapping[str, str],
-    top: Sequence[tuple[str, float | None]],
+    top: Sequence[tuple[str, int]],
     code: str,
     taken: str | None = None,
 ) -> str | None:
-    """Keep one result. None when it was kept quietly (or the history is off); otherwise one
-    line in ``lang`` to show: why it was not kept, or that a damaged history was kept aside
-    and a new one started with this result. Never raises for a database or disk problem."""
+    """Keep one result: ``top`` is the roles it lists (at most three) with their fits, 0-100.
+    None when it was kept quietly (or the history is off); otherwise one line in ``lang`` to
+    show: why it was not kept, or that a damaged history was kept aside and a new one started
+    with this result. Never raises for a database or disk problem."""
     import sqlite3
 
     path = location()
@@ -203,7 +212,7 @@ def record(
         lang,
         fingerprint,
         json.dumps(dict(answers), ensure_ascii=False, allow_nan=False),
-        json.dumps([[role, chance] for role, chance in top], allow_nan=False),
+        json.dumps([[role, fit] for role, fit in top], allow_nan=False),
         code,
         __version__,
     )
@@ -588,7 +597,8 @@ def _entry(row: Sequence[Any]) -> Entry | None:
     if not _answers_ok(kept_answers) or not _top_ok(kept_top):
         return None
     language: Lang = LANGS[LANGS.index(lang)]
-    pairs = tuple((role, None if chance is None else float(chance)) for role, chance in kept_top)
+    # A fit is an int; a float (or null) is a chance from before 2.0: no figure to show.
+    pairs = tuple((role, figure if type(figure) is int else None) for role, figure in kept_top)
     return Entry(number, taken, language, fingerprint, dict(kept_answers), pairs, code)
 
 
@@ -627,10 +637,18 @@ def _top_ok(top: object) -> bool:
         isinstance(top, list)
         and len(top) <= MAX_TOP
         and all(
-            isinstance(pair, list)
-            and len(pair) == 2
-            and _text(pair[0])
-            and (pair[1] is None or (type(pair[1]) in (int, float) and 0 <= pair[1] <= 1))
+            isinstance(pair, list) and len(pair) == 2 and _text(pair[0]) and _figure_ok(pair[1])
             for pair in top
         )
     )
+
+
+def _figure_ok(figure: object) -> bool:
+    """A fit (an int from 0 to 100), or what a row kept before 2.0 holds in its place: a chance
+    (a float from 0 to 1) or null. type(), not isinstance(): JSON's true is a bool, which
+    isinstance() would take for the int 1."""
+    if type(figure) is int:
+        return 0 <= figure <= 100
+    if type(figure) is float:
+        return 0 <= figure <= 1
+    return figure is None

@@ -89,36 +89,34 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "progress_last": {"en": "Question {n}, the last one", "id": "Pertanyaan {n}, yang terakhir"},
     "progress_review": {"en": "Answer {n} of {total}", "id": "Jawaban {n} dari {total}"},
     "reason_trait_up": {
-        "en": "Your {trait} answers ({you}% of them) raised it by {points}; the role is {role}% {trait}.",
-        "id": "Jawaban bertipe {trait} ({you}% dari jawabanmu) menaikkan skornya {points}; profesi ini {role}% {trait}.",
+        "en": "Like this role, your answers lean {trait} ({you}% of them).",
+        "id": "Seperti profesi ini, jawabanmu condong ke tipe {trait} ({you}% dari jawabanmu).",
     },
     "reason_trait_down": {
-        "en": "Counted against it: your {trait} answers ({you}% of them) lowered it by {points}; the role is {role}% {trait}.",
-        "id": "Mengurangi skor: jawaban bertipe {trait} ({you}% dari jawabanmu) menurunkannya {points}; profesi ini {role}% {trait}.",
+        "en": "Against it: {you}% of your answers are {trait}, and the role is only {role}% {trait}.",
+        "id": "Kurang mendukung: {you}% jawabanmu bertipe {trait}, sedangkan profesi ini hanya {role}% {trait}.",
     },
     "reason_up": {
-        "en": 'You chose "{answer}": that raised it by {points}.',
-        "id": 'Kamu memilih "{answer}": skornya naik {points}.',
+        "en": "You chose \"{answer}\".",
+        "id": "Kamu memilih \"{answer}\".",
     },
     "reason_down": {
-        "en": 'Counted against it: you chose "{answer}", which lowered it by {points}.',
-        "id": 'Mengurangi skor: kamu memilih "{answer}", sehingga skornya turun {points}.',
+        "en": "Against it: you chose \"{answer}\".",
+        "id": "Kurang mendukung: kamu memilih \"{answer}\".",
     },
     "points_one": {"en": "1 point", "id": "1 poin"},
     "points_many": {"en": "{n} points", "id": "{n} poin"},
     "flag_near_tie": {
-        "en": "{a} and {b} are close ({x} and {y}): read about both before you choose.",
-        "id": "{a} dan {b} bersaing ketat ({x} dan {y}): pelajari keduanya sebelum memilih.",
+        "en": "{a} and {b} fit your answers about equally well ({x} and {y}): read about both before you choose.",
+        "id": "{a} dan {b} sama-sama cocok dengan jawabanmu ({x} dan {y}): pelajari keduanya sebelum memilih.",
     },
     "flag_unsure": {
-        "en": "Unsure: {name} leads with only {x}, and your answers fit several roles almost as well. "
-        "Read about the top three and talk them over with someone who knows you.",
-        "id": "Belum pasti: {name} hanya unggul dengan {x}, dan jawabanmu juga cocok dengan beberapa "
-        "profesi lain. Baca tiga profesi teratas dan diskusikan dengan orang yang mengenalmu.",
+        "en": "Unsure: {name} fits best, but your answers also fit other roles (about {x} sure). Read about the roles listed and talk them over with someone who knows you.",
+        "id": "Belum pasti: {name} paling cocok, tetapi jawabanmu juga cocok dengan profesi lain (keyakinan sekitar {x}). Baca profesi-profesi di daftar dan diskusikan dengan orang yang mengenalmu.",
     },
     "flag_torn": {
-        "en": "You said you are torn between paths: read about your top three (rolefinder show ROLE), not only {name}.",
-        "id": "Kamu bilang masih bimbang di antara beberapa arah: baca tiga profesi teratasmu (rolefinder show ROLE), bukan hanya {name}.",
+        "en": "You said you are torn between paths: read about every role listed (rolefinder show ROLE), not only {name}.",
+        "id": "Kamu bilang masih bimbang di antara beberapa arah: baca semua profesi di daftar (rolefinder show PROFESI), bukan hanya {name}.",
     },
     "flag_exploring": {
         "en": "You said you are still exploring: your answers lean to {name}, but a quiz cannot tell "
@@ -129,22 +127,33 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "dengan orang yang menekuni profesi itu dulu.",
     },
     "how_sure_exploring": {
-        "en": "How sure: unsure, since you are still exploring (your answers alone point here at {chance})",
-        "id": "Tingkat kecocokan: belum pasti, karena kamu masih menjajaki (dari jawabanmu saja, peluangnya {chance})",
+        "en": "How sure it is your best fit: low, since you are still exploring (though your answers point here)",
+        "id": "Seberapa yakin ini yang paling cocok: rendah, karena kamu masih menjajaki (walau jawabanmu mengarah ke sini)",
     },
-    "how_sure": {"en": "How sure: {band} ({chance})", "id": "Tingkat kecocokan: {band} ({chance})"},
-    "band_strong": {"en": "a strong fit", "id": "sangat cocok"},
-    "band_good": {"en": "a good fit", "id": "cukup cocok"},
-    "band_unsure": {"en": "unsure", "id": "belum pasti"},
-    "goals": {
-        "en": "Your answers also point to (goals for later, they need more experience):",
-        "id": "Jawabanmu juga mengarah ke profesi berikut (target ke depan, perlu pengalaman lebih):",
+    "how_sure": {
+        "en": "How sure it is your best fit: {band} (about {sure})",
+        "id": "Seberapa yakin ini yang paling cocok: {band} (sekitar {sure})",
+    },
+    "band_strong": {
+        "en": "high",
+        "id": "tinggi",
+    },
+    "band_good": {
+        "en": "fairly high",
+        "id": "cukup tinggi",
+    },
+    "band_unsure": {
+        "en": "low",
+        "id": "rendah",
     },
     "what_if": {
         "en": 'Had you chosen "{answer}", {role} would come first.',
         "id": 'Seandainya kamu memilih "{answer}", {role} akan ada di urutan pertama.',
     },
-    "path": {"en": "path {steps}", "id": "jalur karier {steps}"},
+    "path": {
+        "en": "Way up: {steps}.",
+        "id": "Jalur: {steps}.",
+    },
     "opt_explain": {
         "en": "Show why each listed role matched.",
         "id": "Jelaskan alasan kecocokan setiap profesi dalam daftar.",
@@ -158,34 +167,32 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Jalankan juga audit dengan responden simulasi (seed tetap): ketepatan, konsistensi, profesi yang tertukar, keadilan.",
     },
     "audit_title": {
-        "en": "Simulated respondents ({people} a role and setting) and {samples} random sittings",
-        "id": "Responden simulasi ({people} per profesi dan mode) dan {samples} sesi acak",
+        "en": "Simulated respondents ({people} a role, model and setting) and {samples} random sittings",
+        "id": "Responden simulasi ({people} per profesi, model, dan mode) dan {samples} sesi acak",
     },
     "audit_careful": {"en": "Careful", "id": "Cermat"},
-    "audit_noisy": {"en": "Noisy", "id": "Asal-asalan"},
+    "audit_noisy": {
+        "en": "Noisy",
+        "id": "Kurang cermat",
+    },
     "audit_all": {"en": "All roles", "id": "Semua profesi"},
     "audit_columns": {
-        "en": "Careful and noisy: their own role first / in the top 3 / the same #1 on a retake. First for: share of random sittings where the role comes first.",
-        "id": "Cermat dan asal-asalan: profesinya sendiri di urutan pertama / di tiga besar / urutan pertama yang sama saat diulang. Teratas untuk: persentase sesi acak yang menempatkan profesi itu di urutan pertama.",
+        "en": "Each cell: own role first / the same first on a retake / told no clear pattern. Models: likelihood (the scoring's own form) and rules (another form).",
+        "id": "Setiap sel: profesinya sendiri di urutan pertama / urutan pertama yang sama saat diulang / dinilai belum ada pola. Model: likelihood (bentuk penilaian itu sendiri) dan rules (bentuk lain).",
     },
     "audit_targets": {
-        "en": "Targets: careful {careful}, noisy {noisy}; every role at least {every} first when careful; each role first for {low}-{high}% of random sittings.",
-        "id": "Target: cermat {careful}, asal-asalan {noisy}; setiap profesi minimal {every} di urutan pertama saat cermat; setiap profesi teratas untuk {low}-{high}% sesi acak.",
+        "en": "Targets: own role first {careful} careful, {noisy} noisy; the same first on a noisy retake {retake}; careful rules respondents told no clear pattern at most {flagged}.",
+        "id": "Target: profesinya sendiri di urutan pertama {careful} cermat, {noisy} kurang cermat; urutan pertama yang sama saat responden kurang cermat mengulang {retake}; responden rules yang cermat dinilai belum ada pola paling banyak {flagged}.",
     },
     "audit_calibration": {
-        "en": "Mean chance shown for the #1: careful {careful} (right {careful_right}), noisy {noisy} (right {noisy_right}).",
-        "id": "Rata-rata peluang profesi teratas: cermat {careful} (tepat {careful_right}), asal-asalan {noisy} (tepat {noisy_right}).",
+        "en": "How sure, as shown, against how often right ({model}): {bins}.",
+        "id": "Tingkat keyakinan yang ditampilkan dibanding seberapa sering tepat ({model}): {bins}.",
     },
     "audit_lengths": {
         "en": "Questions per sitting: {mean} on average, {low} to {high}.",
         "id": "Pertanyaan per sesi: rata-rata {mean}, antara {low} dan {high}.",
     },
     "audit_confused": {"en": "Most confused: {pairs}.", "id": "Paling sering tertukar: {pairs}."},
-    "audit_information": {
-        "en": "Least informative questions (bits about the role): {bits}.",
-        "id": "Pertanyaan yang paling sedikit informasinya (bit tentang profesi): {bits}.",
-    },
-    "audit_share": {"en": "First for", "id": "Teratas untuk"},
     "audit_passed": {
         "en": "Audit passed: every target is met.",
         "id": "Audit lolos: semua target tercapai.",
@@ -225,15 +232,88 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "Tidak ada jawaban yang salah: pilih yang paling kamu sukai, bukan yang kedengarannya keren.",
     },
     # result
+    "audit_random": {
+        "en": "Random sittings: {confident} told high or fairly high (target at most {confident_max}), {warned} told no clear pattern or low (target at least {warned_min}); always the same position: {caught} caught.",
+        "id": "Sesi acak: {confident} dinilai tinggi atau cukup tinggi (target paling banyak {confident_max}), {warned} dinilai belum ada pola atau rendah (target minimal {warned_min}); selalu posisi yang sama: {caught} tertangkap.",
+    },
+    "fit_legend": {
+        "en": "Fit: how closely your answers match the role's work (100/100: every answer).",
+        "id": "Kecocokan: seberapa dekat jawabanmu dengan pekerjaan profesi itu (100/100: semua jawaban).",
+    },
+    "way_in": {
+        "en": "Way in: {text}",
+        "id": "Cara masuk: {text}",
+    },
+    "ready_adjacent": {
+        "en": "Your related experience (volunteering, your own channel or community, customer service...) counts: name it when you apply.",
+        "id": "Pengalaman terkaitmu (relawan, channel atau komunitas sendiri, layanan pelanggan...) ada nilainya: sebutkan saat melamar.",
+    },
+    "ready_unknown": {
+        "en": "What it usually asks: {level}.",
+        "id": "Yang biasanya diminta: {level}.",
+    },
+    "ready_later": {
+        "en": "Can you apply? Not yet: it usually asks for more experience ({level}).",
+        "id": "Bisa melamar? Belum: profesi ini biasanya meminta pengalaman lebih ({level}).",
+    },
+    "ready_junior": {
+        "en": "Can you apply? Yes, for junior or internship posts now: {junior}. The full job usually asks for more ({level}).",
+        "id": "Bisa melamar? Ya, untuk posisi junior atau magang sekarang: {junior}. Posisi penuhnya biasanya meminta lebih ({level}).",
+    },
+    "ready_now": {
+        "en": "Can you apply? Yes, now.",
+        "id": "Bisa melamar? Ya, sekarang.",
+    },
+    "ready_later_short": {
+        "en": "later ({level})",
+        "id": "nanti ({level})",
+    },
+    "ready_junior_short": {
+        "en": "junior posts, now",
+        "id": "posisi junior, sekarang",
+    },
+    "ready_now_short": {
+        "en": "yes, now",
+        "id": "ya, sekarang",
+    },
+    "col_ready": {
+        "en": "Can you apply?",
+        "id": "Bisa melamar?",
+    },
+    "how_sure_no_pattern": {
+        "en": "How sure it is your best fit: not at all (no clear pattern)",
+        "id": "Seberapa yakin ini yang paling cocok: belum bisa (belum ada pola yang jelas)",
+    },
+    "flag_no_pattern_position": {
+        "en": "No clear pattern: you chose by the place of the answer in the list (the same one, or a repeating order), not by what it says, so this is not advice yet. Take the quiz again, reading each answer.",
+        "id": "Belum ada pola yang jelas: kamu memilih berdasarkan urutan jawaban di daftar (selalu yang sama, atau urutan yang berulang), bukan isinya, jadi hasil ini belum bisa dijadikan saran. Ulangi kuisnya dan baca setiap jawaban.",
+    },
+    "flag_no_pattern_random": {
+        "en": "No clear pattern: your answers are about as likely from clicking at random as from any role, so this is not advice yet. Take the quiz again slowly, choosing what you would really enjoy.",
+        "id": "Belum ada pola yang jelas: jawabanmu bisa saja muncul dari memilih secara acak, jadi hasil ini belum bisa dijadikan saran. Ulangi kuisnya pelan-pelan dan pilih yang benar-benar kamu sukai.",
+    },
+    "points_suffix": {
+        "en": "({points})",
+        "id": "({points})",
+    },
     "your_profile": {"en": "Your profile", "id": "Profilmu"},
-    "your_matches": {"en": "Your best matches", "id": "Profesi yang paling cocok"},
+    "your_matches": {
+        "en": "Roles your answers fit",
+        "id": "Profesi yang cocok dengan jawabanmu",
+    },
     "col_rank": {"en": "#", "id": "#"},
     "col_role": {"en": "Role", "id": "Profesi"},
-    "col_match": {"en": "Chance", "id": "Kecocokan"},
+    "col_match": {
+        "en": "Fit",
+        "id": "Kecocokan",
+    },
     "col_level": {"en": "Level", "id": "Level"},
     "col_trait_level": {"en": "Trait, level", "id": "Tipe, level"},
     "col_summary": {"en": "Summary", "id": "Ringkasan"},
-    "best_match": {"en": "Best match: {name}", "id": "Paling cocok: {name}"},
+    "best_match": {
+        "en": "Best fit: {name}",
+        "id": "Paling cocok: {name}",
+    },
     "duties": {"en": "Duties", "id": "Tugas"},
     "skills": {"en": "Skills", "id": "Keterampilan"},
     "profile": {"en": "Profile", "id": "Profil"},
@@ -445,9 +525,18 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "class_col_source": {"en": "source", "id": "sumber"},
     "class_col_row": {"en": "row", "id": "baris"},
+    "class_col_best": {"en": "best fit", "id": "paling cocok"},
+    "class_col_fit": {"en": "fit (of 100)", "id": "kecocokan (dari 100)"},
     "class_col_role": {"en": "role {n}", "id": "profesi {n}"},
-    "class_col_chance": {"en": "chance {n}", "id": "peluang {n}"},
-    "class_col_sure": {"en": "how sure", "id": "seberapa yakin"},
+    "class_col_fit_n": {"en": "fit {n}", "id": "kecocokan {n}"},
+    "class_col_sure": {"en": "how sure (%)", "id": "seberapa yakin (%)"},
+    "class_col_ready": {"en": "can apply?", "id": "bisa melamar?"},
+    "class_col_way_in": {"en": "way in", "id": "cara masuk"},
+    "class_col_no_pattern": {"en": "no clear pattern", "id": "tanpa pola jelas"},
+    "class_col_rushed": {"en": "rushed", "id": "terburu-buru"},
+    "class_col_incomplete": {"en": "incomplete", "id": "tidak lengkap"},
+    "class_yes": {"en": "yes", "id": "ya"},
+    "class_no": {"en": "no", "id": "tidak"},
     "class_col_code": {"en": "result code", "id": "kode hasil"},
     "class_col_note": {"en": "note", "id": "catatan"},
     "class_failed_row": {"en": "{where}: {problem}", "id": "{where}: {problem}"},
@@ -465,6 +554,14 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "class_unsure": {
         "en": "{unsure} of {scored} results are unsure.",
         "id": "{unsure} dari {scored} hasil belum pasti.",
+    },
+    "class_no_pattern": {
+        "en": "{count} of {scored} results show no clear pattern in the answers.",
+        "id": "{count} dari {scored} hasil tidak menunjukkan pola jawaban yang jelas.",
+    },
+    "class_rushed": {
+        "en": "{count} of {timed} students with start and completion times rushed the form.",
+        "id": "{count} dari {timed} siswa yang tercatat waktu mulai dan selesainya mengisi formulir terburu-buru.",
     },
     "class_first_roles": {"en": "Roles that came first", "id": "Profesi yang paling cocok"},
     "class_profile": {"en": "The class's average profile", "id": "Rata-rata profil kelas"},
@@ -554,12 +651,12 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "compare_title": {"en": "Two results side by side", "id": "Dua hasil berdampingan"},
     "compare_profiles": {"en": "Profiles", "id": "Profil"},
-    "compare_matches": {"en": "Best matches", "id": "Profesi yang paling cocok"},
+    "compare_matches": {"en": "Roles the answers fit", "id": "Profesi yang cocok dengan jawabannya"},
     "compare_what_moved": {"en": "What moved", "id": "Yang berubah"},
-    "compare_place": {"en": "#{place} ({chance})", "id": "#{place} ({chance})"},
-    "compare_stretch": {
-        "en": "#{place} (needs more experience)",
-        "id": "#{place} (perlu pengalaman lebih)",
+    "compare_place": {"en": "#{place} ({fit})", "id": "#{place} ({fit})"},
+    "compare_off_list": {
+        "en": "off the list ({fit})",
+        "id": "di luar daftar ({fit})",
     },
     "compare_moved": {"en": "{role}: from {a} to {b}", "id": "{role}: dari {a} ke {b}"},
     "compare_same": {
@@ -567,8 +664,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "A dan B adalah hasil yang sama: jawabannya sama untuk setiap pertanyaan.",
     },
     "compare_nothing_moved": {
-        "en": "The top {top} did not move: the same roles, in the same places, with the same chances.",
-        "id": "{top} profesi teratas tidak berubah: profesinya, urutannya, dan peluangnya tetap sama.",
+        "en": "The roles listed did not move: the same roles, in the same places, with the same fit.",
+        "id": "Profesi dalam daftar tidak berubah: profesinya, urutannya, dan kecocokannya tetap sama.",
     },
     "compare_why_one": {"en": "One answer differs:", "id": "Satu jawaban berbeda:"},
     "compare_why_many": {
@@ -767,7 +864,7 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Hasil kuis rolefinder. {best}. {band}.",
     },
     "card_why_role": {"en": "Why {name}", "id": "Kenapa {name}"},
-    "card_goals": {"en": "Goals for later", "id": "Target ke depan"},
+    "card_ready": {"en": "How to get started", "id": "Cara memulainya"},
     "card_duties": {"en": "Duties of the {name}", "id": "Tugas seorang {name}"},
     "card_code": {"en": "Result code", "id": "Kode hasil"},
     "card_replay": {
@@ -795,13 +892,15 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "summary_too_few": {"en": "Too few answers", "id": "Jawaban terlalu sedikit"},
     "summary_failed": {"en": "Could not be scored", "id": "Tidak bisa diproses"},
     "summary_unsure": {"en": "Unsure results", "id": "Hasil belum pasti"},
+    "summary_no_pattern": {"en": "No clear pattern", "id": "Tanpa pola jelas"},
+    "summary_rushed": {"en": "Rushed", "id": "Terburu-buru"},
     "summary_unsure_share": {
         "en": "{share} of the results are unsure.",
         "id": "{share} dari hasil yang ada belum pasti.",
     },
     "summary_unsure_meaning": {
-        "en": "Unsure means the student's answers fit several roles almost equally well: the first role is a starting point, not an answer, so go through the top three together.",
-        "id": "Belum pasti artinya jawaban siswa cocok dengan beberapa profesi hampir sama baiknya: profesi pertama baru titik awal, bukan jawaban, jadi bahas tiga profesi teratasnya bersama siswa itu.",
+        "en": "Unsure means the result is not very sure of the best fit (how sure: low): the student's answers fit other roles too, so the first role is a starting point, not an answer; go through the roles listed together.",
+        "id": "Belum pasti artinya hasilnya kurang yakin pada profesi yang paling cocok (seberapa yakin: rendah): jawaban siswa juga cocok dengan profesi lain, jadi profesi pertama baru titik awal, bukan jawaban; bahas profesi-profesi di daftarnya bersama siswa itu.",
     },
     "summary_failed_note": {
         "en": "results.csv gives the reason for each row that could not be scored.",
@@ -816,11 +915,11 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Belum ada siswa yang mendapat hasil: jawaban setiap siswa terlalu sedikit atau tidak bisa diproses, jadi belum ada grafik.",
     },
     "summary_first_heading": {
-        "en": "Best matches in the class",
+        "en": "Best fits in the class",
         "id": "Profesi paling cocok di kelas ini",
     },
     "summary_first_intro": {
-        "en": "How many students have each role as their best match, of the {scored} scored.",
+        "en": "How many students have each role as their best fit, of the {scored} scored.",
         "id": "Jumlah siswa yang paling cocok dengan setiap profesi, dari {scored} siswa yang mendapat hasil.",
     },
     "summary_profile_heading": {
@@ -840,31 +939,43 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Ajak bicara siswa berikut lebih dulu",
     },
     "summary_talk_intro": {
-        "en": "Their results should not be read from the first role alone. Too few answers come first, then unsure results, then near ties.",
-        "id": "Hasil mereka jangan dibaca dari profesi pertamanya saja. Yang jawabannya terlalu sedikit ada di urutan pertama, lalu yang hasilnya belum pasti, lalu yang bersaing ketat.",
+        "en": "Their results should not be read from the first role alone. Too few answers come first, then answers with no clear pattern, rushed forms and half-empty ones, then unsure results, students still exploring the field, and near ties.",
+        "id": "Hasil mereka jangan dibaca dari profesi pertamanya saja. Yang jawabannya terlalu sedikit ada di urutan pertama, lalu yang jawabannya tanpa pola jelas, yang mengisi terburu-buru dan yang formulirnya setengah kosong, lalu yang hasilnya belum pasti, yang masih menjajaki bidang ini, dan yang bersaing ketat.",
     },
     "summary_talk_none": {
-        "en": "Nobody: every student gave enough answers, and no result is unsure or a near tie.",
-        "id": "Tidak ada: setiap siswa menjawab cukup banyak pertanyaan, dan tidak ada hasil yang belum pasti atau bersaing ketat.",
+        "en": "Nobody: every student gave enough answers, none rushed, and every result shows a clear pattern and is neither unsure nor a near tie.",
+        "id": "Tidak ada: setiap siswa menjawab cukup banyak pertanyaan, tidak ada yang terburu-buru, dan setiap hasil menunjukkan pola yang jelas, tidak belum pasti, dan tidak bersaing ketat.",
     },
     "summary_where_row": {"en": "{source}, row {row}", "id": "{source}, baris {row}"},
     "summary_reason_too_few": {
         "en": "Too few answers: {have} of the {need} needed, so no ranking yet.",
         "id": "Jawaban terlalu sedikit: baru {have} dari {need} yang dibutuhkan, jadi belum ada peringkat.",
     },
+    "summary_reason_no_pattern": {
+        "en": "No clear pattern: the answers look like random clicks or follow the order of the options, so the result is not advice yet; ask the student to take the quiz again.",
+        "id": "Tanpa pola jelas: jawabannya seperti dipilih acak atau mengikuti urutan pilihan, jadi hasilnya belum bisa dijadikan saran; minta siswa mengulang kuisnya.",
+    },
+    "summary_reason_rushed": {
+        "en": "Rushed: the whole form took about {seconds} seconds, under {limit} seconds an answer, so the questions may not have been read.",
+        "id": "Terburu-buru: seluruh formulir diisi dalam sekitar {seconds} detik, kurang dari {limit} detik per jawaban, jadi pertanyaannya mungkin tidak dibaca.",
+    },
+    "summary_reason_half_empty": {
+        "en": "Half-empty form: real answers to only {have} of the {asked} questions about the work, so the result rests on few answers.",
+        "id": "Formulir setengah kosong: hanya {have} dari {asked} pertanyaan tentang pekerjaan yang dijawab sungguh-sungguh, jadi hasilnya berdasar pada sedikit jawaban.",
+    },
     "summary_reason_unsure": {
-        "en": "Unsure: {name} leads with only {chance}.",
-        "id": "Belum pasti: {name} hanya unggul dengan peluang {chance}.",
+        "en": "Unsure: {name} fits best ({fit}), but only about {sure} sure.",
+        "id": "Belum pasti: {name} paling cocok ({fit}), tetapi keyakinannya hanya sekitar {sure}.",
     },
     "summary_reason_exploring": {
-        "en": "Still exploring the field: {name} comes first ({chance}), but treat it as a "
+        "en": "Still exploring the field: {name} fits best ({fit}), but treat it as a "
         "starting point.",
-        "id": "Masih menjajaki bidang ini: {name} paling cocok ({chance}), tapi anggap saja "
+        "id": "Masih menjajaki bidang ini: {name} paling cocok ({fit}), tapi anggap saja "
         "sebagai titik awal.",
     },
     "summary_reason_near_tie": {
-        "en": "Near tie: {a} ({x}) and {b} ({y}) are close.",
-        "id": "Bersaing ketat: {a} ({x}) dan {b} ({y}) hampir sama kuat.",
+        "en": "Near tie: {a} ({x}) and {b} ({y}) fit about equally well.",
+        "id": "Bersaing ketat: {a} ({x}) dan {b} ({y}) hampir sama cocok.",
     },
     "summary_talk_more": {
         "en": "... and {count} more: see results.csv.",
@@ -919,11 +1030,6 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Lembar jawaban rolefinder. Di bawah setiap pertanyaan, ganti {skip} dengan id jawaban\n"
         "yang kamu pilih ({skip}: tidak relevan buatmu). Minimal 8 jawaban sungguhan.\n"
         "Lalu jalankan: rolefinder quiz --answers FILE-INI",
-    },
-    "goal_label": {"en": "Goal for later:", "id": "Target ke depan:"},
-    "goals_short": {
-        "en": "Goals for later (need more experience):",
-        "id": "Target ke depan (perlu pengalaman lebih):",
     },
     "click_usage": {"en": "Usage", "id": "Penggunaan"},
     "click_options": {"en": "Options", "id": "Opsi"},

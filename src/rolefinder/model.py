@@ -22,6 +22,7 @@ __all__ = [
     "OUTLOOKS",
     "QUESTION_KINDS",
     "SKIP",
+    "SOURCES",
     "TRAIT",
     "Catalogue",
     "Option",
@@ -33,6 +34,9 @@ __all__ = [
 ]
 
 LEVELS: tuple[str, ...] = ("entry", "mid", "senior")
+# Where a role's readiness facts (level, years, way in) come from: the source articles, or
+# what job ads commonly ask (said so, since the articles are silent).
+SOURCES: tuple[str, ...] = ("articles", "job-ads")
 # How sure people are themselves that they want a job in this field (the outlook question).
 OUTLOOKS: tuple[str, ...] = ("sure", "torn", "exploring")
 SKIP = "skip"  # the answer "doesn't apply" that every question accepts; it counts for nothing
@@ -113,8 +117,13 @@ class Role:
     level: str = file_field("level")
     profile: Mapping[str, float] = file_field("profile")  # trait id -> share, summing to 1
     related: tuple[str, ...] = file_field("ids")
+    way_in: Text = file_field("text")  # how people usually get into the job (see below)
     years: Years | None = file_field("years", None)
     note: Text | None = file_field("text", None)
+    # Readiness, beside level, years and way_in: the name of the job's junior or internship
+    # form where one is commonly advertised, and where the level, years and way in come from.
+    junior: Text | None = file_field("text", None)
+    source: str = file_field("source", "articles")
 
     @property
     def main_trait(self) -> str:
@@ -138,6 +147,10 @@ class Option:
     fits: tuple[str, ...] = file_field("ids", ())
     years: Years | None = file_field("years", None)  # the band of years an experience answer means
     outlook: str | None = file_field("outlook", None)  # sure, torn or exploring
+    against: tuple[str, ...] = file_field("ids", ())  # roles whose work this answer rules out
+    # An experience answer that names related experience (volunteering, an own channel,
+    # customer service...): credited in the advice, never counted as years in the job.
+    adjacent: bool = file_field("flag", False)
 
 
 @dataclass(frozen=True)
@@ -157,8 +170,10 @@ class QuestionKind:
         return (_kind, (self.name,))
 
 
-TRAIT = QuestionKind("trait", ("weights",), ("fits",), True, True, False)
-EXPERIENCE = QuestionKind("experience", ("level",), ("weights", "years"), False, True, True)
+TRAIT = QuestionKind("trait", ("weights",), ("fits", "against"), True, True, False)
+EXPERIENCE = QuestionKind(
+    "experience", ("level",), ("weights", "years", "adjacent"), False, False, True
+)
 OUTLOOK = QuestionKind("outlook", ("outlook",), (), False, False, True)
 QUESTION_KINDS: Mapping[str, QuestionKind] = {k.name: k for k in (TRAIT, EXPERIENCE, OUTLOOK)}
 

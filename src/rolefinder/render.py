@@ -24,12 +24,15 @@ from rolefinder.languages import Lang, number
 from rolefinder.model import Catalogue, Role, as_percentages
 from rolefinder.report import (
     band_text,
+    fit_text,
     flag_lines,
     level_text,
-    path_line,
+    ready_lines,
+    ready_text,
     percent,
     reason_lines,
     what_if_line,
+    why_line,
 )
 
 if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `roles` skip them
@@ -152,15 +155,20 @@ def render_problems(
 
 
 def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, lang: Lang) -> None:
-    """Simulated respondents per role, the most confused pairs, each question's information,
-    #1 shares over random sittings, and whether the catalogue meets every target."""
-    from rolefinder.audit import EVERY_ROLE_CAREFUL, HIGHEST_SHARE, LOWEST_SHARE, TARGETS
+    """Simulated respondents per role, model and setting; calibration; random and one-position
+    sittings; the most confused pairs; and whether the catalogue meets every target."""
+    from rolefinder.audit import (
+        CAREFUL_FLAGGED_MAX,
+        RANDOM_CONFIDENT_MAX,
+        RANDOM_WARNED_MIN,
+        TARGETS,
+    )
 
     def pct(value: float) -> str:
-        return f"{number(100 * value, lang)}%"
+        return f"{number(round(100 * value), lang)}%"
 
     def figures(recovery: Recovery) -> str:
-        return f"{pct(recovery.top1)} / {pct(recovery.top3)} / {pct(recovery.retake)}"
+        return f"{pct(recovery.top1)} / {pct(recovery.retake)} / {pct(recovery.flagged)}"
 
     title = t(
         "audit_title",
@@ -170,54 +178,38 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
     )
     table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
     table.add_column(t("col_role", lang))
-    for key in ("audit_careful", "audit_noisy"):
-        table.add_column(t(key, lang), justify="right")
-    table.add_column(t("audit_share", lang), justify="right")
-    careful, noisy = report.recovery["careful"], report.recovery["noisy"]
-    for role in catalogue.roles:
-        c, n = careful[role.id], noisy[role.id]
-        share = report.shares[role.id]
-        low = c.top1 < EVERY_ROLE_CAREFUL or not LOWEST_SHARE <= share <= HIGHEST_SHARE
-        table.add_row(
-            Text(role.name.get(lang), style="red" if low else ""),
-            figures(c),
-            figures(n),
-            f"{number(share, lang, 1)}%",
-        )
-    c, n = careful["all"], noisy["all"]
-    table.add_row(
-        Text(t("audit_all", lang), style="bold"),
-        figures(c),
-        figures(n),
-        "",
-    )
+    columns = [(model, setting) for model in report.recovery for setting in TARGETS]
+    for model, setting in columns:
+        table.add_column(f"{model}\n{t(f'audit_{setting}', lang)}", justify="right")
+    for role_id in [*(role.id for role in catalogue.roles), "all"]:
+        name = t("audit_all", lang) if role_id == "all" else _role_name(catalogue, role_id, lang)
+        cells = [figures(report.recovery[m][s][role_id]) for m, s in columns]
+        table.add_row(Text(name, style="bold" if role_id == "all" else ""), *cells)
     console.print(table)
     console.print(Text(t("audit_columns", lang), style="dim"), soft_wrap=True)
-    targets = {setting: " / ".join(map(pct, goal)) for setting, goal in TARGETS.items()}
-    console.print(
-        Text(
-            t(
-                "audit_targets",
-                lang,
-                careful=targets["careful"],
-                noisy=targets["noisy"],
-                every=pct(EVERY_ROLE_CAREFUL),
-                low=f"{LOWEST_SHARE:.0f}",
-                high=f"{HIGHEST_SHARE:.0f}",
-            )
-        ),
-        soft_wrap=True,
-    )
-    console.print(
-        t(
-            "audit_calibration",
-            lang,
-            careful=number(c.chance, lang, 2),
-            careful_right=pct(c.top1),
-            noisy=number(n.chance, lang, 2),
-            noisy_right=pct(n.top1),
+    targets = {
+        "careful": pct(TARGETS["careful"][0]),
+        "noisy": pct(TARGETS["noisy"][0]),
+        "retake": pct(TARGETS["noisy"][1]),
+        "flagged": pct(CAREFUL_FLAGGED_MAX),
+    }
+    console.print(Text(t("audit_targets", lang, **targets)), soft_wrap=True)
+    for model, bins in report.calibration.items():
+        shown = ", ".join(
+            f"{pct(b.low)}-{pct(b.high)}: {number(b.count, lang)} x {pct(b.sure)} -> {pct(b.right)}"
+            for b in bins
         )
+        console.print(Text(t("audit_calibration", lang, model=model, bins=shown)), soft_wrap=True)
+    random_line = t(
+        "audit_random",
+        lang,
+        confident=pct(report.random_confident),
+        confident_max=pct(RANDOM_CONFIDENT_MAX),
+        warned=pct(report.random_warned),
+        warned_min=pct(RANDOM_WARNED_MIN),
+        caught=pct(report.same_position_caught),
     )
+    console.print(Text(random_line), soft_wrap=True)
     mean, fewest, most = report.lengths
     console.print(t("audit_lengths", lang, mean=number(mean, lang, 1), low=fewest, high=most))
     if report.confused:
@@ -226,16 +218,11 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
             for a, b, count in report.confused
         )
         console.print(Text(t("audit_confused", lang, pairs=pairs)), soft_wrap=True)
-    weakest = sorted(report.information.items(), key=lambda item: item[1])[:3]
-    bits = ", ".join(f"{q} {number(value, lang, 2)}" for q, value in weakest)
-    console.print(Text(t("audit_information", lang, bits=bits)), soft_wrap=True)
     if report.passed:
         console.print(Text(t("audit_passed", lang), style="green"), soft_wrap=True)
     else:
-        missed = [*report.missed, *report.weak_roles, *report.too_rare, *report.too_common]
-        console.print(
-            Text(t("audit_failed", lang, missed=", ".join(missed)), style="red"), soft_wrap=True
-        )
+        missed = ", ".join(report.missed)
+        console.print(Text(t("audit_failed", lang, missed=missed), style="red"), soft_wrap=True)
 
 
 def _role_name(catalogue: Catalogue, role_id: str, lang: Lang) -> str:
@@ -300,8 +287,9 @@ def render_history(
 ) -> None:
     """The kept results, oldest first: number, date (local time), language, the best match of
     the day (named from today's catalogue, marked * when the result was taken with another
-    catalogue or version), its chance and the result code; then where the history is kept.
-    A table where it fits whole (codes are never cut, so they can be copied), else a list.
+    catalogue or version), its fit ("82/100"; "-" for a result kept before 2.0, which kept a
+    chance instead) and the result code; then where the history is kept. A table where it
+    fits whole (codes are never cut, so they can be copied), else a list.
 
     Everything read from the history is shown as Text with hidden characters spelled out, so
     no stored value can act on the terminal or be read as markup.
@@ -313,12 +301,13 @@ def render_history(
     today = fingerprint(catalogue)
     rows = []
     for entry in entries:
-        role_id, chance = entry.top[0] if entry.top else ("", None)
+        role_id, fit = entry.top[0] if entry.top else ("", None)
         name = visible(_role_name(catalogue, role_id, lang)) if role_id else "-"
         mark = "" if entry.fingerprint == today else " *"
         code = visible(entry.code) or "-"
         date = _local_time(entry.taken)
-        rows.append((str(entry.number), date, name + mark, percent(chance), code))
+        shown = "-" if fit is None else fit_text(fit)
+        rows.append((str(entry.number), date, name + mark, shown, code))
     table = Table(
         title=t("history_title", lang),
         title_justify="left",
@@ -425,9 +414,9 @@ def render_result(
     """
     parts = _result_summary(console, catalogue, result, explanation, lang, top, explain, plain)
     if explain:
-        listed = [*enumerate(result.reachable[:top], start=1), *((0, m) for m in result.goals[:2])]
-        for place, match in listed:
-            parts += [Text(), *_role_details(console, catalogue, explanation, match, place, lang)]
+        for place, match in enumerate(result.listed[:top], start=1):
+            details = _role_details(console, catalogue, result, explanation, match, place, lang)
+            parts += [Text(), *details]
     if not plain and explain and console.is_terminal and _height(console, parts) > console.height:
         # -R: colours as colours; -X: the text stays on screen after q; -F: no pager for a
         # screenful. The user's own LESS wins.
@@ -462,9 +451,15 @@ def _result_summary(
 
     best = result.best
     name = best.role.name.get(lang)
-    parts: list[Any] = [Text(), _heading("your_profile", lang)]
+    parts: list[Any] = [Text()]
+    notes = flag_lines(result, explanation, lang)
+    if result.pattern is not None:  # said first: nothing below is advice yet
+        parts += [Text(f"! {note}", style="bold yellow") for note in notes] + [Text()]
+        notes = []
+    parts.append(_heading("your_profile", lang))
     parts += [_bars(console, catalogue, result.profile, lang, plain=plain), Text()]
     parts.append(_matches(console, result, lang, top))
+    parts.append(Text(t("fit_legend", lang), style="dim"))
     parts.append(Text())
     style = "yellow" if explanation.band == "unsure" else "bold green"
     line = Text(t("best_match", lang, name=name), style=style)
@@ -472,15 +467,13 @@ def _result_summary(
         line + Text(" · " if _unicode(console) else " - ") + band_text(explanation, result, lang)
     )
     why = explanation.reasons.get(best.id)
-    reasons = reason_lines(catalogue, why, lang) if why else []
-    if reasons:
-        parts.append(Text(f"{t('why', lang)}: ", style="bold") + Text(reasons[0]))
-    if result.goals:
-        names = ", ".join(
-            f"{m.role.name.get(lang)} ({level_text(m.role, lang)})" for m in result.goals[:2]
-        )
-        parts.append(Text(t("goals_short", lang) + " ", style="bold") + Text(names))
-    for note in flag_lines(result, explanation, lang):
+    reason = why_line(catalogue, why, lang) if why else ""
+    if reason:
+        parts.append(Text(f"{t('why', lang)}: ", style="bold") + Text(reason))
+    route = explanation.paths.get(best.id, ())
+    ready = ready_lines(catalogue, best, result.adjacent, route, lang)
+    parts.append(Text(" ".join(ready if explain else ready[:2])))
+    for note in notes:
         parts.append(Text(f"! {note}", style="yellow"))
     if explain and explanation.what_if is not None:  # a detail: the summary stays one screen
         parts.append(Text(what_if_line(catalogue, explanation.what_if, lang), style="italic"))
@@ -493,26 +486,24 @@ def _result_summary(
 def _role_details(
     console: Console,
     catalogue: Catalogue,
+    result: Result,
     explanation: Explanation,
     match: Match,
     place: int,
     lang: Lang,
 ) -> list[Any]:
-    """One listed role in full: summary, every reason, duties, the next step up. ``place`` 0
-    is a goal for later, not a place in the ranking."""
+    """One listed role in full: summary, every reason, duties, readiness and way in, the next
+    step up."""
     from rolefinder.engine import next_steps
 
     role = match.role
-    label = f"{place}." if place else t("goal_label", lang)
-    heading = Text(f"{label} {role.name.get(lang)}", style="bold")
-    chance = f"  {percent(match.chance)}" if place else ""  # a goal has no chance of its own
-    heading += Text(f"{chance}  {level_text(role, lang)}")
+    heading = Text(f"{place}. {role.name.get(lang)}", style="bold")
+    heading += Text(f"  {t('col_match', lang)} {fit_text(match.fit)}  {level_text(role, lang)}")
     parts: list[Any] = [heading, Text(role.summary.get(lang))]
     parts += [_heading("why", lang), _why(console, catalogue, explanation, match, lang)]
     parts += [_heading("duties", lang), _bullets(console, [d.get(lang) for d in role.duties])]
-    route = explanation.paths.get(match.id)
-    if match.stretch and route:
-        parts.append(Text(path_line(route, lang)))
+    route = explanation.paths.get(match.id, ())
+    parts.append(Text(" ".join(ready_lines(catalogue, match, result.adjacent, route, lang))))
     steps = next_steps(catalogue, role)
     if steps:
         names = ", ".join(r.name.get(lang) for r in steps)
@@ -521,16 +512,17 @@ def _role_details(
 
 
 def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | Group:
-    """The top matches among the roles the user can start in: a table, or lines when narrow."""
+    """The roles the answers point to, best fit first, with how ready the user is for each:
+    a table, or lines when narrow."""
 
     rows = [
         (
             str(place),
             Text(match.role.name.get(lang)),
-            percent(match.chance),
-            Text(level_text(match.role, lang)),
+            fit_text(match.fit),
+            Text(ready_text(match, lang)),
         )
-        for place, match in enumerate(result.reachable[:top], start=1)
+        for place, match in enumerate(result.listed[:top], start=1)
     ]
     if console.width < NARROW:
         title = Text(t("your_matches", lang), style="bold")
@@ -550,7 +542,7 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | 
     table.add_column(t("col_rank", lang), justify="right")
     table.add_column(t("col_role", lang), style="bold")
     table.add_column(t("col_match", lang), justify="right")
-    table.add_column(t("col_level", lang))
+    table.add_column(t("col_ready", lang))
     for row in rows:
         table.add_row(*row)
     return table
@@ -562,7 +554,7 @@ def _why(
     """A match's reasons as bullets."""
 
     why = explanation.reasons.get(match.id)
-    return _bullets(console, reason_lines(catalogue, why, lang) if why else [])
+    return _bullets(console, reason_lines(catalogue, why, lang, points=True) if why else [])
 
 
 SIDES = (("A", "cyan"), ("B", "magenta"))  # each result's letter and colour, in every part
@@ -576,8 +568,9 @@ def render_compare(
     lang: Lang,
     plain: bool = False,
 ) -> None:
-    """Two results side by side: which is A and which B, both profiles as paired bars, both
-    top 3 (side by side, stacked when narrow), then what moved and the answers that moved it.
+    """Two results side by side: which is A and which B, both profiles as paired bars, the
+    roles each lists with their fit (side by side, stacked when narrow), then what moved and the
+    answers that moved it.
 
     ``plain`` (screen readers, TERM=dumb): the profiles as figures without bars.
     """
@@ -634,8 +627,9 @@ def _paired_bars(
 def _compare_tops(
     console: Console, catalogue: Catalogue, comparison: Comparison, lang: Lang
 ) -> Group:
-    """Each side's top 3 and how sure its #1 is: side by side, or one under the other when
-    the terminal is narrow or the two lists would not fit beside each other unwrapped."""
+    """The roles each side lists (3 at most) with their fit, and how sure its #1 is: side by
+    side, or one under the other when the terminal is narrow or the two lists would not fit
+    beside each other unwrapped."""
     from rich.measure import Measurement
 
     from rolefinder.compare import how_sure, role_name
@@ -648,7 +642,7 @@ def _compare_tops(
         grid.add_column(justify="right", no_wrap=True)
         for placed in side.top:
             name = Text(visible(role_name(catalogue, placed.id, lang)), style="bold")
-            grid.add_row(str(placed.place), name, percent(placed.chance))
+            grid.add_row(str(placed.place), name, fit_text(placed.fit))
         needed += Measurement.get(console, console.options, grid).maximum
         sure = Text(how_sure(side, lang), style="dim")
         columns.append(Group(Text(letter, style=f"bold {style}"), grid, sure))
@@ -749,6 +743,14 @@ def render_class(
     if summary.scored:
         unsure = {"unsure": number(summary.unsure, lang), "scored": number(summary.scored, lang)}
         console.print(Text(t("class_unsure", lang, **unsure)))
+        if summary.no_pattern:
+            count = number(summary.no_pattern, lang)
+            scored = number(summary.scored, lang)
+            console.print(Text(t("class_no_pattern", lang, count=count, scored=scored)))
+    if summary.rushed:  # only where the export has start and completion times
+        rushed = {"count": number(summary.rushed, lang), "timed": number(summary.timed, lang)}
+        console.print(Text(t("class_rushed", lang, **rushed)))
+    if summary.scored:
         console.print()
         console.print(_heading("class_first_roles", lang))
         console.print(_counts(console, catalogue, summary.first_roles, summary.scored, lang, plain))

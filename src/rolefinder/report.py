@@ -16,6 +16,7 @@ from rolefinder.model import SKIP, Catalogue, Role, as_percentages
 if TYPE_CHECKING:  # types only: `roles` and `show` need no engine
     from rolefinder.engine import Match, Result
     from rolefinder.explain import Explanation, Reasons, WhatIf
+    from rolefinder.model import Text
     from rolefinder.history import Entry
 
 
@@ -41,6 +42,9 @@ def role_dict(role: Role, lang: Lang) -> dict[str, Any]:
         "skills": [skill.get(lang) for skill in role.skills],
         "related": list(role.related),
         "note": role.note.get(lang) if role.note else None,
+        "way_in": role.way_in.get(lang),
+        "junior": role.junior.get(lang) if role.junior else None,
+        "source": role.source,
     }
 
 
@@ -48,6 +52,44 @@ def points_text(points: float, lang: Lang) -> str:
     """'1 point', '7 points' (the size; the sentence says which way)."""
     size = max(1, round(abs(points)))
     return t("points_one", lang) if size == 1 else t("points_many", lang, n=size)
+
+
+def fit_text(fit: int) -> str:
+    """A fit as a mark out of 100: '82/100' (a mark, so nobody reads it as odds)."""
+    return f"{fit}/100"
+
+
+def ready_text(match: Match, lang: Lang) -> str:
+    """How ready the user is for a role, in a few words for a table cell."""
+    if match.ready == "unknown":
+        return level_text(match.role, lang)
+    if match.ready == "later":
+        return t("ready_later_short", lang, level=level_text(match.role, lang))
+    return t(f"ready_{match.ready}_short", lang)
+
+
+def ready_lines(
+    catalogue: Catalogue, match: Match, adjacent: bool, route: tuple[Role, ...], lang: Lang
+) -> list[str]:
+    """Whether the user can apply for a role now, what it usually asks, and the way in."""
+    role = match.role
+    junior = _text(role.junior, lang)
+    lines = [t(f"ready_{match.ready}", lang, level=level_text(role, lang), junior=junior)]
+    if match.ready == "later" and len(route) > 1:
+        lines.append(path_line(route, lang))
+    lines.append(t("way_in", lang, text=role.way_in.get(lang)))
+    if adjacent and match.ready != "now":
+        lines.append(t("ready_adjacent", lang))
+    return lines
+
+
+def _text(text: Text | None, lang: Lang) -> str:
+    return text.get(lang) if text is not None else ""
+
+
+def sure_text(sure: float) -> str:
+    """How sure, as a whole percentage between 1% and 99%: a model is never certain."""
+    return f"{min(99, max(1, round(100 * sure)))}%"
 
 
 def percent(chance: float | None) -> str:
@@ -59,50 +101,73 @@ def percent(chance: float | None) -> str:
     return "<1%" if 0 < chance < 0.005 else f"{round(100 * chance)}%"
 
 
-def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang) -> list[str]:
-    """The reasons in plain words: what raised the role, then what counted against it."""
+def reason_lines(
+    catalogue: Catalogue, why: Reasons, lang: Lang, points: bool = False
+) -> list[str]:
+    """The reasons in plain words: the answers that point most to the role, the trait it
+    shares with the user, then what counted against it. ``points`` adds each one's points
+    (for --explain; the summary speaks only in answers and traits)."""
     lines = []
     for key, traits, answers in (
         ("up", why.traits_for, why.raised),
         ("down", why.traits_against, why.lowered),
     ):
+        for answer in answers:
+            text = answer_text(catalogue, answer.question, answer.option, lang).rstrip(".")
+            lines.append(t(f"reason_{key}", lang, answer=text) + _points(answer.points, points, lang))
         for pull in traits:
             name = _trait_name(catalogue, pull.trait, lang)
-            points = points_text(pull.points, lang)
-            values = {"trait": name, "points": points, "you": pull.you, "role": pull.role}
-            lines.append(t(f"reason_trait_{key}", lang, **values))
-        for answer in answers:
-            text = answer_text(catalogue, answer.question, answer.option, lang)
-            points = points_text(answer.points, lang)
-            lines.append(t(f"reason_{key}", lang, answer=text, points=points))
+            values = {"trait": name, "you": pull.you, "role": pull.role}
+            lines.append(t(f"reason_trait_{key}", lang, **values) + _points(pull.points, points, lang))
     return lines
 
 
+def why_line(catalogue: Catalogue, why: Reasons, lang: Lang) -> str:
+    """The summary's one reason: the answer that points most to the best fit, and the trait
+    the user shares with it (both only where they exist)."""
+    up = reason_lines(catalogue, why._replace(traits_against=(), lowered=()), lang)
+    first_answer = up[: min(1, len(why.raised))]
+    first_trait = up[len(why.raised) : len(why.raised) + 1]
+    return " ".join([*first_answer, *first_trait])
+
+
+def _points(points: float, shown: bool, lang: Lang) -> str:
+    if not shown:
+        return ""
+    sign = "+" if points >= 0 else "-"
+    return " " + t("points_suffix", lang, points=sign + points_text(points, lang))
+
+
 def band_text(explanation: Explanation, result: Result, lang: Lang) -> str:
-    """'How sure: strong (78%)'."""
+    """'How sure: high (about 93%)'."""
+    if "no_pattern" in explanation.flags:
+        return t("how_sure_no_pattern", lang)
     if "exploring" in explanation.flags:
-        return t("how_sure_exploring", lang, chance=percent(result.best.chance))
+        return t("how_sure_exploring", lang, sure=sure_text(result.best.sure))
     band = t(f"band_{explanation.band}", lang)
-    return t("how_sure", lang, band=band, chance=percent(result.best.chance))
+    return t("how_sure", lang, band=band, sure=sure_text(result.best.sure))
 
 
 # The flags all say "look wider than the first role"; one note says it, the most specific.
-NOTE_ORDER = ("exploring", "unsure", "torn", "near_tie")
+NOTE_ORDER = ("no_pattern", "exploring", "unsure", "torn", "near_tie")
 
 
 def flag_lines(result: Result, explanation: Explanation, lang: Lang) -> list[str]:
     """The note for the result's most specific flag (none without flags). Every flag stays in
     the data (``explanation.flags``); the notes all ask for a wider look, so one is enough."""
-    first, *others = result.reachable
+    first, *others = result.listed
     name = first.role.name.get(lang)
     for flag in NOTE_ORDER:
         if flag not in explanation.flags:
             continue
+        if flag == "no_pattern":
+            kind = "random" if result.pattern == "random" else "position"
+            return [t(f"flag_no_pattern_{kind}", lang)]
         if flag == "unsure":
-            return [t("flag_unsure", lang, name=name, x=percent(first.chance))]
+            return [t("flag_unsure", lang, name=name, x=sure_text(first.sure))]
         if flag == "near_tie" and others:
             names = {"a": name, "b": others[0].role.name.get(lang)}
-            figures = {"x": percent(first.chance), "y": percent(others[0].chance)}
+            figures = {"x": fit_text(first.fit), "y": fit_text(others[0].fit)}
             return [t("flag_near_tie", lang, **names, **figures)]
         if flag in ("torn", "exploring"):
             return [t(f"flag_{flag}", lang, name=name)]
@@ -137,19 +202,24 @@ def _trait_name(catalogue: Catalogue, trait_id: str, lang: Lang) -> str:
 def result_dict(
     catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang
 ) -> dict[str, Any]:
-    """A JSON-ready view of the result, with names and sentences in ``lang``.
+    """A JSON-ready view of the result, with names and sentences in ``lang`` (shape 2).
 
-    Reasons and paths are given for the roles the explanation covers (the listed ones).
+    Every role is in ``matches``, best fit first; ``listed`` marks the ones the answers point
+    to. Reasons and ways in are given for the roles the explanation covers (the listed ones).
     """
     change = explanation.what_if
     return {
         "profile": dict(result.profile),
-        "level": result.level,
-        "confidence": {"band": explanation.band, "chance": _round(result.best.chance)},
-        "matches": [_match_dict(catalogue, explanation, m, lang) for m in result.matches],
-        "goals": [m.id for m in result.goals],
+        "experience": {"level": result.level, "related": result.adjacent},
+        "best": result.best.id,
+        "sure": round(result.best.sure, 3),
+        "band": explanation.band,
+        "pattern": result.pattern,
         "flags": list(explanation.flags),
         "notes": flag_lines(result, explanation, lang),
+        "matches": [
+            _match_dict(catalogue, result, explanation, m, lang) for m in result.matches
+        ],
         "what_if": None
         if change is None
         else {
@@ -157,7 +227,7 @@ def result_dict(
             "from": change.old,
             "to": change.new,
             "role": change.role,
-            "chance": _round(change.chance),
+            "sure": round(change.sure, 3),
             "text": what_if_line(catalogue, change, lang),
         },
         "answers": dict(result.answers),
@@ -171,10 +241,6 @@ def result_dict(
     }
 
 
-def _round(chance: float | None) -> float | None:
-    return None if chance is None else round(chance, 3)
-
-
 def history_list(entries: list[Entry], today: str) -> list[dict[str, Any]]:
     """The kept results as JSON-ready objects, oldest first; ``today`` is the fingerprint of
     the catalogue in use, to say which were taken with it."""
@@ -185,7 +251,7 @@ def history_list(entries: list[Entry], today: str) -> list[dict[str, Any]]:
             "language": entry.lang,
             "catalogue": {"fingerprint": entry.fingerprint, "current": entry.fingerprint == today},
             "answers": dict(entry.answers),
-            "top": [{"id": role, "chance": _round(chance)} for role, chance in entry.top],
+            "top": [{"id": role, "fit": fit} for role, fit in entry.top],
             "code": entry.code,
         }
         for entry in entries
@@ -193,15 +259,17 @@ def history_list(entries: list[Entry], today: str) -> list[dict[str, Any]]:
 
 
 def _match_dict(
-    catalogue: Catalogue, explanation: Explanation, match: Match, lang: Lang
+    catalogue: Catalogue, result: Result, explanation: Explanation, match: Match, lang: Lang
 ) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": match.id,
         "name": match.role.name.get(lang),
+        "fit": match.fit,
+        "sure": round(match.sure, 3),
+        "listed": match.listed,
+        "ready": match.ready,
         "score": round(match.score, 1),
-        "chance": _round(match.chance),
         "level": match.role.level,
-        "stretch": match.stretch,
     }
     why = explanation.reasons.get(match.id)
     if why is not None:
@@ -214,6 +282,8 @@ def _match_dict(
             "lowered": [{**p._asdict(), "points": round(p.points, 1)} for p in why.lowered],
             "text": reason_lines(catalogue, why, lang),
         }
+        route = explanation.paths.get(match.id, ())
+        entry["readiness"] = ready_lines(catalogue, match, result.adjacent, route, lang)
     if match.id in explanation.paths:
         entry["path"] = [role.id for role in explanation.paths[match.id]]
     return entry

@@ -23,6 +23,7 @@ from rolefinder.languages import FALLBACK, LANGS
 from rolefinder.model import (
     LEVELS,
     OUTLOOKS,
+    SOURCES,
     QUESTION_KINDS,
     SKIP,
     TRAIT,
@@ -417,6 +418,15 @@ def _years(
     return Years(low, high)
 
 
+def _flag(
+    read: _Reader, value: object, path: str, spec: Spec, near: Mapping[str, Any]
+) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    read.problems.add(path, "problem_one_of_found", allowed="true, false", value=repr(value))
+    return None
+
+
 # Every shape a model field may declare, and how it is checked.
 def _method(name: str) -> Shape:
     return lambda read, value, path, spec, near: getattr(read, name)(value, path)
@@ -439,6 +449,8 @@ _SHAPES: dict[str, Shape] = {
     "profile": _profile,
     "level": _one_of(LEVELS),
     "outlook": _one_of(OUTLOOKS),
+    "source": _one_of(SOURCES),
+    "flag": _flag,
     "years": _years,
     "kind": _kind_of,
     "traits": _records(Trait, "problem_item_trait"),
@@ -465,11 +477,12 @@ def _check_links(problems: Problems, top: dict[str, Any]) -> None:
     for qi, raw_q in enumerate(_listed(top.get("questions"))):
         raw_options = raw_q.get("options") if isinstance(raw_q, dict) else None
         for oi, raw_o in enumerate(_listed(raw_options)):
-            fits = raw_o.get("fits") if isinstance(raw_o, dict) else None
-            for fi, other in enumerate(_listed(fits)):
-                if isinstance(other, str) and other not in known:
-                    where = f"questions[{qi}].options[{oi}].fits[{fi}]"
-                    problems.add(where, "problem_unknown_role", role=other)
+            for key in ("fits", "against"):
+                roles = raw_o.get(key) if isinstance(raw_o, dict) else None
+                for fi, other in enumerate(_listed(roles)):
+                    if isinstance(other, str) and other not in known:
+                        where = f"questions[{qi}].options[{oi}].{key}[{fi}]"
+                        problems.add(where, "problem_unknown_role", role=other)
 
 
 def _listed(value: object) -> list[Any]:
@@ -545,6 +558,8 @@ def _schema(spec: Spec, kind: QuestionKind | None = None) -> dict[str, Any]:
         "profile": weights,
         "level": {"enum": list(LEVELS)},
         "outlook": {"enum": list(OUTLOOKS)},
+        "source": {"enum": list(SOURCES)},
+        "flag": {"type": "boolean"},
         "kind": {"const": kind.name} if kind else {"enum": list(QUESTION_KINDS)},
         "years": {
             "type": "object",

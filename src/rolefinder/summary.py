@@ -2,10 +2,11 @@
 
 ``rolefinder class responses.csv --out DIR`` writes them beside results.csv and results.json.
 Both are written from one set of facts, gathered once from classroom.Summary in the summary's
-language, so they say the same thing: the counts, how many results are unsure and what that
-means, the #1 roles and the class's average profile as charts, and the students to talk to
-first. Nothing in them depends on the date or the machine, so the same answers always give
-the same files.
+language, so they say the same thing: the counts (how many results are unsure, show no clear
+pattern, and, where the export has start and completion times, how many students rushed), what
+unsure means, the best fits and the class's average profile as charts, and the students to
+talk to first with their reasons (fits, how sure). Nothing in them depends on the date or the
+machine, so the same answers always give the same files.
 
 As with the result cards (cards.py), every text that comes from outside (student labels,
 file names, catalogue names) is put on one line without control characters, its other
@@ -155,13 +156,18 @@ def class_facts(summary: Summary) -> ClassFacts:
     lang, catalogue, scored = summary.lang, summary.catalogue, summary.scored
     sources = ", ".join(_text(source) for source in summary.sources)
     title = t("summary_title", lang)
-    counts = (
+    counts = [
         Count(t("summary_students", lang), number(summary.students, lang), False),
         Count(t("summary_scored", lang), number(scored, lang), False),
         Count(t("summary_too_few", lang), number(summary.too_few, lang), summary.too_few > 0),
         Count(t("summary_failed", lang), number(summary.failed, lang), summary.failed > 0),
         Count(t("summary_unsure", lang), number(summary.unsure, lang), summary.unsure > 0),
-    )
+    ]
+    pattern = summary.no_pattern
+    counts.append(Count(t("summary_no_pattern", lang), number(pattern, lang), pattern > 0))
+    if summary.timed:  # without start and completion times, nobody can be seen to rush
+        rushed = summary.rushed
+        counts.append(Count(t("summary_rushed", lang), number(rushed, lang), rushed > 0))
     if scored:
         share = share_text(summary.unsure, scored)
         note = f"{t('summary_unsure_share', lang, share=share)} {t('summary_unsure_meaning', lang)}"
@@ -219,7 +225,7 @@ def class_facts(summary: Summary) -> ClassFacts:
         sources=t("summary_sources", lang, files=sources) if sources else "",
         file_notes=tuple(_text(note.text) for note in summary.notes),
         file_notes_heading=t("summary_file_notes", lang),
-        counts=counts,
+        counts=tuple(counts),
         note=note,
         failed_note=t("summary_failed_note", lang) if summary.failed else "",
         charts=tuple(charts),
