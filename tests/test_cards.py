@@ -29,21 +29,59 @@ from rolefinder.errors import SaveFormatError
 from rolefinder.explain import explain
 from rolefinder.i18n import t
 from rolefinder.model import Catalogue, Text
+from rolefinder.report import (
+    band_text,
+    flag_lines,
+    ready_text,
+    reason_lines,
+    result_dict,
+    what_if_line,
+)
 from rolefinder.save import FORMATS, check_target
 
 ARTIFACTS = ROOT / "artifacts" / "cards"
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = "<script>alert(1)</script> | x & y ]]> `*_[a](javascript:b)_*`"
-# The analyst's sheet from someone torn between paths: goals with paths, and a flag's note.
-SHEET = {**PERSONAS["social-media-analyst"], "outlook": "torn"}
+# Half the analyst's answers and half the head of marketing's, from a beginner with related
+# experience who is torn between paths: two roles listed, the best (head of marketing) one to
+# apply for later, with a way up to it, the analyst one with junior posts to apply for now; a
+# flag's note and a what-if.
+SHEET = {
+    "monday": "numbers",
+    "trend": "measure",
+    "compliment": "report",
+    "small-business": "audit",
+    "audience": "habits",
+    "job-ad": "ad-data",
+    "portfolio": "dashboards",
+    "lead-meeting": "annual-plan",
+    "who-to-meet": "directors",
+    "five-years": "head-marketing",
+    "disagreement": "coach",
+    "learn-next": "budgeting",
+    "big-win": "new-market",
+    "experience": "related",
+    "outlook": "torn",
+}
+BEST = "head-of-marketing"
+SECOND = "social-media-analyst"  # the second listed role, with a "Why" heading of its own
+WAY_UP = "Social Media Admin → Community Manager → Social Media Manager → Head of Marketing"
 
 
 def explained(catalogue: Catalogue, sheet=SHEET, top: int = 3):
-    """The result as the CLI explains it: the listed roles and the first two goals."""
+    """The result as the CLI explains it: with the reasons for the roles it lists."""
     evidence = Evidence(catalogue)
     result = rank(catalogue, sheet, evidence)
-    listed = [m.id for m in result.reachable[:top]] + [m.id for m in result.goals[:2]]
+    listed = [m.id for m in result.listed[:top]]
     return result, explain(catalogue, result, listed, evidence)
+
+
+def test_the_sheet_is_the_result_these_tests_need(catalogue):
+    result, explanation = explained(catalogue)
+    assert [(m.id, m.ready) for m in result.listed] == [(BEST, "later"), (SECOND, "junior")]
+    assert len(result.listed) < len(result.matches)  # some roles are not listed
+    assert explanation.paths[BEST][0].id == "social-media-admin"
+    assert "torn" in explanation.flags and explanation.what_if is not None
 
 
 def write_card(catalogue: Catalogue, kind: str, lang: str = "en", sheet=SHEET, top: int = 3):
@@ -122,10 +160,53 @@ def test_the_extension_is_read_case_blind(catalogue):
     assert write_card(catalogue, ".HTML") == write_card(catalogue, ".html")
 
 
-def test_json_is_the_json_document(catalogue):
-    data = json.loads(write_card(catalogue, ".json"))
-    assert data["matches"][0]["id"] == "social-media-analyst"
-    assert data["code"] == encode(catalogue, SHEET, "en")
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_json_is_the_json_document(catalogue, lang):
+    data = json.loads(write_card(catalogue, ".json", lang))
+    result, explanation = explained(catalogue)
+    assert data == json.loads(json.dumps(result_dict(catalogue, result, explanation, lang)))
+    assert data["best"] == data["matches"][0]["id"] == BEST
+    assert data["code"] == encode(catalogue, SHEET, lang)
+
+
+def test_the_table_lists_the_roles_the_answers_point_to_with_fit_and_readiness(catalogue):
+    result, _ = explained(catalogue)
+    card = card_facts(catalogue)
+    assert card.columns == tuple(
+        t(key, "en") for key in ("col_rank", "col_role", "col_match", "col_ready")
+    )
+    expected = [
+        (place, m.role.name.get("en"), f"{m.fit}/100", ready_text(m, "en"))
+        for place, m in enumerate(result.listed, start=1)
+    ]
+    assert [row[:4] for row in card.matches] == expected
+    assert card.matches[1].ready == t("ready_junior_short", "en")
+    assert [row.name for row in card_facts(catalogue, top=1).matches] == ["Head of Marketing"]
+
+
+def test_readiness_says_when_to_apply_and_the_way_in(catalogue):
+    card = card_facts(catalogue)
+    role = catalogue.role(BEST)
+    assert card.ready[0] == t("ready_later", "en", level="senior", junior="")
+    assert card.ready[1] == t("path", "en", steps=WAY_UP)  # the way up, with real arrows
+    assert card.ready[2] == t("way_in", "en", text=role.way_in.get("en"))
+    assert card.ready[3] == t("ready_adjacent", "en")  # the related experience was named
+    assert not any("->" in line for line in card.ready)
+    # Someone who can apply now is told so, with no way up and nothing about related experience.
+    ready_now = card_facts(catalogue, sheet=PERSONAS["social-media-analyst"])
+    analyst = catalogue.role("social-media-analyst").way_in.get("en")
+    assert ready_now.ready == (t("ready_now", "en"), t("way_in", "en", text=analyst))
+
+
+def test_answers_with_no_clear_pattern_say_so_first(catalogue):
+    by_position = {q.id: q.options[0].id for q in catalogue.bank}  # always the first option
+    assert rank(catalogue, by_position).pattern == "same_position"
+    card = card_facts(catalogue, sheet=by_position)
+    assert card.band == t("how_sure_no_pattern", "en") and card.unsure
+    assert card.notes[0] == t("flag_no_pattern_position", "en")
+    page = html.unescape(write_card(catalogue, ".html", sheet=by_position))
+    assert '<p class="band unsure">' in page
+    assert page.index(t("flag_no_pattern_position", "en")) < page.index(card.matches_heading)
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -138,10 +219,10 @@ def test_the_html_card_is_a_real_page(catalogue, lang):
     assert f'<html lang="{lang}">' in page
     assert '<meta charset="utf-8">' in page
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
-    best = "Social Media Analyst"
+    best = "Head of Marketing"
     assert re.search(rf"<title>{best}: [^<]+</title>", page)
-    assert page.count("<h1>") == 1 and page.count("<h2>") >= 5
-    assert "<table>" in page and '<th scope="row">Social Media Strategist</th>' in page
+    assert page.count("<h1>") == 1 and page.count("<h2>") >= 6
+    assert "<table>" in page and '<th scope="row">Social Media Analyst</th>' in page
     assert "@media print" in page and "overflow-wrap: anywhere" in page
     code = encode(catalogue, SHEET, lang)
     assert f"<code>rolefinder result {code}</code>" in page
@@ -155,17 +236,24 @@ def test_the_html_card_fetches_nothing_and_runs_nothing(catalogue):
 
 def test_the_html_card_says_what_the_screen_says(catalogue):
     page = html.unescape(write_card(catalogue, ".html"))
+    result, explanation = explained(catalogue)
+    (note,) = flag_lines(result, explanation, "en")
+    best, second = result.listed
     for text in (
-        "How sure: a strong fit (>99%)",
-        "You said you are torn between paths",
-        "Why Social Media Strategist",
-        "Counted against it:",
-        "Goals for later",
-        "path Social Media Analyst → Social Media Strategist → Marketing Consultant",
-        "Duties of the Social Media Analyst",
-        "Next step:",
+        band_text(explanation, result, "en"),
+        note,  # torn between paths
+        what_if_line(catalogue, explanation.what_if, "en"),
+        "Why Social Media Analyst",
+        *reason_lines(catalogue, explanation.reasons[SECOND], "en"),
+        t("card_ready", "en"),
+        WAY_UP,
+        f">{best.fit}/100<",
+        f">{second.fit}/100<",
+        f">{t('ready_later_short', 'en', level='senior')}<",
+        "Duties of the Head of Marketing",
+        f"{t('related', 'en')}:",
         "Analytical",
-        ">100%<",
+        f">{result.profile['analytical']}%<",
     ):
         assert text in page, text
 
@@ -192,8 +280,8 @@ def test_the_svg_card_is_valid_and_self_contained(catalogue, lang):
     root = ET.fromstring(image.encode("utf-8"))
     assert root.tag == f"{SVG}svg" and root.get("width") == "800"
     assert int(root.get("height")) > 600
-    assert root[0].tag == f"{SVG}title" and "Social Media Analyst" in root[0].text
-    assert root[1].tag == f"{SVG}desc" and "Social Media Analyst" in root[1].text
+    assert root[0].tag == f"{SVG}title" and "Head of Marketing" in root[0].text
+    assert root[1].tag == f"{SVG}desc" and "Head of Marketing" in root[1].text
     assert root.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
     without_namespace = image.replace('xmlns="http://www.w3.org/2000/svg"', "")
     for banned in ("http", "url(", "@import", "<script", "href", "<image", "<foreignObject"):
@@ -202,9 +290,10 @@ def test_the_svg_card_is_valid_and_self_contained(catalogue, lang):
 
 def test_the_svg_card_keeps_each_line_as_real_text(catalogue):
     texts = svg_texts(write_card(catalogue, ".svg"))
-    assert "Best match: Social Media Analyst" in texts
-    assert any(text.startswith("Gathers and analyses campaign data") for text in texts)
-    assert "2. Social Media Strategist <1% mid" in texts  # a table row copies as one line
+    assert t("best_match", "en", name="Head of Marketing") in texts
+    assert any(text.startswith("Leads all of the company's marketing") for text in texts)
+    second = f"{rank(catalogue, SHEET).listed[1].fit}/100 {t('ready_junior_short', 'en')}"
+    assert f"2. Social Media Analyst {second}" in texts  # a table row copies as one line
     assert not any(text == " " for text in texts)  # no space written as a fragment of its own
 
 
@@ -224,25 +313,26 @@ def table_rows(report: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_the_markdown_card_has_code_reasons_notes_and_goals(catalogue, lang):
+def test_the_markdown_card_has_code_reasons_notes_and_readiness(catalogue, lang):
     report = write_card(catalogue, ".md", lang)
     code = encode(catalogue, SHEET, lang)
     assert f"`rolefinder result {code}`" in report
-    assert report.startswith("# ")
+    heading = markdown_escape(t("best_match", lang, name="Head of Marketing"))
+    assert report.startswith(f"# {heading}\n")
+    result, explanation = explained(catalogue)
+    assert f"**{markdown_escape(band_text(explanation, result, lang))}**" in report
+    assert f"### {t('card_why_role', lang, name='Social Media Analyst')}" in report
+    ready = markdown_escape(t("path", lang, steps=WAY_UP))
+    assert f"## {t('card_ready', lang)}\n\n- " in report and f"- {ready}\n" in report
+    assert f"| 1 | Head of Marketing | {result.best.fit}/100 |" in report
     if lang == "en":
-        assert "## Why\n\n- Your Analytical answers (100% of them) raised it by" in report
-        assert "### Why Social Media Strategist" in report
+        assert '## Why\n\n- You chose "Marketing directors who set the course' in report
         assert "> You said you are torn between paths" in report
-        assert "- **Marketing Consultant** (senior): path Social Media Analyst → Social" in report
-        assert "**How sure: a strong fit (\\>99%)**" in report
-    else:
-        assert f"### {t('card_why_role', 'id', name='Social Media Strategist')}" in report
-        assert f"## {t('card_goals', 'id')}" in report
 
 
 def test_a_pipe_in_a_name_keeps_the_markdown_table(catalogue):
     rows = table_rows(write_card(hostile(catalogue), ".md"))
-    assert len(rows) == 2 + 3  # header, rule and the three listed roles
+    assert len(rows) == 2 + 2  # header, rule and the two listed roles
     assert {len(row) for row in rows} == {4}
 
 
@@ -319,8 +409,6 @@ HOSTILE_TEXTS = [
     "[x]: http://e/ref",
     "x\\*y\\*",
 ]
-BEST = "social-media-analyst"
-SECOND = "social-media-strategist"  # the second listed role, with a "Why" heading of its own
 # A renderer as strict as CommonMark with GitHub's tables: raw HTML is passed through by it.
 COMMONMARK = MarkdownIt("commonmark").enable("table")
 TEXT_BLOCKS = {"title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "th", "td"}
@@ -468,14 +556,12 @@ def markdown_blocks(card: Facts) -> list[tuple[str, str]]:
     blocks += [("p", note) for note in card.notes]
     blocks += [("li", line) for line in card.why]
     blocks += [("th", column) for column in card.columns]
+    blocks += [("h2", card.ready_heading)] + [("li", line) for line in card.ready]
     for row in card.matches:
-        blocks += [("td", str(row.place)), ("td", row.name), ("td", row.chance), ("td", row.level)]
+        blocks += [("td", str(row.place)), ("td", row.name), ("td", row.fit), ("td", row.ready)]
     for row in card.matches[1:]:
         blocks += [("h3", t("card_why_role", card.lang, name=row.name))]
         blocks += [("li", line) for line in row.reasons]
-    for goal in card.goals:
-        path = f": {goal.path}" if goal.path else ""
-        blocks.append(("li", f"{goal.name} ({goal.level}){path}"))
     blocks += [("h2", card.duties_heading)] + [("li", duty) for duty in card.duties]
     if card.onward is not None:
         blocks.append(("p", "{}: {}".format(*card.onward)))
@@ -491,7 +577,8 @@ def test_hostile_text_is_inert_in_the_html_and_svg_cards(catalogue, text):
     assert shown.tags == plain.tags, dict(shown.tags - plain.tags)
     assert shown.rows == plain.rows
     assert same in shown.texts("p") and same in shown.texts("th")
-    assert f'content="A rolefinder quiz result. {html.escape(f"Best match: {same}")}.' in page
+    heading = html.escape(t("best_match", "en", name=same))
+    assert f'content="A rolefinder quiz result. {heading}.' in page
     image = write_card(with_text(catalogue, text), ".svg")
     root = ET.fromstring(image.encode("utf-8"))  # well-formed XML whatever the text
     plain_svg = ET.fromstring(write_card(catalogue, ".svg").encode("utf-8"))

@@ -8,16 +8,21 @@ import io
 import json
 import random
 import tracemalloc
+from pathlib import Path
 
 import pytest
+import yaml
 
+from rolefinder import report
 from rolefinder.batch import score_class
 from rolefinder.classroom import Scorer
 from rolefinder.codes import decode, encode
 from rolefinder.engine import rank
 from rolefinder.explain import band, flags
-from rolefinder.forms import Row, normal, read
+from rolefinder.forms import Row, normal, read, sitting_seconds
+from rolefinder.i18n import t
 from rolefinder.model import SKIP
+from rolefinder.report import form_text
 
 NAMES = ["Budi Santoso", "Siti Nurhaliza", "Dewi Lestari", "Agus Salim", "Rina Wulandari"]
 GOOGLE_KEPT = {
@@ -125,14 +130,18 @@ def test_a_form_export_is_read_back_to_the_answers_given(catalogue, tmp_path, to
 
 
 def test_the_class_scores_each_student_as_the_quiz_would(catalogue):
-    scorer = Scorer(catalogue)
+    scorer = Scorer(catalogue, "en")
     for sheet in sheets(catalogue, 60, seed=11):
         student = scorer.score(Row("s", 2, {}, "x", "id", sheet))
         if student.status == "too_few":
             continue
         result = rank(catalogue, sheet)
-        assert student.top == tuple((m.id, m.chance) for m in result.reachable[:3])
-        assert (student.band, student.flags) == (band(result), flags(result))
+        assert student.top == tuple((m.id, m.fit) for m in result.listed[:3])
+        assert (student.sure, student.ready) == (result.best.sure, result.best.ready)
+        assert student.way_in == result.best.role.way_in.get("en")  # the class's language
+        assert student.band == band(result)
+        assert student.flags[: len(flags(result))] == flags(result)
+        assert not student.rushed  # a sheet has no times
         assert student.profile == result.profile
         assert student.code == encode(catalogue, sheet, "id")
         assert decode(catalogue, student.code).answers == {q: o for q, o in sheet.items()}
@@ -331,10 +340,10 @@ def test_the_most_pressing_students_are_never_crowded_off_the_list(catalogue):
         return Student("c.txt", row, {}, f"S{row}", "en", **figures)
 
     summary = Summary(catalogue, "en")
-    tie = {"status": "scored", "top": (("graphic-designer", 0.5), ("social-media-admin", 0.4))}
+    tie = {"status": "scored", "top": (("graphic-designer", 61), ("social-media-admin", 58))}
     for row in range(1, TALK_FIRST_MAX + 51):
-        summary.add(student(row, **tie, band="good", flags=("near_tie",)))
-    explorer = student(900, status="scored", top=(("graphic-designer", 0.82),), band="unsure")
+        summary.add(student(row, **tie, sure=0.8, band="good", flags=("near_tie",)))
+    explorer = student(900, status="scored", top=(("graphic-designer", 70),), band="unsure")
     summary.add(Student(**{**explorer.__dict__, "flags": ("exploring",)}))
     summary.add(student(901, status="too_few", answered=3))
     order = summary.talk_order()
@@ -445,3 +454,245 @@ def test_a_header_given_twice_keeps_both_columns(catalogue, tmp_path):
     assert first.kept["Name"].startswith(tuple(NAMES))
     assert [key for key in first.kept if key.startswith("Name (")] != []
     assert "nickname 1" in first.kept.values() and "nickname 2" in second.kept.values()
+
+
+# --- What results.csv says of each student ---------------------------------------------------
+
+DATA = Path(__file__).parent / "data"
+
+
+def printed_form(catalogue, lang):
+    """(question id, header, {option id: text}) for every question, from the form as
+    `questions --form` prints it for a teacher to type into Google Forms (report.form_text):
+    the headers such a form exports are its question lines, "3. ..." numbers and all."""
+    text = form_text(catalogue, lang)
+    blocks = [b for b in text.split("\n\n")[2:] if b.strip()]
+    first = [q for q in (catalogue.experience, catalogue.outlook) if q is not None]
+    ordered = [*first, *(q for q in catalogue.questions if q not in first)]
+    assert len(blocks) == len(ordered)
+    found = []
+    for question, block in zip(ordered, blocks, strict=True):
+        title, *options = block.strip().splitlines()
+        assert " ".join(question.prompt.get(lang).split()) in title
+        texts = [option.removeprefix("   - ").strip() for option in options[:-1]]  # no skip
+        ids = [option.id for option in question.options]
+        found.append((question.id, title, dict(zip(ids, texts, strict=True))))
+    return found
+
+
+def google_export(catalogue, students, lang, path):
+    """A Google Forms export of the printed form: its kept columns, the question lines as
+    headers, the option texts as cells (every cell quoted), a blank cell for no answer."""
+    form = printed_form(catalogue, lang)
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow([*GOOGLE_KEPT[lang], *(title for _, title, _ in form)])
+    for n, (name, answers) in enumerate(students):
+        kept = [f"2026/11/24 9:{n:02d}:00 AM GMT+7", f"s{n}@sekolah.sch.id", name]
+        cells = [options.get(answers.get(question, ""), "") for question, _, options in form]
+        writer.writerow(kept + cells)
+    path.write_text(out.getvalue(), "utf-8")
+
+
+def results_table(out):
+    """results.csv as a list of {header: cell}, and the header."""
+    rows = list(csv.reader((out / "results.csv").read_text("utf-8-sig").splitlines()))
+    return [dict(zip(rows[0], cells, strict=True)) for cells in rows[1:]], rows[0]
+
+
+def column(key, lang, **values):
+    return t(f"class_col_{key}", lang, **values)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_class_with_no_experience_gets_the_roles_its_students_wrote(catalogue, tmp_path, lang):
+    """Thirty students who all answered "None yet" to the experience question, each of them
+    answering as someone of one role's type would (tests/data/class-none-yet.yaml: three for
+    each role, some careless about an answer or two): nearly all get that role as their best
+    fit, and results.csv tells each the way in and whether they can apply now."""
+    students = yaml.safe_load((DATA / "class-none-yet.yaml").read_text("utf-8"))
+    assert len(students) == 30 and all(s["answers"]["experience"] == "none" for s in students)
+    assert {s["role"] for s in students} == {role.id for role in catalogue.roles}
+    path = tmp_path / "class.csv"
+    google_export(catalogue, [(s["name"], s["answers"]) for s in students], lang, path)
+    summary = score_class(catalogue, [path], tmp_path / "out", lang)
+    assert (summary.students, summary.scored, summary.failed) == (30, 30, 0)
+    table, _ = results_table(tmp_path / "out")
+    by_name = {role.name.get(lang): role for role in catalogue.roles}
+    wrong = []
+    for student, row in zip(students, table, strict=True):
+        assert row[GOOGLE_KEPT[lang][2]] == student["name"]
+        best = by_name[row[column("best", lang)]]
+        if best.id != student["role"]:
+            wrong.append((student["name"], student["role"], best.id))
+        # the way in, whatever the best fit: the role's own, in the class's language
+        assert row[column("way_in", lang)] == best.way_in.get(lang) != ""
+        # nobody has experience: a senior role is for later, its way in says how to get there
+        level = report.level_text(best, lang)
+        expected = {
+            "entry": t("ready_now_short", lang),
+            "mid": t("ready_junior_short", lang)
+            if best.junior
+            else t("ready_later_short", lang, level=level),
+            "senior": t("ready_later_short", lang, level=level),
+        }[best.level]
+        assert row[column("ready", lang)] == expected
+        assert 0 < int(row[column("fit", lang)]) <= 100
+        assert 1 <= int(row[column("sure", lang)]) <= 99
+        assert row[column("no_pattern", lang)] == t("class_no", lang)
+        assert row[column("rushed", lang)] == ""  # Google Forms has no start time
+        assert row[column("incomplete", lang)] == t("class_no", lang)
+    assert len(wrong) <= 2, wrong  # at least 28 of 30
+    listing = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))
+    assert len(listing["students"]) == 30
+    for entry in listing["students"]:
+        best = catalogue.role(entry["matches"][0]["id"])
+        assert entry["way_in"] == best.way_in.get(lang)
+        junior = "junior" if best.junior else "later"
+        assert entry["ready"] == {"entry": "now", "mid": junior, "senior": "later"}[best.level]
+        assert entry["rushed"] is None and entry["seconds"] is None
+    # nobody rushed or skipped: the summary says nothing of rushing without the times
+    assert t("summary_rushed", lang) not in (tmp_path / "out" / "summary.md").read_text("utf-8")
+
+
+def timed_export(catalogue, times, lang, path):
+    """A Microsoft Forms export (start and completion times) of the same careful student,
+    once for each (start, completion) pair."""
+    answers = yaml.safe_load((DATA / "class-none-yet.yaml").read_text("utf-8"))[0]["answers"]
+    data = export(catalogue, [answers] * len(times), lang, "microsoft").decode("utf-8-sig")
+    rows = [next(csv.reader([line])) for line in data.split("\r\n") if line.strip(",")]
+    for cells, (start, end) in zip(rows[1:], times, strict=True):
+        cells[1:3] = [start, end]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "times"),
+    [
+        (
+            "en",
+            [
+                ("11/24/26 9:00:00", "11/24/26 9:00:40"),
+                ("11/24/26 9:00:00", "11/24/26 9:06:00"),
+                ("11/24/26 9:00:00", "soon"),
+            ],
+        ),
+        (
+            "id",
+            [
+                ("24/11/2026 09.00.00", "24/11/2026 09.00.40"),
+                ("24/11/2026 09.00.00", "24/11/2026 09.06.00"),
+                ("24/11/2026 09.10.00", "24/11/2026 09.00.00"),  # ends before it starts
+            ],
+        ),
+    ],
+)
+def test_a_forty_second_sitting_is_rushed_and_a_six_minute_one_is_not(
+    catalogue, tmp_path, lang, times
+):
+    path = tmp_path / "ms.csv"
+    timed_export(catalogue, times, lang, path)
+    summary = score_class(catalogue, [path], tmp_path / "out", lang)
+    assert (summary.scored, summary.timed, summary.rushed) == (3, 2, 1)
+    table, _ = results_table(tmp_path / "out")
+    rushed = [row[column("rushed", lang)] for row in table]
+    assert rushed == [t("class_yes", lang), t("class_no", lang), ""]  # a bad time: no flag
+    reason = t("summary_reason_rushed", lang, seconds=40, limit=3)
+    assert reason in table[0][column("note", lang)]
+    assert all(reason not in row[column("note", lang)] for row in table[1:])
+    students = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))["students"]
+    assert [s["seconds"] for s in students] == [40, 360, None]
+    assert [s["rushed"] for s in students] == [True, False, None]
+    assert students[0]["flags"][-1] == "rushed"
+    # the student to talk to first, and why; the count the summary shows
+    listing = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))["summary"]
+    assert [e["reasons"] for e in listing["talk_first"]] == [["rushed"]]
+    report_md = (tmp_path / "out" / "summary.md").read_text("utf-8")
+    assert f"- {t('summary_rushed', lang)}: 1\n" in report_md
+    assert reason in report_md.replace("\\", "")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "seconds"),
+    [
+        ("11/24/26 9:00:00", "11/24/26 9:09:00", 540),  # Microsoft Forms, English
+        ("24/11/26 9.00", "24/11/26 9.09", 599),  # Indonesian, minutes only: the longest
+        ("24/11/26 9.00", "24/11/26 9.00", 59),
+        ("2026-11-24T09:00:00+07:00", "2026-11-24T02:00:40Z", 40),  # time zones
+        ("Nov 24, 2026 9:00:00 AM", "Nov 24, 2026 9:00:40 AM", 40),
+        ("24-Nov-26 11:59:50 PM", "25-Nov-26 12:00:30 AM", 40),  # over midnight
+        ("05/06/26 23:59:50", "06/06/26 00:00:30", 40),  # day first
+        ("11/12/26 23:59:50", "11/13/26 00:00:30", 40),  # month first, as the end shows
+        ("Selasa, 24 November 2026 09.00.00", "Selasa, 24 November 2026 09.06.00", 360),
+        ("24 Mei 2026 9.00.00", "24 Mei 2026 9.00.30", 30),
+        ("2026/11/24 9:00:00\u202fAM", "2026/11/24 9:00:40\u202fAM", 40),
+        ("24.11.2026 09:00:00", "24.11.2026 09:06:00", 360),
+        ("46350.375", "46350.3755", 43),  # a spreadsheet's own number
+        ("05/06/2026 23:59:50", "05/06/2026 00:00:30", None),  # ends before it starts
+        ("31/02/26 9:00", "31/02/26 9:01", None),  # no such day
+        ("11/24/2026 13:00:00 PM", "11/24/2026 13:01:00", None),
+        ("", "11/24/26 9:00", None),
+        ("yesterday", "today", None),
+        ("=1+1", "9:00", None),
+        ("9" * 200, "9", None),
+    ],
+)
+def test_start_and_completion_times_in_common_formats(start, end, seconds):
+    found = sitting_seconds(start, end)
+    assert (None if found is None else round(found)) == seconds
+
+
+def test_no_clear_pattern_half_empty_and_too_few_are_flagged(catalogue, tmp_path):
+    careful = yaml.safe_load((DATA / "class-none-yet.yaml").read_text("utf-8"))[3]["answers"]
+    bank = [q.id for q in catalogue.bank]
+    first = {q.id: q.options[0].id for q in catalogue.questions}  # always the first option
+    half = {q: careful[q] for q in ["experience", *bank[:9]]}  # 9 of the 25: scored, half-empty
+    few = {q: careful[q] for q in bank[:4]}
+    students = [("Clicker", first), ("Half", half), ("Few", few), ("Careful", careful)]
+    path = tmp_path / "c.csv"
+    google_export(catalogue, students, "en", path)
+    summary = score_class(catalogue, [path], tmp_path / "out", "en")
+    assert (summary.scored, summary.too_few, summary.no_pattern, summary.half_empty) == (3, 1, 1, 1)
+    table, _ = results_table(tmp_path / "out")
+    flags_shown = [
+        [row[column(key, "en")] for key in ("no_pattern", "incomplete")] for row in table
+    ]
+    assert flags_shown == [["yes", "no"], ["no", "yes"], ["", "yes"], ["no", "no"]]
+    listing = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))
+    assert listing["students"][1]["asked"] == len(bank)
+    reasons = {e["label"]: e["reasons"] for e in listing["summary"]["talk_first"]}
+    assert reasons["Few"] == ["too_few"] and reasons["Half"][0] == "half_empty"
+    assert reasons["Clicker"][0] == "no_pattern"
+    assert "unsure" not in reasons["Clicker"] and "near_tie" not in reasons["Clicker"]
+    assert "Careful" not in reasons
+    assert t("summary_reason_no_pattern", "en") in table[0][column("note", "en")]
+    have = t("summary_reason_half_empty", "en", have=9, asked=len(bank))
+    assert have in table[1][column("note", "en")]
+
+
+def test_the_results_columns_in_order(catalogue, tmp_path):
+    path = tmp_path / "a.csv"
+    export(catalogue, sheets(catalogue, 3), "en", path=path)
+    score_class(catalogue, [path], tmp_path / "o", "en")
+    _, header = results_table(tmp_path / "o")
+    assert header == [
+        "source",
+        "row",
+        *GOOGLE_KEPT["en"],
+        "best fit",
+        "fit (of 100)",
+        "how sure (%)",
+        "can apply?",
+        "way in",
+        "role 2",
+        "fit 2",
+        "role 3",
+        "fit 3",
+        "no clear pattern",
+        "rushed",
+        "incomplete",
+        "result code",
+        "note",
+    ]

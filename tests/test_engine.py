@@ -1,4 +1,4 @@
-"""The scoring engine: contributions, fit order, readiness, patterns, too few answers, the sitting."""
+"""The scoring engine: contributions, fit order, readiness, patterns, too few answers, sittings."""
 
 from __future__ import annotations
 
@@ -209,8 +209,15 @@ def take_sitting(catalogue, pick, all_questions=False):
 def test_the_sitting_asks_experience_first_and_stops_between_the_minimum_and_maximum(catalogue):
     chooser = random.Random(8)
     lengths = set()
-    for _ in range(40):
-        answers = take_sitting(catalogue, lambda q: chooser.choice(q.options).id)
+    for n in range(40):
+        role = catalogue.roles[n % len(catalogue.roles)].id
+        careless = n % 2 == 0  # half click at random, half answer as one role would
+        answers = take_sitting(
+            catalogue,
+            lambda q, role=role, careless=careless: (
+                chooser.choice(q.options).id if careless else _fitting(q, role)
+            ),
+        )
         assert next(iter(answers)) == catalogue.experience.id
         work = [q for q in answers if catalogue.question(q).kind.adaptive]  # on top: the rest
         assert SITTING_MIN <= len(work) <= SITTING_MAX

@@ -26,6 +26,7 @@ from rolefinder.cli import World, app
 from rolefinder.codes import encode, fingerprint
 from rolefinder.engine import rank
 from rolefinder.errors import HistoryError
+from rolefinder.i18n import t
 
 V1_LAYOUT = [  # layout 1 as rolefinder wrote it, by hand: not history.MIGRATIONS
     "PRAGMA application_id = 1383033926",  # 0x526F6C46, "RolF"
@@ -93,6 +94,11 @@ def insert_raw(path: Path, *values) -> None:
         values,
     )
     connection.close()
+
+
+def shown_result(lang: str) -> str:
+    """What starts the best fit's line under a result: 'Best fit:'."""
+    return t("best_match", lang, name="").strip()
 
 
 def one_line(text: str) -> str:
@@ -178,7 +184,7 @@ def test_a_sheet_continued_on_a_terminal_is_kept(kept, runner, catalogue, tmp_pa
 def test_nothing_is_kept_when_asked_not_to(kept, runner, catalogue, args, env):
     done = runner.invoke(app, args, obj=sitting(catalogue), env=env)
     assert done.exit_code == 0, done.output
-    assert "Best match:" in done.stdout and done.stderr == ""
+    assert shown_result("en") in done.stdout and done.stderr == ""
     assert not kept.exists() and not kept.parent.exists()
 
 
@@ -379,7 +385,7 @@ def test_a_newer_layout_is_left_untouched(kept, runner, catalogue):
     )
     before = kept.read_bytes()
     done = runner.invoke(app, ["quiz"], obj=sitting(catalogue))
-    assert done.exit_code == 0 and "Best match:" in done.stdout
+    assert done.exit_code == 0 and shown_result("en") in done.stdout
     line = one_line(done.stderr)
     assert "not kept" in line and "newer rolefinder" in line and "layout 3" in line
     assert kept.read_bytes() == before
@@ -438,7 +444,7 @@ def test_a_damaged_history_is_kept_aside_and_the_result_still_shown(
     kept.write_bytes(damaged)
     done = runner.invoke(app, ["quiz", "--lang", lang], obj=sitting(catalogue))
     assert done.exit_code == 0, done.output
-    assert ("Best match:" if lang == "en" else "Paling cocok:") in done.stdout
+    assert shown_result(lang) in done.stdout
     line = one_line(done.stderr)
     (aside,) = kept.parent.glob("history.sqlite3.damaged-*")
     assert re.fullmatch(r"history\.sqlite3\.damaged-\d{8}-\d{6}", aside.name)
@@ -504,7 +510,7 @@ def test_a_file_that_is_not_sqlite_is_left_alone_and_the_result_still_shown(
     before = kept.stat()
     done = runner.invoke(app, ["quiz", "--lang", lang], obj=sitting(catalogue))
     assert done.exit_code == 0, done.output
-    assert ("Best match:" if lang == "en" else "Paling cocok:") in done.stdout
+    assert shown_result(lang) in done.stdout
     line = one_line(done.stderr)
     assert str(kept) in line
     if lang == "en":
@@ -601,7 +607,7 @@ def test_an_unwritable_history_costs_one_line_not_the_result(
     with no_hang(60):  # a FIFO must be refused, not waited on
         done = runner.invoke(app, ["quiz"], obj=sitting(catalogue))
     assert done.exit_code == 0, done.output
-    assert "Best match:" in done.stdout
+    assert shown_result("en") in done.stdout
     line = one_line(done.stderr)
     assert line.startswith("This result was not kept in your history:"), line
     assert UNWRITABLE[case] in line

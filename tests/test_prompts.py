@@ -147,7 +147,7 @@ def test_plain_mode_q_or_end_of_input_cancels(typed):
 def test_plain_quiz_runs_through_a_pipe_and_shows_no_bars(runner, catalogue):
     result = runner.invoke(app, ["--plain", "quiz"], input="\n" * 40, obj=World(interactive=False))
     assert result.exit_code == 0, result.output
-    assert "Best match:" in result.stdout
+    assert "Best fit:" in result.stdout
     assert "█" not in result.stdout and "\x1b" not in result.stdout
     assert re.search(r"^1\. ", result.stdout, flags=re.M)
 

@@ -67,11 +67,11 @@ def check_result(catalogue: Catalogue, result: Result) -> None:
     assert sum(result.profile.values()) == 100
     assert set(result.profile) == {t.id for t in catalogue.traits}
     assert sorted(m.id for m in result.matches) == sorted(r.id for r in catalogue.roles)
-    reachable = [m for m in result.matches if not m.stretch]
-    figures = [m.score for m in reachable]
+    reachable = list(result.matches)
+    figures = [m.fit for m in reachable]
     assert figures == sorted(figures, reverse=True)
     assert all(math.isfinite(m.score) for m in result.matches)
-    assert sum(m.chance or 0 for m in reachable) == pytest.approx(1.0)
+    assert sum(m.sure for m in reachable) == pytest.approx(1.0)
     # A total order: the same answers always give the same ranking.
     assert [m.id for m in rank(catalogue, result.answers).matches] == [m.id for m in result.matches]
 

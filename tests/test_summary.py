@@ -58,11 +58,13 @@ HOSTILE_LABELS = [
 def scored(
     label: str,
     row: int,
-    top: tuple[tuple[str, float], ...],
+    top: tuple[tuple[str, int], ...],
     profile: dict[str, int],
     band: str = "strong",
     flags: tuple[str, ...] = (),
     source: str = SOURCE,
+    sure: float = 0.95,
+    seconds: float | None = None,
 ) -> Student:
     return Student(
         source=source,
@@ -73,10 +75,15 @@ def scored(
         status="scored",
         answered=14,
         top=top,
+        sure=sure,
+        ready="now",
+        way_in="A portfolio gets you in.",
         band=band,
         flags=flags,
         profile=profile,
         code="4NGT-TEST",
+        asked=16,
+        seconds=seconds,
     )
 
 
@@ -119,7 +126,7 @@ def a_class(
     def name(default: str) -> str:
         return next(names, default)
 
-    strong = ((ANALYST, 0.9), (STRATEGIST, 0.06), (SPECIALIST, 0.02))
+    strong = ((ANALYST, 82), (STRATEGIST, 40), (SPECIALIST, 30))
     students = [
         scored(name("Ayu"), 2, strong, ANALYTICAL),
         too_few(name("Budi"), 3, answered=5),
@@ -127,29 +134,32 @@ def a_class(
         scored(
             name("Dewi"),
             5,
-            ((STRATEGIST, 0.38), (ANALYST, 0.3), (DESIGNER, 0.1)),
+            ((STRATEGIST, 58), (ANALYST, 55), (DESIGNER, 30)),
             ANALYTICAL,
             band="unsure",
             flags=("unsure", "near_tie"),
+            sure=0.38,
         ),
         scored(name("Eko"), 6, strong, ANALYTICAL),
         failed(name("Fajar"), 7),
-        scored(name("Gita"), 8, ((DESIGNER, 0.95), (INFLUENCER, 0.03)), CREATIVE),
+        scored(name("Gita"), 8, ((DESIGNER, 75), (INFLUENCER, 30)), CREATIVE),
         scored(
             name("Hadi"),
             9,
-            ((DESIGNER, 0.52), (SPECIALIST, 0.4), (INFLUENCER, 0.05)),
+            ((DESIGNER, 61), (SPECIALIST, 58), (INFLUENCER, 30)),
             CREATIVE,
             band="good",
             flags=("near_tie",),
+            sure=0.8,
         ),
         scored(
             name("Indah"),
             10,
-            ((STRATEGIST, 0.41), (SPECIALIST, 0.2), (ANALYST, 0.2)),
+            ((STRATEGIST, 52), (SPECIALIST, 40), (ANALYST, 38)),
             CREATIVE,
             band="unsure",
             flags=("unsure",),
+            sure=0.41,
         ),
         scored(name("Joko"), 11, strong, ANALYTICAL),
     ]
@@ -259,7 +269,8 @@ def test_the_counts_are_right_in_both_languages(catalogue, lang):
         t("summary_too_few", lang): "1",
         t("summary_failed", lang): "1",
         t("summary_unsure", lang): "2",
-    }
+        t("summary_no_pattern", lang): "0",
+    }  # and no count of rushed students: nobody's sitting was timed
     assert counts_shown(Page(summary_html(summary))) == expected
     report = summary_markdown(summary)
     for label, figure in expected.items():
@@ -376,18 +387,22 @@ def test_the_students_to_talk_to_first_and_why(catalogue, lang):
             "Dewi",
             "5",
             [
-                t("summary_reason_unsure", lang, name=name(STRATEGIST), chance="38%"),
+                t("summary_reason_unsure", lang, name=name(STRATEGIST), fit="58/100", sure="38%"),
                 t(
                     "summary_reason_near_tie",
                     lang,
                     a=name(STRATEGIST),
-                    x="38%",
+                    x="58/100",
                     b=name(ANALYST),
-                    y="30%",
+                    y="55/100",
                 ),
             ],
         ),
-        ("Indah", "10", [t("summary_reason_unsure", lang, name=name(STRATEGIST), chance="41%")]),
+        (
+            "Indah",
+            "10",
+            [t("summary_reason_unsure", lang, name=name(STRATEGIST), fit="52/100", sure="41%")],
+        ),
         (
             "Hadi",
             "9",
@@ -396,9 +411,9 @@ def test_the_students_to_talk_to_first_and_why(catalogue, lang):
                     "summary_reason_near_tie",
                     lang,
                     a=name(DESIGNER),
-                    x="52%",
+                    x="61/100",
                     b=name(SPECIALIST),
-                    y="40%",
+                    y="58/100",
                 )
             ],
         ),
@@ -439,7 +454,7 @@ def test_notes_about_whole_files_are_listed_as_text(catalogue, lang):
     assert t("summary_file_notes", lang) in Page(page).texts("p")
     shown = Page(COMMONMARK.render(report))
     plain = Page(COMMONMARK.render(summary_markdown(a_class(catalogue, lang))))
-    assert shown.texts("li")[5:7] == [note.text for note in summary.notes]  # after the counts
+    assert shown.texts("li")[6:8] == [note.text for note in summary.notes]  # after the counts
     assert shown.tags - plain.tags == Counter({"li": 2, "ul": 1, "p": 1})  # a list of its own
     assert "<b>" not in page and "b" not in shown.tags and "a" not in shown.tags
 
@@ -461,12 +476,52 @@ def test_more_students_to_talk_to_than_listed_are_counted(catalogue, lang):
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_a_clear_class_has_nobody_to_talk_to_first(catalogue, lang):
     summary = Summary(catalogue=catalogue, lang=lang, sources=[SOURCE])
-    summary.add(scored("Ayu", 2, ((ANALYST, 0.9), (STRATEGIST, 0.05)), ANALYTICAL))
+    summary.add(scored("Ayu", 2, ((ANALYST, 82), (STRATEGIST, 40)), ANALYTICAL, seconds=300))
     page = summary_html(summary)
     assert t("summary_talk_none", lang) in Page(page).texts("p")
     assert t("summary_talk_none", lang) in summary_markdown(summary)
     assert '<ol class="talk">' not in page
     assert t("summary_unsure_share", lang, share="0%") in page
+    # a timed sitting: the count of rushed students is shown, nobody in it
+    assert counts_shown(Page(page))[t("summary_rushed", lang)] == "0"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_clear_pattern_rushed_and_half_empty_come_after_too_few(catalogue, lang):
+    summary = Summary(catalogue=catalogue, lang=lang, sources=[SOURCE])
+    strong = ((ANALYST, 82), (STRATEGIST, 40))
+    tied = ((DESIGNER, 40), (SPECIALIST, 38))
+    students = [
+        scored("Ayu", 2, strong, ANALYTICAL, flags=("near_tie",), sure=0.8, seconds=300),
+        scored("Budi", 3, strong, ANALYTICAL, flags=("rushed",), seconds=40.4),
+        scored(
+            "Citra", 4, tied, CREATIVE, "unsure", ("no_pattern", "unsure", "near_tie"), sure=0.3
+        ),
+        scored("Dewi", 5, strong, ANALYTICAL, flags=("half_empty",), seconds=600),
+        too_few("Eko", 6),
+        scored("Fajar", 7, tied, CREATIVE, "unsure", ("no_pattern", "rushed"), seconds=20),
+    ]
+    for student in students:
+        summary.add(student)
+    assert (summary.no_pattern, summary.timed, summary.rushed, summary.half_empty) == (2, 4, 2, 1)
+    page, report = summary_html(summary), summary_markdown(summary)
+    counts = counts_shown(Page(page))
+    assert counts[t("summary_no_pattern", lang)] == "2"
+    assert counts[t("summary_rushed", lang)] == "2"
+    order = [(e.student.label, e.reasons) for e in summary.talk_order()]
+    assert order == [
+        ("Eko", ("too_few",)),
+        ("Citra", ("no_pattern",)),  # an unsure ranking or near tie says nothing then
+        ("Fajar", ("no_pattern", "rushed")),
+        ("Budi", ("rushed",)),
+        ("Dewi", ("half_empty",)),
+        ("Ayu", ("near_tie",)),
+    ]
+    rushed = t("summary_reason_rushed", lang, seconds=40, limit=3)
+    half = t("summary_reason_half_empty", lang, have=14, asked=16)
+    for text in (t("summary_reason_no_pattern", lang), rushed, half):
+        assert text in Page(page).texts("li")
+        assert text in report.replace("\\", "")
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

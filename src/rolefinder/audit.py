@@ -25,6 +25,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rolefinder.engine import Evidence, Result, answered, needed_answers, next_question, rank
 from rolefinder.model import EXPERIENCE, OUTLOOK, SKIP, Catalogue, Question, Role
@@ -196,7 +197,7 @@ def audit(
 
 def _calibrate(pairs: list[tuple[float, bool]]) -> tuple[Calibration, ...]:
     bins = []
-    for low, high in zip(BINS, BINS[1:]):
+    for low, high in pairwise(BINS):
         inside = [(sure, right) for sure, right in pairs if low <= sure < high]
         if inside:
             mean = sum(s for s, _ in inside) / len(inside)

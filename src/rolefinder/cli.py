@@ -536,8 +536,8 @@ def _show_result(
 
 
 def _keep(world: World, catalogue: "Catalogue", result: "Result", lang: Lang) -> None:
-    """Keep a result in the history: the top 3 listed roles and their fits, the code, the catalogue's
-    fingerprint. A problem is one line on stderr, in ``lang``."""
+    """Keep a result in the history: the top 3 listed roles and their fits, the code, the
+    catalogue's fingerprint. A problem is one line on stderr, in ``lang``."""
     from rolefinder.codes import encode, fingerprint
     from rolefinder.history import record
 

@@ -55,12 +55,15 @@ def fingerprint(catalogue: Catalogue) -> str:
     """Eight characters (40 bits) that change whenever anything that scoring reads changes."""
     scoring = (
         [t.id for t in catalogue.traits],
-        [(r.id, r.level, sorted(r.profile.items())) for r in catalogue.roles],
+        [(r.id, r.level, sorted(r.profile.items()), r.junior is not None) for r in catalogue.roles],
         [
             (
                 q.id,
                 q.kind.name,
-                [(o.id, sorted(o.weights.items()), o.level, o.fits) for o in q.options],
+                [
+                    (o.id, sorted(o.weights.items()), o.level, o.fits, o.against, o.adjacent)
+                    for o in q.options
+                ],
             )
             for q in catalogue.questions
         ],

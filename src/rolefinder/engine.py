@@ -15,7 +15,8 @@ answers says how well they fit R, and it alone ranks the roles: experience never
 share of the most any role could get from the same questions (0-100), so it compares across
 roles and sittings. **How sure** is the posterior of the best role against every other role,
 softened by TEMPERATURE because neighbouring questions are not independent. When even the best
-role beats random clicking by less than NO_PATTERN_NATS, the answers show no clear pattern. Each answer's *contribution* (points) is
+role beats random clicking by less than NO_PATTERN_NATS, the answers show no clear pattern.
+Each answer's *contribution* (points) is
 its evidence minus the mean over roles, times POINTS_PER_NAT: signed, and summing exactly to
 the role's score, so explanations need no leave-one-out guessing.
 """
@@ -195,7 +196,9 @@ class Evidence:
         """Each role's largest evidence from any answer to ``question``, in nats."""
         top = self._ceilings.get(question.id)
         if top is None:
-            top = self._ceilings[question.id] = list(map(max, *self.versus_random(question).values()))
+            top = self._ceilings[question.id] = list(
+                map(max, *self.versus_random(question).values())
+            )
         return top
 
     def contribution(self, question: Question, option_id: str) -> list[float]:
@@ -367,7 +370,7 @@ def click_pattern(catalogue: Catalogue, answers: Answers) -> str | None:
     if most >= POSITION_RUN * len(positions):
         return "same_position"
     for period in (2, 3):
-        pairs = list(zip(positions, positions[period:]))
+        pairs = list(zip(positions, positions[period:], strict=False))
         repeats = sum(a == b for a, b in pairs)
         if len(set(positions)) > 1 and repeats >= POSITION_RUN * len(pairs):
             return "repeating"

@@ -133,10 +133,10 @@ def reasons(catalogue: Catalogue, result: Result, role_id: str) -> Reasons:
     )
     # The answers cited first are the ones that name the role's own work (its ``fits``), then
     # the rest, each by how much it raised the role: a reason a person recognises.
-    own = {(q.id, o.id) for q in catalogue.bank for o in q.options if role_id in o.fits}
+    named = {(q.id, o.id) for q in catalogue.bank for o in q.options if role_id in o.fits}
     raised = sorted(
         (p for p in pulls if p.points >= MEANINGFUL_POINTS),
-        key=lambda p: ((p.question, p.option) not in own, -p.points),
+        key=lambda p: ((p.question, p.option) not in named, -p.points),
     )
     lowered = sorted((p for p in pulls if p.points <= -MEANINGFUL_POINTS), key=lambda p: p.points)
     return Reasons(

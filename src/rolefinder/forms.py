@@ -579,6 +579,7 @@ _MONTH_FIRST = re.compile(r"\b([a-z]{3,})\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d
 _TIME = re.compile(
     r"(?<![\d.])(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?(?!\d)\s*(?:([ap])\.?\s?m\b\.?)?"
 )
+_WORD = re.compile(r"[a-z]{3}")  # a month's name could be there
 _ZONE = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?$")
 _SERIAL = re.compile(r"(\d{5})[.,](\d+)")  # a spreadsheet's own number: days since 1899-12-30
 _SERIAL_EPOCH = datetime.date(1899, 12, 30).toordinal()
@@ -649,7 +650,8 @@ def _moments(text: str) -> list[tuple[str, float, bool]]:
 def _dates(text: str) -> tuple[list[tuple[str, tuple[int, int, int]]], str]:
     """The readings of the date in ``text`` as (which way round, (year, month, day)), and the
     text without it. Month names first: a time such as 09.10.11 looks like a date too."""
-    for pattern, day_at, month_at in ((_NAMED_DATE, 1, 2), (_MONTH_FIRST, 2, 1)):
+    named_patterns = ((_NAMED_DATE, 1, 2), (_MONTH_FIRST, 2, 1)) if _WORD.search(text) else ()
+    for pattern, day_at, month_at in named_patterns:
         for named in pattern.finditer(text):
             month = _MONTHS.get(named.group(month_at)[:3], 0)
             if month:

@@ -11,14 +11,16 @@ What a row holds: when (UTC), the language, the catalogue's fingerprint, the ans
 the result listed (at most three: role id, fit 0-100), the result code and the rolefinder version
 that kept it. Answers and the top three are JSON text, read back checked against their shape (no
 pickle, no eval, no converters: nothing read from the file can run code); a row that does not
-check out is skipped and its number reported, never a crash.
+check out is skipped and its number reported, never a crash. Texts holding a control or other
+hidden character (see i18n.hidden_character) do not check out, so none can reach a terminal,
+even through JSON.
 
 Rows kept before 2.0 hold a chance (a float from 0 to 1, or null) where a fit (an int from 0 to
 100) is now: the layout is the same, and JSON keeps the two apart (a chance is always written
 with a decimal point), so such a row reads back with no figure (None) rather than a chance
 shown as a fit. Anything else in that place (a fit above 100, a chance above 1, text, true)
-does not check out. Texts holding a control or other hidden character (see
-i18n.hidden_character) do not check out, so none can reach a terminal, even through JSON.
+does not check out. (The other way round, a rolefinder before 2.0 skips a row kept by 2.0,
+with a note, since a fit above 1 is no chance to it.)
 
 The layout is versioned by ``PRAGMA user_version`` and marked as rolefinder's by ``PRAGMA
 application_id``. Opening brings an older layout up to date step by step (MIGRATIONS) inside the

@@ -97,12 +97,12 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Kurang mendukung: {you}% jawabanmu bertipe {trait}, sedangkan profesi ini hanya {role}% {trait}.",
     },
     "reason_up": {
-        "en": "You chose \"{answer}\".",
-        "id": "Kamu memilih \"{answer}\".",
+        "en": 'You chose "{answer}".',
+        "id": 'Kamu memilih "{answer}".',
     },
     "reason_down": {
-        "en": "Against it: you chose \"{answer}\".",
-        "id": "Kurang mendukung: kamu memilih \"{answer}\".",
+        "en": 'Against it: you chose "{answer}".',
+        "id": 'Kurang mendukung: kamu memilih "{answer}".',
     },
     "points_one": {"en": "1 point", "id": "1 poin"},
     "points_many": {"en": "{n} points", "id": "{n} poin"},
@@ -520,8 +520,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "{path} adalah file, bukan folder.",
     },
     "class_note_torn": {
-        "en": "Torn between social media and another field.",
-        "id": "Masih bimbang antara media sosial dan bidang lain.",
+        "en": "Said they are torn between a few directions: go through the roles listed, not only the first.",
+        "id": "Mengaku bimbang di antara beberapa arah: bahas profesi-profesi di daftarnya, bukan hanya yang pertama.",
     },
     "class_col_source": {"en": "source", "id": "sumber"},
     "class_col_row": {"en": "row", "id": "baris"},
@@ -637,9 +637,9 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     # compare: two results side by side
     "compare_help": {
         "en": "Put two results side by side (result codes or saved results): both profiles, "
-        "both top 3, what moved and why.",
-        "id": "Bandingkan dua hasil berdampingan (kode hasil atau hasil tersimpan): profil dan tiga "
-        "profesi teratas masing-masing, apa yang berubah, dan alasannya.",
+        "the roles each lists with their fit, what moved and why.",
+        "id": "Bandingkan dua hasil berdampingan (kode hasil atau hasil tersimpan): profil dan "
+        "profesi yang cocok beserta kecocokannya masing-masing, apa yang berubah, dan alasannya.",
     },
     "arg_compare_a": {
         "en": "The first result (A): a result code, or a saved result's number as 'rolefinder history' lists it, or 'last'.",
@@ -651,7 +651,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "compare_title": {"en": "Two results side by side", "id": "Dua hasil berdampingan"},
     "compare_profiles": {"en": "Profiles", "id": "Profil"},
-    "compare_matches": {"en": "Roles the answers fit", "id": "Profesi yang cocok dengan jawabannya"},
+    "compare_matches": {
+        "en": "Roles the answers fit",
+        "id": "Profesi yang cocok dengan jawabannya",
+    },
     "compare_what_moved": {"en": "What moved", "id": "Yang berubah"},
     "compare_place": {"en": "#{place} ({fit})", "id": "#{place} ({fit})"},
     "compare_off_list": {

@@ -130,7 +130,7 @@ def intro(catalogue: Catalogue, lang: Lang, width: int) -> str:
     """
     import textwrap
 
-    extra = 1 if catalogue.outlook is not None else 0
+    extra = sum(1 for q in (catalogue.experience, catalogue.outlook) if q is not None)
     count = len(catalogue.questions)
     low, high = min(SITTING_MIN + extra, count), min(SITTING_MAX + extra, count)
     return textwrap.fill(t("intro", lang, low=low, high=high), max(width - 1, 20))

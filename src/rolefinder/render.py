@@ -29,7 +29,6 @@ from rolefinder.report import (
     level_text,
     ready_lines,
     ready_text,
-    percent,
     reason_lines,
     what_if_line,
     why_line,
@@ -468,11 +467,12 @@ def _result_summary(
     )
     why = explanation.reasons.get(best.id)
     reason = why_line(catalogue, why, lang) if why else ""
-    if reason:
+    if reason and result.pattern is None:  # no reasons or readiness for what is not advice
         parts.append(Text(f"{t('why', lang)}: ", style="bold") + Text(reason))
-    route = explanation.paths.get(best.id, ())
-    ready = ready_lines(catalogue, best, result.adjacent, route, lang)
-    parts.append(Text(" ".join(ready if explain else ready[:2])))
+    if result.pattern is None or explain:
+        route = explanation.paths.get(best.id, ())
+        ready = ready_lines(catalogue, best, result.adjacent, route, lang)
+        parts.append(Text(" ".join(ready)))
     for note in notes:
         parts.append(Text(f"! {note}", style="yellow"))
     if explain and explanation.what_if is not None:  # a detail: the summary stays one screen

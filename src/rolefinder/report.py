@@ -16,8 +16,8 @@ from rolefinder.model import SKIP, Catalogue, Role, as_percentages
 if TYPE_CHECKING:  # types only: `roles` and `show` need no engine
     from rolefinder.engine import Match, Result
     from rolefinder.explain import Explanation, Reasons, WhatIf
-    from rolefinder.model import Text
     from rolefinder.history import Entry
+    from rolefinder.model import Text
 
 
 def level_text(role: Role, lang: Lang) -> str:
@@ -101,9 +101,7 @@ def percent(chance: float | None) -> str:
     return "<1%" if 0 < chance < 0.005 else f"{round(100 * chance)}%"
 
 
-def reason_lines(
-    catalogue: Catalogue, why: Reasons, lang: Lang, points: bool = False
-) -> list[str]:
+def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang, points: bool = False) -> list[str]:
     """The reasons in plain words: the answers that point most to the role, the trait it
     shares with the user, then what counted against it. ``points`` adds each one's points
     (for --explain; the summary speaks only in answers and traits)."""
@@ -114,11 +112,15 @@ def reason_lines(
     ):
         for answer in answers:
             text = answer_text(catalogue, answer.question, answer.option, lang).rstrip(".")
-            lines.append(t(f"reason_{key}", lang, answer=text) + _points(answer.points, points, lang))
+            lines.append(
+                t(f"reason_{key}", lang, answer=text) + _points(answer.points, points, lang)
+            )
         for pull in traits:
             name = _trait_name(catalogue, pull.trait, lang)
             values = {"trait": name, "you": pull.you, "role": pull.role}
-            lines.append(t(f"reason_trait_{key}", lang, **values) + _points(pull.points, points, lang))
+            lines.append(
+                t(f"reason_trait_{key}", lang, **values) + _points(pull.points, points, lang)
+            )
     return lines
 
 
@@ -217,9 +219,7 @@ def result_dict(
         "pattern": result.pattern,
         "flags": list(explanation.flags),
         "notes": flag_lines(result, explanation, lang),
-        "matches": [
-            _match_dict(catalogue, result, explanation, m, lang) for m in result.matches
-        ],
+        "matches": [_match_dict(catalogue, result, explanation, m, lang) for m in result.matches],
         "what_if": None
         if change is None
         else {

@@ -23,9 +23,9 @@ from rolefinder.languages import FALLBACK, LANGS
 from rolefinder.model import (
     LEVELS,
     OUTLOOKS,
-    SOURCES,
     QUESTION_KINDS,
     SKIP,
+    SOURCES,
     TRAIT,
     Catalogue,
     Option,
