@@ -37,6 +37,7 @@ roles:
     level: entry
     profile: {creative: 1}
     related: []
+    way_in: {en: A portfolio, id: Portofolio}
 questions:
   - id: q1
     prompt: {en: Pick, id: Pilih}

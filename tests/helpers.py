@@ -68,12 +68,13 @@ def no_hang(seconds: int = 5) -> Iterator[None]:
 #  9     level: entry
 # 10     profile: {creative: 1}
 # 11     related: []
-# 12 questions:
-# 13   - id: q1
-# 14     prompt: {en: Pick, id: Pilih}
-# 15     options:
-# 16       - {id: a, text: {en: A, id: A}, weights: {creative: 1}}
-# 17       - {id: b, text: {en: B, id: B}, weights: {creative: 2}}
+# 12     way_in: {en: A portfolio, id: Portofolio}
+# 13 questions:
+# 14   - id: q1
+# 15     prompt: {en: Pick, id: Pilih}
+# 16     options:
+# 17       - {id: a, text: {en: A, id: A}, weights: {creative: 1}}
+# 18       - {id: b, text: {en: B, id: B}, weights: {creative: 2}}
 
 
 def edit(old: str, new: str) -> str:
@@ -118,7 +119,7 @@ BAD = [
         "empty questions",
         MINIMAL.split("questions:")[0] + "questions: []\n",
         1,
-        12,
+        13,
         "questions: needs at least 1 item(s), found 0",
     ),
     (
@@ -132,35 +133,35 @@ BAD = [
         "unknown trait in weights",
         edit("weights: {creative: 1}", "weights: {creativ: 1}"),
         1,
-        16,
+        17,
         "unknown trait 'creativ'",
     ),
     (
         "negative weight",
         edit("weights: {creative: 2}", "weights: {creative: -2}"),
         1,
-        17,
+        18,
         "must be a finite number of 0 or more",
     ),
     (
         "NaN weight",
         edit("weights: {creative: 2}", "weights: {creative: .nan}"),
         1,
-        17,
+        18,
         "must be a finite number of 0 or more, found nan",
     ),
     (
         "infinite weight",
         edit("weights: {creative: 2}", "weights: {creative: .inf}"),
         1,
-        17,
+        18,
         "must be a finite number of 0 or more, found inf",
     ),
     (
         "weight not a number",
         edit("weights: {creative: 2}", "weights: {creative: lots}"),
         1,
-        17,
+        18,
         "expected a number, found a text",
     ),
     (
@@ -170,7 +171,7 @@ BAD = [
         10,
         "needs at least one trait with a weight above 0",
     ),
-    ("id read as false", edit("id: q1", "id: no"), 1, 13, "expected a text, found true/false"),
+    ("id read as false", edit("id: q1", "id: no"), 1, 14, "expected a text, found true/false"),
     (
         "text read as a date",
         edit("{en: Draws,", "{en: 2024-02-30,"),
@@ -185,7 +186,7 @@ BAD = [
         1,
         "version: expected a text, found a float (1.1); put it in quotes",
     ),
-    ("reserved option id", edit("{id: b,", "{id: skip,"), 1, 17, "'skip' is reserved"),
+    ("reserved option id", edit("{id: b,", "{id: skip,"), 1, 18, "'skip' is reserved"),
     (
         "unknown related role",
         edit("related: []", "related: [writer]"),
@@ -193,9 +194,9 @@ BAD = [
         11,
         "unknown role 'writer'",
     ),
-    ("too few options", MINIMAL.replace(OPTION_B, ""), 1, 15, "needs at least 2 item(s), found 1"),
-    ("duplicate option id", edit("{id: b,", "{id: a,"), 1, 17, "duplicate option id 'a'"),
-    ("duplicate question id", MINIMAL + EXTRA_QUESTION, 1, 18, "duplicate question id 'q1'"),
+    ("too few options", MINIMAL.replace(OPTION_B, ""), 1, 16, "needs at least 2 item(s), found 1"),
+    ("duplicate option id", edit("{id: b,", "{id: a,"), 1, 18, "duplicate option id 'a'"),
+    ("duplicate question id", MINIMAL + EXTRA_QUESTION, 1, 19, "duplicate question id 'q1'"),
     (
         "duplicate trait id",
         edit(
@@ -226,7 +227,7 @@ BAD = [
             "weights: {creative: 1}", "weights: *p"
         ),
         1,
-        16,
+        17,
         "alias bomb",
     ),
     (
@@ -283,7 +284,7 @@ BAD = [
     ),
     ("non-text key", "1: one\n" + MINIMAL, 1, 1, "keys must be plain text"),
     ("too deep", "traits: " + "[" * 40 + "]" * 40 + "\n", 1, 1, "nested more than 16 levels deep"),
-    ("two documents", MINIMAL + "---\nmore: 1\n", 1, 18, "only one YAML document is allowed"),
+    ("two documents", MINIMAL + "---\nmore: 1\n", 1, 19, "only one YAML document is allowed"),
     ("a list, not a mapping", "- just\n- a list\n", 1, 1, "expected a mapping, found a list"),
     ("empty file", "", 1, None, "expected a mapping, found empty"),
     ("comments only", "# nothing here\n", 1, None, "expected a mapping, found empty"),

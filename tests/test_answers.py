@@ -32,14 +32,20 @@ def sheet(tmp_path):
 
 def check_document(data, catalogue):
     assert sum(data["profile"].values()) == 100
-    reachable = [m for m in data["matches"] if not m["stretch"]]
-    figures = [m["score"] for m in reachable]
-    assert figures == sorted(figures, reverse=True)
-    assert sum(m["chance"] for m in reachable) == pytest.approx(1, abs=0.01)
+    fits = [m["fit"] for m in data["matches"]]
+    assert fits == sorted(fits, reverse=True)  # every role, best fit first
+    assert all(0 <= fit <= 100 for fit in fits)
+    assert sum(m["sure"] for m in data["matches"]) == pytest.approx(1, abs=0.01)
     assert sorted(m["id"] for m in data["matches"]) == sorted(r.id for r in catalogue.roles)
     for match in data["matches"]:
-        assert set(match) >= {"id", "name", "score", "chance", "level", "stretch"}
-    assert data["confidence"]["band"] in ("strong", "good", "unsure")
+        assert set(match) >= {"id", "name", "score", "fit", "sure", "listed", "ready", "level"}
+        assert match["ready"] in ("now", "junior", "later", "unknown")
+        assert ("readiness" in match) == match["listed"]
+    assert data["best"] == data["matches"][0]["id"]
+    assert data["sure"] == data["matches"][0]["sure"]
+    assert set(data["experience"]) == {"level", "related"}
+    assert data["band"] in ("strong", "good", "unsure")
+    assert data["pattern"] in (None, "random", "same_position", "repeating")
     assert data["catalogue"] == {"source": "roles.yaml", "version": "1.0"}
     assert data["language"] in ("en", "id")
 

@@ -87,7 +87,7 @@ def test_every_problem_is_reported_at_once(runner, tmp_path):
     for line, message in [
         (9, "must be one of entry, mid, senior"),
         (11, "unknown role 'x'"),
-        (18, "unknown field 'rolez'"),
+        (19, "unknown field 'rolez'"),
     ]:
         assert problem_line(result.stdout, message).startswith(f"{path}:{line}:")
     assert "3 problem(s)" in result.stdout
@@ -112,7 +112,7 @@ def test_a_usage_error_exits_2(runner):
 def test_the_shipped_catalogue_validates(runner):
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0
-    assert "valid, 10 roles and 26 questions" in result.stdout
+    assert "valid, 10 roles and 27 questions" in result.stdout
     assert "warning" not in result.stdout
 
 

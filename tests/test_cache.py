@@ -270,6 +270,8 @@ def sample(hint, n: int, reached: set[type]):
         return sample(inner, n, reached)
     if get_origin(hint) is Mapping:
         return {f"key{n}": 0.25 + n, f"other{n}": 1}  # a whole number too
+    if hint is bool:
+        return True  # every bool field defaults to False: True is the value to keep
     if hint in (str, int, float):
         return hint(n + 7)
     raise AssertionError(f"no sample for {hint!r}: teach sample() this type")
@@ -327,12 +329,14 @@ def test_the_codec_keeps_defaults_and_absent_fields(catalogue):
         level="entry",
         profile={"creative": 1.0},
         related=(),
+        way_in=model.Text.same("W"),
         years=model.Years(2),  # no upper bound
     )
     shipped = replace(catalogue, roles=(*catalogue.roles, bare), source="<catalogue>")
     back, _ = round_trip(shipped)
     assert back == shipped
     assert back.role("r").note is None and back.role("r").years == model.Years(2, None)
+    assert back.role("r").junior is None and back.role("r").source == "articles"
     assert back.questions[0].kind is shipped.questions[0].kind  # the very same kind
 
 

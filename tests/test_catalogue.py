@@ -75,8 +75,12 @@ def test_the_bank_is_larger_than_a_sitting_and_every_option_is_one_trait(catalog
         assert 4 <= len(question.options) <= 7, question.id
         for option in question.options:
             assert option.id != "skip"
-            assert len(option.weights) == 1, (question.id, option.id)  # one trait an option
-            assert 1 <= len(option.fits) <= 3, (question.id, option.id)
+            if option.weights or not option.against:
+                assert len(option.weights) == 1, (question.id, option.id)  # one trait an option
+                assert 1 <= len(option.fits) <= 3, (question.id, option.id)
+            else:  # work one would rather not do: no trait, counted against its roles
+                assert not option.fits, (question.id, option.id)
+                assert set(option.against) <= set(ROLE_IDS), (question.id, option.against)
 
 
 def test_every_role_has_a_say_in_many_questions(catalogue):

@@ -237,8 +237,12 @@ def test_result_speaks_indonesian_and_saves(runner, tmp_path, catalogue):
 def test_a_result_comes_back_in_the_language_it_was_taken_in(runner, catalogue):
     code = encode(catalogue, PERSONAS["graphic-designer"], "id")
     assert "Paling cocok" in runner.invoke(app, ["result", code]).stdout
-    assert "Best match" in runner.invoke(app, ["result", code, "--lang", "en"]).stdout
-    assert "Best match" in runner.invoke(app, ["--lang", "en", "result", code]).stdout
+    assert (
+        "Best fit: Graphic Designer" in runner.invoke(app, ["result", code, "--lang", "en"]).stdout
+    )
+    assert (
+        "Best fit: Graphic Designer" in runner.invoke(app, ["--lang", "en", "result", code]).stdout
+    )
 
 
 # Codes of the shipped catalogue in the layouts before 4, as printed then (they cannot be made

@@ -171,7 +171,7 @@ TOLD = [
     (
         "duplicate option id",
         edit("{id: b,", "{id: a,"),
-        "17:10: questions[0].options[1].id: ",
+        "18:10: questions[0].options[1].id: ",
         "duplicate option id 'a'",
         "id pilihan 'a' muncul lebih dari sekali",
     ),

@@ -64,16 +64,16 @@ def answer(child, first_keys: str = ENTER, confirm: bool = True) -> int:
 def test_answering_every_question_shows_a_ranked_result(tmp_path, catalogue):
     child = spawn(tmp_path)
     asked = answer(child, first_keys=DOWN + ENTER)  # arrow down once, then Enter
-    assert 13 <= asked <= 17
-    child.expect("Your best matches")
+    assert 14 <= asked <= 18
+    child.expect("Roles your answers fit")
     above = child.before  # the profile comes first
     child.expect(pexpect.EOF)
     child.close()
     screen = ANSI.sub("", above + child.before)
     assert child.exitstatus == 0
     assert "Your profile" in above
-    assert re.search(r"^\s*1\s+[A-Z][\w ]+?\s+[<>]?\d+%", screen, flags=re.M), screen
-    assert "Best match:" in screen
+    assert re.search(r"^\s*1\s+[A-Z][\w ]+?\s+\d+/100", screen, flags=re.M), screen
+    assert "Best fit:" in screen
     assert list(tmp_path.iterdir()) == []  # the quiz writes nothing
 
 
@@ -126,13 +126,13 @@ def test_term_dumb_gets_numbered_prompts_with_no_escape_sequences(tmp_path, cata
     )
     child.logfile_read = everything = io.StringIO()
     asked = 0
-    while child.expect([r"Your choice \(1-\d+, Enter for \d+, q to stop\): ", "Best match"]) == 0:
+    while child.expect([r"Your choice \(1-\d+, Enter for \d+, q to stop\): ", "Best fit"]) == 0:
         asked += 1
         child.sendline("2" if asked < 8 else "")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    assert 13 <= asked <= 18  # the sitting and the review screen
+    assert 14 <= asked <= 19  # experience, outlook, 12-16 about the work, the review screen
     assert "\x1b" not in everything.getvalue()
 
 

@@ -67,8 +67,14 @@ def test_the_python_example_runs_and_its_comments_are_true():
     result, why = namespace["result"], namespace["why"]
     claims = {
         "result.profile": result.profile,
-        "result.best.id, result.best.chance > 0.99": (result.best.id, result.best.chance > 0.99),
-        "[goal.id for goal in result.goals][0]": result.goals[0].id,
+        "result.best.id, result.best.fit, result.best.ready": (
+            result.best.id,
+            result.best.fit,
+            result.best.ready,
+        ),
+        "[match.id for match in result.matches if match.listed]": [
+            m.id for m in result.matches if m.listed
+        ],
         "[pull.question for pull in why.raised]": [p.question for p in why.raised],
     }
     for expression, value in claims.items():
@@ -110,7 +116,7 @@ def test_the_answer_sheet_example_works_as_printed(runner, tmp_path):
     path.write_text(sheet.group(1), "utf-8")
     result = runner.invoke(app, ["quiz", "--answers", str(path)])
     assert result.exit_code == 0, result.output
-    assert "Best match:" in result.stdout
+    assert "Best fit:" in result.stdout
 
 
 def test_every_command_is_in_the_commands_table_and_the_lang_claim_is_true():

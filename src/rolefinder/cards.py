@@ -146,7 +146,7 @@ def facts(
     if explanation.what_if is not None:
         notes.append(what_if_text(catalogue, explanation.what_if, lang))
     route = explanation.paths.get(best.id, ())
-    ready = ready_lines(catalogue, best, result.adjacent, route, lang)
+    ready = ready_lines(best, result.adjacent, route, lang)
     if route:
         # report.path_line's sentence with a real arrow: a card is UTF-8, and "->" can break
         # between its two characters when a line wraps

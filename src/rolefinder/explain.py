@@ -82,11 +82,11 @@ def explain(
     """
     wanted = dict.fromkeys([result.best.id, *roles])
     later = {m.id: m.role for m in result.matches if m.ready == "later"}
-    goals = [later[role_id] for role_id in wanted if role_id in later]
+    for_later = [later[role_id] for role_id in wanted if role_id in later]
     paths: dict[str, tuple[Role, ...]] = {}
-    if goals:
+    if for_later:
         ways = _Ways(catalogue, result.level, {m.id: m.score for m in result.matches})
-        paths = {goal.id: ways.up_to(goal) for goal in goals}  # one graph for all of them
+        paths = {role.id: ways.up_to(role) for role in for_later}  # one graph for all of them
     return Explanation(
         reasons={role_id: reasons(catalogue, result, role_id) for role_id in wanted},
         band=band(result),

@@ -234,7 +234,7 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     # result
     "audit_random": {
         "en": "Random sittings: {confident} told high or fairly high (target at most {confident_max}), {warned} told no clear pattern or low (target at least {warned_min}); always the same position: {caught} caught.",
-        "id": "Sesi acak: {confident} dinilai tinggi atau cukup tinggi (target paling banyak {confident_max}), {warned} dinilai belum ada pola atau rendah (target minimal {warned_min}); selalu posisi yang sama: {caught} tertangkap.",
+        "id": "Sesi acak: {confident} dinilai tinggi atau cukup tinggi (target paling banyak {confident_max}), {warned} dinilai belum ada pola atau rendah (target minimal {warned_min}); selalu urutan yang sama: {caught} tertangkap.",
     },
     "fit_legend": {
         "en": "Fit: how closely your answers match the role's work (100/100: every answer).",
@@ -258,7 +258,7 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "ready_junior": {
         "en": "Can you apply? Yes, for junior or internship posts now: {junior}. The full job usually asks for more ({level}).",
-        "id": "Bisa melamar? Ya, untuk posisi junior atau magang sekarang: {junior}. Posisi penuhnya biasanya meminta lebih ({level}).",
+        "id": "Bisa melamar? Ya, untuk lowongan junior atau magang sekarang: {junior}. Pekerjaan penuhnya biasanya meminta lebih ({level}).",
     },
     "ready_now": {
         "en": "Can you apply? Yes, now.",
@@ -270,7 +270,7 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "ready_junior_short": {
         "en": "junior posts, now",
-        "id": "posisi junior, sekarang",
+        "id": "lowongan junior, sekarang",
     },
     "ready_now_short": {
         "en": "yes, now",

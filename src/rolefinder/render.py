@@ -471,7 +471,7 @@ def _result_summary(
         parts.append(Text(f"{t('why', lang)}: ", style="bold") + Text(reason))
     if result.pattern is None or explain:
         route = explanation.paths.get(best.id, ())
-        ready = ready_lines(catalogue, best, result.adjacent, route, lang)
+        ready = ready_lines(best, result.adjacent, route, lang)
         parts.append(Text(" ".join(ready)))
     for note in notes:
         parts.append(Text(f"! {note}", style="yellow"))
@@ -503,7 +503,7 @@ def _role_details(
     parts += [_heading("why", lang), _why(console, catalogue, explanation, match, lang)]
     parts += [_heading("duties", lang), _bullets(console, [d.get(lang) for d in role.duties])]
     route = explanation.paths.get(match.id, ())
-    parts.append(Text(" ".join(ready_lines(catalogue, match, result.adjacent, route, lang))))
+    parts.append(Text(" ".join(ready_lines(match, result.adjacent, route, lang))))
     steps = next_steps(catalogue, role)
     if steps:
         names = ", ".join(r.name.get(lang) for r in steps)

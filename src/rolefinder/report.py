@@ -68,9 +68,7 @@ def ready_text(match: Match, lang: Lang) -> str:
     return t(f"ready_{match.ready}_short", lang)
 
 
-def ready_lines(
-    catalogue: Catalogue, match: Match, adjacent: bool, route: tuple[Role, ...], lang: Lang
-) -> list[str]:
+def ready_lines(match: Match, adjacent: bool, route: tuple[Role, ...], lang: Lang) -> list[str]:
     """Whether the user can apply for a role now, what it usually asks, and the way in."""
     role = match.role
     junior = _text(role.junior, lang)
@@ -283,7 +281,7 @@ def _match_dict(
             "text": reason_lines(catalogue, why, lang),
         }
         route = explanation.paths.get(match.id, ())
-        entry["readiness"] = ready_lines(catalogue, match, result.adjacent, route, lang)
+        entry["readiness"] = ready_lines(match, result.adjacent, route, lang)
     if match.id in explanation.paths:
         entry["path"] = [role.id for role in explanation.paths[match.id]]
     return entry
