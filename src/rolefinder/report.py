@@ -90,15 +90,6 @@ def sure_text(sure: float) -> str:
     return f"{min(99, max(1, round(100 * sure)))}%"
 
 
-def percent(chance: float | None) -> str:
-    """A chance as a whole percentage ('64%', '<1%'), or '-' when there is none."""
-    if chance is None:
-        return "-"
-    if chance > 0.995:  # a model's chance is never a certainty: no "100%"
-        return ">99%"
-    return "<1%" if 0 < chance < 0.005 else f"{round(100 * chance)}%"
-
-
 def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang, points: bool = False) -> list[str]:
     """The reasons in plain words: the answers that point most to the role, the trait it
     shares with the user, then what counted against it. ``points`` adds each one's points
