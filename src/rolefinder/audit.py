@@ -76,7 +76,9 @@ class AuditReport:
 
     # model -> setting -> role id (or "all") -> figures
     recovery: Mapping[str, Mapping[str, Mapping[str, Recovery]]]
-    by_level: Mapping[str, Mapping[str, float]]  # model -> experience option -> top-1 (noisy)
+    # model -> setting -> experience answer -> own role first, every sitting re-ranked with that
+    # answer (the questions asked never depend on it)
+    by_level: Mapping[str, Mapping[str, Mapping[str, float]]]
     calibration: Mapping[str, tuple[Calibration, ...]]  # model -> bins (both settings pooled)
     confused: list[tuple[str, str, int]]  # (true role, given role, count), most common first
     random_confident: float  # random sittings given a strong or good result
@@ -130,18 +132,19 @@ def audit(
     rng = random.Random(seed)
     evidence = Evidence(catalogue)
     recovery: dict[str, dict[str, dict[str, Recovery]]] = {}
-    by_level: dict[str, dict[str, float]] = {}
+    by_level: dict[str, dict[str, dict[str, float]]] = {}
     calibration: dict[str, tuple[Calibration, ...]] = {}
     confused: Counter[tuple[str, str]] = Counter()
     lengths: list[int] = []
     experience = catalogue.experience
+    # Without an experience question there is one "level": the answers as they are.
     levels = [o.id for o in experience.options] if experience else [SKIP]
     for model in MODELS:
         recovery[model] = {}
         pairs: list[tuple[float, bool]] = []
-        level_hits: Counter[str] = Counter()
-        level_counts: Counter[str] = Counter()
+        by_level[model] = {}
         for setting in TARGETS:
+            level_hits: Counter[str] = Counter()
             per_role: dict[str, Recovery] = {}
             totals = [0.0, 0.0, 0.0, 0.0]
             for role in catalogue.roles:
@@ -158,9 +161,10 @@ def audit(
                     hits[2] += first.best.sure
                     hits[3] += first.pattern is not None
                     pairs.append((first.best.sure, right))
-                    if setting == "noisy":
-                        level_hits[level] += right
-                        level_counts[level] += 1
+                    for other in levels:  # the same answers at every experience answer
+                        given = {experience.id: other} if experience else {}
+                        again = rank(catalogue, {**first.answers, **given}, evidence)
+                        level_hits[other] += again.best.id == role.id
                     if not right:
                         confused[(role.id, first.best.id)] += 1
                 per_role[role.id] = Recovery(*(h / people for h in hits))
@@ -168,7 +172,7 @@ def audit(
             count = people * len(catalogue.roles)
             per_role["all"] = Recovery(*(h / count for h in totals))
             recovery[model][setting] = per_role
-        by_level[model] = {lv: level_hits[lv] / level_counts[lv] for lv in level_counts}
+            by_level[model][setting] = {lv: level_hits[lv] / count for lv in levels}
         calibration[model] = _calibrate(pairs)
     confident = warned = 0
     for _ in range(samples):

@@ -48,6 +48,8 @@ class Reasons(NamedTuple):
     traits_against: tuple[TraitPull, ...]
     raised: tuple[Pull, ...]
     lowered: tuple[Pull, ...]
+    named: int = 0  # how many of the answers name the role's own work (its ``fits``)
+    answered: int = 0  # of how many real answers about the work
 
 
 class WhatIf(NamedTuple):
@@ -139,8 +141,14 @@ def reasons(catalogue: Catalogue, result: Result, role_id: str) -> Reasons:
         key=lambda p: ((p.question, p.option) not in named, -p.points),
     )
     lowered = sorted((p for p in pulls if p.points <= -MEANINGFUL_POINTS), key=lambda p: p.points)
+    chosen = {(p.question, p.option) for p in pulls}
     return Reasons(
-        tuple(traits_for[:2]), tuple(traits_against[:1]), tuple(raised[:3]), tuple(lowered[:1])
+        tuple(traits_for[:2]),
+        tuple(traits_against[:1]),
+        tuple(raised[:3]),
+        tuple(lowered[:1]),
+        named=len(chosen & named),
+        answered=len(pulls),
     )
 
 

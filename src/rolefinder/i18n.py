@@ -232,6 +232,18 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "Tidak ada jawaban yang salah: pilih yang paling kamu sukai, bukan yang kedengarannya keren.",
     },
     # result
+    "audit_levels": {
+        "en": "Own role first at each experience answer, the same sittings re-ranked ({model}, careful / noisy): {levels}.",
+        "id": "Profesinya sendiri di urutan pertama untuk setiap jawaban pengalaman, sesi yang sama dinilai ulang ({model}, cermat / kurang cermat): {levels}.",
+    },
+    "why_named": {
+        "en": '{n} of your {m} answers are this role\'s kind of work, such as "{answer}".',
+        "id": '{n} dari {m} jawabanmu adalah jenis pekerjaan profesi ini, misalnya "{answer}".',
+    },
+    "your_match_one": {
+        "en": "The role your answers fit (no other comes close)",
+        "id": "Profesi yang cocok dengan jawabanmu (tidak ada yang mendekati)",
+    },
     "audit_random": {
         "en": "Random sittings: {confident} told high or fairly high (target at most {confident_max}), {warned} told no clear pattern or low (target at least {warned_min}); always the same position: {caught} caught.",
         "id": "Sesi acak: {confident} dinilai tinggi atau cukup tinggi (target paling banyak {confident_max}), {warned} dinilai belum ada pola atau rendah (target minimal {warned_min}); selalu urutan yang sama: {caught} tertangkap.",

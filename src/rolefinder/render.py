@@ -199,6 +199,10 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
             for b in bins
         )
         console.print(Text(t("audit_calibration", lang, model=model, bins=shown)), soft_wrap=True)
+    for model, settings in report.by_level.items():
+        careful, noisy = settings["careful"], settings["noisy"]
+        levels = ", ".join(f"{lv} {pct(careful[lv])} / {pct(noisy[lv])}" for lv in careful)
+        console.print(Text(t("audit_levels", lang, model=model, levels=levels)), soft_wrap=True)
     random_line = t(
         "audit_random",
         lang,
@@ -524,15 +528,16 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | 
         )
         for place, match in enumerate(result.listed[:top], start=1)
     ]
+    heading = t("your_matches" if len(result.listed) > 1 else "your_match_one", lang)
     if console.width < NARROW:
-        title = Text(t("your_matches", lang), style="bold")
+        title = Text(heading, style="bold")
         lines = [
             Text(f"{p}. ") + name + Text(f"  {pct}  ", style="bold") + level
             for p, name, pct, level in rows
         ]
         return Group(title, *lines)
     table = Table(
-        title=t("your_matches", lang),
+        title=heading,
         title_justify="left",
         title_style="bold",
         box=None,

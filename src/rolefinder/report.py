@@ -114,12 +114,16 @@ def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang, points: bool = 
 
 
 def why_line(catalogue: Catalogue, why: Reasons, lang: Lang) -> str:
-    """The summary's one reason: the answer that points most to the best fit, and the trait
-    the user shares with it (both only where they exist)."""
+    """The summary's one reason: how many answers name the role's own work, with the one that
+    points to it most, and the trait the user shares with it (each only where it exists)."""
     up = reason_lines(catalogue, why._replace(traits_against=(), lowered=()), lang)
-    first_answer = up[: min(1, len(why.raised))]
     first_trait = up[len(why.raised) : len(why.raised) + 1]
-    return " ".join([*first_answer, *first_trait])
+    if why.named and why.raised:
+        top = why.raised[0]
+        answer = answer_text(catalogue, top.question, top.option, lang).rstrip(".")
+        values = {"n": why.named, "m": why.answered, "answer": answer}
+        return " ".join([t("why_named", lang, **values), *first_trait])
+    return " ".join([*up[: min(1, len(why.raised))], *first_trait])
 
 
 def _points(points: float, shown: bool, lang: Lang) -> str:
