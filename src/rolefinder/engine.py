@@ -16,9 +16,9 @@ share of the most any role could get from the same questions (0-100), so it comp
 roles and sittings. **How sure** is the posterior of the best role against every other role,
 softened by TEMPERATURE because neighbouring questions are not independent. When even the best
 role beats random clicking by less than NO_PATTERN_NATS, the answers show no clear pattern.
-Each answer's *contribution* (points) is
-its evidence minus the mean over roles, times POINTS_PER_NAT: signed, and summing exactly to
-the role's score, so explanations need no leave-one-out guessing.
+Each answer's *contribution* (points) is its evidence minus the mean over roles, times
+POINTS_PER_NAT: signed, and summing exactly to the role's score, so explanations need no
+leave-one-out guessing.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ POINTS_PER_NAT = 10.0
 # posterior would be overconfident; calibrated on both respondent models of the audit.
 TEMPERATURE = 0.8
 # No clear pattern: the answers are less than e^4.5 (about 90) times likelier from the best role
-# than from clicking at random. Random sittings reach that bar about 5% of the time; careful
-# respondents of the audit's rules model never fall below it (see README, How it was checked).
+# than from clicking at random. Set so that random sittings are rarely called clear while the
+# audit's careful rules-model respondents almost never fall below it (README, How it was checked).
 NO_PATTERN_NATS = 4.5
 LISTED_MIN_FIT = 20  # a runner-up below this fit is not listed as a match
 LISTED_GAP = 60  # nor one more than this far below the best fit
@@ -63,7 +63,7 @@ class Match(NamedTuple):
     score: float  # points of evidence (the sum of the answers' contributions)
     fit: int  # 0-100: how well the answers fit the role, comparable across roles and sittings
     sure: float  # 0-1: how likely this role is the person's rather than another (calibrated)
-    ready: str  # now, junior, later or unknown: see Readiness
+    ready: str  # one of READINESS
     listed: bool  # the answers point to it: shown as a match
 
     @property
@@ -358,11 +358,7 @@ def option_position(question: Question, option_id: str) -> int | None:
 def click_pattern(catalogue: Catalogue, answers: Answers) -> str | None:
     """same_position or repeating when the answers to the work questions follow the options'
     positions (always the first, or 1-2-1-2...) rather than their texts; else None."""
-    found = [
-        option_position(q, answers[q.id])
-        for q in catalogue.questions
-        if q.kind.adaptive and q.id in answers
-    ]
+    found = [option_position(q, answers[q.id]) for q in catalogue.bank if q.id in answers]
     positions = [p for p in found if p is not None]
     if len(positions) < needed_answers(catalogue):
         return None
