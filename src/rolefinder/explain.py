@@ -50,6 +50,9 @@ class Reasons(NamedTuple):
     lowered: tuple[Pull, ...]
     named: int = 0  # how many of the answers name the role's own work (its ``fits``)
     answered: int = 0  # of how many real answers about the work
+    # The answer to quote for it: the first, in the order given, that names this role alone
+    # (else the first that names it): a typical answer, not the most unusual one.
+    example: Pull | None = None
 
 
 class WhatIf(NamedTuple):
@@ -141,15 +144,24 @@ def reasons(catalogue: Catalogue, result: Result, role_id: str) -> Reasons:
         key=lambda p: ((p.question, p.option) not in named, -p.points),
     )
     lowered = sorted((p for p in pulls if p.points <= -MEANINGFUL_POINTS), key=lambda p: p.points)
-    chosen = {(p.question, p.option) for p in pulls}
+    by_answer = {(p.question, p.option): p for p in pulls}
+    given = [by_answer[item] for item in result.answers.items() if item in by_answer]  # as asked
+    naming = [p for p in given if (p.question, p.option) in named]
+    alone = [p for p in naming if _fits(catalogue, p) == (role_id,)]
     return Reasons(
         tuple(traits_for[:2]),
         tuple(traits_against[:1]),
         tuple(raised[:3]),
         tuple(lowered[:1]),
-        named=len(chosen & named),
+        named=len(naming),
         answered=len(pulls),
+        example=next(iter(alone or naming), None),
     )
+
+
+def _fits(catalogue: Catalogue, pull: Pull) -> tuple[str, ...]:
+    option = catalogue.answer(pull.question, pull.option)
+    return option.fits if option else ()
 
 
 def band(result: Result | Standing) -> str:

@@ -237,20 +237,20 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Profesinya sendiri di urutan pertama untuk setiap jawaban pengalaman, sesi yang sama dinilai ulang ({model}, cermat / kurang cermat): {levels}.",
     },
     "why_named": {
-        "en": '{n} of your {m} answers are this role\'s kind of work, such as "{answer}".',
-        "id": '{n} dari {m} jawabanmu adalah jenis pekerjaan profesi ini, misalnya "{answer}".',
+        "en": '{n} of your {m} answers about the work point to this role, such as "{answer}".',
+        "id": '{n} dari {m} jawabanmu tentang pekerjaan mengarah ke profesi ini, misalnya "{answer}".',
     },
     "your_match_one": {
         "en": "The role your answers fit (no other comes close)",
-        "id": "Profesi yang cocok dengan jawabanmu (tidak ada yang mendekati)",
+        "id": "Profesi yang paling cocok dengan jawabanmu (yang lain jauh di bawahnya)",
     },
     "audit_random": {
         "en": "Random sittings: {confident} told high or fairly high (target at most {confident_max}), {warned} told no clear pattern or low (target at least {warned_min}); always the same position: {caught} caught.",
         "id": "Sesi acak: {confident} dinilai tinggi atau cukup tinggi (target paling banyak {confident_max}), {warned} dinilai belum ada pola atau rendah (target minimal {warned_min}); selalu urutan yang sama: {caught} tertangkap.",
     },
     "fit_legend": {
-        "en": "Fit: how closely your answers match the role's work (100/100: every answer).",
-        "id": "Kecocokan: seberapa dekat jawabanmu dengan pekerjaan profesi itu (100/100: semua jawaban).",
+        "en": "Fit: how closely your answers match each role's work, out of 100.",
+        "id": "Kecocokan: seberapa dekat jawabanmu dengan pekerjaan tiap profesi, dari 100.",
     },
     "way_in": {
         "en": "Way in: {text}",

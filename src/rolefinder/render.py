@@ -30,8 +30,8 @@ from rolefinder.report import (
     ready_lines,
     ready_text,
     reason_lines,
+    summary_reason,
     what_if_line,
-    why_line,
 )
 
 if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `roles` skip them
@@ -470,7 +470,7 @@ def _result_summary(
         line + Text(" · " if _unicode(console) else " - ") + band_text(explanation, result, lang)
     )
     why = explanation.reasons.get(best.id)
-    reason = why_line(catalogue, why, lang) if why else ""
+    reason = summary_reason(catalogue, why, lang) if why else ""
     if reason and result.pattern is None:  # no reasons or readiness for what is not advice
         parts.append(Text(f"{t('why', lang)}: ", style="bold") + Text(reason))
     if result.pattern is None or explain:
@@ -515,7 +515,7 @@ def _role_details(
     return parts
 
 
-def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | Group:
+def _matches(console: Console, result: Result, lang: Lang, top: int) -> Group:
     """The roles the answers point to, best fit first, with how ready the user is for each:
     a table, or lines when narrow."""
 
@@ -536,10 +536,7 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | 
             for p, name, pct, level in rows
         ]
         return Group(title, *lines)
-    table = Table(
-        title=heading,
-        title_justify="left",
-        title_style="bold",
+    table = Table(  # the heading stands above it: a title would wrap at the table's width
         box=None,
         header_style="dim",
         pad_edge=False,
@@ -550,7 +547,7 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Table | 
     table.add_column(t("col_ready", lang))
     for row in rows:
         table.add_row(*row)
-    return table
+    return Group(Text(heading, style="bold"), table)
 
 
 def _why(

@@ -113,14 +113,14 @@ def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang, points: bool = 
     return lines
 
 
-def why_line(catalogue: Catalogue, why: Reasons, lang: Lang) -> str:
-    """The summary's one reason: how many answers name the role's own work, with the one that
-    points to it most, and the trait the user shares with it (each only where it exists)."""
+def summary_reason(catalogue: Catalogue, why: Reasons, lang: Lang) -> str:
+    """The summary's one reason: how many answers about the work name the role's own work,
+    with a typical one, and the trait the user shares with it (each only where it exists)."""
     up = reason_lines(catalogue, why._replace(traits_against=(), lowered=()), lang)
     first_trait = up[len(why.raised) : len(why.raised) + 1]
-    if why.named and why.raised:
-        top = why.raised[0]
-        answer = answer_text(catalogue, top.question, top.option, lang).rstrip(".")
+    if why.example is not None:
+        example = why.example
+        answer = answer_text(catalogue, example.question, example.option, lang).rstrip(".")
         values = {"n": why.named, "m": why.answered, "answer": answer}
         return " ".join([t("why_named", lang, **values), *first_trait])
     return " ".join([*up[: min(1, len(why.raised))], *first_trait])
