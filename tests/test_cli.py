@@ -410,3 +410,15 @@ def test_a_result_fits_an_80_by_24_screen(catalogue, lang):
         assert screen.startswith("\n")
         tallest = max(tallest, screen.count("\n"))
     assert 15 <= tallest <= 24
+
+
+@pytest.mark.parametrize(
+    ("role_id", "junior", "source"),
+    [("social-media-analyst", True, "job ads"), ("social-media-manager", False, "articles")],
+)
+def test_show_tells_the_way_in_and_where_it_comes_from(runner, catalogue, role_id, junior, source):
+    role = catalogue.role(role_id)
+    out = " ".join(runner.invoke(app, ["show", role_id]).stdout.replace("│", " ").split())
+    assert "Way in: " + " ".join(role.way_in.get("en").split()) in out
+    assert ("Junior or internship posts:" in out) == junior
+    assert source in out

@@ -232,6 +232,18 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "Tidak ada jawaban yang salah: pilih yang paling kamu sukai, bukan yang kedengarannya keren.",
     },
     # result
+    "source_job-ads": {
+        "en": "(level and way in: common practice in job ads; the articles are silent)",
+        "id": "(level dan cara masuk: kebiasaan umum di lowongan kerja; artikel sumber tidak menyebutnya)",
+    },
+    "source_articles": {
+        "en": "(level and way in from the source articles)",
+        "id": "(level dan cara masuk dari artikel sumber)",
+    },
+    "junior_form": {
+        "en": "Junior or internship posts: {junior}",
+        "id": "Lowongan junior atau magang: {junior}",
+    },
     "audit_levels": {
         "en": "Own role first at each experience answer, the same sittings re-ranked ({model}, careful / noisy): {levels}.",
         "id": "Profesinya sendiri di urutan pertama untuk setiap jawaban pengalaman, sesi yang sama dinilai ulang ({model}, cermat / kurang cermat): {levels}.",

@@ -368,7 +368,8 @@ def _render_roles_stacked(
 
 
 def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) -> None:
-    """One role in full: summary, duties, skills, profile, level and related roles."""
+    """One role in full: summary, duties, skills, profile, level, its junior form and way in,
+    and related roles."""
     parts: list[Any] = [Text(role.summary.get(lang)), Text()]
     if role.note is not None:
         parts += [_heading("note", lang), Text(role.note.get(lang), style="italic"), Text()]
@@ -386,6 +387,10 @@ def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) 
         Text(),
         Text(f"{t('col_level', lang)}: ", style="bold") + Text(level_text(role, lang)),
     ]
+    if role.junior is not None:
+        parts.append(Text(t("junior_form", lang, junior=role.junior.get(lang))))
+    way_in = t("way_in", lang, text=role.way_in.get(lang))
+    parts.append(Text(way_in) + Text(" " + t(f"source_{role.source}", lang), style="dim"))
     related = [r for r in map(catalogue.role, role.related) if r is not None]
     if related:
         names = ", ".join(f"{r.name.get(lang)} ({r.id})" for r in related)

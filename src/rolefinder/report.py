@@ -138,7 +138,7 @@ def band_text(explanation: Explanation, result: Result, lang: Lang) -> str:
     if "no_pattern" in explanation.flags:
         return t("how_sure_no_pattern", lang)
     if "exploring" in explanation.flags:
-        return t("how_sure_exploring", lang, sure=sure_text(result.best.sure))
+        return t("how_sure_exploring", lang)
     band = t(f"band_{explanation.band}", lang)
     return t("how_sure", lang, band=band, sure=sure_text(result.best.sure))
 
