@@ -75,7 +75,7 @@ def runner() -> CliRunner:
 class Asked:
     message: str
     choices: list[Choice]
-    default: str
+    default: str | None
     instruction: str
 
 
@@ -90,7 +90,7 @@ class ScriptedPrompter:
     asked: list[Asked] = field(default_factory=list)
 
     def select(
-        self, message: str, choices: Sequence[Choice], default: str, instruction: str
+        self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
     ) -> str:
         asked = Asked(message, list(choices), default, instruction)
         self.asked.append(asked)
@@ -103,8 +103,8 @@ class ScriptedPrompter:
 
 
 def pick_default(asked: Asked) -> str:
-    """What pressing Enter does: take the highlighted choice."""
-    return asked.default
+    """What pressing Enter does: take the highlighted choice (the first, or an earlier answer)."""
+    return asked.default if asked.default is not None else asked.choices[0].value
 
 
 @dataclass
@@ -120,7 +120,7 @@ class SheetPrompter:
     limit: int = 60
 
     def select(
-        self, message: str, choices: Sequence[Choice], default: str, instruction: str
+        self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
     ) -> str:
         from rolefinder.quiz import CONFIRM
 

@@ -21,7 +21,7 @@ def states(catalogue):
     for lang in LANGS:
         for question in catalogue.questions:
             choices = [Choice(o.id, o.text.get(lang)) for o in question.options]
-            message = f"Question 3, about 9 left\n  {question.prompt.get(lang)}"
+            message = f"Question 3 of at most 18\n  {question.prompt.get(lang)}"
             yield SelectState(message, choices, choices[0].value, "(arrow keys, then Enter)")
 
 
@@ -51,15 +51,16 @@ def test_a_word_longer_than_the_window_is_broken_not_lost():
     assert "".join(line.strip() for line in lines) == "x" * 100
 
 
-def test_number_keys_point_and_pick():
+def test_number_keys_point_and_two_digits_reach_a_long_lists_end():
     state = SelectState("q", [Choice(str(n), f"option {n}") for n in range(1, 13)], "1", "")
-    assert state.digit("3")  # nothing longer can start with 3 in a list of twelve: picked
+    state.digit("3")
     assert state.index == 2
-    assert not state.digit("1")  # 1 could become 10, 11 or 12: it only points
+    state.digit("1")  # 1 could become 10, 11 or 12
     assert state.index == 0
-    assert state.digit("2")  # ... and 12 settles it
+    state.digit("2")  # ... and 12 it is
     assert state.index == 11
-    assert not state.digit("0") and state.index == 11  # no option 0: nothing moves
+    state.digit("0")
+    assert state.index == 11  # no option 0: nothing moves
 
 
 def test_arrows_wrap_round():
@@ -70,15 +71,12 @@ def test_arrows_wrap_round():
     assert state.index == 0
 
 
-def test_going_back_leaves_nothing_in_the_transcript():
-    state = SelectState(
-        "Question 2\n  Why?", [Choice("a", "A"), Choice(BACK, "<-", False)], "a", ""
-    )
-    state.chosen = state.choices[1]
-    assert state.lines(80) == []
-    state.chosen = state.choices[0]
-    echoed = "".join(text for _, text in state.lines(80))
-    assert echoed == "? Why?\n  » A"  # the question and the answer, once, unquoted
+def test_the_heading_and_the_choices_are_drawn_apart():
+    state = SelectState("Question 2\n  Why?", [Choice("a", "A"), Choice(BACK, "Back")], None, "")
+    head = "".join(text for _, text in state.head(80))
+    body = "".join(text for _, text in state.body(80))
+    assert head == "? Question 2\n  Why?"
+    assert body == "» 1. A\n  2. Back"  # with nothing answered before, the first is pointed at
 
 
 # The real prompt, with keys through a pipe.
@@ -99,8 +97,14 @@ def ask_real(keys: str, count: int = 4) -> str:
             return KeyPrompter().select("Question 1\n  Which?", choices, "c1", "")
 
 
-def test_a_number_key_answers_at_once():
-    assert ask_real("3") == "c3"
+def test_a_number_key_points_and_enter_answers():
+    assert ask_real("3\r") == "c3"
+    assert ask_real("3\x1b[A\r") == "c2"  # pointing is not answering: arrows still move
+
+
+def test_a_number_alone_answers_nothing():
+    with pytest.raises(QuizCancelled):  # the keys run out before any Enter
+        ask_real("3")
 
 
 def test_arrows_and_j_k_move_and_wrap():
@@ -131,10 +135,11 @@ def test_plain_mode_numbers_the_choices_and_reads_a_number():
     assert "\x1b" not in out.getvalue()  # no colour, no cursor movement
 
 
-def test_plain_mode_asks_again_after_a_wrong_entry_and_enter_takes_the_default():
-    _, out, ask = plain("7\nbanana\n\n")
+def test_plain_mode_asks_again_after_a_wrong_entry_or_a_bare_enter():
+    _, out, ask = plain("7\nbanana\n\n2\n")
     assert ask() == "b"
-    assert out.getvalue().count("Please type a number from 1 to 3.") == 2
+    assert out.getvalue().count("Please type a number from 1 to 3.") == 3  # Enter chose nothing
+    assert "Your earlier answer was 2." in out.getvalue()  # the default, said in words
 
 
 @pytest.mark.parametrize("typed", ["q\n", ""], ids=["q", "end of input"])
@@ -144,8 +149,20 @@ def test_plain_mode_q_or_end_of_input_cancels(typed):
         ask()
 
 
+def typed_sitting(catalogue, number: int) -> str:
+    """Every question of an --all-questions sitting answered with ``number``, then the review
+    confirmed (its last number): what a person or a script types, line by line."""
+    count = len(catalogue.questions)
+    return f"{number}\n" * count + f"{count + 1}\n"
+
+
 def test_plain_quiz_runs_through_a_pipe_and_shows_no_bars(runner, catalogue):
-    result = runner.invoke(app, ["--plain", "quiz"], input="\n" * 40, obj=World(interactive=False))
+    result = runner.invoke(
+        app,
+        ["--plain", "quiz", "--all-questions"],
+        input=typed_sitting(catalogue, 1),
+        obj=World(interactive=False),
+    )
     assert result.exit_code == 0, result.output
     assert "Best fit:" in result.stdout
     assert "█" not in result.stdout and "\x1b" not in result.stdout
@@ -155,12 +172,19 @@ def test_plain_quiz_runs_through_a_pipe_and_shows_no_bars(runner, catalogue):
 def test_plain_quiz_in_indonesian(runner, catalogue):
     result = runner.invoke(
         app,
-        ["quiz", "--plain", "--lang", "id"],
-        input="2\n" * 10 + "\n" * 30,
+        ["quiz", "--plain", "--lang", "id", "--all-questions"],
+        input=typed_sitting(catalogue, 2),
         obj=World(interactive=False),
     )
     assert result.exit_code == 0, result.output
-    assert "Pilihanmu (1-" in result.stdout and "Paling cocok" in result.stdout
+    assert "Ketik angka (1-" in result.stdout and "Paling cocok" in result.stdout
+
+
+def test_plain_enter_alone_answers_nothing(runner, catalogue):
+    result = runner.invoke(app, ["--plain", "quiz"], input="\n" * 40, obj=World(interactive=False))
+    assert result.exit_code == 130  # the input ended with nothing answered: stopped, no result
+    assert "Best fit:" not in result.stdout
+    assert result.stdout.count("Please type a number from 1 to") == 40
 
 
 def test_review_shows_each_question_beside_its_answer(catalogue):

@@ -52,8 +52,8 @@ def spawn(cwd: Path, *args: str):
 def answer(child, first_keys: str = ENTER, confirm: bool = True) -> int:
     """Answer each question of the sitting (Enter), then confirm the review; return the count."""
     number = 0
-    # Each answered question is echoed again, so wait for the next number, not any number.
-    while child.expect([f"Question {number + 1},", "Your answers"]) == 0:
+    # A question is redrawn as keys arrive, so wait for the next number, not any number.
+    while child.expect([f"Question {number + 1} of", "Your answers"]) == 0:
         number += 1
         child.send(first_keys if number == 1 else ENTER)
     if confirm:
@@ -85,9 +85,9 @@ def test_answering_every_question_shows_a_ranked_result(tmp_path, catalogue):
 def test_cancelling_exits_130_with_no_traceback(tmp_path, catalogue, at_question, key):
     child = spawn(tmp_path)
     for number in range(1, at_question):
-        child.expect(f"Question {number},")
+        child.expect(f"Question {number} of")
         child.send(ENTER)
-    child.expect(f"Question {at_question},")
+    child.expect(f"Question {at_question} of")
     child.send(key)
     child.expect(pexpect.EOF)
     child.close()
@@ -126,9 +126,11 @@ def test_term_dumb_gets_numbered_prompts_with_no_escape_sequences(tmp_path, cata
     )
     child.logfile_read = everything = io.StringIO()
     asked = 0
-    while child.expect([r"Your choice \(1-\d+, Enter for \d+, q to stop\): ", "Best fit"]) == 0:
+    ask = r"Type a number \(1-(\d+)\) and press Enter, or q to stop: "
+    while child.expect([ask, "Best fit"]) == 0:
         asked += 1
-        child.sendline("2" if asked < 8 else "")
+        review = "Your answers" in child.before
+        child.sendline(child.match.group(1) if review else "2")  # the review: confirm, last
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -156,7 +158,7 @@ def test_a_signal_during_the_quiz_restores_the_terminal(tmp_path, name, code):
     )
     child.expect(r"PID=(\d+)")
     pid = int(child.match.group(1))
-    child.expect("Question 1,")
+    child.expect("Question 1 of")
     os.kill(pid, getattr(signal, name))
     child.expect("END")
     after = child.before

@@ -9,7 +9,8 @@ import pytest
 from conftest import ScriptedPrompter, pick_default
 from rolefinder.engine import SITTING_MAX, SITTING_MIN
 from rolefinder.errors import AnswersError, QuizCancelled
-from rolefinder.quiz import BACK, CONFIRM, ask_questions, take_quiz
+from rolefinder.model import SKIP
+from rolefinder.quiz import BACK, CONFIRM, ask_questions, sitting_most, take_quiz
 
 ENOUGH = 40  # more steps than any sitting needs; a script may end with some unused
 
@@ -18,25 +19,46 @@ def first_lines(prompter):
     return [a.message.splitlines()[0] for a in prompter.asked if a.default != CONFIRM]
 
 
-def test_a_sitting_asks_experience_and_outlook_first_then_counts_down(catalogue):
-    prompter = ScriptedPrompter([pick_default] * ENOUGH)
+@pytest.mark.parametrize("step", [pick_default, SKIP], ids=["first options", "all skipped"])
+def test_a_sitting_asks_experience_and_outlook_first_and_its_bound_holds(catalogue, step):
+    def answer(asked):  # skips what can be skipped, so the sitting runs past its usual bound
+        offered = [c.value for c in asked.choices]
+        return step if step in offered else pick_default(asked)
+
+    prompter = ScriptedPrompter([answer] * ENOUGH)
     answers = ask_questions(catalogue, prompter, "en")
     assert list(answers)[:2] == ["experience", "outlook"]
-    assert SITTING_MIN + 2 <= len(answers) <= SITTING_MAX + 2  # experience and outlook on top
+    most = sitting_most(catalogue)
     lines = first_lines(prompter)
     numbers = [int(re.match(r"Question (\d+)", line)[1]) for line in lines]
     assert numbers == list(range(1, len(answers) + 1))
-    left = [int(m[1]) if (m := re.search(r"about (\d+) left", line)) else 0 for line in lines]
-    assert left == sorted(left, reverse=True)  # the count of questions left never goes up
+    for number, line in zip(numbers, lines, strict=True):
+        # One steady bound, never an estimate that jumps; past it only when answers were skipped.
+        if number <= most:
+            assert line == f"Question {number} of at most {most}"
+        else:
+            assert step == SKIP and "some answers were skipped" in line
+    if step == SKIP:
+        assert len(answers) > most
+    else:
+        assert SITTING_MIN + 2 <= len(answers) <= most == SITTING_MAX + 2
     assert prompter.asked[-1].default == CONFIRM  # the review screen comes last
 
 
-def test_the_highlighted_default_is_always_an_answer_never_back(catalogue):
+def test_nothing_is_highlighted_as_if_answered_until_it_was(catalogue):
     prompter = ScriptedPrompter([pick_default] * ENOUGH)
     ask_questions(catalogue, prompter, "en")
-    for asked in prompter.asked:
-        assert asked.default != BACK
-        assert asked.default in [c.value for c in asked.choices]
+    for asked in prompter.asked[:-1]:  # the questions: no made-up earlier answer
+        assert asked.default is None
+    assert prompter.asked[-1].default == CONFIRM
+
+
+def test_experience_and_outlook_offer_no_skip_and_the_work_questions_do(catalogue):
+    prompter = ScriptedPrompter([pick_default] * ENOUGH)
+    ask_questions(catalogue, prompter, "en")
+    offered = [{c.value for c in asked.choices} for asked in prompter.asked[:-1]]
+    assert SKIP not in offered[0] | offered[1]  # everyone has an experience and an outlook
+    assert all(SKIP in choices for choices in offered[2:])
 
 
 def test_back_is_offered_from_the_second_question_and_keeps_the_earlier_answer(catalogue):
@@ -77,9 +99,9 @@ def test_the_quiz_speaks_indonesian(catalogue):
     prompter = ScriptedPrompter([pick_default] * ENOUGH)
     ask_questions(catalogue, prompter, "id")
     asked = prompter.asked[1]
-    assert asked.message.startswith("Pertanyaan 2, kira-kira")
+    assert asked.message.startswith(f"Pertanyaan 2 dari maksimal {sitting_most(catalogue)}")
     assert catalogue.outlook.prompt.get("id") in asked.message
-    assert asked.choices[-1].title.startswith("<- Kembali")
+    assert asked.choices[-1].title == "(kembali ke pertanyaan sebelumnya)"
 
 
 def test_all_questions_asks_the_whole_bank(catalogue):
@@ -158,11 +180,57 @@ def test_arrow_keys_and_enter_answer_the_real_prompt(catalogue):
 
 
 def test_going_back_with_the_real_prompt(catalogue):
-    back_on_second = DOWN * (len(catalogue.outlook.options) + 1) + ENTER  # Back is last
+    back_on_second = DOWN * len(catalogue.outlook.options) + ENTER  # Back is last
     keys = ENTER + back_on_second + DOWN + DOWN + ENTER + ENTER * ENOUGH
     answers = run_real(catalogue, keys)
     # Back returned to question 1 with option 1 highlighted; two downs moved to option 3.
     assert answers["experience"] == catalogue.experience.options[2].id
+
+
+class HintedKeys:
+    """The real prompt, each question typed as its hint says: a number, then Enter.
+
+    The keys go into one pipe for the whole sitting just before each prompt, as a user types
+    them, so a key one prompt leaves unread reaches the next: an answer that lands anywhere
+    but where it was meant shows in the answers.
+    """
+
+    def __init__(self, inp, typed):
+        from rolefinder.prompts import KeyPrompter
+
+        self.inp, self.typed, self.prompter = inp, typed, KeyPrompter()
+        self.meant: dict[str, str] = {}
+
+    def select(self, message, choices, default, instruction):
+        assert "a number, then Enter" in instruction or "number, then Enter" in instruction
+        keys = self.typed(message, choices)
+        self.inp.send_text(keys)
+        if keys.rstrip(ENTER).isdigit():
+            self.meant[message] = choices[int(keys.rstrip(ENTER)) - 1].value
+        return self.prompter.select(message, choices, default, instruction)
+
+
+def test_a_number_then_enter_answers_each_question_where_meant(catalogue):
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.output import DummyOutput
+
+    def typed(message, choices):
+        if choices[-1].value == CONFIRM:  # the review: reopen answer 2 once, then confirm
+            reopened.append(message)
+            return "2" + ENTER if len(reopened) == 1 else str(len(choices)) + ENTER
+        number = 3 if len(choices) >= 3 else 1
+        return f"{number}{ENTER}"
+
+    reopened: list[str] = []
+    with pipe.create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        prompter = HintedKeys(inp, typed)
+        answers = ask_questions(catalogue, prompter, "en")
+    assert len(reopened) == 2  # the review came twice: once to reopen, once to confirm
+    for question in catalogue.questions:
+        if question.id in answers:
+            meant = [v for m, v in prompter.meant.items() if question.prompt.get("en") in m]
+            assert meant and answers[question.id] == meant[-1], question.id
+    assert answers["outlook"] == catalogue.outlook.options[2].id  # answer 2, changed to 3
 
 
 def test_running_out_of_keys_cancels_instead_of_hanging(catalogue):

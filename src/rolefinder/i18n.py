@@ -80,13 +80,15 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     # quiz
     "progress": {
-        "en": "Question {n}, about {left} left",
-        "id": "Pertanyaan {n}, kira-kira {left} lagi",
+        "en": "Question {n} of at most {most}",
+        "id": "Pertanyaan {n} dari maksimal {most}",
     },
-    "back": {"en": "<- Back to the previous question", "id": "<- Kembali ke pertanyaan sebelumnya"},
+    "back": {
+        "en": "(back to the previous question)",
+        "id": "(kembali ke pertanyaan sebelumnya)",
+    },
     "skip": {"en": "(doesn't apply to me: skip)", "id": "(tidak relevan buatku: lewati)"},
     "why": {"en": "Why", "id": "Alasannya"},
-    "progress_last": {"en": "Question {n}, the last one", "id": "Pertanyaan {n}, yang terakhir"},
     "progress_review": {"en": "Answer {n} of {total}", "id": "Jawaban {n} dari {total}"},
     "reason_trait_up": {
         "en": "Like this role, your answers lean {trait} ({you}% of them).",
@@ -210,16 +212,16 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Sudah benar: tampilkan hasilku",
     },
     "review_hint": {
-        "en": "(type an answer's number, or Enter on it, to change it)",
-        "id": "(ketik nomor jawaban, atau tekan Enter di jawaban itu, untuk mengubahnya)",
+        "en": "(arrow keys or an answer's number, then Enter to change it; or confirm at the end)",
+        "id": "(tombol panah atau nomor jawaban, lalu Enter untuk mengubahnya; atau konfirmasi di paling bawah)",
     },
     "instruction": {
         "en": "(arrow keys or a number, then Enter; Esc to stop)",
         "id": "(tombol panah atau angka, lalu Enter; Esc untuk berhenti)",
     },
     "plain_ask": {
-        "en": "Your choice (1-{count}, Enter for {default}, q to stop):",
-        "id": "Pilihanmu (1-{count}, Enter untuk {default}, q untuk berhenti):",
+        "en": "Type a number (1-{count}) and press Enter, or q to stop:",
+        "id": "Ketik angka (1-{count}) lalu tekan Enter, atau q untuk berhenti:",
     },
     "plain_again": {
         "en": "Please type a number from 1 to {count}.",
@@ -232,6 +234,14 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "Tidak ada jawaban yang salah: pilih yang paling kamu sukai, bukan yang kedengarannya keren.",
     },
     # result
+    "plain_earlier": {
+        "en": "Your earlier answer was {n}.",
+        "id": "Jawabanmu sebelumnya: {n}.",
+    },
+    "progress_extra": {
+        "en": "Question {n}: a few more, as some answers were skipped",
+        "id": "Pertanyaan {n}: beberapa lagi, karena ada jawaban yang dilewati",
+    },
     "source_job-ads": {
         "en": "(level and way in: common practice in job ads; the articles are silent)",
         "id": "(level dan cara masuk: kebiasaan umum di lowongan kerja; artikel sumber tidak menyebutnya)",

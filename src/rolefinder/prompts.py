@@ -3,11 +3,12 @@
 ``KeyPrompter`` is the arrow-key select of a real terminal. questionary draws each choice on
 one line and clips it at the window's edge, so the select is a small prompt_toolkit
 application of its own, run as a questionary ``Question`` and drawn in questionary's style:
-every text is wrapped at word boundaries with a hanging indent, for the window's width at each
-redraw (so a resize redraws cleanly), and number keys, Esc, q and Ctrl-D work as people expect.
+every text is wrapped at word boundaries with a hanging indent, for the window's size at each
+redraw (so a resize redraws cleanly); the heading stays put while a long list scrolls; a number
+key points and Enter answers; Esc, q and Ctrl-D stop.
 
 ``PlainPrompter`` is for screen readers, ``TERM=dumb`` and anything that cannot move a cursor:
-numbered lines, a typed number and Enter, no colour.
+numbered lines, a typed number and Enter, no colour, no symbols.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from rolefinder.quiz import Choice
 
 if TYPE_CHECKING:
     from prompt_toolkit.application import Application
+    from prompt_toolkit.data_structures import Size
     from prompt_toolkit.formatted_text import StyleAndTextTuples
 
 POINTER = "»"
@@ -57,81 +59,105 @@ def _label(number: int, count: int) -> str:
 
 
 class SelectState:
-    """What a select prompt shows and where its pointer is; the key handlers change it."""
+    """What a select prompt shows and where its pointer is; the key handlers change it.
 
-    def __init__(self, message: str, choices: Sequence[Choice], default: str, hint: str) -> None:
+    A number key only points (as arrows do) and Enter answers, as the hint says: a number that
+    answered at once left the hint's Enter to answer the next question unseen.
+    """
+
+    def __init__(
+        self, message: str, choices: Sequence[Choice], default: str | None, hint: str
+    ) -> None:
         self.message = message
         self.choices = list(choices)
         self.hint = hint
         values = [choice.value for choice in self.choices]
         self.index = values.index(default) if default in values else 0
         self.typed = ""  # digits typed so far, for lists of ten or more
-        self.chosen: Choice | None = None
 
     def move(self, step: int) -> None:
         """Move the pointer, wrapping round at either end."""
         self.index = (self.index + step) % len(self.choices)
         self.typed = ""
 
-    def digit(self, key: str) -> bool:
-        """Point at the choice numbered by the digits typed; True when that settles it."""
+    def digit(self, key: str) -> None:
+        """Point at the choice numbered by the digits typed ("1", "2" is 12 in a long list)."""
         typed = self.typed + key
         if not 1 <= int(typed) <= len(self.choices):
             typed = key  # "3" after "2" in a list of nine starts afresh
             if not 1 <= int(typed) <= len(self.choices):
                 self.typed = ""
-                return False
+                return
         self.index = int(typed) - 1
-        # Settled unless a longer number could still follow ("1" in a list of twelve).
+        # Kept while a longer number could still follow ("1" in a list of twelve).
         self.typed = typed if int(typed) * 10 <= len(self.choices) else ""
-        return not self.typed
 
-    def lines(self, width: int) -> StyleAndTextTuples:
-        """The prompt as styled text, wrapped for a window ``width`` columns wide."""
+    def head(self, width: int) -> StyleAndTextTuples:
+        """The question and the hint, wrapped for a window ``width`` columns wide."""
         usable = width - 1  # never the last column: some terminals wrap there on their own
+        top, _, body = self.message.partition("\n")
         out: StyleAndTextTuples = []
-        head, _, body = self.message.partition("\n")
-        if self.chosen is not None:
-            # What stays in the scrollback: the question and the answer, nothing else.
-            if not self.chosen.echo:
-                return []  # "back" leaves no trace: it is not an answer
-            shown = body.strip() or head
-            for line in wrap(shown, usable, "? "):
-                out += [("class:question", line), ("", "\n")]
-            for line in wrap(self.chosen.title, usable, f"  {POINTER} "):
-                out += [("class:answer", line), ("", "\n")]
-            return out[:-1]
-        out += [("class:qmark", "? "), ("class:question", head), ("", "\n")]
+        for row, line in enumerate(wrap(top, usable, "? ")):
+            out += [("class:qmark" if row == 0 else "class:question", line), ("", "\n")]
         if body.strip():
             for line in wrap(body.strip(), usable, "  "):
                 out += [("class:question", line), ("", "\n")]
         if self.hint:
             for line in wrap(self.hint, usable, "  "):
                 out += [("class:instruction", line), ("", "\n")]
+        return out[:-1]
+
+    def body(self, width: int) -> StyleAndTextTuples:
+        """The numbered choices, wrapped with a hanging indent; the pointer's row is marked
+        with the cursor, so a window too short for them all scrolls to keep it in view."""
+        usable = width - 1
+        out: StyleAndTextTuples = []
         for number, choice in enumerate(self.choices, start=1):
             here = number - 1 == self.index
             first = f"{POINTER if here else ' '} {_label(number, len(self.choices))}"
             style = "class:highlighted" if here else "class:text"
             for row, line in enumerate(wrap(choice.title, usable, first)):
                 if here and row == 0:
-                    out.append(("[SetCursorPosition]", ""))  # keeps the pointer in view
+                    out.append(("[SetCursorPosition]", ""))
                 out += [("class:pointer" if here and row == 0 else style, line), ("", "\n")]
         return out[:-1]
 
+    def lines(self, width: int) -> StyleAndTextTuples:
+        """The whole prompt, as one column of text (what a tall enough window shows)."""
+        return [*self.head(width), ("", "\n"), *self.body(width)]
 
-def select_application(state: SelectState, width: Callable[[], int]) -> Application[str]:
-    """The prompt_toolkit application that runs one select prompt."""
+
+def _rows(text: StyleAndTextTuples) -> int:
+    return sum(fragment[1].count("\n") for fragment in text) + 1
+
+
+def select_application(state: SelectState, size: Callable[[], tuple[int, int]]) -> Application[str]:
+    """The prompt_toolkit application that runs one select prompt.
+
+    ``size`` gives the window's (columns, rows) at each redraw. The question and hint stay at
+    the top; when the choices do not fit under them, their list scrolls (with a scroll bar),
+    never the heading. The prompt is erased when answered: the next question, or the same
+    one again after "back", takes its place.
+    """
     from prompt_toolkit.application import Application
+    from prompt_toolkit.filters import Condition
     from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
-    from prompt_toolkit.layout import Layout, Window
+    from prompt_toolkit.layout import (
+        ConditionalMargin,
+        HSplit,
+        Layout,
+        ScrollbarMargin,
+        ScrollOffsets,
+        Window,
+    )
     from prompt_toolkit.layout.controls import FormattedTextControl
+    from prompt_toolkit.layout.dimension import Dimension
     from questionary.constants import DEFAULT_STYLE
 
     keys = KeyBindings()
 
     def finish(event: KeyPressEvent) -> None:
-        state.chosen = state.choices[state.index]
-        event.app.exit(result=state.chosen.value)
+        event.app.exit(result=state.choices[state.index].value)
 
     def cancel(event: KeyPressEvent) -> None:
         event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
@@ -146,20 +172,42 @@ def select_application(state: SelectState, width: Callable[[], int]) -> Applicat
     for key in ("c-c", "c-d", "escape", "q", "Q"):
         keys.add(key, eager=True)(cancel)
     for digit in "0123456789":
-
-        def pick(event: KeyPressEvent, digit: str = digit) -> None:
-            if state.digit(digit):
-                finish(event)
-
-        keys.add(digit)(pick)
+        keys.add(digit)(lambda event, digit=digit: state.digit(digit))
     keys.add("<any>")(lambda event: None)  # every other key does nothing
 
-    control = FormattedTextControl(lambda: state.lines(width()), show_cursor=False)
+    def head_rows() -> int:
+        columns, rows = size()
+        return min(_rows(state.head(columns)), max(rows - 3, 1))  # three rows of choices at least
+
+    def list_width() -> int:
+        return size()[0] - 1  # a column for the scroll bar
+
+    def overflows() -> bool:
+        return _rows(state.body(list_width())) > size()[1] - head_rows()
+
+    def list_height() -> Dimension:
+        rows = _rows(state.body(list_width()))
+        return Dimension(min=1, max=rows, preferred=rows)
+
+    scrollbar = ScrollbarMargin(display_arrows=True)
+    head = Window(
+        FormattedTextControl(lambda: state.head(size()[0])),
+        height=lambda: Dimension.exact(head_rows()),
+        wrap_lines=False,
+    )
+    choices = Window(
+        FormattedTextControl(lambda: state.body(list_width()), show_cursor=False),
+        height=list_height,
+        wrap_lines=False,
+        always_hide_cursor=True,
+        scroll_offsets=ScrollOffsets(top=1, bottom=2),  # a wrapped choice shows whole
+        right_margins=[ConditionalMargin(scrollbar, filter=Condition(overflows))],
+    )
     application: Application[str] = Application(
-        layout=Layout(Window(control, wrap_lines=False, always_hide_cursor=True)),
+        layout=Layout(HSplit([head, choices])),
         key_bindings=keys,
         style=DEFAULT_STYLE,
-        erase_when_done=False,
+        erase_when_done=True,
     )
     application.ttimeoutlen = ESCAPE_WAIT
     application.pre_run_callables.append(lambda: _stop_on_signals(application))
@@ -187,11 +235,15 @@ def _stop(application: Application[str], signum: int) -> None:
     application.exit(exception=QuizStopped(signum), style="class:aborting")
 
 
+def _size(size: Size) -> tuple[int, int]:
+    return size.columns, size.rows
+
+
 class KeyPrompter:
     """Arrow keys, number keys and Enter, in a terminal that can move its cursor."""
 
     def select(
-        self, message: str, choices: Sequence[Choice], default: str, instruction: str
+        self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
     ) -> str:
         """Ask one select question; Ctrl-C, Ctrl-D, Esc or q raise QuizCancelled."""
         import questionary  # ~100 ms with prompt_toolkit: only the quiz pays for it
@@ -200,7 +252,7 @@ class KeyPrompter:
         try:
             # Built inside the try: on Windows, creating the application finds no console.
             state = SelectState(message, choices, default, instruction)
-            application = select_application(state, lambda: get_app().output.get_size().columns)
+            application = select_application(state, lambda: _size(get_app().output.get_size()))
             # unsafe_ask lets Ctrl-C through; ask() would swallow it and return None.
             answer = questionary.Question(application).unsafe_ask()
         except (KeyboardInterrupt, EOFError):
@@ -229,20 +281,25 @@ class PlainPrompter:
         self.stdout = stdout or sys.stdout
 
     def select(
-        self, message: str, choices: Sequence[Choice], default: str, instruction: str
+        self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
     ) -> str:
-        """Print the question and its numbered choices; read numbers until one is valid."""
+        """Print the question and its numbered choices; read numbers until one is valid.
+
+        Enter alone chooses nothing: it asks again, so no answer is given unheard. An earlier
+        answer (``default``, when the question comes back) is said in words.
+        """
         width = max(shutil.get_terminal_size().columns - 1, 20)
         values = [choice.value for choice in choices]
-        chosen = values.index(default) + 1 if default in values else 1
         lines = [
             "",
             *(line for part in message.split("\n") for line in wrap(part.strip(), width, "")),
         ]
         for number, choice in enumerate(choices, start=1):
             lines += wrap(choice.title, width, _label(number, len(choices)))
+        if default in values:
+            lines += wrap(t("plain_earlier", self.lang, n=values.index(default) + 1), width, "")
         self._write("\n".join(lines) + "\n")
-        ask = t("plain_ask", self.lang, count=len(choices), default=chosen)
+        ask = t("plain_ask", self.lang, count=len(choices))
         while True:
             self._write(ask + " ")
             line = self.stdin.readline()
@@ -252,8 +309,6 @@ class PlainPrompter:
             typed = line.strip().casefold()
             if typed in ("q", "quit", "keluar"):
                 raise QuizCancelled()
-            if not typed:
-                return values[chosen - 1]
             if typed.isdigit() and 1 <= int(typed) <= len(choices):
                 return values[int(typed) - 1]
             self._write(t("plain_again", self.lang, count=len(choices)) + "\n")

@@ -34,16 +34,16 @@ class Choice:
 
     value: str
     title: str
-    echo: bool = True  # whether picking it stays in the transcript ("back" does not)
 
 
 class Prompter(Protocol):
     """Asks the user to pick one of several choices (questionary in real use, a script in tests)."""
 
     def select(
-        self, message: str, choices: Sequence[Choice], default: str, instruction: str
+        self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
     ) -> str:
-        """Show ``choices`` with ``default`` highlighted; return the chosen value."""
+        """Show ``choices`` with ``default`` (an earlier answer, or None) highlighted; return
+        the chosen value."""
         ...
 
 
@@ -87,15 +87,15 @@ def ask_questions(
     """Ask questions until the engine says the result is clear; return question id -> option id.
 
     Answers in ``given`` count and are not asked again. Every question after the first asked
-    offers a way back; the highlighted default is always an answer (the earlier one when going
-    back), never "back". The review screen follows; a sheet with too few real answers goes on
-    asking while the bank has questions left.
+    offers a way back; an answer taken back is highlighted when its question comes again. The
+    review screen follows; a sheet with too few real answers goes on asking while the bank has
+    questions left.
     """
     answers = dict(given or {})
     evidence = evidence or Evidence(catalogue)
     asked: list[str] = []  # this sitting's questions, in order, for "back"
     earlier: dict[str, str] = {}  # answers taken back, shown highlighted when asked again
-    shown: list[int] = []  # the "about N left" shown for each answer in ``asked``
+    most = sitting_most(catalogue, all_questions)
     while True:
         step = next_question(catalogue, answers, evidence, all_questions)
         if step.question is None:
@@ -107,20 +107,16 @@ def ask_questions(
             continue  # too few real answers after the review: ask more
         question = step.question
         defaults = {question.id: earlier[question.id]} if question.id in earlier else {}
-        # The count of questions left only ever goes down, and comes back with "back".
-        left = min(step.left, max(shown[-1] - 1, 1)) if shown else step.left
-        progress = _progress(step.number, left, lang)
-        value = _ask(prompter, lang, question, defaults, progress, back=bool(asked), hint=not asked)
+        progress = _progress(step.number, most, lang)
+        value = _ask(prompter, lang, question, defaults, progress, back=bool(asked))
         if value == BACK:
             # The engine's choice depends only on the answers so far, so taking the last one
             # back makes it ask that same question again next.
             previous = asked.pop()
-            shown.pop()
             earlier[previous] = answers.pop(previous)
             continue
         answers[question.id] = value
         asked.append(question.id)
-        shown.append(left)
 
 
 def intro(catalogue: Catalogue, lang: Lang, width: int) -> str:
@@ -131,9 +127,16 @@ def intro(catalogue: Catalogue, lang: Lang, width: int) -> str:
     import textwrap
 
     extra = sum(1 for q in (catalogue.experience, catalogue.outlook) if q is not None)
-    count = len(catalogue.questions)
-    low, high = min(SITTING_MIN + extra, count), min(SITTING_MAX + extra, count)
+    low, high = min(SITTING_MIN + extra, len(catalogue.questions)), sitting_most(catalogue)
     return textwrap.fill(t("intro", lang, low=low, high=high), max(width - 1, 20))
+
+
+def sitting_most(catalogue: Catalogue, all_questions: bool = False) -> int:
+    """The most questions a sitting asks, unless skipped answers leave too few to score."""
+    if all_questions:
+        return len(catalogue.questions)
+    extra = sum(1 for q in (catalogue.experience, catalogue.outlook) if q is not None)
+    return min(SITTING_MAX + extra, len(catalogue.questions))
 
 
 def _unasked(catalogue: Catalogue, answers: Mapping[str, str]) -> bool:
@@ -146,10 +149,12 @@ def _question(catalogue: Catalogue, question_id: str) -> Question:
     return question
 
 
-def _progress(number: int, left: int, lang: Lang) -> str:
-    if left <= 0:
-        return t("progress_last", lang, n=number)
-    return t("progress", lang, n=number, left=left)
+def _progress(number: int, most: int, lang: Lang) -> str:
+    """ "Question 7 of at most 18": a bound that holds, not an estimate that jumps. Only
+    skipped answers take a sitting past it, and then it says why."""
+    if number > most:
+        return t("progress_extra", lang, n=number)
+    return t("progress", lang, n=number, most=most)
 
 
 def review(
@@ -175,9 +180,8 @@ def review(
             return answers
         number = shown.index(value) + 1
         progress = t("progress_review", lang, n=number, total=len(shown))
-        answers[value] = _ask(
-            prompter, lang, _question(catalogue, value), answers, progress, back=False, hint=False
-        )
+        question = _question(catalogue, value)
+        answers[value] = _ask(prompter, lang, question, answers, progress, back=False)
 
 
 def _ask(
@@ -187,14 +191,14 @@ def _ask(
     answers: Mapping[str, str],
     progress: str,
     back: bool,
-    hint: bool,
 ) -> str:
-    """One question: its options, "doesn't apply", and (after the first) a way back."""
+    """One question: its options, "doesn't apply" (for a question about the work), and
+    (after the first) a way back. Everyone has an experience and an outlook: those two offer
+    no skip."""
     choices = [Choice(option.id, option.text.get(lang)) for option in question.options]
-    choices.append(Choice(SKIP, t("skip", lang)))
+    if question.kind.adaptive:
+        choices.append(Choice(SKIP, t("skip", lang)))
     if back:
-        choices.append(Choice(BACK, t("back", lang), echo=False))
-    default = answers.get(question.id, question.options[0].id)
+        choices.append(Choice(BACK, t("back", lang)))
     message = f"{progress}\n  {question.prompt.get(lang)}"
-    instruction = t("instruction", lang) if hint else ""  # learnt once; saves a wrapped line
-    return prompter.select(message, choices, default, instruction)
+    return prompter.select(message, choices, answers.get(question.id), t("instruction", lang))
