@@ -16,7 +16,6 @@ import os
 import re
 import shutil
 import sys
-import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -95,6 +94,8 @@ def _examples(command: str) -> str:
 def _wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
     """``text``'s paragraphs wrapped to ``width`` between words only: a hyphenated or long word
     (an id, a variable's name) is never cut, as click's wrapping would cut it."""
+    import textwrap  # only help needs it: every other run starts without it
+
     lines: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text.strip()):
         if lines:
@@ -149,8 +150,8 @@ def _write_examples(formatter: HelpFormatter, examples: str) -> None:
     for line in examples.splitlines():
         if line.startswith("#"):
             lines = _wrap(line.lstrip("# "), width, "# ")
-        else:  # a quoted argument ("graphic designer") is one word here
-            words = re.findall(r'"[^"]*"|\S+', line)
+        else:  # a quoted argument ("graphic designer") and "> file" are one word here
+            words = re.findall(r'"[^"]*"|> \S+|\S+', line)
             lines = [""]
             for word in words:
                 if lines[-1] and len(lines[-1]) + 1 + len(word) + 2 > width:
@@ -557,7 +558,7 @@ def quiz(
         ),
     ] = None,
     explain: ExplainOption = False,
-    as_json: Annotated[bool, _json_option("quiz")] = False,
+    as_json: Annotated[bool, _json_option("result")] = False,
     save: SaveOption = None,
     force: ForceOption = False,
     all_questions: Annotated[

@@ -87,12 +87,6 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Only roles whose main trait is this one (e.g. creative).",
         "id": "Hanya profesi dengan tipe utama ini (misalnya creative).",
     },
-    "opt_json_quiz": {
-        "en": "Print the result as JSON instead of the result screen (no question is shown "
-        "on the way).",
-        "id": "Tampilkan hasilnya dalam format JSON, bukan layar hasil (tanpa menampilkan "
-        "pertanyaan sebelumnya).",
-    },
     "opt_json_result": {
         "en": "Print the result as JSON instead of the result screen.",
         "id": "Tampilkan hasilnya dalam format JSON, bukan layar hasil.",
