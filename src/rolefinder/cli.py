@@ -91,7 +91,7 @@ def _examples(command: str) -> str:
     return t(f"examples_{command}", HELP_LANG)
 
 
-def _wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+def _wrap(text: str, width: int, indent: str = "") -> list[str]:
     """``text``'s paragraphs wrapped to ``width`` between words only: a hyphenated or long word
     (an id, a variable's name) is never cut, as click's wrapping would cut it."""
     import textwrap  # only help needs it: every other run starts without it
@@ -103,8 +103,8 @@ def _wrap(text: str, width: int, first: str = "", rest: str | None = None) -> li
         lines += textwrap.wrap(
             " ".join(paragraph.split()),
             width,
-            initial_indent=first,
-            subsequent_indent=first if rest is None else rest,
+            initial_indent=indent,
+            subsequent_indent=indent,
             break_long_words=False,
             break_on_hyphens=False,
         )
