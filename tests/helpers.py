@@ -317,7 +317,8 @@ def app_commands() -> dict[str, Any]:
 
 def help_pages(lang: str, widths: Sequence[int]) -> dict[tuple[str, int], str]:
     """Every command's --help (and rolefinder's own, as "app") at each width (COLUMNS), in
-    ``lang``: in one fresh process, since the help's language is fixed when the CLI loads."""
+    ``lang`` as the locale gives it (LANG): in one fresh process, since the help's language is
+    fixed when the CLI loads."""
     script = (
         "import json, sys\n"
         "from typer.main import get_command\n"
@@ -333,7 +334,7 @@ def help_pages(lang: str, widths: Sequence[int]) -> dict[tuple[str, int], str]:
         "        pages[f'{name} {width}'] = done.stdout\n"
         "print(json.dumps(pages))\n"
     )
-    env = {**os.environ, **PLAIN_ENV, "ROLEFINDER_LANG": lang}
+    env = {**os.environ, **PLAIN_ENV, "LANG": "id_ID.UTF-8" if lang == "id" else "C.UTF-8"}
     done = subprocess.run(
         [sys.executable, "-c", script, json.dumps(list(widths))],
         capture_output=True,
