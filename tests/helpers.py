@@ -14,12 +14,14 @@ import re
 import shutil
 import signal
 import subprocess
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from catalogues import MINIMAL
+from conftest import PLAIN_ENV
 from personas import PERSONAS
 from rolefinder.catalogue import MAX_BYTES
 
@@ -184,7 +186,7 @@ BAD = [
         "version: 1.10\n" + MINIMAL,
         1,
         1,
-        "version: expected a text, found a float (1.1); put it in quotes",
+        "version: expected a text, found a number (1.1); put it in quotes",
     ),
     ("reserved option id", edit("{id: b,", "{id: skip,"), 1, 18, "'skip' is reserved"),
     (
@@ -311,6 +313,38 @@ def app_commands() -> dict[str, Any]:
     from rolefinder.cli import app
 
     return dict(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def help_pages(lang: str, widths: Sequence[int]) -> dict[tuple[str, int], str]:
+    """Every command's --help (and rolefinder's own, as "app") at each width (COLUMNS), in
+    ``lang`` as the locale gives it (LANG): in one fresh process, since the help's language is
+    fixed when the CLI loads."""
+    script = (
+        "import json, sys\n"
+        "from typer.main import get_command\n"
+        "from typer.testing import CliRunner\n"
+        "from rolefinder.cli import app\n"
+        "names = ['app', *get_command(app).commands]\n"
+        "pages = {}\n"
+        "for width in json.loads(sys.argv[1]):\n"
+        "    for name in names:\n"
+        "        args = ['--help'] if name == 'app' else [name, '--help']\n"
+        "        done = CliRunner().invoke(app, args, env={'COLUMNS': str(width)})\n"
+        "        assert done.exit_code == 0, (name, done.output)\n"
+        "        pages[f'{name} {width}'] = done.stdout\n"
+        "print(json.dumps(pages))\n"
+    )
+    env = {**os.environ, **PLAIN_ENV, "LANG": "id_ID.UTF-8" if lang == "id" else "C.UTF-8"}
+    done = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(list(widths))],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    pages = json.loads(done.stdout)
+    return {(key.split()[0], int(key.split()[1])): text for key, text in pages.items()}
 
 
 # One way to run each command to the end with nothing to ask: the words after its name.

@@ -36,10 +36,10 @@ def test_help_is_indonesian_with_lang_before_or_after_the_command(args):
     [
         (["roles", "--level", "x"], "Nilai tidak valid untuk '--level': 'x' bukan salah satu dari"),
         (["roles", "--bogus"], "Opsi tidak dikenal: --bogus"),
-        (["show"], "Argumen 'role' belum diisi."),
+        (["show"], "Argumen 'PROFESI' belum diisi."),
         (["nope"], "Perintah 'nope' tidak ada."),
         (["roles", "--top"], "Opsi tidak dikenal"),
-        (["quiz", "--top", "0"], "di luar rentang x>=1"),
+        (["quiz", "--top", "0"], "'--top' / '-n': 0 kurang dari 1."),
         (["quiz", "--top", "many"], "'many' bukan bilangan bulat."),
     ],
 )

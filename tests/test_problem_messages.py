@@ -158,8 +158,8 @@ TOLD = [
         "number for a text",
         edit("{en: Draws,", "{en: 5,"),
         "6:15: roles[0].summary.en: ",
-        "expected a text, found a int (5); put it in quotes",
-        "seharusnya berupa teks, tetapi isinya bilangan bulat (5); apit dengan tanda kutip",
+        "expected a text, found a number (5); put it in quotes",
+        "seharusnya berupa teks, tetapi isinya angka (5); apit dengan tanda kutip",
     ),
     (
         "missing field",

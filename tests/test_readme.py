@@ -122,7 +122,10 @@ def test_the_answer_sheet_example_works_as_printed(runner, tmp_path):
 def test_every_command_is_in_the_commands_table_and_the_lang_claim_is_true():
     commands = app_commands()
     table = README[README.index("## Commands") : README.index("```console")]
-    assert "Every command but `schema` takes `--lang en|id` and `--catalogue PATH`" in table
+    assert (
+        "Every command but `schema` takes `--lang LANG` (`en` or `id`) and `--catalogue FILE`"
+        in table
+    )
     assert commands, "the app lists no commands"
     for name, command in commands.items():
         assert re.search(rf"^\| `rolefinder {name}[ `]", table, flags=re.M), name

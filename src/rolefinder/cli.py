@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
@@ -28,6 +28,8 @@ from typer._click.core import Command as ClickCommand
 from typer._click.core import Context as ClickContext
 from typer._click.core import Parameter
 from typer._click.exceptions import ClickException, UsageError
+from typer._click.formatting import HelpFormatter
+from typer._click.types import IntParamType
 from typer._click.utils import PacifyFlushWrapper
 from typer._types import TyperChoice
 from typer.core import TyperCommand, TyperGroup, TyperOption
@@ -84,22 +86,107 @@ def _help(key: str) -> str:
 
 
 def _examples(command: str) -> str:
-    """The examples shown at the end of a command's --help (\\b keeps click from rewrapping)."""
-    lines = t(f"examples_{command}", HELP_LANG).splitlines()
-    return "\b\n" + t("examples", HELP_LANG) + ":\n" + "\n".join(f"  {line}" for line in lines)
+    """The examples of a command's --help, as written in i18n: command lines, and comments
+    (lines starting with "#") saying what the next line does. Shown by _write_examples."""
+    return t(f"examples_{command}", HELP_LANG)
+
+
+def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """``text``'s paragraphs wrapped to ``width`` between words only: a hyphenated or long word
+    (an id, a variable's name) is never cut, as click's wrapping would cut it."""
+    import textwrap  # only help needs it: every other run starts without it
+
+    lines: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        if lines:
+            lines.append("")
+        lines += textwrap.wrap(
+            " ".join(paragraph.split()),
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    return lines
+
+
+class _Formatter(HelpFormatter):
+    """click's help layout over the terminal's whole width (click stops at 80 columns), wrapped
+    between words only."""
+
+    def __init__(
+        self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None
+    ) -> None:
+        # 2 columns short of the edge, as click leaves them; below 40 no layout reads well.
+        columns = width if width is not None else shutil.get_terminal_size().columns
+        super().__init__(indent_increment, max(columns - 2, 40))
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        self.write("\n".join(_wrap(text, self.width, indent)) + "\n")
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        indent = " " * self.current_indent
+        first_col = min(max((len(term) for term, _ in rows), default=0), col_max) + col_spacing
+        text_width = max(self.width - self.current_indent - first_col, 10)
+        pad = indent + " " * first_col
+        for term, text in rows:
+            lines = _wrap(text, text_width)
+            if len(term) + col_spacing > first_col or not lines:  # a long term: text below it
+                self.write(f"{indent}{term}\n")
+            else:
+                self.write(f"{indent}{term.ljust(first_col)}{lines.pop(0)}\n")
+            self.write("".join(f"{pad}{line}\n" if line else "\n" for line in lines))
+
+
+def _write_examples(formatter: HelpFormatter, examples: str) -> None:
+    """Each comment wrapped between words, each "# "; each command as it is, or, if it is
+    wider than the screen, broken between words with a shell's " \\" so it still runs."""
+    indent = " " * formatter.current_indent
+    width = formatter.width - formatter.current_indent
+    for line in examples.splitlines():
+        if line.startswith("#"):
+            lines = _wrap(line.lstrip("# "), width, "# ")
+        else:  # a quoted argument ("graphic designer") and "> file" are one word here
+            words = re.findall(r'"[^"]*"|> \S+|\S+', line)
+            lines = [""]
+            for word in words:
+                if lines[-1] and len(lines[-1]) + 1 + len(word) + 2 > width:
+                    lines[-1] += " \\"
+                    lines.append("  " + word)
+                else:
+                    lines[-1] = f"{lines[-1]} {word}" if lines[-1] else word
+        formatter.write("".join(f"{indent}{text}\n" for text in lines))
+
+
+class _Context(ClickContext):
+    formatter_class = _Formatter
 
 
 def _translated(text: str) -> str:
-    """click's own words in a help or usage text ("Usage:", "Options:") in HELP_LANG."""
+    """click's own words in a help text ("Options:", "[required]") in HELP_LANG."""
     if HELP_LANG == "en":
         return text
-    for heading in ("Usage", "Options", "Arguments", "Commands"):
+    for heading in ("Options", "Arguments", "Commands"):
         text = re.sub(
             rf"^{heading}:", t(f"click_{heading.lower()}", HELP_LANG) + ":", text, flags=re.M
         )
-    for english, key in (("[required]", "click_required"), ("[OPTIONS]", "click_options_metavar")):
-        text = text.replace(english, t(key, HELP_LANG))
-    return text.replace("COMMAND [ARGS]...", t("click_command_metavar", HELP_LANG))
+    return text.replace("[required]", t("click_required", HELP_LANG))
+
+
+def _usage_piece(piece: str) -> str:
+    """One piece of a usage line in HELP_LANG, and a required argument bare (ROLE), not in
+    typer's braces ({ROLE}): one placeholder style, upper case, [ ] for what may be left out."""
+    for english, key in (
+        ("[OPTIONS]", "click_options_metavar"),
+        ("COMMAND [ARGS]...", "click_command_metavar"),
+    ):
+        if piece == english:
+            return t(key, HELP_LANG)
+    return re.sub(r"^\{(.*)\}$", r"\1", piece)
 
 
 def _click_message(message: str) -> str:
@@ -115,7 +202,10 @@ def _click_message(message: str) -> str:
 
 
 class _Translated(ClickCommand):
-    """click's own words in HELP_LANG, for the commands and the group alike."""
+    """click's own words in HELP_LANG, for the commands and the group alike; help wrapped to
+    the terminal (_Formatter), examples under a heading of their own."""
+
+    context_class = _Context
 
     def get_help_option(self, ctx: ClickContext) -> "TyperOption | None":
         option = super().get_help_option(ctx)
@@ -123,11 +213,22 @@ class _Translated(ClickCommand):
             option.help = _help("opt_help")
         return option
 
-    def get_usage(self, ctx: ClickContext) -> str:
-        return _translated(super().get_usage(ctx))
+    def format_usage(self, ctx: ClickContext, formatter: HelpFormatter) -> None:
+        """The usage line, translated before it is wrapped to the width."""
+        pieces = [_usage_piece(piece) for piece in self.collect_usage_pieces(ctx)]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), _help("click_usage") + ": ")
 
     def get_help(self, ctx: ClickContext) -> str:
         return _translated(super().get_help(ctx))
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The whole help: the command list wraps it rather than cutting it with "..."."""
+        return " ".join((self.help or "").split())
+
+    def format_epilog(self, ctx: ClickContext, formatter: HelpFormatter) -> None:
+        if self.epilog:  # a section as "Options" is, under a heading of its own
+            with formatter.section(_help("examples")):
+                _write_examples(formatter, self.epilog)
 
 
 class Command(_Translated, TyperCommand):
@@ -265,32 +366,69 @@ class World:
         return self.err_console
 
 
-# ROLEFINDER_LANG is read by detect_lang, not as the option's envvar: an unknown value there
-# is warned about and passed over, where an envvar would make every command a usage error.
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang", "-l", help=_help("opt_lang"), show_default=False, click_type=LangChoice()
-    ),
-]
-CatalogueOption = Annotated[
-    Path | None,
-    typer.Option(
+class Count(IntParamType):
+    """A whole number, 1 or more. --top's help says so in words, where click's IntRange would
+    add "[x>=1]" (English in either language), and a smaller one is refused in HELP_LANG."""
+
+    name = "integer"
+
+    def convert(self, value: object, param: "Parameter | None", ctx: "ClickContext | None") -> int:
+        number = int(super().convert(value, param, ctx))
+        if number < 1:
+            self.fail(t("click_too_small", HELP_LANG, value=number, least=1), param, ctx)
+        return number
+
+
+# Placeholders are upper case, in HELP_LANG where the word differs (ROLE, PROFESI), as in
+# usage lines, errors ("Missing argument 'ROLE'") and the texts that name them.
+FILE, FOLDER = "FILE", "FOLDER"
+
+
+def _lang_option(key: str = "opt_lang") -> Any:
+    """--lang with the help ``key``: the language's default differs between commands."""
+    # ROLEFINDER_LANG is read by detect_lang, not as the option's envvar: an unknown value
+    # there is warned about and passed over, where an envvar would make every command a
+    # usage error.
+    return typer.Option(
+        "--lang",
+        "-l",
+        metavar=_help("metavar_lang"),
+        help=_help(key),
+        show_default=False,
+        click_type=LangChoice(),
+    )
+
+
+def _catalogue_option(key: str = "opt_catalogue") -> Any:
+    """--catalogue with the help ``key``, which names the environment variable itself."""
+    return typer.Option(
         "--catalogue",
         envvar=CATALOGUE_ENV,
-        help=_help("opt_catalogue"),
+        show_envvar=False,
+        metavar=FILE,
+        help=_help(key),
         dir_okay=True,
         show_default=False,
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help=_help("opt_json"))]
+    )
+
+
+def _json_option(command: str) -> Any:
+    """--json, saying what it prints for ``command``."""
+    return typer.Option("--json", help=_help(f"opt_json_{command}"))
+
+
+LangOption = Annotated[str | None, _lang_option()]
+CatalogueOption = Annotated[Path | None, _catalogue_option()]
 SaveOption = Annotated[
     Path | None,
-    typer.Option("--save", "-s", metavar="PATH", help=_help("opt_save"), show_default=False),
+    typer.Option("--save", "-s", metavar=FILE, help=_help("opt_save"), show_default=False),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help=_help("opt_force"))]
 TopOption = Annotated[
-    int, typer.Option("--top", "-n", min=1, help=_help("opt_top"), show_default=False)
+    int,
+    typer.Option(
+        "--top", "-n", metavar="N", click_type=Count(), help=_help("opt_top"), show_default=False
+    ),
 ]
 ExplainOption = Annotated[bool, typer.Option("--explain", "-e", help=_help("opt_explain"))]
 
@@ -416,11 +554,11 @@ def quiz(
     answers: Annotated[
         str | None,
         typer.Option(
-            "--answers", "-a", metavar="FILE", help=_help("opt_answers"), show_default=False
+            "--answers", "-a", metavar=FILE, help=_help("opt_answers"), show_default=False
         ),
     ] = None,
     explain: ExplainOption = False,
-    as_json: JsonOption = False,
+    as_json: Annotated[bool, _json_option("result")] = False,
     save: SaveOption = None,
     force: ForceOption = False,
     all_questions: Annotated[
@@ -555,13 +693,16 @@ def _keep(world: World, catalogue: "Catalogue", result: "Result", lang: Lang) ->
 @app.command(cls=Command, help=_help("result_help"), epilog=_examples("result"))
 def result(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help=_help("arg_code"), show_default=False)],
+    code: Annotated[
+        str,
+        typer.Argument(metavar=_help("metavar_code"), help=_help("arg_code"), show_default=False),
+    ],
     top: TopOption = 3,
     explain: ExplainOption = False,
-    as_json: JsonOption = False,
+    as_json: Annotated[bool, _json_option("result")] = False,
     save: SaveOption = None,
     force: ForceOption = False,
-    lang: LangOption = None,
+    lang: Annotated[str | None, _lang_option("opt_lang_result")] = None,
     catalogue: CatalogueOption = None,
 ) -> None:
     """Show again the result a result code stands for."""
@@ -588,8 +729,8 @@ def compare(
     second: Annotated[
         str, typer.Argument(metavar="B", help=_help("arg_compare_b"), show_default=False)
     ],
-    as_json: JsonOption = False,
-    lang: LangOption = None,
+    as_json: Annotated[bool, _json_option("compare")] = False,
+    lang: Annotated[str | None, _lang_option("opt_lang_compare")] = None,
     catalogue: CatalogueOption = None,
 ) -> None:
     """Put two results side by side: profiles, top 3, what moved and why."""
@@ -651,7 +792,7 @@ def schema(ctx: typer.Context) -> None:
 @app.command(cls=Command, help=_help("questions_help"), epilog=_examples("questions"))
 def questions(
     ctx: typer.Context,
-    as_json: JsonOption = False,
+    as_json: Annotated[bool, _json_option("questions")] = False,
     template: Annotated[bool, typer.Option("--template", help=_help("opt_template"))] = False,
     form: Annotated[bool, typer.Option("--form", help=_help("opt_form"))] = False,
     lang: LangOption = None,
@@ -679,15 +820,15 @@ def class_(
     ctx: typer.Context,
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE...", help=_help("arg_class_files"), show_default=False),
+        typer.Argument(metavar=f"{FILE}...", help=_help("arg_class_files"), show_default=False),
     ],
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", metavar="DIR", help=_help("opt_out"), show_default=False),
+        typer.Option("--out", "-o", metavar=FOLDER, help=_help("opt_out"), show_default=False),
     ] = None,
-    force: ForceOption = False,
-    as_json: JsonOption = False,
-    plain: PlainOption = False,
+    force: Annotated[bool, typer.Option("--force", help=_help("opt_force_class"))] = False,
+    as_json: Annotated[bool, _json_option("class")] = False,
+    plain: Annotated[bool, typer.Option("--plain", help=_help("opt_plain_class"))] = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -757,6 +898,7 @@ def roles(
         typer.Option(
             "--trait",
             "-t",
+            metavar=_help("metavar_trait"),
             help=_help("opt_trait"),
             show_default=False,
             autocompletion=_complete_traits,
@@ -765,10 +907,14 @@ def roles(
     level: Annotated[
         str | None,
         typer.Option(
-            "--level", help=_help("opt_level"), show_default=False, click_type=Choice(_levels)
+            "--level",
+            metavar="LEVEL",
+            help=_help("opt_level"),
+            show_default=False,
+            click_type=Choice(_levels),
         ),
     ] = None,
-    as_json: JsonOption = False,
+    as_json: Annotated[bool, _json_option("roles")] = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -798,9 +944,14 @@ def show(
     ctx: typer.Context,
     role: Annotated[
         str,
-        typer.Argument(help=_help("arg_role"), show_default=False, autocompletion=_complete_roles),
+        typer.Argument(
+            metavar=_help("metavar_role"),
+            help=_help("arg_role"),
+            show_default=False,
+            autocompletion=_complete_roles,
+        ),
     ],
-    as_json: JsonOption = False,
+    as_json: Annotated[bool, _json_option("show")] = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -822,7 +973,7 @@ def show(
 @app.command(cls=Command, help=_help("history_help"), epilog=_examples("history"))
 def history(
     ctx: typer.Context,
-    as_json: JsonOption = False,
+    as_json: Annotated[bool, _json_option("history")] = False,
     forget: Annotated[bool, typer.Option("--forget", help=_help("opt_forget"))] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_help("opt_yes"))] = False,
     lang: LangOption = None,
@@ -910,10 +1061,12 @@ def _say(console: "Console", line: str) -> None:
 @app.command(cls=Command, help=_help("validate_help"), epilog=_examples("validate"))
 def validate(
     ctx: typer.Context,
-    path: Annotated[Path | None, typer.Argument(help=_help("arg_path"), show_default=False)] = None,
+    path: Annotated[
+        Path | None, typer.Argument(metavar=FILE, help=_help("arg_path"), show_default=False)
+    ] = None,
     audit: Annotated[bool, typer.Option("--audit", help=_help("opt_audit"))] = False,
     lang: LangOption = None,
-    catalogue: CatalogueOption = None,
+    catalogue: Annotated[Path | None, _catalogue_option("opt_catalogue_validate")] = None,
 ) -> None:
     """Check a catalogue and list every problem, each with its line and column."""
     from rolefinder.catalogue import check_catalogue

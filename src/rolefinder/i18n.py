@@ -10,9 +10,9 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     # key: {language: text}; every key has a text in every language (tests/test_registry.py)
     "app_help": {
         "en": "A career quiz for social-media jobs: find out whether you are the creative, the "
-        "strategic or the analytical kind, and which roles fit you.",
+        "strategic, the analytical or the people-facing kind, and which roles fit you.",
         "id": "Kuis karier untuk pekerjaan di media sosial: cari tahu apakah kamu tipe kreatif, "
-        "strategis, atau analitis, dan profesi mana yang cocok untukmu.",
+        "strategis, analitis, atau komunikatif, dan profesi mana yang cocok untukmu.",
     },
     "quiz_help": {
         "en": "Take the quiz (arrow keys and Enter) and see which roles fit you, ranked.",
@@ -30,7 +30,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Check a catalogue (default: the one in use) and list every problem with its line.",
         "id": "Periksa katalog (bawaan: yang sedang dipakai) dan tampilkan setiap masalah beserta barisnya.",
     },
-    "arg_path": {"en": "The catalogue file to check.", "id": "File katalog yang diperiksa."},
+    "arg_path": {
+        "en": "The catalogue file to check (default: the one in use).",
+        "id": "File katalog yang diperiksa (bawaan: yang sedang dipakai).",
+    },
     "valid": {
         "en": "{source}: valid, {roles} roles and {questions} questions.",
         "id": "{source}: valid, {roles} profesi dan {questions} pertanyaan.",
@@ -54,25 +57,68 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "output tidak bisa ditulis: {reason}.",
     },
     "opt_lang": {
-        "en": "The language to use (default: ROLEFINDER_LANG, then your locale).",
-        "id": "Bahasa yang dipakai (bawaannya ROLEFINDER_LANG, lalu locale-mu).",
+        "en": "The language, en or id (default: ROLEFINDER_LANG, then your locale).",
+        "id": "Bahasanya, en atau id (bawaan: ROLEFINDER_LANG, lalu locale-mu).",
+    },
+    "opt_lang_result": {
+        "en": "The language to show the result in, en or id (default: the one it was taken in).",
+        "id": "Bahasa untuk menampilkan hasilnya, en atau id (bawaan: bahasa saat kuisnya "
+        "diikuti).",
+    },
+    "opt_lang_compare": {
+        "en": "The language, en or id (default: the one result A was taken in).",
+        "id": "Bahasanya, en atau id (bawaan: bahasa saat kuis hasil A diikuti).",
     },
     "opt_catalogue": {
         "en": "Use this catalogue file instead of the shipped one (or set ROLEFINDER_CATALOGUE).",
         "id": "Pakai file katalog ini, bukan katalog bawaan (atau isi ROLEFINDER_CATALOGUE).",
     },
+    "opt_catalogue_validate": {
+        "en": "The catalogue to check when no FILE is given (or set ROLEFINDER_CATALOGUE; "
+        "default: the shipped one).",
+        "id": "Katalog yang diperiksa jika FILE tidak diberikan (atau isi ROLEFINDER_CATALOGUE; "
+        "bawaan: katalog bawaan).",
+    },
     "opt_top": {
-        "en": "How many top roles to list (default 3).",
-        "id": "Jumlah profesi teratas yang ditampilkan (bawaan: 3).",
+        "en": "How many roles to list, best fit first: 1 or more (default 3).",
+        "id": "Jumlah profesi yang ditampilkan, dari yang paling cocok: 1 atau lebih (bawaan: 3).",
     },
     "opt_trait": {
         "en": "Only roles whose main trait is this one (e.g. creative).",
         "id": "Hanya profesi dengan tipe utama ini (misalnya creative).",
     },
-    "opt_json": {
-        "en": "Print JSON instead of a table.",
-        "id": "Tampilkan dalam format JSON, bukan tabel.",
+    "opt_json_result": {
+        "en": "Print the result as JSON instead of the result screen.",
+        "id": "Tampilkan hasilnya dalam format JSON, bukan layar hasil.",
     },
+    "opt_json_compare": {
+        "en": "Print the comparison as JSON instead of side by side.",
+        "id": "Tampilkan perbandingannya dalam format JSON, bukan berdampingan.",
+    },
+    "opt_json_questions": {
+        "en": "Print the questions and their answers' ids as JSON.",
+        "id": "Tampilkan pertanyaan dan id jawabannya dalam format JSON.",
+    },
+    "opt_json_class": {
+        "en": "Print the class summary as JSON instead of text (the files are written either way).",
+        "id": "Tampilkan ringkasan kelas dalam format JSON, bukan teks (file-filenya tetap ditulis).",
+    },
+    "opt_json_roles": {
+        "en": "Print the roles as JSON instead of a table.",
+        "id": "Tampilkan daftar profesi dalam format JSON, bukan tabel.",
+    },
+    "opt_json_show": {
+        "en": "Print the role as JSON.",
+        "id": "Tampilkan profesinya dalam format JSON.",
+    },
+    "opt_json_history": {
+        "en": "Print the saved results as JSON instead of a table.",
+        "id": "Tampilkan hasil tersimpan dalam format JSON, bukan tabel.",
+    },
+    "metavar_lang": {"en": "LANG", "id": "BAHASA"},
+    "metavar_code": {"en": "CODE", "id": "KODE"},
+    "metavar_role": {"en": "ROLE", "id": "PROFESI"},
+    "metavar_trait": {"en": "TRAIT", "id": "TIPE"},
     "opt_version": {"en": "Show the version and exit.", "id": "Tampilkan versi lalu keluar."},
     "arg_role": {
         "en": "A role id or name, e.g. social-media-analyst.",
@@ -161,8 +207,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Jelaskan alasan kecocokan setiap profesi dalam daftar.",
     },
     "opt_level": {
-        "en": "Only roles at this level.",
-        "id": "Hanya profesi di level ini.",
+        "en": "Only roles at this level: entry, mid or senior.",
+        "id": "Hanya profesi di level ini: entry, mid, atau senior.",
     },
     "opt_audit": {
         "en": "Also run the simulated-respondent audit (fixed seed): recovery, retakes, confusions, fairness.",
@@ -411,6 +457,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Replace the --save file if it exists.",
         "id": "Timpa file --save jika sudah ada.",
     },
+    "opt_force_class": {
+        "en": "Write into the --out folder even if it exists, replacing the results files in it.",
+        "id": "Tulis ke folder --out walaupun sudah ada, dan timpa file hasil di dalamnya.",
+    },
     "save_format": {
         "en": "Cannot save to {path}: use a file ending in {formats}.",
         "id": "Tidak bisa menyimpan ke {path}: pakai nama file berakhiran {formats}.",
@@ -637,11 +687,17 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "formulir.",
     },
     "examples_class": {
-        "en": "rolefinder questions --form > form.txt\n"
+        "en": "# The questions as text, to build a Google or Microsoft form from\n"
+        "rolefinder questions --form > form.txt\n"
+        "# Score the form's export (CSV) into the folder answers-results\n"
         "rolefinder class answers.csv\n"
+        "# Several files at once, into a folder you name, replacing its results\n"
         "rolefinder class answers.csv codes.txt sheets/ --out class-9a --force",
-        "id": "rolefinder questions --form > formulir.txt\n"
+        "id": "# Pertanyaan sebagai teks, untuk membuat formulir Google atau Microsoft\n"
+        "rolefinder questions --form > formulir.txt\n"
+        "# Hitung hasil ekspor formulirnya (CSV) ke folder jawaban-results\n"
         "rolefinder class jawaban.csv\n"
+        "# Beberapa file sekaligus, ke folder pilihanmu, menimpa hasil di dalamnya\n"
         "rolefinder class jawaban.csv kode.txt lembar/ --out kelas-9a --force",
     },
     "code_mangled": {
@@ -751,9 +807,9 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "no_terminal": {
         "en": "The quiz needs a terminal to ask its questions: run 'rolefinder quiz' in a terminal window, "
-        "or give your answers with --answers FILE. To keep a result in a file, use --save PATH.",
+        "or give your answers with --answers FILE. To keep a result in a file, use --save FILE.",
         "id": "Kuis ini butuh terminal untuk mengajukan pertanyaan: jalankan 'rolefinder quiz' di jendela "
-        "terminal, atau berikan jawabanmu dengan --answers FILE. Untuk menyimpan hasil ke file, pakai --save PATH.",
+        "terminal, atau berikan jawabanmu dengan --answers FILE. Untuk menyimpan hasil ke file, pakai --save FILE.",
     },
     "windows_console": {
         "en": "This window is not a console the quiz can draw in. On Windows, run it in Windows Terminal, "
@@ -1038,6 +1094,12 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Tampilan sederhana: pilihan bernomor, ketik angka lalu Enter; tanpa warna dan gerakan "
         "kursor (untuk pembaca layar; otomatis dipakai jika TERM=dumb).",
     },
+    "opt_plain_class": {
+        "en": "A plain summary: figures without bars (for screen readers; chosen by itself when "
+        "TERM=dumb).",
+        "id": "Ringkasan sederhana: angka tanpa grafik batang (untuk pembaca layar; otomatis "
+        "dipakai jika TERM=dumb).",
+    },
     "result_more": {
         "en": "Result code {code}. Every reason and duty:\n  rolefinder result {code} --explain",
         "id": "Kode hasil {code}. Semua alasan dan tugas:\n  rolefinder result {code} --explain",
@@ -1135,67 +1197,131 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Opsi {option} tidak menerima nilai.",
     },
     "click_missing_command": {"en": "Missing command.", "id": "Perintah belum diberikan."},
+    "click_too_small": {
+        "en": "{value} is less than {least}.",
+        "id": "{value} kurang dari {least}.",
+    },
     "unknown_lang": {
         "en": "{env}={value} is not a language rolefinder has (en, id); using English.",
         "id": "{env}={value} bukan bahasa yang tersedia (en, id); memakai bahasa Inggris.",
     },
     # --- examples at the end of each command's --help
     "examples": {"en": "Examples", "id": "Contoh"},
+    # Lines starting with "#" say what the command line after them does. Every example runs
+    # as shown (tests/test_help.py): the result codes are the personas' graphic designer and
+    # analyst (tests/personas.py), taken in the help's language, and change with the catalogue.
     "examples_app": {
-        "en": "rolefinder quiz                     take the quiz\n"
-        "rolefinder --lang id quiz --plain   in Indonesian, numbered choices\n"
-        "rolefinder roles --trait creative   the creative roles\n"
+        "en": "# Take the quiz (arrow keys and Enter)\n"
+        "rolefinder quiz\n"
+        "# The quiz in Indonesian, with numbered choices to type\n"
+        "rolefinder --lang id quiz --plain\n"
+        "# The creative roles, then one role in full\n"
+        "rolefinder roles --trait creative\n"
         "rolefinder show social-media-analyst",
-        "id": "rolefinder quiz                     ikuti kuisnya\n"
-        "rolefinder --lang id quiz --plain   dalam bahasa Indonesia, pilihan bernomor\n"
-        "rolefinder roles --trait creative   profesi bertipe kreatif\n"
+        "id": "# Ikuti kuisnya (tombol panah dan Enter)\n"
+        "rolefinder quiz\n"
+        "# Kuis dalam bahasa Indonesia, dengan pilihan bernomor untuk diketik\n"
+        "rolefinder --lang id quiz --plain\n"
+        "# Profesi bertipe kreatif, lalu satu profesi selengkapnya\n"
+        "rolefinder roles --trait creative\n"
         "rolefinder show social-media-analyst",
     },
     "examples_quiz": {
         "en": "rolefinder quiz\n"
+        "# Numbered choices to type, in Indonesian\n"
         "rolefinder quiz --plain --lang id\n"
+        "# On paper: print an answer sheet, fill it in, then score it and save the result as a "
+        "web page\n"
         "rolefinder questions --template > answers.yaml\n"
         "rolefinder quiz --answers answers.yaml --save result.html",
         "id": "rolefinder quiz\n"
+        "# Pilihan bernomor untuk diketik, dalam bahasa Indonesia\n"
         "rolefinder quiz --plain --lang id\n"
+        "# Di atas kertas: cetak lembar jawaban, isi, lalu hitung hasilnya dan simpan sebagai "
+        "halaman web\n"
         "rolefinder questions --template > jawaban.yaml\n"
         "rolefinder quiz --answers jawaban.yaml --save hasil.html",
     },
     "examples_result": {
-        "en": "rolefinder result 3ABC-0DEF-GH12 --explain\nrolefinder result 3ABC-0DEF-GH12 --json",
-        "id": "rolefinder result 3ABC-0DEF-GH12 --explain\nrolefinder result 3ABC-0DEF-GH12 --json",
+        "en": "# A result again, with the reasons for each role\n"
+        "rolefinder result --explain 4EZ2-4R0S-6002-8ZDW-G3B0-9TKA-9HCT-8\n"
+        "# The same result as JSON, for another program\n"
+        "rolefinder result --json 4EZ2-4R0S-6002-8ZDW-G3B0-9TKA-9HCT-8",
+        "id": "# Lihat lagi sebuah hasil, beserta alasan untuk setiap profesi\n"
+        "rolefinder result --explain 4EZ2-4R0S-6102-8ZDW-G3B0-9TKA-9HCX-0\n"
+        "# Hasil yang sama dalam format JSON, untuk program lain\n"
+        "rolefinder result --json 4EZ2-4R0S-6102-8ZDW-G3B0-9TKA-9HCX-0",
     },
     "examples_schema": {
-        "en": "rolefinder schema > roles.schema.json",
-        "id": "rolefinder schema > roles.schema.json",
+        "en": "# Save it where your editor can use it to check a catalogue as you type\n"
+        "rolefinder schema > roles.schema.json",
+        "id": "# Simpan di tempat yang bisa dipakai editor untuk memeriksa katalog selagi kamu "
+        "mengetik\n"
+        "rolefinder schema > roles.schema.json",
     },
     "examples_roles": {
-        "en": "rolefinder roles\nrolefinder roles --trait analytical --level entry\nrolefinder roles --json",
-        "id": "rolefinder roles\nrolefinder roles --trait analytical --level entry\nrolefinder roles --json",
+        "en": "rolefinder roles\n"
+        "# The analytical roles open to beginners\n"
+        "rolefinder roles --trait analytical --level entry\n"
+        "rolefinder roles --json",
+        "id": "rolefinder roles\n"
+        "# Profesi bertipe analitis di level junior\n"
+        "rolefinder roles --trait analytical --level entry\n"
+        "rolefinder roles --json",
     },
     "examples_show": {
-        "en": 'rolefinder show social-media-analyst\nrolefinder show "graphic designer" --lang id',
-        "id": 'rolefinder show social-media-analyst\nrolefinder show "graphic designer" --lang id',
+        "en": "rolefinder show social-media-analyst\n"
+        "# A role by its name, in Indonesian\n"
+        'rolefinder show "graphic designer" --lang id',
+        "id": "rolefinder show social-media-analyst\n"
+        "# Profesi yang dicari dengan namanya, dalam bahasa Indonesia\n"
+        'rolefinder show "graphic designer" --lang id',
     },
     "examples_validate": {
-        "en": "rolefinder validate my-roles.yaml\nrolefinder validate --audit",
-        "id": "rolefinder validate katalogku.yaml\nrolefinder validate --audit",
+        "en": "# Your own catalogue, before you use it with --catalogue\n"
+        "rolefinder validate my-roles.yaml\n"
+        "# The catalogue in use, with the simulated-respondent audit\n"
+        "rolefinder validate --audit",
+        "id": "# Katalog buatanmu sendiri, sebelum dipakai dengan --catalogue\n"
+        "rolefinder validate katalogku.yaml\n"
+        "# Katalog yang sedang dipakai, beserta audit dengan responden simulasi\n"
+        "rolefinder validate --audit",
     },
     "examples_questions": {
-        "en": "rolefinder questions\nrolefinder questions --json\nrolefinder questions --template > answers.yaml",
-        "id": "rolefinder questions\nrolefinder questions --json\nrolefinder questions --template > jawaban.yaml",
+        "en": "rolefinder questions\n"
+        "rolefinder questions --json\n"
+        "# An answer sheet to fill in, for 'rolefinder quiz --answers'\n"
+        "rolefinder questions --template > answers.yaml",
+        "id": "rolefinder questions\n"
+        "rolefinder questions --json\n"
+        "# Lembar jawaban untuk diisi, untuk 'rolefinder quiz --answers'\n"
+        "rolefinder questions --template > jawaban.yaml",
     },
     "examples_history": {
-        "en": "rolefinder history\nrolefinder history --json\nrolefinder history --forget",
-        "id": "rolefinder history\nrolefinder history --json\nrolefinder history --forget",
+        "en": "rolefinder history\n"
+        "rolefinder history --json\n"
+        "# Delete every saved result (it asks first)\n"
+        "rolefinder history --forget",
+        "id": "rolefinder history\n"
+        "rolefinder history --json\n"
+        "# Hapus semua hasil tersimpan (ada pertanyaan dulu)\n"
+        "rolefinder history --forget",
     },
     "examples_compare": {
-        "en": "rolefinder compare 3 last     last term and now (saved results)\n"
-        "rolefinder compare last CODE  you and a friend (their result code)\n"
-        "rolefinder compare CODE CODE --json",
-        "id": "rolefinder compare 3 last     semester lalu dan sekarang (hasil tersimpan)\n"
-        "rolefinder compare last KODE  kamu dan temanmu (kode hasilnya)\n"
-        "rolefinder compare KODE KODE --json",
+        "en": "# Your first saved result and your last one (numbers as 'rolefinder history' "
+        "lists them)\n"
+        "rolefinder compare 1 last\n"
+        "# Your last result and a friend's, from their result code\n"
+        "rolefinder compare last 4EZ2-4R0S-6009-3XQJ-GDFE-SA2H-N8DD-E\n"
+        "# Two result codes, as JSON\n"
+        "rolefinder compare --json 4EZ2-4R0S-6002-8ZDW-G3B0-9TKA-9HCT-8 4EZ2-4R0S-6009-3XQJ-GDFE-SA2H-N8DD-E",
+        "id": "# Hasil tersimpanmu yang pertama dan yang terakhir (nomornya seperti yang "
+        "ditampilkan 'rolefinder history')\n"
+        "rolefinder compare 1 last\n"
+        "# Hasil terakhirmu dan hasil temanmu, dari kode hasilnya\n"
+        "rolefinder compare last 4EZ2-4R0S-6109-3XQJ-GDFE-SA2H-N8DA-6\n"
+        "# Dua kode hasil, dalam format JSON\n"
+        "rolefinder compare --json 4EZ2-4R0S-6102-8ZDW-G3B0-9TKA-9HCX-0 4EZ2-4R0S-6109-3XQJ-GDFE-SA2H-N8DA-6",
     },
     # catalogue problems, shown as SOURCE:LINE:COLUMN: path: message. Field names, ids, paths
     # and values from the file stay as written; problem_kind_... and the like are words inside
@@ -1206,8 +1332,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "problem_kind_bool": {"en": "true/false", "id": "true/false"},
     "problem_kind_date": {"en": "a date", "id": "tanggal"},
     "problem_kind_empty": {"en": "empty", "id": "kosong"},
-    "problem_kind_int": {"en": "a int", "id": "bilangan bulat"},
-    "problem_kind_float": {"en": "a float", "id": "bilangan desimal"},
+    "problem_kind_int": {"en": "a number", "id": "angka"},
+    "problem_kind_float": {"en": "a number", "id": "angka"},
     "problem_kind_other": {"en": "a {name}", "id": "nilai {name}"},
     "problem_lang_en": {"en": "English", "id": "Inggris"},
     "problem_lang_id": {"en": "Indonesian", "id": "Indonesia"},
