@@ -34,6 +34,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from rolefinder import collector
 from rolefinder.errors import (
+    EXIT_BROKEN_PIPE,
     EXIT_DATA,
     EXIT_INTERRUPTED,
     CatalogueError,
@@ -961,7 +962,7 @@ def main() -> None:
     except SystemExit as exit:
         code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
         if isinstance(sys.stdout, PacifyFlushWrapper):  # click's sign of a broken pipe
-            code = _output_failed(t("output_broken", HELP_LANG))
+            code = _output_failed(None)
     except OSError as error:  # writing the output failed: a closed pipe, a full disk
         code = _output_failed(_output_error(error))
     finally:
@@ -975,18 +976,25 @@ def main() -> None:
     sys.exit(code)
 
 
-def _output_error(error: OSError) -> str:
+def _output_error(error: OSError) -> str | None:
+    """What to say about an output that failed; None for a broken pipe, which is no error."""
     if isinstance(error, BrokenPipeError):
-        return t("output_broken", HELP_LANG)
+        return None
     return t("output_failed", HELP_LANG, reason=error.strerror or str(error))
 
 
-def _output_failed(message: str) -> int:
-    """One line on stderr (if it still works) for an output that failed; exit code 1."""
+def _output_failed(message: str | None) -> int:
+    """One line on stderr (if it still works) for an output that failed, and exit code 1.
+
+    ``message`` None: the reader of a pipe left early (``| head``). Like every Unix tool,
+    rolefinder then stops without a word, with the status of a tool ended by SIGPIPE.
+    """
     # Anything still buffered for stdout would fail again when Python exits: send it nowhere.
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    if message is None:
+        return EXIT_BROKEN_PIPE
     with contextlib.suppress(OSError, ValueError, AttributeError):
         sys.stderr.write(f"rolefinder: {message}\n")
         sys.stderr.flush()

@@ -12,6 +12,9 @@ EXIT_OK = 0
 EXIT_DATA = 1  # bad data or not found
 EXIT_USAGE = 2  # bad usage, including "no terminal"
 EXIT_INTERRUPTED = 130
+# A reader that stopped early (`rolefinder roles | head -3`): the status a shell reports for a
+# tool ended by SIGPIPE (128 + 13), which is what `seq`, `cat` or `grep` give in that pipeline.
+EXIT_BROKEN_PIPE = 141
 # At most this many problems are reported: more help nobody, and a hostile file could make millions.
 MAX_PROBLEMS = 100
 

@@ -45,10 +45,6 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "standard output is closed, so nothing can be shown.",
         "id": "output standar tertutup, jadi tidak ada yang bisa ditampilkan.",
     },
-    "output_broken": {
-        "en": "the output was closed before everything was written (a pipe that ended early?).",
-        "id": "output ditutup sebelum semuanya tertulis (pipe yang berhenti lebih awal?).",
-    },
     "output_failed": {
         "en": "the output could not be written: {reason}.",
         "id": "output tidak bisa ditulis: {reason}.",
