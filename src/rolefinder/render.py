@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -68,13 +70,35 @@ def make_console(stderr: bool = False) -> Console:
     )
 
 
+# Spaces at the end of a line, with any colour codes among or after them (FORCE_COLOR on a pipe).
+_TRAILING_SPACES = re.compile(r"(?:[ ]|\x1b\[[0-9;]*m)*?[ ](?:[ ]|\x1b\[[0-9;]*m)*(?=\n|$)")
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
 class _Console(Console):
-    """rich's console, but a closed pipe is an error the command line reports, not a silent exit."""
+    """rich's console, but a closed pipe is left to the command line (not a silent exit), and
+    output for a file or a pipe has no spaces at the ends of its lines."""
 
     def on_broken_pipe(self) -> None:
-        """rich's own answer is SystemExit(1) with no word; the command line tells it instead."""
+        """rich's own answer is SystemExit(1); the command line ends the process instead."""
         self.quiet = True
         raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        """rich pads every table cell to its column's width: harmless on a screen, but noise
+        in a file, a diff or ``grep ' $'``. The one place all output passes, so tables, wrapped
+        text alike lose it; a terminal keeps rich's own output, colours and all."""
+        text = super()._render_buffer(buffer)
+        if _is_tty(self.file):  # FORCE_COLOR makes rich draw for a terminal on a pipe too
+            return text
+        return _TRAILING_SPACES.sub(lambda found: "".join(_SGR.findall(found[0])), text)
+
+
+def _is_tty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):  # no such method, or a closed stream
+        return False
 
 
 def _zero(setting: str | None) -> bool:
