@@ -22,6 +22,7 @@ from rolefinder.errors import (
     CatalogueError,
     Problem,
     Refused,
+    read_problem,
 )
 from rolefinder.model import Catalogue
 
@@ -167,15 +168,8 @@ def _reading(file: Path) -> Iterator[io.BufferedReader]:
     try:
         with file.open("rb") as stream:
             yield stream
-    except FileNotFoundError:
-        raise Refused(Problem("problem_not_found")) from None
-    except IsADirectoryError:
-        raise Refused(Problem("problem_is_folder")) from None
-    except PermissionError:
-        raise Refused(Problem("problem_permission")) from None
-    except OSError as error:  # the system's own words for the reason, passed on as they are
-        reason = str(error.strerror or error)
-        raise Refused(Problem("problem_unreadable", {"reason": reason})) from None
+    except OSError as error:
+        raise Refused(read_problem(error)) from None
 
 
 def _too_large(limit: int) -> Refused:

@@ -84,6 +84,19 @@ class Problem(NamedTuple):
         return f"{where}: {visible(self.path)}: {message}" if self.path else f"{where}: {message}"
 
 
+def read_problem(error: OSError) -> Problem:
+    """Why a file could not be opened or read, for every command that reads one (a catalogue,
+    an answer sheet, a class's files): a missing file is said to be missing, in either language,
+    not merely "cannot be read"; the system's own words only for the rarer reasons."""
+    if isinstance(error, FileNotFoundError):
+        return Problem("problem_not_found")
+    if isinstance(error, IsADirectoryError):
+        return Problem("problem_is_folder")
+    if isinstance(error, PermissionError):
+        return Problem("problem_permission")
+    return Problem("problem_unreadable", {"reason": str(error.strerror or error)})
+
+
 class Refused(Exception):
     """A file cannot be read as a catalogue or answer sheet at all (unreadable, bad YAML)."""
 

@@ -458,10 +458,6 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "{source}: file spreadsheet tidak bisa dibaca; simpan dulu sebagai CSV (di Excel: "
         "File > Save As > CSV UTF-8).",
     },
-    "form_unreadable": {
-        "en": "{source}: cannot be read ({reason}).",
-        "id": "{source}: tidak bisa dibaca ({reason}).",
-    },
     "form_encoding": {
         "en": "{where}: the text is not in a known encoding; save it as CSV UTF-8.",
         "id": "{where}: encoding teksnya tidak dikenali; simpan sebagai CSV UTF-8.",
@@ -492,8 +488,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "{path} termasuk file atau folder yang dibaca; pilih --out yang lain.",
     },
     "class_no_input": {
-        "en": "None of the files given can be read: {sources}",
-        "id": "Tidak satu pun file yang diberikan bisa dibaca: {sources}",
+        "en": "File not found: {sources}. None of the files given exists; check the paths.",
+        "id": "File tidak ditemukan: {sources}. Tidak satu pun file yang diberikan ada; periksa path-nya.",
     },
     "form_broken": {
         "en": "{where}: the CSV is broken ({reason}); the rows after it were not read.",
