@@ -208,6 +208,22 @@ def test_a_mangled_code_is_a_clear_error(runner, code):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        lambda code: code.split("-"),  # rolefinder result 4EZ2 4R0S ... (groups, no quotes)
+        lambda code: [code.replace("-", " ")],  # in quotes, with spaces
+        lambda code: [code[:13], code[13:]],  # cut anywhere: 4EZ2-4R0S-600 9-3XQJ-...
+    ],
+    ids=["groups", "quoted", "two halves"],
+)
+def test_a_code_typed_in_words_is_one_code(runner, catalogue, typed):
+    code = encode(catalogue, PERSONAS["social-media-analyst"], "en")
+    shown = runner.invoke(app, ["result", *typed(code), "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["code"] == code
+
+
 def test_a_code_from_another_catalogue_is_refused(runner, tmp_path, catalogue):
     other = tmp_path / "other.yaml"
     other.write_text(MINIMAL, "utf-8")

@@ -44,7 +44,7 @@ from rolefinder.errors import (
     RolefinderError,
     UnknownTraitError,
 )
-from rolefinder.i18n import CLICK_TEXTS, t, visible
+from rolefinder.i18n import CLICK_TEXTS, EXTRA_ARGUMENTS, t, visible
 from rolefinder.languages import LANG_ENV, LANGS, Lang, detect_lang, parse_lang, unknown_lang
 from rolefinder.version import __version__
 
@@ -183,7 +183,10 @@ def _show_usage_error(error: "UsageError") -> None:
             )
             typer.echo(hint, err=True)
         typer.echo(err=True)
-    typer.echo(f"{_help('error')}: {_click_message(error.format_message())}", err=True)
+    message = error.format_message()
+    typer.echo(f"{_help('error')}: {_click_message(message)}", err=True)
+    if re.match(EXTRA_ARGUMENTS, message):  # `show head of marketing`: the quotes were left out
+        typer.echo(_help("click_extra_quotes"), err=True)
 
 
 class Choice(TyperChoice[str]):
@@ -556,7 +559,10 @@ def _keep(world: World, catalogue: "Catalogue", result: "Result", lang: Lang) ->
 @app.command(cls=Command, help=_help("result_help"), epilog=_examples("result"))
 def result(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help=_help("arg_code"), show_default=False)],
+    # Several words: a code typed in its groups with spaces and no quotes is still one code.
+    code: Annotated[
+        list[str], typer.Argument(metavar="CODE", help=_help("arg_code"), show_default=False)
+    ],
     top: TopOption = 3,
     explain: ExplainOption = False,
     as_json: JsonOption = False,
@@ -573,7 +579,7 @@ def result(
     with _reported(world, _lang(ctx, lang)):
         _check_save(options)
         loaded = _load(catalogue)
-        decoded = decode(loaded, code)
+        decoded = decode(loaded, " ".join(code))
         # A result comes back in the language it was taken in, unless --lang says otherwise.
         chosen = lang is not None or world.lang is not None
         language = _lang(ctx, lang) if chosen else decoded.lang

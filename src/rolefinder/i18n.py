@@ -647,8 +647,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Tampilkan lagi hasil dari sebuah kode hasil.",
     },
     "arg_code": {
-        "en": "A result code, as printed under a result.",
-        "id": "Kode hasil, yang tertera di bawah setiap hasil.",
+        "en": "A result code, as printed under a result (its groups may be typed with spaces).",
+        "id": "Kode hasil, yang tertera di bawah setiap hasil (kelompok hurufnya boleh dipisah spasi).",
     },
     # compare: two results side by side
     "compare_help": {
@@ -1103,6 +1103,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Got unexpected extra argument(s) ({args})",
         "id": "Ada argumen tambahan yang tidak dikenal ({args})",
     },
+    "click_extra_quotes": {
+        "en": 'A role name or result code with spaces goes in quotes, as one argument: rolefinder show "head of marketing".',
+        "id": 'Nama profesi atau kode hasil yang berisi spasi diapit tanda kutip, sebagai satu argumen: rolefinder show "head of marketing".',
+    },
     "click_no_such_command": {"en": "No such command {name}.", "id": "Perintah {name} tidak ada."},
     "click_no_such_command_hint": {
         "en": "No such command {name}. Did you mean {hint}?",
@@ -1375,6 +1379,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
 
 # click's own messages (English in typer's vendored click), matched whole and told again in
 # the user's language: (pattern, key). Groups are values, translated in their turn.
+# click's words for arguments left over (older clicks: "argument"/"arguments", typer's: "argument(s)").
+EXTRA_ARGUMENTS = r"Got unexpected extra argument(?:s|\(s\))?"
 CLICK_TEXTS: tuple[tuple[str, str], ...] = (
     (r"Invalid value for (?P<param>.+?): (?P<message>.*)$", "click_invalid_for"),
     (r"Invalid value: (?P<message>.*)$", "click_invalid"),
@@ -1387,7 +1393,7 @@ CLICK_TEXTS: tuple[tuple[str, str], ...] = (
     (r"No such option: (?P<option>\S+)$", "click_no_such_option"),
     (r"Missing argument (?P<name>.+)\.$", "click_missing_argument"),
     (r"Missing option (?P<name>.+)\.$", "click_missing_option"),
-    (r"Got unexpected extra arguments? \((?P<args>.*)\)$", "click_extra"),
+    (EXTRA_ARGUMENTS + r" \((?P<args>.*)\)$", "click_extra"),
     (r"No such command (?P<name>.+?)\. Did you mean (?P<hint>.+)\?$", "click_no_such_command_hint"),
     (r"No such command (?P<name>.+)\.$", "click_no_such_command"),
     (r"Option (?P<option>.+) requires an argument\.$", "click_needs_value"),
