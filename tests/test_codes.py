@@ -261,6 +261,27 @@ def test_a_result_comes_back_in_the_language_it_was_taken_in(runner, catalogue):
     )
 
 
+@pytest.mark.parametrize(("taken", "shown"), [("id", "en"), ("en", "id")])
+@pytest.mark.parametrize("output", ["screen", "json", "card"])
+def test_a_code_shown_in_another_language_reprints_as_typed(
+    runner, tmp_path, catalogue, taken, shown, output
+):
+    code = encode(catalogue, PERSONAS["graphic-designer"], taken)
+    card = tmp_path / "card.md"
+    extra = {"screen": [], "json": ["--json"], "card": ["--save", str(card)]}[output]
+    result = runner.invoke(app, ["result", code, "--lang", shown, *extra])
+    assert result.exit_code == 0, result.output
+    printed = {
+        "screen": lambda: result.stdout,
+        "json": lambda: json.loads(result.stdout)["code"],
+        "card": lambda: card.read_text("utf-8"),
+    }[output]()
+    assert code in printed
+    assert encode(catalogue, PERSONAS["graphic-designer"], shown) not in printed
+    if output != "json":  # the command shown keeps the code and passes the language
+        assert f"rolefinder result {code} --lang {shown}" in printed
+
+
 # Codes of the shipped catalogue in the layouts before 4, as printed then (they cannot be made
 # any more): 1.2 development layouts 2 and 3 (recorded by blind personas, and the README's old
 # sample), and 1.1's, which had no version character.

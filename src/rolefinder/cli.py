@@ -502,9 +502,12 @@ def _show_result(
     lang: Lang,
     options: ResultOptions,
     keep: bool = False,
+    taken: Lang | None = None,
 ) -> None:
     """Rank, print (as a screen or JSON), save if asked, and keep it in the history if
-    ``keep`` (after it is shown: the history never costs a result or changes the exit code)."""
+    ``keep`` (after it is shown: the history never costs a result or changes the exit code).
+    ``taken``: the language the answers were taken in, when shown in another: the code
+    printed stays the sitting's."""
     from rolefinder.cards import result_file
     from rolefinder.engine import Evidence, rank
     from rolefinder.explain import explain
@@ -518,10 +521,10 @@ def _show_result(
     explanation = explain(catalogue, result, listed, evidence)
     if options.save is not None:  # first: a closed or broken output must not lose the file
         kind = options.save.suffix.lower()  # checked before any work: see _check_save
-        text = result_file(catalogue, result, explanation, lang, options.top, kind)
+        text = result_file(catalogue, result, explanation, lang, options.top, kind, taken=taken)
         write_atomically(options.save, text, options.force)
     if options.as_json:
-        render_json(world.out(), result_dict(catalogue, result, explanation, lang))
+        render_json(world.out(), result_dict(catalogue, result, explanation, lang, taken=taken))
     else:
         render_result(
             world.out(),
@@ -532,6 +535,7 @@ def _show_result(
             options.top,
             options.explain,
             plain=options.plain,
+            taken=taken,
         )
     if options.save is not None:
         world.err().print(t("saved", lang, path=options.save), soft_wrap=True)
@@ -583,7 +587,7 @@ def result(
         # A result comes back in the language it was taken in, unless --lang says otherwise.
         chosen = lang is not None or world.lang is not None
         language = _lang(ctx, lang) if chosen else decoded.lang
-        _show_result(world, loaded, decoded.answers, language, options)
+        _show_result(world, loaded, decoded.answers, language, options, taken=decoded.lang)
 
 
 @app.command(cls=Command, help=_help("compare_help"), epilog=_examples("compare"))

@@ -639,8 +639,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Kode hasil '{code}' berasal dari rolefinder versi lama yang kodenya tidak bisa dibaca lagi; ulangi kuisnya.",
     },
     "result_code": {
-        "en": "Result code: {code}  (see it again: rolefinder result {code})",
-        "id": "Kode hasil: {code}  (lihat lagi: rolefinder result {code})",
+        "en": "Result code: {code}  (see it again: rolefinder result {again})",
+        "id": "Kode hasil: {code}  (lihat lagi: rolefinder result {again})",
     },
     "result_help": {
         "en": "Show again the result a result code stands for.",
@@ -1021,8 +1021,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "kursor (untuk pembaca layar; otomatis dipakai jika TERM=dumb).",
     },
     "result_more": {
-        "en": "Result code {code}. Every reason and duty:\n  rolefinder result {code} --explain",
-        "id": "Kode hasil {code}. Semua alasan dan tugas:\n  rolefinder result {code} --explain",
+        "en": "Result code {code}. Every reason and duty:\n  rolefinder result {again} --explain",
+        "id": "Kode hasil {code}. Semua alasan dan tugas:\n  rolefinder result {again} --explain",
     },
     "questions_help": {
         "en": "List every question with its id and its answers' ids, to write an answer sheet.",

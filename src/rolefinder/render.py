@@ -32,6 +32,7 @@ from rolefinder.report import (
     ready_lines,
     ready_text,
     reason_lines,
+    result_code,
     summary_reason,
     what_if_line,
 )
@@ -435,16 +436,21 @@ def render_result(
     top: int,
     explain: bool = False,
     plain: bool = False,
+    *,
+    taken: Lang | None = None,
 ) -> None:
     """The quiz result, made to fit an 80x24 screen: the profile, the ranking, the best match
-    with its one-line why, notes, and the result code.
+    with its one-line why, notes, and the result code (of the sitting, taken in ``taken``;
+    None: ``lang``).
 
     With ``explain``, every listed role follows in rank order with its full reasons and
     duties; on a terminal that output goes through a pager when it is taller than the screen,
     and stays on screen after the pager closes. ``plain`` (screen readers, TERM=dumb): the
     profile as figures without bars, and no pager.
     """
-    parts = _result_summary(console, catalogue, result, explanation, lang, top, explain, plain)
+    parts = _result_summary(
+        console, catalogue, result, explanation, lang, top, explain, plain, taken
+    )
     if explain:
         for place, match in enumerate(result.listed[:top], start=1):
             details = _role_details(console, catalogue, result, explanation, match, place, lang)
@@ -478,9 +484,8 @@ def _result_summary(
     top: int,
     explain: bool,
     plain: bool,
+    taken: Lang | None,
 ) -> list[Any]:
-    from rolefinder.codes import encode
-
     best = result.best
     name = best.role.name.get(lang)
     parts: list[Any] = [Text()]
@@ -510,9 +515,9 @@ def _result_summary(
         parts.append(Text(f"! {note}", style="yellow"))
     if explain and explanation.what_if is not None:  # a detail: the summary stays one screen
         parts.append(Text(what_if_line(catalogue, explanation.what_if, lang), style="italic"))
-    code = encode(catalogue, result.answers, lang)
+    code, again = result_code(catalogue, result.answers, lang, taken)
     key = "result_code" if explain else "result_more"
-    parts.append(Text(t(key, lang, code=code), style="dim"))
+    parts.append(Text(t(key, lang, code=code, again=again), style="dim"))
     return parts
 
 
