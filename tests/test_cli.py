@@ -12,6 +12,9 @@ from conftest import SheetPrompter
 from helpers import app_commands, one_shot
 from rolefinder import __version__
 from rolefinder.cli import World, app
+from rolefinder.i18n import t
+from rolefinder.languages import LANGS
+from rolefinder.model import LEVELS
 
 
 def test_version(runner):
@@ -94,6 +97,30 @@ def test_trait_and_level_filters_combine(runner, catalogue):
     assert result.exit_code == 0
     expected = [r.id for r in catalogue.roles if r.main_trait == "creative" and r.level == "entry"]
     assert [r["id"] for r in json.loads(result.stdout)] == expected != []
+
+
+# Every word a screen shows for a level, in each language, and the catalogue's ids.
+LEVEL_WORDS = [
+    *((t(f"level_{level}", lang), level) for level in LEVELS for lang in LANGS),
+    *((level, level) for level in LEVELS),
+    ("Mid-Level", "mid"),
+]
+
+
+@pytest.mark.parametrize(("word", "level"), LEVEL_WORDS, ids=[word for word, _ in LEVEL_WORDS])
+def test_level_takes_the_words_the_screens_show(runner, catalogue, word, level):
+    result = runner.invoke(app, ["roles", "--level", word, "--json"])
+    assert result.exit_code == 0, result.output
+    expected = [role.id for role in catalogue.roles if role.level == level]
+    assert [r["id"] for r in json.loads(result.stdout)] == expected != []
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "mid-level"), ("id", "menengah")])
+def test_the_level_shown_is_clear_and_one_the_level_option_takes(runner, lang, word):
+    shown = runner.invoke(app, ["show", "social-media-strategist", "--lang", lang]).stdout
+    assert word in shown  # not the bare "mid" a tester found unclear
+    listed = runner.invoke(app, ["roles", "--level", word, "--json", "--lang", lang])
+    assert "social-media-strategist" in listed.stdout
 
 
 def flat(text: str) -> str:

@@ -213,10 +213,21 @@ class LangChoice(Choice):
         return found if found is not None else super().convert(value, param, ctx)
 
 
-def _levels() -> "Sequence[str]":
-    from rolefinder.model import LEVELS  # the model is imported only once a level is needed
+class LevelChoice(Choice):
+    """A level by the catalogue's id or by the word the screens show in either language
+    ('entry', 'entry-level', 'junior'), in any case; converted to the level's id."""
 
-    return LEVELS
+    def __init__(self) -> None:
+        super().__init__(lambda: tuple(_level_words()))
+
+    def convert(self, value: object, param: "Parameter | None", ctx: "ClickContext | None") -> str:
+        return _level_words()[str(super().convert(value, param, ctx)).casefold()]
+
+
+def _level_words() -> dict[str, str]:
+    from rolefinder.lookup import level_words  # imported only once a level is needed
+
+    return level_words()
 
 
 class World:
@@ -776,7 +787,7 @@ def roles(
     level: Annotated[
         str | None,
         typer.Option(
-            "--level", help=_help("opt_level"), show_default=False, click_type=Choice(_levels)
+            "--level", help=_help("opt_level"), show_default=False, click_type=LevelChoice()
         ),
     ] = None,
     as_json: JsonOption = False,

@@ -346,8 +346,9 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Tidak ada profesi yang sesuai dengan filter itu.",
     },
     "more_about": {"en": "More: rolefinder show {id}", "id": "Selengkapnya: rolefinder show {id}"},
-    "level_entry": {"en": "entry", "id": "junior"},
-    "level_mid": {"en": "mid", "id": "menengah"},
+    # A role's level as the screens show it; `--level` takes these words too (lookup.level_words).
+    "level_entry": {"en": "entry-level", "id": "junior"},
+    "level_mid": {"en": "mid-level", "id": "menengah"},
     "level_senior": {"en": "senior", "id": "senior"},
     "years": {"en": "{years} yrs", "id": "{years} thn"},
     # errors

@@ -6,7 +6,9 @@ import difflib
 import re
 
 from rolefinder.errors import NotFoundError, UnknownTraitError
-from rolefinder.model import Catalogue, Role, Text, Trait
+from rolefinder.i18n import t
+from rolefinder.languages import LANGS
+from rolefinder.model import LEVELS, Catalogue, Role, Text, Trait
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
 
@@ -59,6 +61,17 @@ def find_trait(catalogue: Catalogue, query: str) -> Trait:
         if wanted in _spellings(trait.id, trait.name):
             return trait
     raise UnknownTraitError(query, catalogue.trait_ids)
+
+
+def level_words() -> dict[str, str]:
+    """Every word a level answers to, lower-case -> the catalogue's level id: its id
+    (``entry``) and the word the screens show for it in each language (``entry-level``,
+    ``junior``), so what a user reads on a screen is what ``--level`` takes."""
+    words = {level: level for level in LEVELS}
+    for level in LEVELS:
+        for lang in LANGS:
+            words.setdefault(t(f"level_{level}", lang).casefold(), level)
+    return words
 
 
 def filter_roles(
