@@ -439,6 +439,47 @@ def test_a_result_fits_an_80_by_24_screen(catalogue, lang):
     assert 15 <= tallest <= 24
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_explain_pager_says_how_to_leave_it(catalogue, lang, monkeypatch):
+    import io
+    import pydoc
+
+    from rich.console import Console
+
+    from personas import PERSONAS
+    from rolefinder.engine import Evidence, rank
+    from rolefinder.explain import explain
+    from rolefinder.render import render_result
+
+    paged: list[str] = []
+    monkeypatch.setattr(pydoc, "pager", paged.append)  # what rich's system pager calls
+    monkeypatch.setenv("LESS", "-FRX")
+    evidence = Evidence(catalogue)
+    result = rank(catalogue, PERSONAS["social-media-strategist"], evidence)
+    explanation = explain(catalogue, result, [m.id for m in result.listed[:3]], evidence)
+    console = Console(file=io.StringIO(), width=80, height=24, force_terminal=True, no_color=True)
+    render_result(console, catalogue, result, explanation, lang, 3, explain=True)
+    assert len(paged) == 1, "the explanation is taller than 24 lines: it goes through the pager"
+    first = re.sub(r"\x1b\[[0-9;]*m", "", paged[0].splitlines()[0])  # less -R shows styles
+    assert first == t("pager_hint", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_traits_are_explained_one_key_away(runner, tmp_path, catalogue, lang):
+    from personas import PERSONAS
+
+    sheet = tmp_path / "sheet.json"
+    sheet.write_text(json.dumps(PERSONAS["community-manager"]), "utf-8")
+    args = ["quiz", "--answers", str(sheet), "--lang", lang]
+    screen = flat(runner.invoke(app, args, obj=World(interactive=False)).stdout)
+    explained = flat(runner.invoke(app, [*args, "--explain"], obj=World(interactive=False)).stdout)
+    assert t("traits_where", lang) in screen  # the screen says where, the traits' words...
+    for trait in catalogue.traits:
+        description = " ".join(trait.description.get(lang).split())
+        assert description not in screen  # ...would not fit in 24 lines...
+        assert f"{trait.name.get(lang)}: {description}" in explained  # ...--explain has them
+
+
 @pytest.mark.parametrize(
     ("role_id", "junior", "source"),
     [("social-media-analyst", True, "job ads"), ("social-media-manager", False, "articles")],

@@ -317,6 +317,14 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "({points})",
     },
     "your_profile": {"en": "Your profile", "id": "Profilmu"},
+    "traits_where": {
+        "en": "(what each one means: the --explain command below)",
+        "id": "(arti tiap tipe: lihat perintah --explain di bawah)",
+    },
+    "pager_hint": {
+        "en": "Press q to leave; space, the arrow keys or PgDn to scroll.",
+        "id": "Tekan q untuk keluar; spasi, tombol panah, atau PgDn untuk menggulir.",
+    },
     "your_matches": {
         "en": "Roles your answers fit",
         "id": "Profesi yang cocok dengan jawabanmu",

@@ -460,7 +460,8 @@ def render_result(
         # screenful. The user's own LESS wins.
         os.environ.setdefault("LESS", "-FRX")
         with console.pager(styles="R" in os.environ["LESS"]):
-            for part in parts:
+            # The pager shows no word of its own: its first line says how to leave it.
+            for part in [Text(t("pager_hint", lang), style="dim"), *parts]:
                 console.print(part)
         return
     for part in parts:
@@ -493,8 +494,14 @@ def _result_summary(
     if result.pattern is not None:  # said first: nothing below is advice yet
         parts += [Text(f"! {note}", style="bold yellow") for note in notes] + [Text()]
         notes = []
-    parts.append(_heading("your_profile", lang))
-    parts += [_bars(console, catalogue, result.profile, lang, plain=plain), Text()]
+    heading = _heading("your_profile", lang)
+    if not explain:  # the traits' descriptions would not fit a screen: say where they are
+        heading += Text("  " + t("traits_where", lang), style="dim")
+    parts.append(heading)
+    parts.append(_bars(console, catalogue, result.profile, lang, plain=plain))
+    if explain:
+        parts += [Text(), _trait_legend(catalogue, lang)]
+    parts.append(Text())
     parts.append(_matches(console, result, lang, top))
     parts.append(Text(t("fit_legend", lang), style="dim"))
     parts.append(Text())
@@ -519,6 +526,16 @@ def _result_summary(
     key = "result_code" if explain else "result_more"
     parts.append(Text(t(key, lang, code=code, again=again), style="dim"))
     return parts
+
+
+def _trait_legend(catalogue: Catalogue, lang: Lang) -> Table:
+    """What each trait of the profile means, one a row: its name, then its description."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(style="dim")
+    for trait in catalogue.traits:
+        grid.add_row(Text(trait.name.get(lang) + ":"), Text(trait.description.get(lang)))
+    return grid
 
 
 def _role_details(
