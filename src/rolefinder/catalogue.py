@@ -130,6 +130,9 @@ def load_answers(spec: str, stdin: BinaryIO | None = None) -> dict[str, str]:
     if not isinstance(data, dict):
         raise AnswersError([("sheet_not_mapping", {"source": source})])
     for key, value in data.items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            # `monday: 5` or `monday: "5"` alike: the answers check says what is allowed.
+            data[key] = value = str(value)
         if not isinstance(value, str):
             values = {"question": str(key), "value": repr(value)}
             _refuse_sheet(source, Problem("problem_answer_not_text", values))

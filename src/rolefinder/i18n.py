@@ -381,9 +381,21 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Unknown question '{question}' (the questions are: {known}).",
         "id": "Pertanyaan '{question}' tidak dikenal (pertanyaan yang ada: {known}).",
     },
+    "unknown_question_near": {
+        "en": "Unknown question '{question}'. Did you mean {near}? (The questions are: {known}.)",
+        "id": "Pertanyaan '{question}' tidak dikenal. Maksudmu {near}? (Pertanyaan yang ada: {known}.)",
+    },
     "unknown_option": {
         "en": "Question '{question}' has no option '{option}' (choose one of: {known}).",
         "id": "Pertanyaan '{question}' tidak punya pilihan '{option}' (pilih salah satu: {known}).",
+    },
+    "unknown_option_near": {
+        "en": "Question '{question}' has no option '{option}'. Did you mean {near}? (Choose one of: {known}.)",
+        "id": "Pertanyaan '{question}' tidak punya pilihan '{option}'. Maksudmu {near}? (Pilih salah satu: {known}.)",
+    },
+    "unknown_option_number": {
+        "en": "Question '{question}' has no option '{option}': answer with an option's id, not its number. Choose one of: {known}.",
+        "id": "Pertanyaan '{question}' tidak punya pilihan '{option}': jawab dengan id pilihan, bukan nomornya. Pilih salah satu: {known}.",
     },
     "too_few_answers": {
         "en": "Too few answers to rank the roles: {have} of the {need} needed (skipped questions do not count); answer {more} more.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 
 from rolefinder.errors import NotFoundError, UnknownTraitError
 from rolefinder.i18n import t
@@ -34,6 +35,14 @@ def _aliases(catalogue: Catalogue) -> dict[str, list[str]]:
     return aliases
 
 
+def closest(query: str, ids: Iterable[str], cutoff: float = 0.75) -> list[str]:
+    """The ids most like ``query`` (at most three, the closest first), for a "did you mean".
+
+    ``query`` is normalised as ids are written; ``cutoff`` is difflib's similarity ratio.
+    """
+    return difflib.get_close_matches(normalise(query), list(ids), n=3, cutoff=cutoff)
+
+
 def find_role(catalogue: Catalogue, query: str) -> Role:
     """The role whose id or name (in any language, any case) is ``query``.
 
@@ -45,7 +54,7 @@ def find_role(catalogue: Catalogue, query: str) -> Role:
             return role
     aliases = _aliases(catalogue)
     suggestions: list[str] = []
-    for close in difflib.get_close_matches(wanted, aliases, n=3, cutoff=0.75):
+    for close in closest(wanted, aliases):
         suggestions.extend(i for i in aliases[close] if i not in suggestions)
     raise NotFoundError(f"unknown role '{query}'", query=query, suggestions=suggestions[:3])
 
