@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from operator import add, sub
 from typing import NamedTuple
 
-from rolefinder.errors import MAX_PROBLEMS, AnswersError
+from rolefinder.errors import MAX_PROBLEMS, AnswersError, closest
 from rolefinder.model import LEVELS, SKIP, Catalogue, Option, Question, Role, as_percentages
 
 Answers = Mapping[str, str]  # question id -> option id (or SKIP)
@@ -221,8 +221,6 @@ def check_answers(catalogue: Catalogue, answers: Answers) -> None:
     """Raise AnswersError naming every unknown question or option id, with the closest id
     where one is close (a typo: ``monday: nums``), and the ids allowed. A number is not an
     answer: options are named by id, which stays right when a catalogue reorders them."""
-    from rolefinder.lookup import closest  # only for a sheet with a mistake
-
     problems: list[tuple[str, dict[str, str]]] = []
     for question_id, option_id in answers.items():
         question = catalogue.question(question_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple, TypeAlias
 
 from rolefinder.i18n import t, visible
@@ -82,6 +82,15 @@ class Problem(NamedTuple):
         where = source if self.line is None else f"{source}:{self.line}:{self.column}"
         message = self.text(lang)
         return f"{where}: {visible(self.path)}: {message}" if self.path else f"{where}: {message}"
+
+
+def closest(query: str, ids: Iterable[str], cutoff: float = 0.75) -> list[str]:
+    """The ids most like ``query`` (at most three, the closest first), for a "Did you mean":
+    of a role (lookup.find_role) or of an answer sheet's question or option (engine).
+    ``cutoff`` is difflib's similarity ratio."""
+    import difflib  # only for a mistake
+
+    return difflib.get_close_matches(query.casefold(), list(ids), n=3, cutoff=cutoff)
 
 
 def read_problem(error: OSError) -> Problem:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
 
-from rolefinder.errors import NotFoundError, UnknownTraitError
+from rolefinder.errors import NotFoundError, UnknownTraitError, closest
 from rolefinder.i18n import t
 from rolefinder.languages import LANGS
 from rolefinder.model import LEVELS, Catalogue, Role, Text, Trait
@@ -33,14 +31,6 @@ def _aliases(catalogue: Catalogue) -> dict[str, list[str]]:
         for spelling in spellings:
             aliases.setdefault(spelling, []).append(role.id)
     return aliases
-
-
-def closest(query: str, ids: Iterable[str], cutoff: float = 0.75) -> list[str]:
-    """The ids most like ``query`` (at most three, the closest first), for a "did you mean".
-
-    ``query`` is normalised as ids are written; ``cutoff`` is difflib's similarity ratio.
-    """
-    return difflib.get_close_matches(normalise(query), list(ids), n=3, cutoff=cutoff)
 
 
 def find_role(catalogue: Catalogue, query: str) -> Role:
