@@ -90,6 +90,57 @@ def test_unknown_ids_are_each_named(runner, sheet):
     assert "Traceback" not in result.output
 
 
+MONDAY = "calendar, inbox, captions, layouts, numbers, standup, skip"
+
+
+# A mistaken answer: what the sheet says, then what the error says in English and Indonesian.
+MISTAKES = [
+    (
+        "monday: nums",
+        f"Question 'monday' has no option 'nums'. Did you mean numbers? (Choose one of: {MONDAY}.)",
+        "Pertanyaan 'monday' tidak punya pilihan 'nums'. Maksudmu numbers?",
+    ),
+    (
+        "flp: data",
+        "Unknown question 'flp'. Did you mean flop? (The questions are: monday, flop,",
+        "Pertanyaan 'flp' tidak dikenal. Maksudmu flop?",
+    ),
+    (
+        "monday: 5",
+        "Question 'monday' has no option '5': answer with an option's id, not its number. "
+        f"Choose one of: {MONDAY}.",
+        "jawab dengan id pilihan, bukan nomornya. Pilih salah satu: calendar,",
+    ),
+    (  # in quotes it is the same mistake, told the same way: quoting was never the fix
+        'monday: "5"',
+        "Question 'monday' has no option '5': answer with an option's id, not its number.",
+        "Pertanyaan 'monday' tidak punya pilihan '5': jawab dengan id pilihan",
+    ),
+    (
+        "monday: 1.5",
+        f"Question 'monday' has no option '1.5' (choose one of: {MONDAY}).",
+        "Pertanyaan 'monday' tidak punya pilihan '1.5' (pilih salah satu: calendar,",
+    ),
+    (  # nothing close: no guess, the ids allowed
+        "monday: xyzzy",
+        f"Question 'monday' has no option 'xyzzy' (choose one of: {MONDAY}).",
+        "(pilih salah satu: calendar,",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "english", "indonesian"), MISTAKES, ids=[m[0] for m in MISTAKES])
+def test_a_mistaken_answer_gets_the_closest_id_and_the_ids_allowed(
+    runner, line, english, indonesian
+):
+    text = "\n".join([f"{q}: {o}" for q, o in ANALYST.items() if q != "monday"] + [line]) + "\n"
+    for lang, said in (("en", english), ("id", indonesian)):
+        result = run(runner, ["--answers", "-", "--lang", lang], text)
+        assert result.exit_code == 1
+        assert said in result.stderr, result.stderr
+        assert "quotes" not in result.stderr and "kutip" not in result.stderr
+
+
 def test_a_partial_sheet_is_scored_as_it_is_without_a_terminal(runner, sheet):
     partial = dict(list(ANALYST.items())[:9])
     result = run(runner, ["--answers", sheet(partial), "--json"])
@@ -126,10 +177,10 @@ def test_a_partial_sheet_on_a_terminal_goes_on_from_where_it_stops(runner, catal
     [
         ("- monday\n- numbers\n", "an answer sheet maps question ids to option ids"),
         ("monday: [numbers\n", "YAML syntax error"),
-        ("monday: 1\n", "the answer to 'monday' must be an option id, found 1; put it in quotes"),
+        ("monday: true\n", "the answer to 'monday' must be an option id, found True; put it in"),
         ("monday: &a numbers\nflop: *a\n", "anchors (&a) are not allowed"),
     ],
-    ids=["list", "syntax", "number", "anchor"],
+    ids=["list", "syntax", "true", "anchor"],
 )
 def test_a_bad_sheet_is_explained(runner, text, message):
     result = run(runner, ["--answers", "-"], text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,34 @@ def test_unreadable_catalogue(runner, tmp_path, data, message):
 def test_missing_file_and_folder(runner, tmp_path):
     check_everywhere(runner, tmp_path / "nope.yaml", 1, None, "file not found")
     check_everywhere(runner, tmp_path, 1, None, "is a folder, not a catalogue file")
+
+
+# Every way a command reads a file the user names; "{missing}" is a path that does not exist,
+# "{sheet}" a real answer sheet (so `class` has one file it can read beside the missing one).
+READERS = [
+    ["quiz", "--answers", "{missing}"],
+    ["roles", "--catalogue", "{missing}"],
+    ["validate", "{missing}"],
+    ["class", "{missing}", "--out", "{out}"],
+    ["class", "{sheet}", "{missing}", "--out", "{out}"],
+]
+NOT_FOUND = {"en": "file not found", "id": "file tidak ditemukan"}  # not "cannot be read"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("args", READERS, ids=" ".join)
+def test_a_missing_file_is_said_to_be_missing(runner, tmp_path, args, lang):
+    from personas import PERSONAS
+
+    sheet = tmp_path / "sheet.json"
+    sheet.write_text(json.dumps(PERSONAS["graphic-designer"]), "utf-8")
+    places = {"{missing}": str(tmp_path / "nope.csv"), "{sheet}": str(sheet)}
+    places["{out}"] = str(tmp_path / "out")
+    result = runner.invoke(app, [*(places.get(arg, arg) for arg in args), "--lang", lang])
+    assert result.exit_code == 1
+    output = result.output.lower()
+    assert NOT_FOUND[lang] in output and "nope.csv" in output, result.output
+    assert "cannot be read" not in output and "bisa dibaca" not in output, result.output
 
 
 def test_no_code_runs_from_the_file(runner, tmp_path):

@@ -12,6 +12,9 @@ from conftest import SheetPrompter
 from helpers import app_commands, one_shot
 from rolefinder import __version__
 from rolefinder.cli import World, app
+from rolefinder.i18n import t
+from rolefinder.languages import LANGS
+from rolefinder.model import LEVELS
 
 
 def test_version(runner):
@@ -94,6 +97,30 @@ def test_trait_and_level_filters_combine(runner, catalogue):
     assert result.exit_code == 0
     expected = [r.id for r in catalogue.roles if r.main_trait == "creative" and r.level == "entry"]
     assert [r["id"] for r in json.loads(result.stdout)] == expected != []
+
+
+# Every word a screen shows for a level, in each language, and the catalogue's ids.
+LEVEL_WORDS = [
+    *((t(f"level_{level}", lang), level) for level in LEVELS for lang in LANGS),
+    *((level, level) for level in LEVELS),
+    ("Mid-Level", "mid"),
+]
+
+
+@pytest.mark.parametrize(("word", "level"), LEVEL_WORDS, ids=[word for word, _ in LEVEL_WORDS])
+def test_level_takes_the_words_the_screens_show(runner, catalogue, word, level):
+    result = runner.invoke(app, ["roles", "--level", word, "--json"])
+    assert result.exit_code == 0, result.output
+    expected = [role.id for role in catalogue.roles if role.level == level]
+    assert [r["id"] for r in json.loads(result.stdout)] == expected != []
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "mid-level"), ("id", "menengah")])
+def test_the_level_shown_is_clear_and_one_the_level_option_takes(runner, lang, word):
+    shown = runner.invoke(app, ["show", "social-media-strategist", "--lang", lang]).stdout
+    assert word in shown  # not the bare "mid" a tester found unclear
+    listed = runner.invoke(app, ["roles", "--level", word, "--json", "--lang", lang])
+    assert "social-media-strategist" in listed.stdout
 
 
 def flat(text: str) -> str:
@@ -410,6 +437,47 @@ def test_a_result_fits_an_80_by_24_screen(catalogue, lang):
         assert screen.startswith("\n")
         tallest = max(tallest, screen.count("\n"))
     assert 15 <= tallest <= 24
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_explain_pager_says_how_to_leave_it(catalogue, lang, monkeypatch):
+    import io
+    import pydoc
+
+    from rich.console import Console
+
+    from personas import PERSONAS
+    from rolefinder.engine import Evidence, rank
+    from rolefinder.explain import explain
+    from rolefinder.render import render_result
+
+    paged: list[str] = []
+    monkeypatch.setattr(pydoc, "pager", paged.append)  # what rich's system pager calls
+    monkeypatch.setenv("LESS", "-FRX")
+    evidence = Evidence(catalogue)
+    result = rank(catalogue, PERSONAS["social-media-strategist"], evidence)
+    explanation = explain(catalogue, result, [m.id for m in result.listed[:3]], evidence)
+    console = Console(file=io.StringIO(), width=80, height=24, force_terminal=True, no_color=True)
+    render_result(console, catalogue, result, explanation, lang, 3, explain=True)
+    assert len(paged) == 1, "the explanation is taller than 24 lines: it goes through the pager"
+    first = re.sub(r"\x1b\[[0-9;]*m", "", paged[0].splitlines()[0])  # less -R shows styles
+    assert first == t("pager_hint", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_traits_are_explained_one_key_away(runner, tmp_path, catalogue, lang):
+    from personas import PERSONAS
+
+    sheet = tmp_path / "sheet.json"
+    sheet.write_text(json.dumps(PERSONAS["community-manager"]), "utf-8")
+    args = ["quiz", "--answers", str(sheet), "--lang", lang]
+    screen = flat(runner.invoke(app, args, obj=World(interactive=False)).stdout)
+    explained = flat(runner.invoke(app, [*args, "--explain"], obj=World(interactive=False)).stdout)
+    assert t("traits_where", lang) in screen  # the screen says where, the traits' words...
+    for trait in catalogue.traits:
+        description = " ".join(trait.description.get(lang).split())
+        assert description not in screen  # ...would not fit in 24 lines...
+        assert f"{trait.name.get(lang)}: {description}" in explained  # ...--explain has them
 
 
 @pytest.mark.parametrize(

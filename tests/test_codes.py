@@ -208,6 +208,22 @@ def test_a_mangled_code_is_a_clear_error(runner, code):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        lambda code: code.split("-"),  # rolefinder result 4EZ2 4R0S ... (groups, no quotes)
+        lambda code: [code.replace("-", " ")],  # in quotes, with spaces
+        lambda code: [code[:13], code[13:]],  # cut anywhere: 4EZ2-4R0S-600 9-3XQJ-...
+    ],
+    ids=["groups", "quoted", "two halves"],
+)
+def test_a_code_typed_in_words_is_one_code(runner, catalogue, typed):
+    code = encode(catalogue, PERSONAS["social-media-analyst"], "en")
+    shown = runner.invoke(app, ["result", *typed(code), "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["code"] == code
+
+
 def test_a_code_from_another_catalogue_is_refused(runner, tmp_path, catalogue):
     other = tmp_path / "other.yaml"
     other.write_text(MINIMAL, "utf-8")
@@ -243,6 +259,27 @@ def test_a_result_comes_back_in_the_language_it_was_taken_in(runner, catalogue):
     assert (
         "Best fit: Graphic Designer" in runner.invoke(app, ["--lang", "en", "result", code]).stdout
     )
+
+
+@pytest.mark.parametrize(("taken", "shown"), [("id", "en"), ("en", "id")])
+@pytest.mark.parametrize("output", ["screen", "json", "card"])
+def test_a_code_shown_in_another_language_reprints_as_typed(
+    runner, tmp_path, catalogue, taken, shown, output
+):
+    code = encode(catalogue, PERSONAS["graphic-designer"], taken)
+    card = tmp_path / "card.md"
+    extra = {"screen": [], "json": ["--json"], "card": ["--save", str(card)]}[output]
+    result = runner.invoke(app, ["result", code, "--lang", shown, *extra])
+    assert result.exit_code == 0, result.output
+    printed = {
+        "screen": lambda: result.stdout,
+        "json": lambda: json.loads(result.stdout)["code"],
+        "card": lambda: card.read_text("utf-8"),
+    }[output]()
+    assert code in printed
+    assert encode(catalogue, PERSONAS["graphic-designer"], shown) not in printed
+    if output != "json":  # the command shown keeps the code and passes the language
+        assert f"rolefinder result {code} --lang {shown}" in printed
 
 
 # Codes of the shipped catalogue in the layouts before 4, as printed then (they cannot be made

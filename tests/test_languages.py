@@ -50,6 +50,26 @@ def test_usage_errors_are_told_in_indonesian(args, indonesian):
     assert "Coba 'rolefinder" in done.stderr and "Error: Invalid" not in done.stderr
 
 
+@pytest.mark.parametrize(
+    "args", [["show", "head", "of", "marketing"], ["compare", "4EZ2", "4R0S", "last"]], ids=" ".join
+)
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            ["Got unexpected extra argument", "goes in quotes, as one argument: rolefinder show"],
+        ),
+        ("id", ["Ada argumen tambahan yang tidak dikenal", "diapit tanda kutip, sebagai satu"]),
+    ],
+)
+def test_words_left_over_get_the_hint_to_quote_them(args, lang, said):
+    done = run("--lang", lang, *args)
+    assert done.returncode == 2
+    for words in said:
+        assert words in done.stderr, done.stderr
+
+
 def test_usage_errors_stay_english_in_english():
     done = run("roles", "--level", "x")
     assert done.returncode == 2

@@ -88,7 +88,7 @@ def every_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Probl
         found += check_catalogue(path).problems
     found += check_catalogue(tmp_path / "nope.yaml").problems + check_catalogue(tmp_path).problems
     found += build_catalogue({"traits": (), "roles": [], "questions": []})[1]
-    for stdin in (io.BytesIO(b"monday: 1\n"), io.BytesIO(b"monday: [numbers\n"), None):
+    for stdin in (io.BytesIO(b"monday: yes\n"), io.BytesIO(b"monday: [numbers\n"), None):
         with pytest.raises(AnswersError) as caught:
             load_answers("-", stdin)
         found.append(caught.value.problem)
@@ -306,9 +306,9 @@ def test_a_bad_catalogue_option_follows_the_language_of_the_environment(runner, 
     ("text", "english", "indonesian"),
     [
         (
-            "monday: 1\n",
-            "<stdin>: the answer to 'monday' must be an option id, found 1; put it in quotes",
-            "<stdin>: jawaban untuk 'monday' harus berupa id pilihan, tetapi isinya 1; "
+            "monday: false\n",
+            "<stdin>: the answer to 'monday' must be an option id, found False; put it in quotes",
+            "<stdin>: jawaban untuk 'monday' harus berupa id pilihan, tetapi isinya False; "
             "apit dengan tanda kutip",
         ),
         (
@@ -317,7 +317,7 @@ def test_a_bad_catalogue_option_follows_the_language_of_the_environment(runner, 
             "<stdin>:1:9: monday: anchor (&a) tidak diizinkan; tulis setiap nilai secara lengkap",
         ),
     ],
-    ids=["number", "anchor"],
+    ids=["false", "anchor"],
 )
 def test_a_bad_answer_sheet_is_told_in_indonesian(runner, text, english, indonesian):
     world = World(interactive=False)

@@ -15,8 +15,8 @@ import html
 import json
 import re
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from rolefinder.errors import SaveFormatError
 from rolefinder.i18n import t
@@ -29,6 +29,7 @@ from rolefinder.report import (
     ready_lines,
     ready_text,
     reason_lines,
+    result_code,
     result_dict,
 )
 from rolefinder.report import what_if_line as what_if_text
@@ -57,7 +58,22 @@ __all__ = [
     "svg_image",
 ]
 
-Writer: TypeAlias = "Callable[[Catalogue, Result, Explanation, Lang, int], str]"
+
+class Writer(Protocol):
+    """A card writer: the result as the text of one kind of file; ``taken``, the language
+    the quiz was taken in, when it is shown in another (its code keeps the sitting's)."""
+
+    def __call__(
+        self,
+        catalogue: Catalogue,
+        result: Result,
+        explanation: Explanation,
+        lang: Lang,
+        top: int,
+        *,
+        taken: Lang | None = None,
+    ) -> str: ...
+
 
 SVG_DUTIES = 4  # the image stays a card; the page and the report list every duty
 
@@ -128,10 +144,16 @@ _clean = clean  # the name this module's own writers use
 
 
 def facts(
-    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
+    catalogue: Catalogue,
+    result: Result,
+    explanation: Explanation,
+    lang: Lang,
+    top: int,
+    *,
+    taken: Lang | None = None,
 ) -> Facts:
-    """Everything the readable cards show, in ``lang``: report.py's sentences, cleaned."""
-    from rolefinder.codes import encode
+    """Everything the readable cards show, in ``lang``: report.py's sentences, cleaned; the
+    code is the sitting's, taken in ``taken`` (None: ``lang``)."""
     from rolefinder.engine import next_steps
     from rolefinder.version import __version__
 
@@ -157,8 +179,8 @@ def facts(
         ("next_step", steps) if steps else ("related", tuple(map(catalogue.role, role.related)))
     )
     names = ", ".join(r.name.get(lang) for r in shown if r is not None)
-    code = encode(catalogue, result.answers, lang)
-    command = f"rolefinder result {code}"
+    code, again = result_code(catalogue, result.answers, lang, taken)
+    command = f"rolefinder result {again}"
     band = _clean(band_text(explanation, result, lang))
     heading = _clean(t("best_match", lang, name=name))
     return Facts(
@@ -331,10 +353,16 @@ def _html_bar(percent: int) -> str:
 
 
 def html_card(
-    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
+    catalogue: Catalogue,
+    result: Result,
+    explanation: Explanation,
+    lang: Lang,
+    top: int,
+    *,
+    taken: Lang | None = None,
 ) -> str:
     """The result as a self-contained HTML5 page that reads well on a phone and in print."""
-    return html_page(facts(catalogue, result, explanation, lang, top))
+    return html_page(facts(catalogue, result, explanation, lang, top, taken=taken))
 
 
 def html_page(card: Facts) -> str:
@@ -550,10 +578,16 @@ def _svg_frame(height: int, radius: int = 16, strip: int = 8) -> list[str]:
 
 
 def svg_card(
-    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
+    catalogue: Catalogue,
+    result: Result,
+    explanation: Explanation,
+    lang: Lang,
+    top: int,
+    *,
+    taken: Lang | None = None,
 ) -> str:
     """The result as an SVG image, 800 wide: system fonts, real text lines, drawn bars."""
-    return svg_image(facts(catalogue, result, explanation, lang, top))
+    return svg_image(facts(catalogue, result, explanation, lang, top, taken=taken))
 
 
 def svg_image(card: Facts) -> str:
@@ -673,10 +707,16 @@ def markdown_escape(text: str) -> str:
 
 
 def markdown_card(
-    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
+    catalogue: Catalogue,
+    result: Result,
+    explanation: Explanation,
+    lang: Lang,
+    top: int,
+    *,
+    taken: Lang | None = None,
 ) -> str:
     """The result as a readable Markdown report."""
-    return markdown_report(facts(catalogue, result, explanation, lang, top))
+    return markdown_report(facts(catalogue, result, explanation, lang, top, taken=taken))
 
 
 def markdown_report(card: Facts) -> str:
@@ -719,11 +759,17 @@ def markdown_report(card: Facts) -> str:
 
 
 def json_card(
-    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int
+    catalogue: Catalogue,
+    result: Result,
+    explanation: Explanation,
+    lang: Lang,
+    top: int,
+    *,
+    taken: Lang | None = None,
 ) -> str:
     """The ``--json`` document (every match, not only the top ``top``)."""
 
-    return as_json(result_dict(catalogue, result, explanation, lang))
+    return as_json(result_dict(catalogue, result, explanation, lang, taken=taken))
 
 
 CARDS: dict[str, Writer] = {
@@ -735,13 +781,21 @@ CARDS: dict[str, Writer] = {
 
 
 def result_file(
-    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang, top: int, kind: str
+    catalogue: Catalogue,
+    result: Result,
+    explanation: Explanation,
+    lang: Lang,
+    top: int,
+    kind: str,
+    *,
+    taken: Lang | None = None,
 ) -> str:
-    """The result as the text of a ``kind`` file ('.json', '.md', '.html' or '.svg').
+    """The result as the text of a ``kind`` file ('.json', '.md', '.html' or '.svg'); ``taken``
+    as for a Writer.
 
     Any other kind is refused rather than written in some default format.
     """
     writer = CARDS.get(kind.lower())
     if writer is None:
         raise SaveFormatError("save_format", path=kind, formats=", ".join(CARDS))
-    return writer(catalogue, result, explanation, lang, top)
+    return writer(catalogue, result, explanation, lang, top, taken=taken)

@@ -22,6 +22,7 @@ from rolefinder.errors import (
     CatalogueError,
     Problem,
     Refused,
+    read_problem,
 )
 from rolefinder.model import Catalogue
 
@@ -129,6 +130,9 @@ def load_answers(spec: str, stdin: BinaryIO | None = None) -> dict[str, str]:
     if not isinstance(data, dict):
         raise AnswersError([("sheet_not_mapping", {"source": source})])
     for key, value in data.items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            # `monday: 5` or `monday: "5"` alike: the answers check says what is allowed.
+            data[key] = value = str(value)
         if not isinstance(value, str):
             values = {"question": str(key), "value": repr(value)}
             _refuse_sheet(source, Problem("problem_answer_not_text", values))
@@ -167,15 +171,8 @@ def _reading(file: Path) -> Iterator[io.BufferedReader]:
     try:
         with file.open("rb") as stream:
             yield stream
-    except FileNotFoundError:
-        raise Refused(Problem("problem_not_found")) from None
-    except IsADirectoryError:
-        raise Refused(Problem("problem_is_folder")) from None
-    except PermissionError:
-        raise Refused(Problem("problem_permission")) from None
-    except OSError as error:  # the system's own words for the reason, passed on as they are
-        reason = str(error.strerror or error)
-        raise Refused(Problem("problem_unreadable", {"reason": reason})) from None
+    except OSError as error:
+        raise Refused(read_problem(error)) from None
 
 
 def _too_large(limit: int) -> Refused:

@@ -36,6 +36,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from rolefinder import collector
 from rolefinder.errors import (
+    EXIT_BROKEN_PIPE,
     EXIT_DATA,
     EXIT_INTERRUPTED,
     CatalogueError,
@@ -45,7 +46,7 @@ from rolefinder.errors import (
     RolefinderError,
     UnknownTraitError,
 )
-from rolefinder.i18n import CLICK_TEXTS, t, visible
+from rolefinder.i18n import CLICK_TEXTS, EXTRA_ARGUMENTS, t, visible
 from rolefinder.languages import LANG_ENV, LANGS, Lang, detect_lang, parse_lang, unknown_lang
 from rolefinder.version import __version__
 
@@ -283,7 +284,10 @@ def _show_usage_error(error: "UsageError") -> None:
             )
             typer.echo(hint, err=True)
         typer.echo(err=True)
-    typer.echo(f"{_help('error')}: {_click_message(error.format_message())}", err=True)
+    message = error.format_message()
+    typer.echo(f"{_help('error')}: {_click_message(message)}", err=True)
+    if re.match(EXTRA_ARGUMENTS, message):  # `show head of marketing`: the quotes were left out
+        typer.echo(_help("click_extra_quotes"), err=True)
 
 
 class Choice(TyperChoice[str]):
@@ -310,10 +314,21 @@ class LangChoice(Choice):
         return found if found is not None else super().convert(value, param, ctx)
 
 
-def _levels() -> "Sequence[str]":
-    from rolefinder.model import LEVELS  # the model is imported only once a level is needed
+class LevelChoice(Choice):
+    """A level by the catalogue's id or by the word the screens show in either language
+    ('entry', 'entry-level', 'junior'), in any case; converted to the level's id."""
 
-    return LEVELS
+    def __init__(self) -> None:
+        super().__init__(lambda: tuple(_level_words()))
+
+    def convert(self, value: object, param: "Parameter | None", ctx: "ClickContext | None") -> str:
+        return _level_words()[str(super().convert(value, param, ctx)).casefold()]
+
+
+def _level_words() -> dict[str, str]:
+    from rolefinder.lookup import level_words  # imported only once a level is needed
+
+    return level_words()
 
 
 class World:
@@ -636,9 +651,12 @@ def _show_result(
     lang: Lang,
     options: ResultOptions,
     keep: bool = False,
+    taken: Lang | None = None,
 ) -> None:
     """Rank, print (as a screen or JSON), save if asked, and keep it in the history if
-    ``keep`` (after it is shown: the history never costs a result or changes the exit code)."""
+    ``keep`` (after it is shown: the history never costs a result or changes the exit code).
+    ``taken``: the language the answers were taken in, when shown in another: the code
+    printed stays the sitting's."""
     from rolefinder.cards import result_file
     from rolefinder.engine import Evidence, rank
     from rolefinder.explain import explain
@@ -652,10 +670,10 @@ def _show_result(
     explanation = explain(catalogue, result, listed, evidence)
     if options.save is not None:  # first: a closed or broken output must not lose the file
         kind = options.save.suffix.lower()  # checked before any work: see _check_save
-        text = result_file(catalogue, result, explanation, lang, options.top, kind)
+        text = result_file(catalogue, result, explanation, lang, options.top, kind, taken=taken)
         write_atomically(options.save, text, options.force)
     if options.as_json:
-        render_json(world.out(), result_dict(catalogue, result, explanation, lang))
+        render_json(world.out(), result_dict(catalogue, result, explanation, lang, taken=taken))
     else:
         render_result(
             world.out(),
@@ -666,6 +684,7 @@ def _show_result(
             options.top,
             options.explain,
             plain=options.plain,
+            taken=taken,
         )
     if options.save is not None:
         world.err().print(t("saved", lang, path=options.save), soft_wrap=True)
@@ -693,8 +712,9 @@ def _keep(world: World, catalogue: "Catalogue", result: "Result", lang: Lang) ->
 @app.command(cls=Command, help=_help("result_help"), epilog=_examples("result"))
 def result(
     ctx: typer.Context,
+    # Several words: a code typed in its groups with spaces and no quotes is still one code.
     code: Annotated[
-        str,
+        list[str],
         typer.Argument(metavar=_help("metavar_code"), help=_help("arg_code"), show_default=False),
     ],
     top: TopOption = 3,
@@ -713,11 +733,11 @@ def result(
     with _reported(world, _lang(ctx, lang)):
         _check_save(options)
         loaded = _load(catalogue)
-        decoded = decode(loaded, code)
+        decoded = decode(loaded, " ".join(code))
         # A result comes back in the language it was taken in, unless --lang says otherwise.
         chosen = lang is not None or world.lang is not None
         language = _lang(ctx, lang) if chosen else decoded.lang
-        _show_result(world, loaded, decoded.answers, language, options)
+        _show_result(world, loaded, decoded.answers, language, options, taken=decoded.lang)
 
 
 @app.command(cls=Command, help=_help("compare_help"), epilog=_examples("compare"))
@@ -911,7 +931,7 @@ def roles(
             metavar="LEVEL",
             help=_help("opt_level"),
             show_default=False,
-            click_type=Choice(_levels),
+            click_type=LevelChoice(),
         ),
     ] = None,
     as_json: Annotated[bool, _json_option("roles")] = False,
@@ -1114,7 +1134,7 @@ def main() -> None:
     except SystemExit as exit:
         code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
         if isinstance(sys.stdout, PacifyFlushWrapper):  # click's sign of a broken pipe
-            code = _output_failed(t("output_broken", HELP_LANG))
+            code = _output_failed(None)
     except OSError as error:  # writing the output failed: a closed pipe, a full disk
         code = _output_failed(_output_error(error))
     finally:
@@ -1128,18 +1148,25 @@ def main() -> None:
     sys.exit(code)
 
 
-def _output_error(error: OSError) -> str:
+def _output_error(error: OSError) -> str | None:
+    """What to say about an output that failed; None for a broken pipe, which is no error."""
     if isinstance(error, BrokenPipeError):
-        return t("output_broken", HELP_LANG)
+        return None
     return t("output_failed", HELP_LANG, reason=error.strerror or str(error))
 
 
-def _output_failed(message: str) -> int:
-    """One line on stderr (if it still works) for an output that failed; exit code 1."""
+def _output_failed(message: str | None) -> int:
+    """One line on stderr (if it still works) for an output that failed, and exit code 1.
+
+    ``message`` None: the reader of a pipe left early (``| head``). Like every Unix tool,
+    rolefinder then stops without a word, with the status of a tool ended by SIGPIPE.
+    """
     # Anything still buffered for stdout would fail again when Python exits: send it nowhere.
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    if message is None:
+        return EXIT_BROKEN_PIPE
     with contextlib.suppress(OSError, ValueError, AttributeError):
         sys.stderr.write(f"rolefinder: {message}\n")
         sys.stderr.flush()

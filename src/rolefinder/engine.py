@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from operator import add, sub
 from typing import NamedTuple
 
-from rolefinder.errors import MAX_PROBLEMS, AnswersError
+from rolefinder.errors import MAX_PROBLEMS, AnswersError, closest
 from rolefinder.model import LEVELS, SKIP, Catalogue, Option, Question, Role, as_percentages
 
 Answers = Mapping[str, str]  # question id -> option id (or SKIP)
@@ -218,17 +218,25 @@ class Evidence:
 
 
 def check_answers(catalogue: Catalogue, answers: Answers) -> None:
-    """Raise AnswersError naming every unknown question or option id."""
+    """Raise AnswersError naming every unknown question or option id, with the closest id
+    where one is close (a typo: ``monday: nums``), and the ids allowed. A number is not an
+    answer: options are named by id, which stays right when a catalogue reorders them."""
     problems: list[tuple[str, dict[str, str]]] = []
     for question_id, option_id in answers.items():
         question = catalogue.question(question_id)
         if question is None:
-            known = ", ".join(q.id for q in catalogue.questions)
-            problems.append(("unknown_question", {"question": question_id, "known": known}))
+            questions = [q.id for q in catalogue.questions]
+            values = {"question": question_id, "known": ", ".join(questions)}
+            near = closest(str(question_id), questions, cutoff=0.6)[:1]
+            key = "unknown_question_near" if near else "unknown_question"
+            problems.append((key, {**values, "near": "".join(near)}))
         elif option_id != SKIP and question.option(option_id) is None:
-            known = ", ".join([*(o.id for o in question.options), SKIP])
-            values = {"question": question_id, "option": option_id, "known": known}
-            problems.append(("unknown_option", values))
+            options = [*(o.id for o in question.options), SKIP]
+            values = {"question": question_id, "option": option_id, "known": ", ".join(options)}
+            near = [] if option_id.isdigit() else closest(option_id, options, cutoff=0.6)[:1]
+            key = "unknown_option_number" if option_id.isdigit() else "unknown_option"
+            key = "unknown_option_near" if near else key
+            problems.append((key, {**values, "near": "".join(near)}))
     if len(problems) > MAX_PROBLEMS:  # like a catalogue's: more help nobody
         more = len(problems) - MAX_PROBLEMS
         problems = [*problems[:MAX_PROBLEMS], ("problem_more", {"count": str(more)})]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple, TypeAlias
 
 from rolefinder.i18n import t, visible
@@ -12,6 +12,9 @@ EXIT_OK = 0
 EXIT_DATA = 1  # bad data or not found
 EXIT_USAGE = 2  # bad usage, including "no terminal"
 EXIT_INTERRUPTED = 130
+# A reader that stopped early (`rolefinder roles | head -3`): the status a shell reports for a
+# tool ended by SIGPIPE (128 + 13), which is what `seq`, `cat` or `grep` give in that pipeline.
+EXIT_BROKEN_PIPE = 141
 # At most this many problems are reported: more help nobody, and a hostile file could make millions.
 MAX_PROBLEMS = 100
 
@@ -79,6 +82,28 @@ class Problem(NamedTuple):
         where = source if self.line is None else f"{source}:{self.line}:{self.column}"
         message = self.text(lang)
         return f"{where}: {visible(self.path)}: {message}" if self.path else f"{where}: {message}"
+
+
+def closest(query: str, ids: Iterable[str], cutoff: float = 0.75) -> list[str]:
+    """The ids most like ``query`` (at most three, the closest first), for a "Did you mean":
+    of a role (lookup.find_role) or of an answer sheet's question or option (engine).
+    ``cutoff`` is difflib's similarity ratio."""
+    import difflib  # only for a mistake
+
+    return difflib.get_close_matches(query.casefold(), list(ids), n=3, cutoff=cutoff)
+
+
+def read_problem(error: OSError) -> Problem:
+    """Why a file could not be opened or read, for every command that reads one (a catalogue,
+    an answer sheet, a class's files): a missing file is said to be missing, in either language,
+    not merely "cannot be read"; the system's own words only for the rarer reasons."""
+    if isinstance(error, FileNotFoundError):
+        return Problem("problem_not_found")
+    if isinstance(error, IsADirectoryError):
+        return Problem("problem_is_folder")
+    if isinstance(error, PermissionError):
+        return Problem("problem_permission")
+    return Problem("problem_unreadable", {"reason": str(error.strerror or error)})
 
 
 class Refused(Exception):

@@ -39,7 +39,7 @@ from typing import BinaryIO
 from rolefinder.catalogue import load_answers
 from rolefinder.codes import Coder
 from rolefinder.engine import check_answers
-from rolefinder.errors import MAX_PROBLEMS, RolefinderError
+from rolefinder.errors import MAX_PROBLEMS, RolefinderError, read_problem
 from rolefinder.i18n import t, visible
 from rolefinder.languages import LANGS, Lang
 from rolefinder.model import SKIP, Catalogue
@@ -205,8 +205,7 @@ def read(
                 else:
                     yield from _codes(path, coder, lang, tell)
         except OSError as error:
-            reason = error.strerror or str(error)
-            yield Note(source, t("form_unreadable", lang, source=source, reason=reason), True)
+            yield Note(source, read_problem(error).describe(source, lang), True)
         except UnicodeDecodeError:
             yield Note(source, t("form_encoding", lang, where=source), True)
 

@@ -48,10 +48,6 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "standard output is closed, so nothing can be shown.",
         "id": "output standar tertutup, jadi tidak ada yang bisa ditampilkan.",
     },
-    "output_broken": {
-        "en": "the output was closed before everything was written (a pipe that ended early?).",
-        "id": "output ditutup sebelum semuanya tertulis (pipe yang berhenti lebih awal?).",
-    },
     "output_failed": {
         "en": "the output could not be written: {reason}.",
         "id": "output tidak bisa ditulis: {reason}.",
@@ -208,7 +204,7 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "opt_level": {
         "en": "Only roles at this level: entry, mid or senior.",
-        "id": "Hanya profesi di level ini: entry, mid, atau senior.",
+        "id": "Hanya profesi di level ini: junior, menengah, atau senior.",
     },
     "opt_audit": {
         "en": "Also run the simulated-respondent audit (fixed seed): recovery, retakes, confusions, fairness.",
@@ -377,6 +373,14 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "({points})",
     },
     "your_profile": {"en": "Your profile", "id": "Profilmu"},
+    "traits_where": {
+        "en": "(what each one means: the --explain command below)",
+        "id": "(arti tiap tipe: lihat perintah --explain di bawah)",
+    },
+    "pager_hint": {
+        "en": "Press q to leave; space, the arrow keys or PgDn to scroll.",
+        "id": "Tekan q untuk keluar; spasi, tombol panah, atau PgDn untuk menggulir.",
+    },
     "your_matches": {
         "en": "Roles your answers fit",
         "id": "Profesi yang cocok dengan jawabanmu",
@@ -406,8 +410,9 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Tidak ada profesi yang sesuai dengan filter itu.",
     },
     "more_about": {"en": "More: rolefinder show {id}", "id": "Selengkapnya: rolefinder show {id}"},
-    "level_entry": {"en": "entry", "id": "junior"},
-    "level_mid": {"en": "mid", "id": "menengah"},
+    # A role's level as the screens show it; `--level` takes these words too (lookup.level_words).
+    "level_entry": {"en": "entry-level", "id": "junior"},
+    "level_mid": {"en": "mid-level", "id": "menengah"},
     "level_senior": {"en": "senior", "id": "senior"},
     "years": {"en": "{years} yrs", "id": "{years} thn"},
     # errors
@@ -432,9 +437,21 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Unknown question '{question}' (the questions are: {known}).",
         "id": "Pertanyaan '{question}' tidak dikenal (pertanyaan yang ada: {known}).",
     },
+    "unknown_question_near": {
+        "en": "Unknown question '{question}'. Did you mean {near}? (The questions are: {known}.)",
+        "id": "Pertanyaan '{question}' tidak dikenal. Maksudmu {near}? (Pertanyaan yang ada: {known}.)",
+    },
     "unknown_option": {
         "en": "Question '{question}' has no option '{option}' (choose one of: {known}).",
         "id": "Pertanyaan '{question}' tidak punya pilihan '{option}' (pilih salah satu: {known}).",
+    },
+    "unknown_option_near": {
+        "en": "Question '{question}' has no option '{option}'. Did you mean {near}? (Choose one of: {known}.)",
+        "id": "Pertanyaan '{question}' tidak punya pilihan '{option}'. Maksudmu {near}? (Pilih salah satu: {known}.)",
+    },
+    "unknown_option_number": {
+        "en": "Question '{question}' has no option '{option}': answer with an option's id, not its number. Choose one of: {known}.",
+        "id": "Pertanyaan '{question}' tidak punya pilihan '{option}': jawab dengan id pilihan, bukan nomornya. Pilih salah satu: {known}.",
     },
     "too_few_answers": {
         "en": "Too few answers to rank the roles: {have} of the {need} needed (skipped questions do not count); answer {more} more.",
@@ -522,10 +539,6 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "{source}: file spreadsheet tidak bisa dibaca; simpan dulu sebagai CSV (di Excel: "
         "File > Save As > CSV UTF-8).",
     },
-    "form_unreadable": {
-        "en": "{source}: cannot be read ({reason}).",
-        "id": "{source}: tidak bisa dibaca ({reason}).",
-    },
     "form_encoding": {
         "en": "{where}: the text is not in a known encoding; save it as CSV UTF-8.",
         "id": "{where}: encoding teksnya tidak dikenali; simpan sebagai CSV UTF-8.",
@@ -556,8 +569,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "{path} termasuk file atau folder yang dibaca; pilih --out yang lain.",
     },
     "class_no_input": {
-        "en": "None of the files given can be read: {sources}",
-        "id": "Tidak satu pun file yang diberikan bisa dibaca: {sources}",
+        "en": "File not found: {sources}. None of the files given exists; check the paths.",
+        "id": "File tidak ditemukan: {sources}. Tidak satu pun file yang diberikan ada; periksa path-nya.",
     },
     "form_broken": {
         "en": "{where}: the CSV is broken ({reason}); the rows after it were not read.",
@@ -713,16 +726,16 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Kode hasil '{code}' berasal dari rolefinder versi lama yang kodenya tidak bisa dibaca lagi; ulangi kuisnya.",
     },
     "result_code": {
-        "en": "Result code: {code}  (see it again: rolefinder result {code})",
-        "id": "Kode hasil: {code}  (lihat lagi: rolefinder result {code})",
+        "en": "Result code: {code}  (see it again: rolefinder result {again})",
+        "id": "Kode hasil: {code}  (lihat lagi: rolefinder result {again})",
     },
     "result_help": {
         "en": "Show again the result a result code stands for.",
         "id": "Tampilkan lagi hasil dari sebuah kode hasil.",
     },
     "arg_code": {
-        "en": "A result code, as printed under a result.",
-        "id": "Kode hasil, yang tertera di bawah setiap hasil.",
+        "en": "A result code, as printed under a result (its groups may be typed with spaces).",
+        "id": "Kode hasil, yang tertera di bawah setiap hasil (kelompok hurufnya boleh dipisah spasi).",
     },
     # compare: two results side by side
     "compare_help": {
@@ -1101,8 +1114,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "dipakai jika TERM=dumb).",
     },
     "result_more": {
-        "en": "Result code {code}. Every reason and duty:\n  rolefinder result {code} --explain",
-        "id": "Kode hasil {code}. Semua alasan dan tugas:\n  rolefinder result {code} --explain",
+        "en": "Result code {code}. Every reason and duty:\n  rolefinder result {again} --explain",
+        "id": "Kode hasil {code}. Semua alasan dan tugas:\n  rolefinder result {again} --explain",
     },
     "questions_help": {
         "en": "List every question with its id and its answers' ids, to write an answer sheet.",
@@ -1182,6 +1195,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "click_extra": {
         "en": "Got unexpected extra argument(s) ({args})",
         "id": "Ada argumen tambahan yang tidak dikenal ({args})",
+    },
+    "click_extra_quotes": {
+        "en": 'A role name or result code with spaces goes in quotes, as one argument: rolefinder show "head of marketing".',
+        "id": 'Nama profesi atau kode hasil yang berisi spasi diapit tanda kutip, sebagai satu argumen: rolefinder show "head of marketing".',
     },
     "click_no_such_command": {"en": "No such command {name}.", "id": "Perintah {name} tidak ada."},
     "click_no_such_command_hint": {
@@ -1519,6 +1536,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
 
 # click's own messages (English in typer's vendored click), matched whole and told again in
 # the user's language: (pattern, key). Groups are values, translated in their turn.
+# click's words for arguments left over (older clicks: "argument"/"arguments", typer's: "argument(s)").
+EXTRA_ARGUMENTS = r"Got unexpected extra argument(?:s|\(s\))?"
 CLICK_TEXTS: tuple[tuple[str, str], ...] = (
     (r"Invalid value for (?P<param>.+?): (?P<message>.*)$", "click_invalid_for"),
     (r"Invalid value: (?P<message>.*)$", "click_invalid"),
@@ -1531,7 +1550,7 @@ CLICK_TEXTS: tuple[tuple[str, str], ...] = (
     (r"No such option: (?P<option>\S+)$", "click_no_such_option"),
     (r"Missing argument (?P<name>.+)\.$", "click_missing_argument"),
     (r"Missing option (?P<name>.+)\.$", "click_missing_option"),
-    (r"Got unexpected extra arguments? \((?P<args>.*)\)$", "click_extra"),
+    (EXTRA_ARGUMENTS + r" \((?P<args>.*)\)$", "click_extra"),
     (r"No such command (?P<name>.+?)\. Did you mean (?P<hint>.+)\?$", "click_no_such_command_hint"),
     (r"No such command (?P<name>.+)\.$", "click_no_such_command"),
     (r"Option (?P<option>.+) requires an argument\.$", "click_needs_value"),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 
-from rolefinder.errors import NotFoundError, UnknownTraitError
-from rolefinder.model import Catalogue, Role, Text, Trait
+from rolefinder.errors import NotFoundError, UnknownTraitError, closest
+from rolefinder.i18n import t
+from rolefinder.languages import LANGS
+from rolefinder.model import LEVELS, Catalogue, Role, Text, Trait
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
 
@@ -43,7 +44,7 @@ def find_role(catalogue: Catalogue, query: str) -> Role:
             return role
     aliases = _aliases(catalogue)
     suggestions: list[str] = []
-    for close in difflib.get_close_matches(wanted, aliases, n=3, cutoff=0.75):
+    for close in closest(wanted, aliases):
         suggestions.extend(i for i in aliases[close] if i not in suggestions)
     raise NotFoundError(f"unknown role '{query}'", query=query, suggestions=suggestions[:3])
 
@@ -59,6 +60,17 @@ def find_trait(catalogue: Catalogue, query: str) -> Trait:
         if wanted in _spellings(trait.id, trait.name):
             return trait
     raise UnknownTraitError(query, catalogue.trait_ids)
+
+
+def level_words() -> dict[str, str]:
+    """Every word a level answers to, lower-case -> the catalogue's level id: its id
+    (``entry``) and the word the screens show for it in each language (``entry-level``,
+    ``junior``), so what a user reads on a screen is what ``--level`` takes."""
+    words = {level: level for level in LEVELS}
+    for level in LEVELS:
+        for lang in LANGS:
+            words.setdefault(t(f"level_{level}", lang).casefold(), level)
+    return words
 
 
 def filter_roles(

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -30,6 +32,7 @@ from rolefinder.report import (
     ready_lines,
     ready_text,
     reason_lines,
+    result_code,
     summary_reason,
     what_if_line,
 )
@@ -68,13 +71,35 @@ def make_console(stderr: bool = False) -> Console:
     )
 
 
+# Spaces at the end of a line, with any colour codes among or after them (FORCE_COLOR on a pipe).
+_TRAILING_SPACES = re.compile(r"(?:[ ]|\x1b\[[0-9;]*m)*?[ ](?:[ ]|\x1b\[[0-9;]*m)*(?=\n|$)")
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
 class _Console(Console):
-    """rich's console, but a closed pipe is an error the command line reports, not a silent exit."""
+    """rich's console, but a closed pipe is left to the command line (not a silent exit), and
+    output for a file or a pipe has no spaces at the ends of its lines."""
 
     def on_broken_pipe(self) -> None:
-        """rich's own answer is SystemExit(1) with no word; the command line tells it instead."""
+        """rich's own answer is SystemExit(1); the command line ends the process instead."""
         self.quiet = True
         raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        """rich pads every table cell to its column's width: harmless on a screen, but noise
+        in a file, a diff or ``grep ' $'``. The one place all output passes, so tables, wrapped
+        text alike lose it; a terminal keeps rich's own output, colours and all."""
+        text = super()._render_buffer(buffer)
+        if _is_tty(self.file):  # FORCE_COLOR makes rich draw for a terminal on a pipe too
+            return text
+        return _TRAILING_SPACES.sub(lambda found: "".join(_SGR.findall(found[0])), text)
+
+
+def _is_tty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):  # no such method, or a closed stream
+        return False
 
 
 def _zero(setting: str | None) -> bool:
@@ -411,16 +436,21 @@ def render_result(
     top: int,
     explain: bool = False,
     plain: bool = False,
+    *,
+    taken: Lang | None = None,
 ) -> None:
     """The quiz result, made to fit an 80x24 screen: the profile, the ranking, the best match
-    with its one-line why, notes, and the result code.
+    with its one-line why, notes, and the result code (of the sitting, taken in ``taken``;
+    None: ``lang``).
 
     With ``explain``, every listed role follows in rank order with its full reasons and
     duties; on a terminal that output goes through a pager when it is taller than the screen,
     and stays on screen after the pager closes. ``plain`` (screen readers, TERM=dumb): the
     profile as figures without bars, and no pager.
     """
-    parts = _result_summary(console, catalogue, result, explanation, lang, top, explain, plain)
+    parts = _result_summary(
+        console, catalogue, result, explanation, lang, top, explain, plain, taken
+    )
     if explain:
         for place, match in enumerate(result.listed[:top], start=1):
             details = _role_details(console, catalogue, result, explanation, match, place, lang)
@@ -430,7 +460,8 @@ def render_result(
         # screenful. The user's own LESS wins.
         os.environ.setdefault("LESS", "-FRX")
         with console.pager(styles="R" in os.environ["LESS"]):
-            for part in parts:
+            # The pager shows no word of its own: its first line says how to leave it.
+            for part in [Text(t("pager_hint", lang), style="dim"), *parts]:
                 console.print(part)
         return
     for part in parts:
@@ -454,9 +485,8 @@ def _result_summary(
     top: int,
     explain: bool,
     plain: bool,
+    taken: Lang | None,
 ) -> list[Any]:
-    from rolefinder.codes import encode
-
     best = result.best
     name = best.role.name.get(lang)
     parts: list[Any] = [Text()]
@@ -464,8 +494,14 @@ def _result_summary(
     if result.pattern is not None:  # said first: nothing below is advice yet
         parts += [Text(f"! {note}", style="bold yellow") for note in notes] + [Text()]
         notes = []
-    parts.append(_heading("your_profile", lang))
-    parts += [_bars(console, catalogue, result.profile, lang, plain=plain), Text()]
+    heading = _heading("your_profile", lang)
+    if not explain:  # the traits' descriptions would not fit a screen: say where they are
+        heading += Text("  " + t("traits_where", lang), style="dim")
+    parts.append(heading)
+    parts.append(_bars(console, catalogue, result.profile, lang, plain=plain))
+    if explain:
+        parts += [Text(), _trait_legend(catalogue, lang)]
+    parts.append(Text())
     parts.append(_matches(console, result, lang, top))
     parts.append(Text(t("fit_legend", lang), style="dim"))
     parts.append(Text())
@@ -486,10 +522,20 @@ def _result_summary(
         parts.append(Text(f"! {note}", style="yellow"))
     if explain and explanation.what_if is not None:  # a detail: the summary stays one screen
         parts.append(Text(what_if_line(catalogue, explanation.what_if, lang), style="italic"))
-    code = encode(catalogue, result.answers, lang)
+    code, again = result_code(catalogue, result.answers, lang, taken)
     key = "result_code" if explain else "result_more"
-    parts.append(Text(t(key, lang, code=code), style="dim"))
+    parts.append(Text(t(key, lang, code=code, again=again), style="dim"))
     return parts
+
+
+def _trait_legend(catalogue: Catalogue, lang: Lang) -> Table:
+    """What each trait of the profile means, one a row: its name, then its description."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(style="dim")
+    for trait in catalogue.traits:
+        grid.add_row(Text(trait.name.get(lang) + ":"), Text(trait.description.get(lang)))
+    return grid
 
 
 def _role_details(

@@ -6,6 +6,7 @@ sentences, save writes them; nothing below this module writes a sentence.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from rolefinder.codes import encode
@@ -194,10 +195,31 @@ def _trait_name(catalogue: Catalogue, trait_id: str, lang: Lang) -> str:
     return trait.name.get(lang) if trait else trait_id
 
 
+def result_code(
+    catalogue: Catalogue, answers: Mapping[str, str], lang: Lang, taken: Lang | None = None
+) -> tuple[str, str]:
+    """The result code to print, and the words after ``rolefinder result`` that show this
+    result again.
+
+    A code holds the language the quiz was taken in (``taken``; None: ``lang``). A result shown
+    in another language (``rolefinder result CODE --lang en``) keeps the code as typed, and
+    the command passes the language as the option: one code per sitting, whatever language
+    it is read in.
+    """
+    code = encode(catalogue, answers, taken or lang)
+    return code, code if (taken or lang) == lang else f"{code} --lang {lang}"
+
+
 def result_dict(
-    catalogue: Catalogue, result: Result, explanation: Explanation, lang: Lang
+    catalogue: Catalogue,
+    result: Result,
+    explanation: Explanation,
+    lang: Lang,
+    *,
+    taken: Lang | None = None,
 ) -> dict[str, Any]:
-    """A JSON-ready view of the result, with names and sentences in ``lang`` (shape 2).
+    """A JSON-ready view of the result, with names and sentences in ``lang`` (shape 2);
+    ``code`` is the code of the sitting, taken in ``taken`` (None: ``lang``).
 
     Every role is in ``matches``, best fit first; ``listed`` marks the ones the answers point
     to. Reasons and ways in are given for the roles the explanation covers (the listed ones).
@@ -230,7 +252,7 @@ def result_dict(
         },
         "language": lang,
         "catalogue": {"source": catalogue.source, "version": catalogue.version},
-        "code": encode(catalogue, result.answers, lang),
+        "code": result_code(catalogue, result.answers, lang, taken)[0],
     }
 
 
