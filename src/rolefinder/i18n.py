@@ -204,7 +204,7 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "opt_level": {
         "en": "Only roles at this level: entry, mid or senior.",
-        "id": "Hanya profesi di level ini: junior, menengah, atau senior.",
+        "id": "Hanya profesi di level ini: entry (junior), mid (menengah), atau senior.",
     },
     "opt_audit": {
         "en": "Also run the simulated-respondent audit (fixed seed): recovery, retakes, confusions, fairness.",
