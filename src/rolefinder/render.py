@@ -83,11 +83,12 @@ def _zero(setting: str | None) -> bool:
     return setting is not None and setting.strip().isdigit() and int(setting) == 0
 
 
-# A command the user may copy, as the messages write one: from "rolefinder COMMAND" to the next
-# quote or bracket, or to the end of the line. A line is never broken inside it.
+# A command the user may copy, as the messages write one: "rolefinder COMMAND" and what
+# follows that reads as its arguments (options, PLACEHOLDERS, ids and file names, which have
+# a hyphen, dot or slash inside); a plain word ends it. A line is never broken inside it.
 COMMAND = re.compile(
     r"rolefinder (?:quiz|result|compare|history|schema|questions|class|roles|show|validate)\b"
-    r"[^'()\n]*(?<! )"
+    r"(?: (?:--?[\w-]+|\{\w+\}|[A-Z][A-Z-]*\b|[\w-]+(?:[./-][\w-]+)+|>))*"
 )
 
 
