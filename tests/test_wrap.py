@@ -17,7 +17,6 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from catalogues import MINIMAL
 from helpers import SECOND_ROLE, SHEET_ROLE, edit, result_code
 from personas import PERSONAS
 from rolefinder.cli import World, app
@@ -168,7 +167,12 @@ def test_a_message_stays_one_line_where_the_output_is_not_a_terminal(runner):
         ("a verylongwordindeed b", 6, 0, ["a", "verylongwordindeed", "b"]),
         ("Run 'rolefinder roles' to list", 12, 0, ["Run", "'rolefinder roles'", "to list"]),
         ("read (rolefinder show ROLE), not", 20, 0, ["read", "(rolefinder show ROLE),", "not"]),
-        ("then: rolefinder quiz --answers FILE", 20, 0, ["then:", "rolefinder quiz --answers FILE"]),
+        (
+            "then: rolefinder quiz --answers FILE",
+            20,
+            0,
+            ["then:", "rolefinder quiz --answers FILE"],
+        ),
         ("another rolefinder kept it busy", 14, 0, ["another", "rolefinder", "kept it busy"]),
         ("a rolefinder history, so it is", 20, 0, ["a", "rolefinder history,", "so it is"]),
         ("first\nsecond line", 6, 0, ["first", "second", "line"]),

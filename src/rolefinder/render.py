@@ -550,9 +550,9 @@ def _result_summary(
     if result.pattern is not None:  # said first: nothing below is advice yet
         first = [Text(mark + note, style="bold yellow") for note in notes] + [Text()]
         notes = []
-    profile = [_heading("your_profile", lang)]
+    profile: list[Any] = [_heading("your_profile", lang)]
     profile += [_bars(console, catalogue, result.profile, lang, plain=plain), Text()]
-    ranking = [_matches(console, result, lang, top, plain)]
+    ranking: list[Any] = [_matches(console, result, lang, top, plain)]
     ranking.append(Text(t("fit_legend", lang), style="dim"))
     style = "yellow" if explanation.band == "unsure" else "bold green"
     line = Text(t("best_match", lang, name=name), style=style)

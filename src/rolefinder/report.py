@@ -311,8 +311,9 @@ def questions_list(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:
 
 def answer_template(catalogue: Catalogue, lang: Lang) -> str:
     """An answer sheet to fill in: every question (in quiz order) and its options as comments,
-    each answer ``skip`` until replaced by an option id. Written by hand, not by a YAML library, because
-    the comments are the point; ids are plain YAML keys by the catalogue's own rules."""
+    each answer ``skip`` until replaced by an option id. Written by hand, not by a YAML
+    library, because the comments are the point; ids are plain YAML keys by the catalogue's
+    own rules."""
 
     def comment(text: str) -> str:
         return " ".join(text.split())  # a text on one line can never end the comment
