@@ -313,3 +313,38 @@ def test_show_puts_the_name_and_each_part_on_lines_of_their_own(runner, width):
     )
     lines = done.stdout.splitlines()
     assert lines[0] == "Social Media Analyst" and lines[1] == "", done.stdout
+
+
+# --- usage errors (click's, told in the user's language) ---------------------------------------
+
+USAGE_ERRORS = {
+    "unknown trait": ["roles", "--trait", "nonexistent"],
+    "out of range": ["quiz", "--top", "0"],
+    "unknown language": ["--lang", "xx", "roles"],
+    "no such option": ["show", "--colour", "x"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", (40, 50))
+@pytest.mark.parametrize("name", USAGE_ERRORS)
+def test_a_usage_error_is_wrapped_by_words_on_a_terminal(runner, name, width, lang):
+    def told(columns: int) -> str:
+        # FORCE_COLOR: stderr counts as a terminal; NO_COLOR keeps it free of escape codes
+        env = {"COLUMNS": str(columns), "FORCE_COLOR": "1", "ROLEFINDER_LANG": lang}
+        done = runner.invoke(app, USAGE_ERRORS[name], env=env)
+        assert done.exit_code == 2 and "\x1b" not in done.stderr, done.stderr
+        return done.stderr
+
+    split = seen_words(told(width), width) - set(re.findall(r"\w+", told(1000)))
+    assert not split, f"pieces of words at {width} columns: {sorted(split)}\n{told(width)}"
+
+
+@pytest.mark.parametrize("term", ["dumb", "xterm"])
+def test_a_dumb_terminal_is_as_wide_as_it_says(monkeypatch, term):
+    from rolefinder.render import make_console
+
+    monkeypatch.setenv("TERM", term)
+    monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.setenv("LINES", "30")
+    assert make_console().width == 40  # rich alone would take a dumb one to be 80 wide

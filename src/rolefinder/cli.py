@@ -164,7 +164,7 @@ class Group(_Translated, TyperGroup):
             _show_usage_error(error)
             sys.exit(error.exit_code)
         except ClickException as error:
-            typer.echo(f"{_help('error')}: {_click_message(error.format_message())}", err=True)
+            _echo_error(f"{_help('error')}: {_click_message(error.format_message())}")
             sys.exit(error.exit_code)
         except typer.Abort:
             typer.echo(_help("interrupted"), err=True)
@@ -175,14 +175,21 @@ class Group(_Translated, TyperGroup):
 def _show_usage_error(error: "UsageError") -> None:
     ctx = error.ctx
     if ctx is not None:
-        typer.echo(ctx.get_usage(), err=True)
+        _echo_error(ctx.get_usage())
         if ctx.command.get_help_option(ctx) is not None:
             hint = t(
                 "click_try", HELP_LANG, command=ctx.command_path, option=ctx.help_option_names[0]
             )
-            typer.echo(hint, err=True)
+            _echo_error(hint)
         typer.echo(err=True)
-    typer.echo(f"{_help('error')}: {_click_message(error.format_message())}", err=True)
+    _echo_error(f"{_help('error')}: {_click_message(error.format_message())}")
+
+
+def _echo_error(message: str) -> None:
+    """A usage error's line on stderr, wrapped by words on a terminal like every message."""
+    from rolefinder.render import make_console, say
+
+    say(make_console(stderr=True), message)
 
 
 class Choice(TyperChoice[str]):

@@ -58,13 +58,16 @@ def make_console(stderr: bool = False) -> Console:
     loading rich's table of 4,000 emoji names.
     Never markup: no text of a file, a path or a user is read as ``[bold]``. COLUMNS=0 or
     LINES=0 (set by some shells and CI systems) count as unset, not as a screen of no size,
-    which would silence every message.
+    which would silence every message. rich takes a dumb terminal to be 80x25 whatever its
+    size, so a dumb terminal's size is asked for as any other's.
     """
     width = height = None
-    if _zero(os.environ.get("COLUMNS")) or _zero(os.environ.get("LINES")):
+    dumb = os.environ.get("TERM", "").lower() in ("dumb", "unknown")  # as rich reads it
+    columns, lines = _zero(os.environ.get("COLUMNS")), _zero(os.environ.get("LINES"))
+    if dumb or columns or lines:
         size = shutil.get_terminal_size()  # it treats 0 as unset already
-        width = size.columns if _zero(os.environ.get("COLUMNS")) else None
-        height = size.lines if _zero(os.environ.get("LINES")) else None
+        width = size.columns if dumb or columns else None
+        height = size.lines if dumb or lines else None
     return _Console(
         stderr=stderr, highlight=False, emoji=False, markup=False, width=width, height=height
     )
