@@ -255,7 +255,7 @@ def test_a_long_problem_hangs_under_its_position_on_a_terminal(runner, folder, m
 # --- plain output ------------------------------------------------------------------------------
 
 BOX_DRAWING = re.compile("[\u2500-\u257f]")
-SYMBOLS = re.compile(r"[\u2580-\u259f\u2190-\u21ff\u2022\u00b7*]|->|<-|(^|\s)!\s")
+SYMBOLS = re.compile(r"[\u2580-\u259f\u2190-\u21ff\u2022\u00b7*#]|->|<-|(^|\s)!\s")
 PLAIN = {"--plain": (["--plain"], {}), "TERM=dumb": ([], {"TERM": "dumb"})}
 
 
@@ -269,8 +269,9 @@ PLAIN = {"--plain": (["--plain"], {}), "TERM=dumb": ([], {"TERM": "dumb"})}
         ["quiz", "--answers", "sheet.json", "--explain"],
         ["result", "{beginner}", "--explain"],  # the way up, in words
         ["result", "{torn}", "--explain"],  # a note
+        ["compare", "{code}", "{code2}"],  # places in words, not "#1"
     ],
-    ids=["show", "roles", "result", "way up", "note"],
+    ids=["show", "roles", "result", "way up", "note", "compare"],
 )
 @pytest.mark.parametrize("width", (50, 100))
 def test_plain_output_has_words_not_symbols_or_borders(
@@ -278,6 +279,8 @@ def test_plain_output_has_words_not_symbols_or_borders(
 ):
     flags, env = PLAIN[how]
     codes = {
+        "{code}": result_code(PERSONAS[SHEET_ROLE]),
+        "{code2}": result_code(PERSONAS[SECOND_ROLE]),
         "{beginner}": result_code({**PERSONAS["head-of-marketing"], "experience": "none"}),
         "{torn}": result_code({**PERSONAS[SHEET_ROLE], "outlook": "torn"}),
     }

@@ -683,6 +683,7 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "compare_what_moved": {"en": "What moved", "id": "Yang berubah"},
     "compare_place": {"en": "#{place} ({fit})", "id": "#{place} ({fit})"},
+    "compare_place_plain": {"en": "place {place} ({fit})", "id": "urutan ke-{place} ({fit})"},
     "compare_off_list": {
         "en": "off the list ({fit})",
         "id": "di luar daftar ({fit})",

@@ -687,7 +687,7 @@ def render_compare(
     parts += [_paired_bars(console, catalogue, comparison, lang, plain), Text()]
     parts += [_compare_tops(console, catalogue, comparison, lang), Text()]
     parts += [_heading("compare_what_moved", lang)]
-    moved = moved_lines(catalogue, comparison, lang)
+    moved = moved_lines(catalogue, comparison, lang, plain)
     parts.append(_bullets(console, moved, plain) if comparison.moved else Text(moved[0]))
     why = why_line(comparison, lang)
     if why is not None:
