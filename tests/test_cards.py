@@ -278,8 +278,11 @@ def svg_texts(image: str) -> list[str]:
 def test_the_svg_card_is_valid_and_self_contained(catalogue, lang):
     image = write_card(catalogue, ".svg", lang)
     root = ET.fromstring(image.encode("utf-8"))
-    assert root.tag == f"{SVG}svg" and root.get("width") == "800"
-    assert int(root.get("height")) > 600
+    assert root.tag == f"{SVG}svg" and root.get("width") == "100%"  # scaled to its container
+    assert "max-width: 800px" in root.get("style") and "height: auto" in root.get("style")
+    assert root.get("height") is None
+    _, _, width, height = map(int, root.get("viewBox").split())
+    assert width == 800 and height > 600
     assert root[0].tag == f"{SVG}title" and "Head of Marketing" in root[0].text
     assert root[1].tag == f"{SVG}desc" and "Head of Marketing" in root[1].text
     assert root.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
@@ -638,15 +641,18 @@ function measureHtml(win, doc) {
     height: Math.ceil(root.getBoundingClientRect().height), texts: texts};
 }
 function measureSvg(win, doc) {
+  // Where each text is drawn in the frame, after the image is scaled to it; its font size as
+  // drawn (the size in the image, times the scale).
+  const svg = doc.documentElement, frame = svg.getBoundingClientRect();
+  const scale = frame.width / svg.viewBox.baseVal.width;
   const texts = [...doc.querySelectorAll("text")].map(function (text) {
-    const box = text.getBBox(), style = win.getComputedStyle(text);
-    return {text: text.textContent.slice(0, 50), size: parseFloat(style.fontSize),
-      color: style.fill, background: "rgb(255, 255, 255)", left: box.x,
-      right: box.x + box.width, width: box.width, height: box.height, hidden: ""};
+    const box = text.getBoundingClientRect(), style = win.getComputedStyle(text);
+    return {text: text.textContent.slice(0, 50), size: parseFloat(style.fontSize) * scale,
+      color: style.fill, background: "rgb(255, 255, 255)", left: box.left,
+      right: box.right, width: box.width, height: box.height, hidden: ""};
   });
-  const svg = doc.documentElement;
-  return {viewport: svg.width.baseVal.value, scrollWidth: svg.width.baseVal.value,
-    height: svg.height.baseVal.value, texts: texts};
+  return {viewport: win.innerWidth, scrollWidth: Math.max(doc.documentElement.scrollWidth,
+    Math.ceil(frame.right)), width: frame.width, height: frame.height, texts: texts};
 }
 document.getElementById("card").addEventListener("load", function () {
   const win = this.contentWindow, doc = this.contentDocument;
@@ -743,3 +749,20 @@ def test_the_svg_card_in_a_browser(chromium, catalogue, tmp_path, lang):
     check_layout(measured)
     assert all(text["left"] >= 40 and text["right"] <= 760 for text in measured["texts"])
     screenshot(chromium, card, 800, round(measured["height"]), ARTIFACTS / f"card-{lang}-svg.png")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_svg_card_scales_to_a_phone_and_no_further_than_its_width(
+    chromium, catalogue, tmp_path, lang
+):
+    card = tmp_path / f"card-{lang}.svg"
+    card.write_text(write_card(catalogue, ".svg", lang), "utf-8")
+    for width, drawn in ((PHONE, PHONE), (DESKTOP, 800)):
+        measured = measure(chromium, card, width, 2000)
+        assert measured["viewport"] == width and measured["width"] == drawn
+        assert measured["scrollWidth"] <= width, "the card is cut off or scrolls sideways"
+        for text in measured["texts"]:  # every line whole, in view (a phone can zoom the image)
+            assert text["width"] > 0 and text["left"] >= 0 and text["right"] <= drawn, text
+    height = round(measure(chromium, card, PHONE, 2000)["height"])
+    screenshot(chromium, card, PHONE, height, ARTIFACTS / f"card-{lang}-svg-{PHONE}.png")

@@ -16,6 +16,9 @@ from rolefinder.i18n import t
 from rolefinder.languages import LANGS
 from rolefinder.model import LEVELS
 
+# The normal screen: the runner's TERM=dumb asks for plain output.
+NOT_DUMB = {"TERM": "xterm"}
+
 
 def test_version(runner):
     result = runner.invoke(app, ["--version"])
@@ -253,7 +256,7 @@ def test_quiz_shows_profile_top_roles_and_best_match(runner, catalogue):
     from personas import PERSONAS
 
     world, _ = scripted_world(catalogue, PERSONAS["social-media-analyst"])
-    result = runner.invoke(app, ["quiz", "--top", "4"], obj=world)
+    result = runner.invoke(app, ["quiz", "--top", "4"], obj=world, env=NOT_DUMB)
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Your profile" in out and "Analytical" in out and "%" in out
@@ -275,7 +278,7 @@ def test_explain_lists_the_roles_in_rank_order_after_the_summary(runner, catalog
     from personas import PERSONAS
 
     world, _ = scripted_world(catalogue, PERSONAS["social-media-analyst"])
-    out = runner.invoke(app, ["quiz", "--explain"], obj=world).stdout
+    out = runner.invoke(app, ["quiz", "--explain"], obj=world, env=NOT_DUMB).stdout
     ranking = re.findall(r"^(\d)\. (.+?)  ", out, flags=re.M)
     assert [place for place, _ in ranking] == [str(n) for n in range(1, len(ranking) + 1)]
     assert ranking[0][1] == "Social Media Analyst"
@@ -287,7 +290,7 @@ def test_a_beginner_who_fits_a_senior_role_gets_it_with_the_way_up(runner, catal
 
     sheet = {**PERSONAS["head-of-marketing"], "experience": "none"}
     world, _ = scripted_world(catalogue, sheet)
-    result = runner.invoke(app, ["quiz"], obj=world)
+    result = runner.invoke(app, ["quiz"], obj=world, env=NOT_DUMB)
     out = " ".join(result.stdout.split())  # the sentences wrap at the terminal's width
     assert "Best fit: Head of Marketing" in out  # the fit decides, whatever the experience
     assert "Can you apply? Not yet" in out

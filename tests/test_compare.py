@@ -353,7 +353,7 @@ def test_hostile_catalogue_texts_are_shown_as_typed_and_never_as_escapes(catalog
 
 def test_compare_two_codes(runner):
     a, b = result_code(DESIGNER), result_code(ANALYST)
-    done = runner.invoke(app, ["compare", a, b])
+    done = runner.invoke(app, ["compare", a, b], env={"TERM": "xterm"})  # not plain: "#1"
     assert done.exit_code == 0, done.output
     out = done.stdout
     assert f"A  {a}" in out and f"B  {b}" in out
@@ -491,7 +491,7 @@ def saved(tmp_path, monkeypatch, catalogue):
 
 
 def test_compare_two_saved_results(runner, saved):
-    done = runner.invoke(app, ["compare", "1", "last"])
+    done = runner.invoke(app, ["compare", "1", "last"], env={"TERM": "xterm"})  # not plain: "#1"
     assert done.exit_code == 0, done.output
     out = done.stdout
     assert "A  #1, 2026-05-02" in out and "B  #2, 2026-11-24" in out

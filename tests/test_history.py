@@ -345,7 +345,7 @@ def test_a_result_kept_before_2_0_shows_no_figure_rather_than_its_chance(kept, r
         ("100", r"^\s+2\s+\S+\s+en\s+Social Media Analyst\s+-\s*$"),  # a table: "-" for the fit
         ("40", r"^Social Media Analyst  -$"),  # a list
     ):
-        done = runner.invoke(app, ["history"], env={"COLUMNS": columns})
+        done = runner.invoke(app, ["history"], env={"COLUMNS": columns, "TERM": "xterm"})
         assert done.exit_code == 0 and done.stderr == "", done.output
         assert re.search(row, done.stdout, flags=re.M), done.stdout
         assert f"Graphic Designer  {new.top[0][1]}/100" in done.stdout or columns == "100"
@@ -673,8 +673,11 @@ def test_history_lists_in_local_time_and_marks_another_catalogue(
     with monkeypatch.context() as local:
         local.setenv("TZ", "Asia/Jakarta")  # UTC+7, no summer time
         time.tzset()
-        done = runner.invoke(app, ["history"], env={"COLUMNS": "100"})
-        indonesian = runner.invoke(app, ["history", "--lang", "id"], env={"COLUMNS": "100"})
+        # not TERM=dumb, whose plain output is always a list
+        done = runner.invoke(app, ["history"], env={"COLUMNS": "100", "TERM": "xterm"})
+        indonesian = runner.invoke(
+            app, ["history", "--lang", "id"], env={"COLUMNS": "100", "TERM": "xterm"}
+        )
     time.tzset()
     assert done.exit_code == 0, done.output
     out = done.stdout

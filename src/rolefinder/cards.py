@@ -586,7 +586,8 @@ def svg_card(
     *,
     taken: Lang | None = None,
 ) -> str:
-    """The result as an SVG image, 800 wide: system fonts, real text lines, drawn bars."""
+    """The result as an SVG image, drawn 800 wide and scaled to its container: system fonts,
+    real text lines, drawn bars."""
     return svg_image(facts(catalogue, result, explanation, lang, top, taken=taken))
 
 
@@ -655,8 +656,11 @@ def svg_image(card: Facts) -> str:
     height = round(svg.y + _MARGIN)
     head = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{SVG_WIDTH}" height="{height}" '
-        f'viewBox="0 0 {SVG_WIDTH} {height}" role="img" aria-labelledby="title desc" '
+        # As wide as its container, up to its own width, and as tall as that makes it: a
+        # phone shows it whole, scaled down. Top-aligned where height: auto is not known.
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" '
+        f'style="max-width: {SVG_WIDTH}px; height: auto" viewBox="0 0 {SVG_WIDTH} {height}" '
+        'preserveAspectRatio="xMidYMin meet" role="img" aria-labelledby="title desc" '
         # preserve: a line's spaces are its own, kept exactly (between <tspan>s too)
         f'xml:space="preserve" font-family="{_FONTS}">',
         f'<title id="title">{_h(card.title)}</title>',

@@ -266,7 +266,7 @@ class Group(_Translated, TyperGroup):
             _show_usage_error(error)
             sys.exit(error.exit_code)
         except ClickException as error:
-            typer.echo(f"{_help('error')}: {_click_message(error.format_message())}", err=True)
+            _echo_error(f"{_help('error')}: {_click_message(error.format_message())}")
             sys.exit(error.exit_code)
         except typer.Abort:
             typer.echo(_help("interrupted"), err=True)
@@ -277,17 +277,24 @@ class Group(_Translated, TyperGroup):
 def _show_usage_error(error: "UsageError") -> None:
     ctx = error.ctx
     if ctx is not None:
-        typer.echo(ctx.get_usage(), err=True)
+        _echo_error(ctx.get_usage())
         if ctx.command.get_help_option(ctx) is not None:
             hint = t(
                 "click_try", HELP_LANG, command=ctx.command_path, option=ctx.help_option_names[0]
             )
-            typer.echo(hint, err=True)
+            _echo_error(hint)
         typer.echo(err=True)
     message = error.format_message()
-    typer.echo(f"{_help('error')}: {_click_message(message)}", err=True)
+    _echo_error(f"{_help('error')}: {_click_message(message)}")
     if re.match(EXTRA_ARGUMENTS, message):  # `show head of marketing`: the quotes were left out
-        typer.echo(_help("click_extra_quotes"), err=True)
+        _echo_error(_help("click_extra_quotes"))
+
+
+def _echo_error(message: str) -> None:
+    """A usage error's line on stderr, wrapped by words on a terminal like every message."""
+    from rolefinder.render import make_console, say
+
+    say(make_console(stderr=True), message)
 
 
 class Choice(TyperChoice[str]):
@@ -477,9 +484,7 @@ def _lang(ctx: typer.Context, lang: str | None) -> Lang:
     unknown = unknown_lang()
     if unknown is not None and not world.warned:
         world.warned = True
-        world.err().print(
-            t("unknown_lang", "en", value=unknown, env=LANG_ENV), soft_wrap=True, markup=False
-        )
+        _say(world.err(), t("unknown_lang", "en", value=unknown, env=LANG_ENV))
     return detect_lang()
 
 
@@ -494,7 +499,7 @@ def _reported(world: World, lang: Lang) -> Iterator[None]:
         render_problems(world.err(), error.source, error.problems, lang)
         raise typer.Exit(error.exit_code) from None
     except (QuizCancelled, QuizStopped) as error:  # not an error: no "Error:" label
-        world.err().print(error.describe(lang))
+        _say(world.err(), error.describe(lang))
         raise typer.Exit(error.exit_code) from None
     except RolefinderError as error:
         from rolefinder.render import render_error
@@ -502,7 +507,7 @@ def _reported(world: World, lang: Lang) -> Iterator[None]:
         render_error(world.err(), error.describe(lang), lang)
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
-        world.err().print(t("interrupted", lang))
+        _say(world.err(), t("interrupted", lang))
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
@@ -521,6 +526,8 @@ def _version(value: bool) -> None:
 
 
 PlainOption = Annotated[bool, typer.Option("--plain", help=_help("opt_plain"))]
+# The same flag on the commands that only show something: there is no prompt to make plain.
+PlainOutputOption = Annotated[bool, typer.Option("--plain", help=_help("opt_plain_output"))]
 
 
 @app.callback(invoke_without_command=True)
@@ -687,7 +694,7 @@ def _show_result(
             taken=taken,
         )
     if options.save is not None:
-        world.err().print(t("saved", lang, path=options.save), soft_wrap=True)
+        _say(world.err(), t("saved", lang, path=options.save))
     if keep:
         _keep(world, catalogue, result, lang)
 
@@ -722,6 +729,7 @@ def result(
     as_json: Annotated[bool, _json_option("result")] = False,
     save: SaveOption = None,
     force: ForceOption = False,
+    plain: PlainOutputOption = False,
     lang: Annotated[str | None, _lang_option("opt_lang_result")] = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -729,7 +737,7 @@ def result(
     from rolefinder.codes import decode
 
     world = _world(ctx)
-    options = ResultOptions(top, as_json, save, force, explain, _plain(ctx, False))
+    options = ResultOptions(top, as_json, save, force, explain, _plain(ctx, plain))
     with _reported(world, _lang(ctx, lang)):
         _check_save(options)
         loaded = _load(catalogue)
@@ -750,6 +758,7 @@ def compare(
         str, typer.Argument(metavar="B", help=_help("arg_compare_b"), show_default=False)
     ],
     as_json: Annotated[bool, _json_option("compare")] = False,
+    plain: PlainOutputOption = False,
     lang: Annotated[str | None, _lang_option("opt_lang_compare")] = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -769,7 +778,7 @@ def compare(
         if as_json:
             render_json(world.out(), compare_dict(loaded, comparison, language))
         else:
-            render_compare(world.out(), loaded, comparison, language, _plain(ctx, False))
+            render_compare(world.out(), loaded, comparison, language, _plain(ctx, plain))
 
 
 class Resolved(NamedTuple):
@@ -935,6 +944,7 @@ def roles(
         ),
     ] = None,
     as_json: Annotated[bool, _json_option("roles")] = False,
+    plain: PlainOutputOption = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -954,9 +964,9 @@ def roles(
         if as_json:
             render_json(world.out(), [role_dict(role, language) for role in chosen])
         elif chosen:
-            render_roles(world.out(), loaded, chosen, language)
+            render_roles(world.out(), loaded, chosen, language, _plain(ctx, plain))
         else:
-            world.out().print(t("no_roles", language))
+            _say(world.out(), t("no_roles", language))
 
 
 @app.command(cls=Command, help=_help("show_help"), epilog=_examples("show"))
@@ -972,6 +982,7 @@ def show(
         ),
     ],
     as_json: Annotated[bool, _json_option("show")] = False,
+    plain: PlainOutputOption = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -987,7 +998,7 @@ def show(
         if as_json:
             render_json(world.out(), role_dict(found, language))
         else:
-            render_role(world.out(), loaded, found, language)
+            render_role(world.out(), loaded, found, language, _plain(ctx, plain))
 
 
 @app.command(cls=Command, help=_help("history_help"), epilog=_examples("history"))
@@ -996,6 +1007,7 @@ def history(
     as_json: Annotated[bool, _json_option("history")] = False,
     forget: Annotated[bool, typer.Option("--forget", help=_help("opt_forget"))] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_help("opt_yes"))] = False,
+    plain: PlainOutputOption = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -1026,7 +1038,8 @@ def history(
             kept = entries(skipped)
             for number in skipped:
                 _say(world.err(), t("history_skipped", language, number=number))
-            _show_history(world, kept, language, str(where), catalogue, as_json)
+            shown = _plain(ctx, plain)
+            _show_history(world, kept, language, str(where), catalogue, as_json, shown)
 
 
 def _show_history(
@@ -1036,6 +1049,7 @@ def _show_history(
     where: str,
     catalogue: Path | None,
     as_json: bool,
+    plain: bool = False,
 ) -> None:
     from rolefinder.render import render_history, render_json
 
@@ -1045,7 +1059,7 @@ def _show_history(
 
         render_json(world.out(), history_list(kept, fingerprint(_load(catalogue))))
     elif kept:
-        render_history(world.out(), _load(catalogue), kept, lang, where)
+        render_history(world.out(), _load(catalogue), kept, lang, where, plain)
     else:
         _say(world.out(), t("history_empty", lang))
 
@@ -1074,8 +1088,11 @@ def _forget(world: World, lang: Lang, yes: bool) -> None:
 
 
 def _say(console: "Console", line: str) -> None:
-    """One line as it is: never read as markup, highlighting or emoji codes."""
-    console.print(line, soft_wrap=True, markup=False, highlight=False, emoji=False)
+    """A message as it is (never read as markup, highlighting or emoji codes), wrapped by
+    words on a terminal."""
+    from rolefinder.render import say
+
+    say(console, line)
 
 
 @app.command(cls=Command, help=_help("validate_help"), epilog=_examples("validate"))
@@ -1095,22 +1112,23 @@ def validate(
     world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
         report = check_catalogue(path or catalogue)
-        render_problems(world.out(), report.source, report.warnings, language, warning=True)
+        # The report is what was asked for, so all of it goes to stdout, as linters do: what
+        # stops the catalogue loading first, then what is only worth a look.
         render_problems(world.out(), report.source, report.problems, language)
+        render_problems(world.out(), report.source, report.warnings, language, warning=True)
         if report.catalogue is None:
             count = len(report.problems)
-            world.out().print(
-                t("invalid", language, source=report.source, count=count), soft_wrap=True
-            )
+            _say(world.out(), t("invalid", language, source=report.source, count=count))
             raise typer.Exit(EXIT_DATA)
         sizes = {"roles": len(report.catalogue.roles), "questions": len(report.catalogue.questions)}
-        world.out().print(t("valid", language, source=report.source, **sizes), soft_wrap=True)
+        _say(world.out(), t("valid", language, source=report.source, **sizes))
         if audit:
             from rolefinder.audit import audit as run_audit
             from rolefinder.render import render_audit
 
             findings = run_audit(report.catalogue)
-            render_audit(world.out(), report.catalogue, findings, language)
+            plain = _plain(ctx, False)
+            render_audit(world.out(), report.catalogue, findings, language, plain)
             if not findings.passed:
                 raise typer.Exit(EXIT_DATA)
 

@@ -281,16 +281,18 @@ def how_sure(side: Side, lang: Lang) -> str:
     return t("how_sure", lang, band=t(f"band_{side.band}", lang), sure=sure)
 
 
-def place_text(placed: Placed, lang: Lang) -> str:
-    """'#2 (82/100)', or 'off the list (12/100)' for a role that side does not list."""
+def place_text(placed: Placed, lang: Lang, plain: bool = False) -> str:
+    """'#2 (82/100)' ('place 2 (82/100)' when ``plain``: a screen reader reads "#" as a
+    symbol), or 'off the list (12/100)' for a role that side does not list."""
     if placed.place is None:
         return t("compare_off_list", lang, fit=fit_text(placed.fit))
-    return t("compare_place", lang, place=placed.place, fit=fit_text(placed.fit))
+    key = "compare_place_plain" if plain else "compare_place"
+    return t(key, lang, place=placed.place, fit=fit_text(placed.fit))
 
 
-def moved_line(catalogue: Catalogue, move: Move, lang: Lang) -> str:
+def moved_line(catalogue: Catalogue, move: Move, lang: Lang, plain: bool = False) -> str:
     """'Social Media Analyst: from off the list (3/100) to #1 (87/100)'."""
-    before, after = place_text(move.before, lang), place_text(move.after, lang)
+    before, after = place_text(move.before, lang, plain), place_text(move.after, lang, plain)
     return t("compare_moved", lang, role=role_name(catalogue, move.id, lang), a=before, b=after)
 
 
@@ -328,12 +330,14 @@ def reason_line(
     )
 
 
-def moved_lines(catalogue: Catalogue, comparison: Comparison, lang: Lang) -> list[str]:
+def moved_lines(
+    catalogue: Catalogue, comparison: Comparison, lang: Lang, plain: bool = False
+) -> list[str]:
     """What moved, one line a role; or one sentence that it is the same result, or that
     nothing among the roles listed moved."""
     if comparison.same:
         return [t("compare_same", lang)]
-    lines = [moved_line(catalogue, move, lang) for move in comparison.moved]
+    lines = [moved_line(catalogue, move, lang, plain) for move in comparison.moved]
     return lines or [t("compare_nothing_moved", lang)]
 
 

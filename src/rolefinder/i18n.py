@@ -198,6 +198,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Way up: {steps}.",
         "id": "Jalur: {steps}.",
     },
+    # between the steps of the way up in plain output, where an arrow would be read as symbols
+    "path_then": {"en": ", then ", "id": ", lalu "},
     "opt_explain": {
         "en": "Show why each listed role matched.",
         "id": "Jelaskan alasan kecocokan setiap profesi dalam daftar.",
@@ -726,8 +728,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Kode hasil '{code}' berasal dari rolefinder versi lama yang kodenya tidak bisa dibaca lagi; ulangi kuisnya.",
     },
     "result_code": {
-        "en": "Result code: {code}  (see it again: rolefinder result {again})",
-        "id": "Kode hasil: {code}  (lihat lagi: rolefinder result {again})",
+        "en": "Result code {code}. To see this result again:\n  rolefinder result {again}",
+        "id": "Kode hasil {code}. Untuk melihat hasil ini lagi:\n  rolefinder result {again}",
     },
     "result_help": {
         "en": "Show again the result a result code stands for.",
@@ -760,6 +762,7 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "compare_what_moved": {"en": "What moved", "id": "Yang berubah"},
     "compare_place": {"en": "#{place} ({fit})", "id": "#{place} ({fit})"},
+    "compare_place_plain": {"en": "place {place} ({fit})", "id": "urutan ke-{place} ({fit})"},
     "compare_off_list": {
         "en": "off the list ({fit})",
         "id": "di luar daftar ({fit})",
@@ -854,6 +857,12 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "history_marked_other": {
         "en": "* taken with another catalogue or another version of it; the role names are today's.",
         "id": "* kuis diikuti dengan katalog lain atau versi lain; nama profesinya dari katalog yang sekarang.",
+    },
+    # plain output (screen readers): the mark in words, where "*" would be read as a symbol
+    "history_other": {"en": "another catalogue", "id": "katalog lain"},
+    "history_marked_other_plain": {
+        "en": "Another catalogue: taken with another catalogue or another version of it; the role names are today's.",
+        "id": "Katalog lain: kuis diikuti dengan katalog lain atau versi lain; nama profesinya dari katalog yang sekarang.",
     },
     "history_where": {
         "en": "Kept in {path}. To see one again: rolefinder result CODE",
@@ -1100,6 +1109,12 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "opt_show_completion": {
         "en": "Print the tab-completion script for the current shell, to copy or adjust it.",
         "id": "Cetak skrip pelengkapan otomatis (Tab) untuk shell ini, untuk disalin atau diubah.",
+    },
+    "opt_plain_output": {
+        "en": "Plain output for screen readers: words instead of symbols, no colour, bars or "
+        "borders (chosen by itself when TERM=dumb).",
+        "id": "Tampilan sederhana untuk pembaca layar: kata-kata, bukan simbol; tanpa warna, "
+        "grafik batang, atau garis tepi (otomatis dipakai jika TERM=dumb).",
     },
     "opt_plain": {
         "en": "Plain prompts: numbered choices, type a number and Enter; no colour or cursor movement "

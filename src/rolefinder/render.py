@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.segment import Segment
@@ -46,7 +47,7 @@ if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `ro
     from rolefinder.forms import Note, Row
     from rolefinder.history import Entry
 
-__all__ = ["Console", "make_console"]
+__all__ = ["Console", "make_console", "say"]
 
 BAR_WIDTH = 20
 NARROW = 60  # below this many columns, tables become stacked lists
@@ -59,13 +60,16 @@ def make_console(stderr: bool = False) -> Console:
     loading rich's table of 4,000 emoji names.
     Never markup: no text of a file, a path or a user is read as ``[bold]``. COLUMNS=0 or
     LINES=0 (set by some shells and CI systems) count as unset, not as a screen of no size,
-    which would silence every message.
+    which would silence every message. rich takes a dumb terminal to be 80x25 whatever its
+    size, so a dumb terminal's size is asked for as any other's.
     """
     width = height = None
-    if _zero(os.environ.get("COLUMNS")) or _zero(os.environ.get("LINES")):
+    dumb = os.environ.get("TERM", "").lower() in ("dumb", "unknown")  # as rich reads it
+    columns, lines = _zero(os.environ.get("COLUMNS")), _zero(os.environ.get("LINES"))
+    if dumb or columns or lines:
         size = shutil.get_terminal_size()  # it treats 0 as unset already
-        width = size.columns if _zero(os.environ.get("COLUMNS")) else None
-        height = size.lines if _zero(os.environ.get("LINES")) else None
+        width = size.columns if dumb or columns else None
+        height = size.lines if dumb or lines else None
     return _Console(
         stderr=stderr, highlight=False, emoji=False, markup=False, width=width, height=height
     )
@@ -106,6 +110,54 @@ def _zero(setting: str | None) -> bool:
     return setting is not None and setting.strip().isdigit() and int(setting) == 0
 
 
+# A command the user may copy, as the messages write one: "rolefinder COMMAND" and what
+# follows that reads as its arguments (options, PLACEHOLDERS, ids and file names, which have
+# a hyphen, dot or slash inside); a plain word ends it. A line is never broken inside it.
+COMMAND = re.compile(
+    r"rolefinder (?:quiz|result|compare|history|schema|questions|class|roles|show|validate)\b"
+    r"(?: (?:--?[\w-]+|\{\w+\}|[A-Z][A-Z-]*\b|[\w-]+(?:[./-][\w-]+)+|>))*"
+)
+
+
+def wrap_lines(text: Text, width: int, indent: int = 0) -> list[Text]:
+    """``text`` broken into lines of at most ``width`` cells, at spaces only: never inside a
+    word or a command (COMMAND). Each line of ``text`` keeps its own leading spaces; the lines
+    a long one is broken into hang ``indent`` columns further in. A word or command longer
+    than a line gets a line of its own, whole: the terminal soft-wraps it, so a copy of it is
+    still one line."""
+    lines: list[Text] = []
+    for line in text.split("\n", allow_blank=True):
+        plain = line.plain
+        lead = len(plain) - len(plain.lstrip(" "))
+        hang = " " * (lead + indent)
+        glued = [match.span() for match in COMMAND.finditer(plain)]
+        gaps = [
+            gap.span()
+            for gap in re.finditer(r" +", plain)
+            if gap.start() > lead and not any(a < gap.start() < b for a, b in glued)
+        ]
+        start, first = 0, True
+        for index, (gap_start, gap_end) in enumerate(gaps):
+            upto = gaps[index + 1][0] if index + 1 < len(gaps) else len(plain)
+            used = cell_len(plain[start:upto]) + (0 if first else len(hang))
+            if used > width and start < gap_start:  # the next word goes on a new line
+                lines.append(line[start:gap_start] if first else Text(hang) + line[start:gap_start])
+                start, first = gap_end, False
+        lines.append(line[start:] if first else Text(hang) + line[start:])
+    return lines
+
+
+def say(console: Console, message: str | Text, style: str = "", indent: int = 0) -> None:
+    """Print a message wrapped by words to the terminal's width (see wrap_lines), never read
+    as markup. Where the output is not a terminal (a pipe, a log file) each line stays whole,
+    for grep and for editors that read ``PATH:LINE:COLUMN`` lines."""
+    text = message if isinstance(message, Text) else Text(message, style=style)
+    lines = wrap_lines(text, console.width, indent) if console.is_terminal else [text]
+    for line in lines:
+        # soft_wrap: rich neither breaks nor crops the line; the terminal wraps what is longer
+        console.print(line, soft_wrap=True, markup=False, highlight=False, emoji=False)
+
+
 def _unicode(console: Console) -> bool:
     return console.encoding.lower().startswith("utf")
 
@@ -132,27 +184,25 @@ def _bars(
     width = max(3, min(BAR_WIDTH, room))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(overflow="fold")
-    grid.add_column(no_wrap=True)
+    if not plain:
+        grid.add_column(no_wrap=True)
     grid.add_column(justify="right", no_wrap=True)
     for trait, name in zip(catalogue.traits, names, strict=True):
         percent = percents.get(trait.id, 0)
         filled = round(width * percent / 100)
-        bar = (
-            Text()
-            if plain
-            else Text(full * filled, style="cyan") + Text(empty * (width - filled), style="dim")
-        )
-        grid.add_row(Text(name), bar, f"{percent}%")
+        bar = Text(full * filled, style="cyan") + Text(empty * (width - filled), style="dim")
+        grid.add_row(Text(name), *([] if plain else [bar]), f"{percent}%")
     return grid
 
 
-def _bullets(console: Console, items: Sequence[str]) -> Table:
-    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
+def _bullets(console: Console, items: Sequence[str], plain: bool = False) -> Table:
+    """A bulleted list whose wrapped lines hang under the text, not the bullet. ``plain``
+    (screen readers): the items indented, with no bullet to be read out as a symbol."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
     for item in items:
-        grid.add_row(Text(" " + _bullet(console)), Text(item))
+        grid.add_row(Text(" " if plain else " " + _bullet(console)), Text(item))
     return grid
 
 
@@ -163,8 +213,7 @@ def _heading(key: str, lang: Lang, **values: object) -> Text:
 def render_error(console: Console, message: str, lang: Lang) -> None:
     """One problem per line on stderr, each prefixed 'Error:'."""
     for line in message.splitlines() or [message]:
-        # soft_wrap: let the terminal wrap, so a command in the message is never split
-        console.print(Text(f"{t('error', lang)}: ", style="bold red") + Text(line), soft_wrap=True)
+        say(console, Text.assemble((f"{t('error', lang)}: ", "bold red"), line))
 
 
 def render_problems(
@@ -172,15 +221,18 @@ def render_problems(
 ) -> None:
     """Catalogue problems, one a line as ``SOURCE:LINE:COLUMN: path: message``, the message
     in ``lang`` (the position and path stay as they are, for editors and grep)."""
-    label = Text(f"{t('warning', lang)}: ", style="yellow") if warning else Text()
+    label = (f"{t('warning', lang)}: ", "yellow") if warning else ""
     for problem in problems:
-        # soft_wrap: keep each problem on one logical line, as editors and grep expect
-        console.print(label + Text(problem.describe(source, lang)), soft_wrap=True)
+        # On a terminal a long problem hangs under its position; elsewhere it is one line.
+        say(console, Text.assemble(label, problem.describe(source, lang)), indent=2)
 
 
-def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, lang: Lang) -> None:
+def render_audit(
+    console: Console, catalogue: Catalogue, report: AuditReport, lang: Lang, plain: bool = False
+) -> None:
     """Simulated respondents per role, model and setting; calibration; random and one-position
-    sittings; the most confused pairs; and whether the catalogue meets every target."""
+    sittings; the most confused pairs; and whether the catalogue meets every target.
+    ``plain`` (screen readers, TERM=dumb): the table has no rule under its head."""
     from rolefinder.audit import (
         CAREFUL_FLAGGED_MAX,
         RANDOM_CONFIDENT_MAX,
@@ -200,7 +252,8 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
         people=number(report.people, lang),
         samples=number(report.samples, lang),
     )
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
+    rule = None if plain else box.SIMPLE_HEAD
+    table = Table(title=title, title_justify="left", title_style="bold", box=rule)
     table.add_column(t("col_role", lang))
     columns = [(model, setting) for model in report.recovery for setting in TARGETS]
     for model, setting in columns:
@@ -210,24 +263,24 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
         cells = [figures(report.recovery[m][s][role_id]) for m, s in columns]
         table.add_row(Text(name, style="bold" if role_id == "all" else ""), *cells)
     console.print(table)
-    console.print(Text(t("audit_columns", lang), style="dim"), soft_wrap=True)
+    say(console, t("audit_columns", lang), style="dim")
     targets = {
         "careful": pct(TARGETS["careful"][0]),
         "noisy": pct(TARGETS["noisy"][0]),
         "retake": pct(TARGETS["noisy"][1]),
         "flagged": pct(CAREFUL_FLAGGED_MAX),
     }
-    console.print(Text(t("audit_targets", lang, **targets)), soft_wrap=True)
+    say(console, t("audit_targets", lang, **targets))
     for model, bins in report.calibration.items():
         shown = ", ".join(
             f"{pct(b.low)}-{pct(b.high)}: {number(b.count, lang)} x {pct(b.sure)} -> {pct(b.right)}"
             for b in bins
         )
-        console.print(Text(t("audit_calibration", lang, model=model, bins=shown)), soft_wrap=True)
+        say(console, t("audit_calibration", lang, model=model, bins=shown))
     for model, settings in report.by_level.items():
         careful, noisy = settings["careful"], settings["noisy"]
         levels = ", ".join(f"{lv} {pct(careful[lv])} / {pct(noisy[lv])}" for lv in careful)
-        console.print(Text(t("audit_levels", lang, model=model, levels=levels)), soft_wrap=True)
+        say(console, t("audit_levels", lang, model=model, levels=levels))
     random_line = t(
         "audit_random",
         lang,
@@ -237,7 +290,7 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
         warned_min=pct(RANDOM_WARNED_MIN),
         caught=pct(report.same_position_caught),
     )
-    console.print(Text(random_line), soft_wrap=True)
+    say(console, random_line)
     mean, fewest, most = report.lengths
     console.print(t("audit_lengths", lang, mean=number(mean, lang, 1), low=fewest, high=most))
     if report.confused:
@@ -245,12 +298,12 @@ def render_audit(console: Console, catalogue: Catalogue, report: AuditReport, la
             f"{_role_name(catalogue, a, lang)} -> {_role_name(catalogue, b, lang)} ({count})"
             for a, b, count in report.confused
         )
-        console.print(Text(t("audit_confused", lang, pairs=pairs)), soft_wrap=True)
+        say(console, t("audit_confused", lang, pairs=pairs))
     if report.passed:
-        console.print(Text(t("audit_passed", lang), style="green"), soft_wrap=True)
+        say(console, t("audit_passed", lang), style="green")
     else:
         missed = ", ".join(report.missed)
-        console.print(Text(t("audit_failed", lang, missed=missed), style="red"), soft_wrap=True)
+        say(console, t("audit_failed", lang, missed=missed), style="red")
 
 
 def _role_name(catalogue: Catalogue, role_id: str, lang: Lang) -> str:
@@ -265,9 +318,12 @@ def render_json(console: Console, data: Any) -> None:
     console.file.write(as_json(data, ascii_only=not _unicode(console)))
 
 
-def render_roles(console: Console, catalogue: Catalogue, roles: Sequence[Role], lang: Lang) -> None:
-    """A table of roles: name and id, main trait and level, one-line summary."""
-    if console.width < NARROW:
+def render_roles(
+    console: Console, catalogue: Catalogue, roles: Sequence[Role], lang: Lang, plain: bool = False
+) -> None:
+    """A table of roles: name and id, main trait and level, one-line summary; a list when
+    narrow or ``plain`` (screen readers, TERM=dumb: no table rules)."""
+    if plain or console.width < NARROW:
         _render_roles_stacked(console, catalogue, roles, lang)
         return
     table = Table(
@@ -293,12 +349,19 @@ def render_roles(console: Console, catalogue: Catalogue, roles: Sequence[Role], 
 
 
 def render_questions(console: Console, catalogue: Catalogue, lang: Lang) -> None:
-    """Every question with its id, and each option's id beside its text, for answer sheets."""
+    """Every question with its id, and each option's id beside its text, for answer sheets;
+    in the order the quiz asks from. Ids stand in a column of their own: a wrapped question
+    or option hangs beside its id, never under it."""
     from rolefinder.model import SKIP
+    from rolefinder.report import quiz_order
 
-    for question in catalogue.questions:
+    for question in quiz_order(catalogue):
         console.print()
-        console.print(Text(question.id, style="bold cyan") + Text(f"  {question.prompt.get(lang)}"))
+        heading = Table.grid(padding=(0, 2))
+        heading.add_column(no_wrap=True, style="bold cyan")
+        heading.add_column()
+        heading.add_row(Text(question.id), Text(question.prompt.get(lang)))
+        console.print(heading)
         grid = Table.grid(padding=(0, 2), pad_edge=True)
         grid.add_column(no_wrap=True, style="cyan")
         grid.add_column()
@@ -307,17 +370,23 @@ def render_questions(console: Console, catalogue: Catalogue, lang: Lang) -> None
         grid.add_row(Text(SKIP), Text(t("skip", lang)))
         console.print(grid)
     console.print()
-    console.print(Text(t("questions_footer", lang)), soft_wrap=True)
+    say(console, t("questions_footer", lang))
 
 
 def render_history(
-    console: Console, catalogue: Catalogue, entries: Sequence[Entry], lang: Lang, where: str
+    console: Console,
+    catalogue: Catalogue,
+    entries: Sequence[Entry],
+    lang: Lang,
+    where: str,
+    plain: bool = False,
 ) -> None:
     """The kept results, oldest first: number, date (local time), language, the best match of
     the day (named from today's catalogue, marked * when the result was taken with another
     catalogue or version), its fit ("82/100"; "-" for a result kept before 2.0, which kept a
     chance instead) and the result code; then where the history is kept. A table where it
-    fits whole (codes are never cut, so they can be copied), else a list.
+    fits whole (codes are never cut, so they can be copied), else a list; always a list when
+    ``plain`` (screen readers, TERM=dumb), the mark said in words.
 
     Everything read from the history is shown as Text with hidden characters spelled out, so
     no stored value can act on the terminal or be read as markup.
@@ -331,7 +400,8 @@ def render_history(
     for entry in entries:
         role_id, fit = entry.top[0] if entry.top else ("", None)
         name = visible(_role_name(catalogue, role_id, lang)) if role_id else "-"
-        mark = "" if entry.fingerprint == today else " *"
+        other = entry.fingerprint != today
+        mark = "" if not other else f" ({t('history_other', lang)})" if plain else " *"
         code = visible(entry.code) or "-"
         date = _local_time(entry.taken)
         shown = "-" if fit is None else fit_text(fit)
@@ -352,7 +422,7 @@ def render_history(
         best = Text(name, style="bold") + Text("\n") + Text(code)
         table.add_row(number_, date.replace(" ", "\n", 1), entry.lang, best, shown)
     unbounded = console.options.update_width(10**6)  # its own width, not the screen's
-    if Measurement.get(console, unbounded, table).maximum <= console.width:
+    if not plain and Measurement.get(console, unbounded, table).maximum <= console.width:
         console.print(table)
     else:
         console.print(Text(t("history_title", lang), style="bold"))
@@ -363,8 +433,9 @@ def render_history(
             console.print(Text(code, style="cyan"))
         console.print()
     if any(entry.fingerprint != today for entry in entries):
-        console.print(Text(t("history_marked_other", lang), style="dim"), soft_wrap=True)
-    console.print(Text(t("history_where", lang, path=where), style="dim"), soft_wrap=True)
+        key = "history_marked_other_plain" if plain else "history_marked_other"
+        say(console, t(key, lang), style="dim")
+    say(console, t("history_where", lang, path=where), style="dim")
 
 
 def _local_time(taken: str) -> str:
@@ -392,23 +463,25 @@ def _render_roles_stacked(
         console.print(Text(role.summary.get(lang)))
 
 
-def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) -> None:
+def render_role(
+    console: Console, catalogue: Catalogue, role: Role, lang: Lang, plain: bool = False
+) -> None:
     """One role in full: summary, duties, skills, profile, level, its junior form and way in,
-    and related roles."""
+    and related roles. ``plain`` (screen readers, TERM=dumb): no frame, bullets or bars."""
     parts: list[Any] = [Text(role.summary.get(lang)), Text()]
     if role.note is not None:
         parts += [_heading("note", lang), Text(role.note.get(lang), style="italic"), Text()]
     parts += [
         _heading("duties", lang),
-        _bullets(console, [d.get(lang) for d in role.duties]),
+        _bullets(console, [d.get(lang) for d in role.duties], plain),
         Text(),
     ]
     if role.skills:
         skills = [skill.get(lang) for skill in role.skills]
-        parts += [_heading("skills", lang), _bullets(console, skills), Text()]
+        parts += [_heading("skills", lang), _bullets(console, skills, plain), Text()]
     parts += [
         _heading("profile", lang),
-        _bars(console, catalogue, as_percentages(role.profile), lang, inset=4),
+        _bars(console, catalogue, as_percentages(role.profile), lang, inset=4, plain=plain),
         Text(),
         Text(f"{t('col_level', lang)}: ", style="bold") + Text(level_text(role, lang)),
     ]
@@ -421,8 +494,9 @@ def render_role(console: Console, catalogue: Catalogue, role: Role, lang: Lang) 
         names = ", ".join(f"{r.name.get(lang)} ({r.id})" for r in related)
         parts.append(Text(f"{t('related', lang)}: ", style="bold") + Text(names))
     title = Text(role.name.get(lang), style="bold")
-    if console.width < NARROW:  # a frame would crop the name and waste two columns
-        console.print(title, Text(), *parts)
+    if plain or console.width < NARROW:  # a frame would crop the name and waste two columns
+        for part in (title, Text(), *parts):  # one at a time: print(*parts) joins texts
+            console.print(part)
     else:
         console.print(Panel(Group(*parts), title=title, title_align="left", expand=False))
 
@@ -446,14 +520,17 @@ def render_result(
     With ``explain``, every listed role follows in rank order with its full reasons and
     duties; on a terminal that output goes through a pager when it is taller than the screen,
     and stays on screen after the pager closes. ``plain`` (screen readers, TERM=dumb): the
-    profile as figures without bars, and no pager.
+    best match first, then the ranking and the profile as figures; words for every symbol
+    (no bars, bullets, arrows or "!"), and no pager.
     """
     parts = _result_summary(
         console, catalogue, result, explanation, lang, top, explain, plain, taken
     )
     if explain:
         for place, match in enumerate(result.listed[:top], start=1):
-            details = _role_details(console, catalogue, result, explanation, match, place, lang)
+            details = _role_details(
+                console, catalogue, result, explanation, match, place, lang, plain
+            )
             parts += [Text(), *details]
     if not plain and explain and console.is_terminal and _height(console, parts) > console.height:
         # -R: colours as colours; -X: the text stays on screen after q; -F: no pager for a
@@ -461,18 +538,27 @@ def render_result(
         os.environ.setdefault("LESS", "-FRX")
         with console.pager(styles="R" in os.environ["LESS"]):
             # The pager shows no word of its own: its first line says how to leave it.
-            for part in [Text(t("pager_hint", lang), style="dim"), *parts]:
-                console.print(part)
+            _print_parts(console, [Text(t("pager_hint", lang), style="dim"), *parts])
         return
+    _print_parts(console, parts)
+
+
+class Said(Text):
+    """A part of a screen printed with ``say``: wrapped by words, a command never split."""
+
+
+def _print_parts(console: Console, parts: Sequence[Any]) -> None:
     for part in parts:
-        console.print(part)
+        if isinstance(part, Said):
+            say(console, part)
+        else:
+            console.print(part)
 
 
 def _height(console: Console, parts: Sequence[Any]) -> int:
     """How many lines ``parts`` take on this console."""
     with console.capture() as captured:
-        for part in parts:
-            console.print(part)
+        _print_parts(console, parts)
     return captured.get().count("\n")
 
 
@@ -489,42 +575,45 @@ def _result_summary(
 ) -> list[Any]:
     best = result.best
     name = best.role.name.get(lang)
-    parts: list[Any] = [Text()]
+    # A note is marked "!" on screen; plain output says "Note:" (a screen reader reads "!").
+    mark = f"{t('note', lang)}: " if plain else "! "
     notes = flag_lines(result, explanation, lang)
+    first: list[Any] = []
     if result.pattern is not None:  # said first: nothing below is advice yet
-        parts += [Text(f"! {note}", style="bold yellow") for note in notes] + [Text()]
+        first = [Text(mark + note, style="bold yellow") for note in notes] + [Text()]
         notes = []
     heading = _heading("your_profile", lang)
     if not explain:  # the traits' descriptions would not fit a screen: say where they are
         heading += Text("  " + t("traits_where", lang), style="dim")
-    parts.append(heading)
-    parts.append(_bars(console, catalogue, result.profile, lang, plain=plain))
+    profile: list[Any] = [heading, _bars(console, catalogue, result.profile, lang, plain=plain)]
     if explain:
-        parts += [Text(), _trait_legend(catalogue, lang)]
-    parts.append(Text())
-    parts.append(_matches(console, result, lang, top))
-    parts.append(Text(t("fit_legend", lang), style="dim"))
-    parts.append(Text())
+        profile += [Text(), _trait_legend(catalogue, lang)]
+    profile.append(Text())
+    ranking: list[Any] = [_matches(console, result, lang, top, plain)]
+    ranking.append(Text(t("fit_legend", lang), style="dim"))
     style = "yellow" if explanation.band == "unsure" else "bold green"
     line = Text(t("best_match", lang, name=name), style=style)
-    parts.append(
-        line + Text(" · " if _unicode(console) else " - ") + band_text(explanation, result, lang)
-    )
+    between = ". " if plain else " · " if _unicode(console) else " - "
+    verdict: list[Any] = [line + Text(between) + band_text(explanation, result, lang)]
     why = explanation.reasons.get(best.id)
     reason = summary_reason(catalogue, why, lang) if why else ""
     if reason and result.pattern is None:  # no reasons or readiness for what is not advice
-        parts.append(Text(f"{t('why', lang)}: ", style="bold") + Text(reason))
+        verdict.append(Text(f"{t('why', lang)}: ", style="bold") + Text(reason))
     if result.pattern is None or explain:
         route = explanation.paths.get(best.id, ())
-        ready = ready_lines(best, result.adjacent, route, lang)
-        parts.append(Text(" ".join(ready)))
-    for note in notes:
-        parts.append(Text(f"! {note}", style="yellow"))
+        ready = ready_lines(best, result.adjacent, route, lang, plain)
+        verdict.append(Text(" ".join(ready)))
+    verdict += [Text(mark + note, style="yellow") for note in notes]
+    if plain:  # read top to bottom: the answer first, then what it rests on
+        parts: list[Any] = [Text(), *first, *verdict, Text(), *ranking, Text(), *profile]
+    else:  # seen at a glance: the verdict last, just above the prompt, where the eye is
+        parts = [Text(), *first, *profile, *ranking, Text(), *verdict]
     if explain and explanation.what_if is not None:  # a detail: the summary stays one screen
         parts.append(Text(what_if_line(catalogue, explanation.what_if, lang), style="italic"))
     code, again = result_code(catalogue, result.answers, lang, taken)
     key = "result_code" if explain else "result_more"
-    parts.append(Text(t(key, lang, code=code, again=again), style="dim"))
+    # Its command is never split.
+    parts.append(Said(t(key, lang, code=code, again=again), style="dim"))
     return parts
 
 
@@ -546,19 +635,21 @@ def _role_details(
     match: Match,
     place: int,
     lang: Lang,
+    plain: bool = False,
 ) -> list[Any]:
     """One listed role in full: summary, every reason, duties, readiness and way in, the next
-    step up."""
+    step up (``plain``: no bullets or arrows)."""
     from rolefinder.engine import next_steps
 
     role = match.role
     heading = Text(f"{place}. {role.name.get(lang)}", style="bold")
     heading += Text(f"  {t('col_match', lang)} {fit_text(match.fit)}  {level_text(role, lang)}")
     parts: list[Any] = [heading, Text(role.summary.get(lang))]
-    parts += [_heading("why", lang), _why(console, catalogue, explanation, match, lang)]
-    parts += [_heading("duties", lang), _bullets(console, [d.get(lang) for d in role.duties])]
+    parts += [_heading("why", lang), _why(console, catalogue, explanation, match, lang, plain)]
+    duties = [d.get(lang) for d in role.duties]
+    parts += [_heading("duties", lang), _bullets(console, duties, plain)]
     route = explanation.paths.get(match.id, ())
-    parts.append(Text(" ".join(ready_lines(match, result.adjacent, route, lang))))
+    parts.append(Text(" ".join(ready_lines(match, result.adjacent, route, lang, plain))))
     steps = next_steps(catalogue, role)
     if steps:
         names = ", ".join(r.name.get(lang) for r in steps)
@@ -566,9 +657,9 @@ def _role_details(
     return parts
 
 
-def _matches(console: Console, result: Result, lang: Lang, top: int) -> Group:
+def _matches(console: Console, result: Result, lang: Lang, top: int, plain: bool = False) -> Group:
     """The roles the answers point to, best fit first, with how ready the user is for each:
-    a table, or lines when narrow."""
+    a table, or lines when narrow or ``plain`` (a "#" column head is read out as a symbol)."""
 
     rows = [
         (
@@ -580,7 +671,7 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Group:
         for place, match in enumerate(result.listed[:top], start=1)
     ]
     heading = t("your_matches" if len(result.listed) > 1 else "your_match_one", lang)
-    if console.width < NARROW:
+    if plain or console.width < NARROW:
         title = Text(heading, style="bold")
         lines = [
             Text(f"{p}. ") + name + Text(f"  {pct}  ", style="bold") + level
@@ -602,12 +693,17 @@ def _matches(console: Console, result: Result, lang: Lang, top: int) -> Group:
 
 
 def _why(
-    console: Console, catalogue: Catalogue, explanation: Explanation, match: Match, lang: Lang
+    console: Console,
+    catalogue: Catalogue,
+    explanation: Explanation,
+    match: Match,
+    lang: Lang,
+    plain: bool = False,
 ) -> Table:
     """A match's reasons as bullets."""
 
     why = explanation.reasons.get(match.id)
-    return _bullets(console, reason_lines(catalogue, why, lang, points=True) if why else [])
+    return _bullets(console, reason_lines(catalogue, why, lang, points=True) if why else [], plain)
 
 
 SIDES = (("A", "cyan"), ("B", "magenta"))  # each result's letter and colour, in every part
@@ -625,7 +721,7 @@ def render_compare(
     roles each lists with their fit (side by side, stacked when narrow), then what moved and the
     answers that moved it.
 
-    ``plain`` (screen readers, TERM=dumb): the profiles as figures without bars.
+    ``plain`` (screen readers, TERM=dumb): the profiles as figures without bars, no bullets.
     """
     from rolefinder.compare import moved_lines, reason_lines, why_line
 
@@ -636,12 +732,12 @@ def render_compare(
     parts += [_paired_bars(console, catalogue, comparison, lang, plain), Text()]
     parts += [_compare_tops(console, catalogue, comparison, lang), Text()]
     parts += [_heading("compare_what_moved", lang)]
-    moved = moved_lines(catalogue, comparison, lang)
-    parts.append(_bullets(console, moved) if comparison.moved else Text(moved[0]))
+    moved = moved_lines(catalogue, comparison, lang, plain)
+    parts.append(_bullets(console, moved, plain) if comparison.moved else Text(moved[0]))
     why = why_line(comparison, lang)
     if why is not None:
         parts.append(Text(why, style="bold"))
-        parts.append(_bullets(console, reason_lines(catalogue, comparison, lang)))
+        parts.append(_bullets(console, reason_lines(catalogue, comparison, lang), plain))
     for part in parts:
         console.print(part)
 
@@ -766,7 +862,7 @@ class ClassProblems:
             where = t("form_where", self.lang, source=item.source, row=item.row)
             where = item.source if item.row == 0 else where  # a sheet file: the whole file
             line = t("class_failed_row", self.lang, where=where, problem=item.problem or "")
-        self.console.print(Text(visible(line)), soft_wrap=True)
+        say(self.console, visible(line))
 
     def finish(self) -> None:
         """Say how many were not told."""
@@ -821,12 +917,12 @@ def render_class(
             visible(f"{entry.student.label}: {student_note(entry.student, catalogue, lang)}")
             for entry in shown
         ]
-        console.print(_bullets(console, items))
+        console.print(_bullets(console, items, plain))
         more = len(talk) - len(shown) + summary.talk_more
         if more:
             console.print(Text(t("class_talk_more", lang, count=number(more, lang))))
     console.print()
-    console.print(Text(t("class_written", lang, path=visible(out))), soft_wrap=True)
+    say(console, t("class_written", lang, path=visible(out)))
 
 
 def _counts(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from rolefinder.codes import encode
 from rolefinder.i18n import t
 from rolefinder.languages import Lang
-from rolefinder.model import SKIP, Catalogue, Role, as_percentages
+from rolefinder.model import SKIP, Catalogue, Question, Role, as_percentages
 
 if TYPE_CHECKING:  # types only: `roles` and `show` need no engine
     from rolefinder.engine import Match, Result
@@ -69,13 +69,16 @@ def ready_text(match: Match, lang: Lang) -> str:
     return t(f"ready_{match.ready}_short", lang)
 
 
-def ready_lines(match: Match, adjacent: bool, route: tuple[Role, ...], lang: Lang) -> list[str]:
-    """Whether the user can apply for a role now, what it usually asks, and the way in."""
+def ready_lines(
+    match: Match, adjacent: bool, route: tuple[Role, ...], lang: Lang, plain: bool = False
+) -> list[str]:
+    """Whether the user can apply for a role now, what it usually asks, and the way in
+    (``plain``: the way up in words, see path_line)."""
     role = match.role
     junior = _text(role.junior, lang)
     lines = [t(f"ready_{match.ready}", lang, level=level_text(role, lang), junior=junior)]
     if match.ready == "later" and len(route) > 1:
-        lines.append(path_line(route, lang))
+        lines.append(path_line(route, lang, plain))
     lines.append(t("way_in", lang, text=role.way_in.get(lang)))
     if adjacent and match.ready != "now":
         lines.append(t("ready_adjacent", lang))
@@ -178,9 +181,10 @@ def what_if_line(catalogue: Catalogue, change: WhatIf, lang: Lang) -> str:
     return t("what_if", lang, answer=answer, role=name)
 
 
-def path_line(route: tuple[Role, ...], lang: Lang) -> str:
-    """'Path: A -> B -> C.'"""
-    return t("path", lang, steps=" -> ".join(role.name.get(lang) for role in route))
+def path_line(route: tuple[Role, ...], lang: Lang, plain: bool = False) -> str:
+    """'Way up: A -> B -> C.'; ``plain`` (screen readers): 'Way up: A, then B, then C.'"""
+    between = t("path_then", lang) if plain else " -> "
+    return t("path", lang, steps=between.join(role.name.get(lang) for role in route))
 
 
 def answer_text(catalogue: Catalogue, question_id: str, option_id: str, lang: Lang) -> str:
@@ -304,6 +308,13 @@ def _match_dict(
     return entry
 
 
+def quiz_order(catalogue: Catalogue) -> list[Question]:
+    """Every question in the order the quiz asks from: the experience and outlook questions
+    first, as it asks them, then the bank in catalogue order."""
+    first = [q for q in (catalogue.experience, catalogue.outlook) if q is not None]
+    return [*first, *(q for q in catalogue.questions if q not in first)]
+
+
 def questions_list(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:
     """Every question with its option ids and texts, in catalogue order (for ``--json``)."""
     return [
@@ -321,15 +332,16 @@ def questions_list(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:
 
 
 def answer_template(catalogue: Catalogue, lang: Lang) -> str:
-    """An answer sheet to fill in: every question and its options as comments, each answer
-    ``skip`` until replaced by an option id. Written by hand, not by a YAML library, because
-    the comments are the point; ids are plain YAML keys by the catalogue's own rules."""
+    """An answer sheet to fill in: every question (in quiz order) and its options as comments,
+    each answer ``skip`` until replaced by an option id. Written by hand, not by a YAML
+    library, because the comments are the point; ids are plain YAML keys by the catalogue's
+    own rules."""
 
     def comment(text: str) -> str:
         return " ".join(text.split())  # a text on one line can never end the comment
 
     lines = [f"# {line}" for line in t("template_intro", lang, skip=SKIP).splitlines()]
-    for question in catalogue.questions:
+    for question in quiz_order(catalogue):
         lines += ["", f"# {comment(question.prompt.get(lang))}"]
         width = max(len(option.id) for option in question.options)
         lines += [
@@ -348,8 +360,7 @@ def form_text(catalogue: Catalogue, lang: Lang) -> str:
     def line(text: str) -> str:
         return " ".join(text.split())
 
-    first = [q for q in (catalogue.experience, catalogue.outlook) if q is not None]
-    ordered = [*first, *(q for q in catalogue.questions if q not in first)]
+    ordered = quiz_order(catalogue)
     lines = [t("form_intro", lang, count=len(ordered)), "", t("form_name_question", lang)]
     for number, question in enumerate(ordered, start=1):
         lines += ["", f"{number}. {line(question.prompt.get(lang))}"]
