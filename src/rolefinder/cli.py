@@ -220,7 +220,9 @@ class _Translated(ClickCommand):
         formatter.write_usage(ctx.command_path, " ".join(pieces), _help("click_usage") + ": ")
 
     def get_help(self, ctx: ClickContext) -> str:
-        return _translated(super().get_help(ctx))
+        # click leaves a space where it breaks a narrow usage line: no line ends in one.
+        text = _translated(super().get_help(ctx))
+        return "\n".join(line.rstrip() for line in text.split("\n"))
 
     def get_short_help_str(self, limit: int = 45) -> str:
         """The whole help: the command list wraps it rather than cutting it with "..."."""
