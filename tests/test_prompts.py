@@ -165,6 +165,7 @@ def test_plain_quiz_runs_through_a_pipe_and_shows_no_bars(runner, catalogue):
     )
     assert result.exit_code == 0, result.output
     assert "Best fit:" in result.stdout
+    assert "Your earlier answer" not in result.stdout  # nothing was asked twice
     assert "█" not in result.stdout and "\x1b" not in result.stdout
     assert re.search(r"^1\. ", result.stdout, flags=re.M)
 

@@ -140,7 +140,11 @@ def test_the_command_to_see_a_result_again_is_one_line_of_its_own(
     runner, folder, monkeypatch, lang, args, command
 ):
     shown = screen(runner, folder, monkeypatch, args, 50, lang)
-    wanted = command.format(code=result_code(PERSONAS[SHEET_ROLE], lang))  # in its language
+    if args[0] == "result":  # the code as typed (English), with the language it is shown in
+        code = result_code(PERSONAS[SHEET_ROLE])
+        wanted = command.format(code=code) + ("" if lang == "en" else f" --lang {lang}")
+    else:  # a sitting's own code, in its language
+        wanted = command.format(code=result_code(PERSONAS[SHEET_ROLE], lang))
     assert wanted in [line.strip() for line in shown.splitlines()], shown
 
 

@@ -256,8 +256,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Sudah benar: tampilkan hasilku",
     },
     "review_hint": {
-        "en": "(arrow keys or an answer's number, then Enter to change it; or confirm at the end)",
-        "id": "(tombol panah atau nomor jawaban, lalu Enter untuk mengubahnya; atau konfirmasi di paling bawah)",
+        "en": "(arrow keys or a number, then Enter to change an answer; confirm is last)",
+        "id": "(tombol panah atau angka, lalu Enter untuk mengubah jawaban; konfirmasi paling bawah)",
     },
     "instruction": {
         "en": "(arrow keys or a number, then Enter; Esc to stop)",
@@ -640,8 +640,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "class_col_note": {"en": "note", "id": "catatan"},
     "class_failed_row": {"en": "{where}: {problem}", "id": "{where}: {problem}"},
     "class_more_problems": {
-        "en": "… and {count} more; every row's problem is in results.csv.",
-        "id": "… dan {count} lagi; masalah tiap baris ada di results.csv.",
+        "en": "And {count} more; every row's problem is in results.csv.",
+        "id": "Dan {count} lagi; masalah tiap baris ada di results.csv.",
     },
     "class_title": {"en": "Class results", "id": "Hasil kelas"},
     "class_students": {
@@ -666,8 +666,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "class_profile": {"en": "The class's average profile", "id": "Rata-rata profil kelas"},
     "class_talk_first": {"en": "Talk to these students first", "id": "Ajak bicara siswa ini dulu"},
     "class_talk_more": {
-        "en": "… and {count} more: see results.csv.",
-        "id": "… dan {count} lagi: lihat results.csv.",
+        "en": "And {count} more: see results.csv.",
+        "id": "Dan {count} lagi: lihat results.csv.",
     },
     "class_nobody": {
         "en": "Nobody could be scored.",

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 from rolefinder.errors import NoTerminalError, QuizCancelled, QuizStopped
 from rolefinder.i18n import t
 from rolefinder.languages import Lang
-from rolefinder.quiz import Choice
+from rolefinder.quiz import CONFIRM, Choice
 
 if TYPE_CHECKING:
     from prompt_toolkit.application import Application
@@ -296,7 +296,7 @@ class PlainPrompter:
         ]
         for number, choice in enumerate(choices, start=1):
             lines += wrap(choice.title, width, _label(number, len(choices)))
-        if default in values:
+        if default in values and default != CONFIRM:  # the review's "confirm" was never an answer
             lines += wrap(t("plain_earlier", self.lang, n=values.index(default) + 1), width, "")
         self._write("\n".join(lines) + "\n")
         ask = t("plain_ask", self.lang, count=len(choices))

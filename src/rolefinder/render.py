@@ -112,10 +112,11 @@ def _zero(setting: str | None) -> bool:
 
 # A command the user may copy, as the messages write one: "rolefinder COMMAND" and what
 # follows that reads as its arguments (options, PLACEHOLDERS, ids and file names, which have
-# a hyphen, dot or slash inside); a plain word ends it. A line is never broken inside it.
+# a hyphen, dot or slash inside, and a language after --lang); a plain word ends it. A line
+# is never broken inside it.
 COMMAND = re.compile(
     r"rolefinder (?:quiz|result|compare|history|schema|questions|class|roles|show|validate)\b"
-    r"(?: (?:--?[\w-]+|\{\w+\}|[A-Z][A-Z-]*\b|[\w-]+(?:[./-][\w-]+)+|>))*"
+    r"(?: (?:--lang [a-z]{2}\b|--?[\w-]+|\{\w+\}|[A-Z][A-Z-]*\b|[\w-]+(?:[./-][\w-]+)+|>))*"
 )
 
 
