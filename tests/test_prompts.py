@@ -203,3 +203,23 @@ def test_review_shows_each_question_beside_its_answer(catalogue):
     monday = catalogue.question("monday")
     assert seen[0].title.startswith(monday.label.get("en") + ": ")
     assert seen[-1].value == "<confirm>"  # numbered as asked; confirming comes last
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_whole_plain_sitting_reads_as_words(runner, catalogue, lang):
+    """Every prompt and the result of a sitting under --plain: no box-drawing character, no
+    arrow, pointer or "!" for a screen reader to read out, and the best fit before the profile."""
+    result = runner.invoke(
+        app,
+        ["--plain", "quiz", "--all-questions", "--lang", lang],
+        input=typed_sitting(catalogue, 2),
+        obj=World(interactive=False),
+    )
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert not re.search("[\u2500-\u257f\u2580-\u259f]", out)  # box drawing, block bars
+    for symbol in ("<-", "->", "»", "•", "!"):
+        assert symbol not in out, symbol
+    best = "Best fit:" if lang == "en" else "Paling cocok:"
+    profile = "Your profile" if lang == "en" else "Profilmu"
+    assert out.index(best) < out.index(profile)
