@@ -202,7 +202,7 @@ class HintedKeys:
         self.meant: dict[str, str] = {}
 
     def select(self, message, choices, default, instruction):
-        assert "a number, then Enter" in instruction or "number, then Enter" in instruction
+        assert "number" in instruction and "then Enter" in instruction  # what is typed here
         keys = self.typed(message, choices)
         self.inp.send_text(keys)
         if keys.rstrip(ENTER).isdigit():

@@ -114,10 +114,13 @@ def test_a_sitting_typed_as_the_hint_says(terminal, tmp_path, size, lang):
     term = terminal(columns, rows, lang)
     meant: dict[int, int] = {}  # question number -> the number typed for it
     went_back = False
+    last: int | None = None  # the question answered last: wait for the screen to move on
     while True:
         screen = term.wait(
-            lambda s: heading(s, lang) is not None or any(REVIEW[lang] in line for line in s),
-            "a question",
+            lambda s, last=last: (
+                heading(s, lang) not in (None, last) or any(REVIEW[lang] in line for line in s)
+            ),
+            "the next question",
         )
         assert all(len(line) <= columns for line in screen)
         if any(REVIEW[lang] in line for line in screen):
@@ -128,17 +131,23 @@ def test_a_sitting_typed_as_the_hint_says(terminal, tmp_path, size, lang):
             # Back is the last choice: the list scrolls to it; the heading stays.
             term.keys(str(choices_after_scrolling(term)), "Enter")
             term.wait(lambda s: heading(s, lang) == 2, "question 2 again")  # one copy only
-            went_back = True
+            went_back, last = True, 3
             continue
         typed = 2 if number % 2 else 1
         meant[number] = typed
         term.keys(str(typed), "Enter")
+        last = number
     # At the top of the list, the heading is still there (the list scrolls, not the screen).
     term.keys("Home")
     top = term.wait(lambda s: any(re.match(r"» +1\. ", line) for line in s), "answer 1")
     assert any(REVIEW[lang] in line for line in top), "\n".join(top)
     term.keys("End", "Enter")  # confirm, the last line
     term.wait(lambda s: any(line.startswith("EXIT=") for line in s), "the result")
+    # Every prompt was erased once answered, scrollback included: no copy of a question or of
+    # the review stays above the result (a prompt as tall as the window used to leave one).
+    history = term.run("capture-pane", "-p", "-t", "0", "-S", "-").split("\n")
+    assert heading(history, lang) is None
+    assert not any(REVIEW[lang] in line for line in history)
     saved = json.loads((tmp_path / "out.json").read_text("utf-8"))
     answers = saved["answers"]  # in the order asked
     assert len(answers) == len(meant), (answers, meant)

@@ -256,8 +256,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Sudah benar: tampilkan hasilku",
     },
     "review_hint": {
-        "en": "(arrow keys or a number, then Enter to change an answer; confirm is last)",
-        "id": "(tombol panah atau angka, lalu Enter untuk mengubah jawaban; konfirmasi paling bawah)",
+        "en": "(arrow keys or an answer's number, two digits too, then Enter to change it; Enter on the last line confirms)",
+        "id": "(tombol panah atau nomor jawaban, dua angka pun bisa, lalu Enter untuk mengubahnya; Enter di baris terakhir untuk konfirmasi)",
     },
     "instruction": {
         "en": "(arrow keys or a number, then Enter; Esc to stop)",

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from prompt_toolkit.application import Application
     from prompt_toolkit.data_structures import Size
     from prompt_toolkit.formatted_text import StyleAndTextTuples
+    from prompt_toolkit.layout import Margin, WindowRenderInfo
+    from prompt_toolkit.layout.controls import UIContent
 
 POINTER = "»"
 ESCAPE_WAIT = 0.05  # seconds to tell a lone Esc from the start of an arrow key's sequence
@@ -135,9 +137,9 @@ def select_application(state: SelectState, size: Callable[[], tuple[int, int]]) 
     """The prompt_toolkit application that runs one select prompt.
 
     ``size`` gives the window's (columns, rows) at each redraw. The question and hint stay at
-    the top; when the choices do not fit under them, their list scrolls (with a scroll bar),
-    never the heading. The prompt is erased when answered: the next question, or the same
-    one again after "back", takes its place.
+    the top; when the choices do not fit under them, their list scrolls, never the heading,
+    and an arrow shows where more is hidden. The prompt is erased when answered: the next
+    question, or the same one again after "back", takes its place.
     """
     from prompt_toolkit.application import Application
     from prompt_toolkit.filters import Condition
@@ -146,7 +148,6 @@ def select_application(state: SelectState, size: Callable[[], tuple[int, int]]) 
         ConditionalMargin,
         HSplit,
         Layout,
-        ScrollbarMargin,
         ScrollOffsets,
         Window,
     )
@@ -180,16 +181,18 @@ def select_application(state: SelectState, size: Callable[[], tuple[int, int]]) 
         return min(_rows(state.head(columns)), max(rows - 3, 1))  # three rows of choices at least
 
     def list_width() -> int:
-        return size()[0] - 1  # a column for the scroll bar
+        return size()[0] - 1  # a column for the arrows that show more
 
     def overflows() -> bool:
-        return _rows(state.body(list_width())) > size()[1] - head_rows()
+        return _rows(state.body(list_width())) > size()[1] - head_rows() - 1
 
     def list_height() -> Dimension:
-        rows = _rows(state.body(list_width()))
+        # One row short of the window: a prompt as tall as the window scrolls the terminal
+        # when drawn, and a copy of it stays in the scrollback after it is erased.
+        rows = min(_rows(state.body(list_width())), max(size()[1] - head_rows() - 1, 1))
         return Dimension(min=1, max=rows, preferred=rows)
 
-    scrollbar = ScrollbarMargin(display_arrows=True)
+    more = _more_margin()
     head = Window(
         FormattedTextControl(lambda: state.head(size()[0])),
         height=lambda: Dimension.exact(head_rows()),
@@ -201,7 +204,7 @@ def select_application(state: SelectState, size: Callable[[], tuple[int, int]]) 
         wrap_lines=False,
         always_hide_cursor=True,
         scroll_offsets=ScrollOffsets(top=1, bottom=2),  # a wrapped choice shows whole
-        right_margins=[ConditionalMargin(scrollbar, filter=Condition(overflows))],
+        right_margins=[ConditionalMargin(more, filter=Condition(overflows))],
     )
     application: Application[str] = Application(
         layout=Layout(HSplit([head, choices])),
@@ -212,6 +215,29 @@ def select_application(state: SelectState, size: Callable[[], tuple[int, int]]) 
     application.ttimeoutlen = ESCAPE_WAIT
     application.pre_run_callables.append(lambda: _stop_on_signals(application))
     return application
+
+
+def _more_margin() -> Margin:
+    """A column beside a list that scrolls: an arrow on its first row while answers are hidden
+    above, on its last while some are hidden below, nothing at either end (a scroll bar's
+    arrows stay even when there is no more to see)."""
+    from prompt_toolkit.layout import Margin
+
+    class More(Margin):
+        def get_width(self, get_ui_content: Callable[[], UIContent]) -> int:
+            return 1
+
+        def create_margin(
+            self, window_render_info: WindowRenderInfo, width: int, height: int
+        ) -> StyleAndTextTuples:
+            rows = [" "] * height
+            if height and not window_render_info.top_visible:
+                rows[0] = "↑"
+            if height and not window_render_info.bottom_visible:
+                rows[-1] = "↓"
+            return [("class:instruction", "\n".join(rows))]
+
+    return More()
 
 
 def _stop_on_signals(application: Application[str]) -> None:
