@@ -50,6 +50,8 @@ if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `ro
 __all__ = ["Console", "make_console", "say"]
 
 BAR_WIDTH = 20
+SCREEN_ROWS = 24  # a result's summary fits an 80x24 screen, its first line blank
+BRIEFEST = 6  # the most a summary leaves out for it (see _result_summary)
 NARROW = 60  # below this many columns, tables become stacked lists
 
 
@@ -524,9 +526,17 @@ def render_result(
     best match first, then the ranking and the profile as figures; words for every symbol
     (no bars, bullets, arrows or "!"), and no pager.
     """
-    parts = _result_summary(
-        console, catalogue, result, explanation, lang, top, explain, plain, taken
-    )
+    def summary(brief: int) -> list[Any]:
+        return _result_summary(
+            console, catalogue, result, explanation, lang, top, explain, plain, taken, brief
+        )
+
+    parts = summary(0)
+    if not explain and not plain:  # one screen: the details wait in --explain
+        brief = 0
+        while brief < BRIEFEST and _height(console, parts) > SCREEN_ROWS:
+            brief += 1
+            parts = summary(brief)
     if explain:
         for place, match in enumerate(result.listed[:top], start=1):
             details = _role_details(
@@ -573,7 +583,12 @@ def _result_summary(
     explain: bool,
     plain: bool,
     taken: Lang | None,
+    brief: int = 0,
 ) -> list[Any]:
+    """The result's summary. ``brief`` leaves out, from 1 up, what --explain also says, until
+    it fits a screen: the fit's legend, then (ready_lines) the way in where the way up is
+    shown, the credit for related experience, the way in; then the trait in the Why and, at
+    BRIEFEST, the blank line above the best fit."""
     best = result.best
     name = best.role.name.get(lang)
     # A note is marked "!" on screen; plain output says "Note:" (a screen reader reads "!").
@@ -591,24 +606,26 @@ def _result_summary(
         profile += [Text(), _trait_legend(catalogue, lang)]
     profile.append(Text())
     ranking: list[Any] = [_matches(console, result, lang, top, plain)]
-    ranking.append(Text(t("fit_legend", lang), style="dim"))
+    if brief < 1:
+        ranking.append(Text(t("fit_legend", lang), style="dim"))
     style = "yellow" if explanation.band == "unsure" else "bold green"
     line = Text(t("best_match", lang, name=name), style=style)
     between = ". " if plain else " · " if _unicode(console) else " - "
     verdict: list[Any] = [line + Text(between) + band_text(explanation, result, lang)]
     why = explanation.reasons.get(best.id)
-    reason = summary_reason(catalogue, why, lang) if why else ""
+    reason = summary_reason(catalogue, why, lang, trait=brief < BRIEFEST - 1) if why else ""
     if reason and result.pattern is None:  # no reasons or readiness for what is not advice
         verdict.append(Text(f"{t('why', lang)}: ", style="bold") + Text(reason))
     if result.pattern is None or explain:
         route = explanation.paths.get(best.id, ())
-        ready = ready_lines(best, result.adjacent, route, lang, plain)
+        ready = ready_lines(best, result.adjacent, route, lang, plain, max(brief - 1, 0))
         verdict.append(Text(" ".join(ready)))
     verdict += [Text(mark + note, style="yellow") for note in notes]
     if plain:  # read top to bottom: the answer first, then what it rests on
         parts: list[Any] = [Text(), *first, *verdict, Text(), *ranking, Text(), *profile]
     else:  # seen at a glance: the verdict last, just above the prompt, where the eye is
-        parts = [Text(), *first, *profile, *ranking, Text(), *verdict]
+        gap = [Text()] if brief < BRIEFEST else []
+        parts = [Text(), *first, *profile, *ranking, *gap, *verdict]
     if explain and explanation.what_if is not None:  # a detail: the summary stays one screen
         parts.append(Text(what_if_line(catalogue, explanation.what_if, lang), style="italic"))
     code, again = result_code(catalogue, result.answers, lang, taken)

@@ -70,17 +70,25 @@ def ready_text(match: Match, lang: Lang) -> str:
 
 
 def ready_lines(
-    match: Match, adjacent: bool, route: tuple[Role, ...], lang: Lang, plain: bool = False
+    match: Match,
+    adjacent: bool,
+    route: tuple[Role, ...],
+    lang: Lang,
+    plain: bool = False,
+    brief: int = 0,
 ) -> list[str]:
     """Whether the user can apply for a role now, what it usually asks, and the way in
-    (``plain``: the way up in words, see path_line)."""
+    (``plain``: the way up in words, see path_line). ``brief`` leaves out, from 1 up: the way
+    in where the way up is shown, the credit for related experience, then the way in."""
     role = match.role
     junior = _text(role.junior, lang)
     lines = [t(f"ready_{match.ready}", lang, level=level_text(role, lang), junior=junior)]
-    if match.ready == "later" and len(route) > 1:
+    way_up = match.ready == "later" and len(route) > 1
+    if way_up:
         lines.append(path_line(route, lang, plain))
-    lines.append(t("way_in", lang, text=role.way_in.get(lang)))
-    if adjacent and match.ready != "now":
+    if brief < (1 if way_up else 3):
+        lines.append(t("way_in", lang, text=role.way_in.get(lang)))
+    if adjacent and match.ready != "now" and brief < 2:
         lines.append(t("ready_adjacent", lang))
     return lines
 
@@ -117,11 +125,12 @@ def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang, points: bool = 
     return lines
 
 
-def summary_reason(catalogue: Catalogue, why: Reasons, lang: Lang) -> str:
+def summary_reason(catalogue: Catalogue, why: Reasons, lang: Lang, trait: bool = True) -> str:
     """The summary's one reason: how many answers about the work name the role's own work,
-    with a typical one, and the trait the user shares with it (each only where it exists)."""
+    with a typical one, and (``trait``) the trait the user shares with it (each only where it
+    exists)."""
     up = reason_lines(catalogue, why._replace(traits_against=(), lowered=()), lang)
-    first_trait = up[len(why.raised) : len(why.raised) + 1]
+    first_trait = up[len(why.raised) : len(why.raised) + 1] if trait else []
     if why.example is not None:
         example = why.example
         answer = answer_text(catalogue, example.question, example.option, lang).rstrip(".")
