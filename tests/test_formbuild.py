@@ -244,9 +244,8 @@ def test_the_microsoft_document_is_the_form_in_its_numbered_layout(
     for n, name in enumerate(NAMES, start=1):
         picks = [rng.randrange(len(options)) for _, options in questions[1:]]
         kept = [str(n), "11/24/26 9:00:00", "11/24/26 9:09:00", "anonymous", "anonymous"]
-        writer.writerow(
-            kept + [name] + [options[p] for (_, options), p in zip(questions[1:], picks)]
-        )
+        cells = [options[p] for (_, options), p in zip(questions[1:], picks, strict=True)]
+        writer.writerow([*kept, name, *cells])
         given.append(
             {
                 q.id: q.options[p].id if p < len(q.options) else SKIP
