@@ -33,6 +33,7 @@ LAYERS = [
     "explain",
     "codes",
     "report",
+    "formbuild",
     "compare",
     "cards",
     "save",

@@ -237,6 +237,35 @@ class _Translated(ClickCommand):
 class Command(_Translated, TyperCommand):
     """A rolefinder command: typer's, with click's own words translated."""
 
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _bare_values(args))
+
+
+# Options that may be given without their value, and the value they then take: `--form`
+# alone (its only form before it took a value) is `--form text`. typer's click has no
+# optional option values, so the missing value is put in before parsing.
+BARE_VALUES = {"--form": "text"}
+
+
+def _bare_values(args: list[str]) -> list[str]:
+    """``args`` with the value of each BARE_VALUES option given alone (last, or before another
+    option) put in after it; nothing after ``--`` is an option."""
+    given = []
+    for index, arg in enumerate(args):
+        given.append(arg)
+        if arg == "--":
+            return given + args[index + 1 :]
+        following = args[index + 1] if index + 1 < len(args) else "-"
+        if arg in BARE_VALUES and following.startswith("-"):
+            given.append(BARE_VALUES[arg])
+    return given
+
+
+def _form_tools() -> tuple[str, ...]:
+    from rolefinder.formbuild import FORM_TOOLS  # imported only once --form's values are needed
+
+    return FORM_TOOLS
+
 
 class Group(_Translated, TyperGroup):
     """The rolefinder group: click's words translated, usage errors told in the same language."""
@@ -825,19 +854,32 @@ def questions(
     ctx: typer.Context,
     as_json: Annotated[bool, _json_option("questions")] = False,
     template: Annotated[bool, typer.Option("--template", help=_help("opt_template"))] = False,
-    form: Annotated[bool, typer.Option("--form", help=_help("opt_form"))] = False,
+    form: Annotated[
+        str | None,
+        typer.Option(
+            "--form",
+            metavar=_help("metavar_form"),
+            help=_help("opt_form"),
+            show_default=False,
+            click_type=Choice(_form_tools),
+        ),
+    ] = None,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
     """List every question with its id and its options' ids, for answer sheets."""
     from rolefinder.render import render_json, render_questions
-    from rolefinder.report import answer_template, form_text, questions_list
+    from rolefinder.report import answer_template, questions_list
 
     world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
         loaded = _load(catalogue)
-        if form:
-            typer.echo(form_text(loaded, language), nl=False)
+        if form is not None:
+            from rolefinder.formbuild import form_document
+
+            typer.echo(form_document(form, loaded, language), nl=False)
+            if form == "microsoft":  # on stderr: not part of the document a file keeps
+                _say(world.err(), t("form_microsoft_steps", language))
         elif template:
             typer.echo(answer_template(loaded, language), nl=False)
         elif as_json:

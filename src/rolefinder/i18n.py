@@ -115,6 +115,7 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "metavar_code": {"en": "CODE", "id": "KODE"},
     "metavar_role": {"en": "ROLE", "id": "PROFESI"},
     "metavar_trait": {"en": "TRAIT", "id": "TIPE"},
+    "metavar_form": {"en": "TOOL", "id": "TOOL"},
     "opt_version": {"en": "Show the version and exit.", "id": "Tampilkan versi lalu keluar."},
     "arg_role": {
         "en": "A role id or name, e.g. social-media-analyst.",
@@ -524,15 +525,76 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "multiple-choice question with these options, in this order, and add a short-answer\n"
         "question for the student's name first. Copy the texts as they are (case, spacing and\n"
         "punctuation do not matter). Then download the answers as CSV and run:\n"
-        "  rolefinder class answers.csv",
+        "  rolefinder class answers.csv\n"
+        "To have the form built instead: rolefinder questions --form google (or microsoft).",
         "id": "Kuis dalam bentuk formulir: {count} pertanyaan. Di Google Forms atau Microsoft Forms,\n"
         "jadikan tiap pertanyaan pilihan ganda dengan pilihan-pilihan ini, dengan urutan yang sama,\n"
         "dan tambahkan pertanyaan jawaban singkat untuk nama siswa di awal. Salin teksnya apa\n"
         "adanya (huruf besar-kecil, spasi, dan tanda baca tidak berpengaruh). Lalu unduh jawabannya\n"
         "sebagai CSV dan jalankan:\n"
-        "  rolefinder class jawaban.csv",
+        "  rolefinder class jawaban.csv\n"
+        "Supaya formulirnya dibuatkan: rolefinder questions --form google (atau microsoft).",
     },
-    "form_name_question": {"en": "Name", "id": "Nama"},
+    # The name question's title: `class` takes the student's name from the column it heads.
+    "form_name_question": {"en": "Your name", "id": "Nama kamu"},
+    "form_title": {
+        "en": "Which social-media job fits you?",
+        "id": "Profesi media sosial mana yang cocok untukmu?",
+    },
+    "form_description": {
+        "en": "For each question, choose the answer closest to you; there are no right or wrong "
+        'answers. Where a question does not fit you, choose "{skip}".',
+        "id": "Di setiap pertanyaan, pilih jawaban yang paling sesuai denganmu; tidak ada jawaban "
+        'yang benar atau salah. Kalau pertanyaannya tidak cocok untukmu, pilih "{skip}".',
+    },
+    "form_google_steps": {
+        "en": "rolefinder {version}: this script makes the quiz a Google Form: a name question,\n"
+        "then {count} multiple-choice questions, all required.\n"
+        "1. Open script.google.com and click New project.\n"
+        "2. Delete what is in the editor, paste all of this in its place, and click Save.\n"
+        "3. Click Run. The first time, Google asks for permission to manage your forms:\n"
+        "   Review permissions, choose your account, then Allow (if Google says it has not\n"
+        "   verified the app: Advanced, then Go to the project).\n"
+        "4. The Execution log shows two links: one to edit the form (keep it to yourself)\n"
+        "   and one to send your students.\n"
+        "5. After the lesson, download the responses (Responses > Download responses) and run:\n"
+        "   rolefinder class FILE\n"
+        "Keep the form's texts as they are: rolefinder class knows the questions and options\n"
+        "by them.",
+        "id": "rolefinder {version}: skrip ini membuat kuisnya menjadi Google Form: pertanyaan\n"
+        "nama, lalu {count} pertanyaan pilihan ganda, semuanya wajib diisi.\n"
+        "1. Buka script.google.com, lalu klik Proyek baru (New project).\n"
+        "2. Hapus isi editornya, tempel seluruh skrip ini sebagai gantinya, lalu klik Simpan.\n"
+        "3. Klik Jalankan (Run). Pertama kali, Google meminta izin untuk mengelola formulirmu:\n"
+        "   Tinjau izin (Review permissions), pilih akunmu, lalu Izinkan (Allow). Kalau Google\n"
+        "   bilang aplikasinya belum diverifikasi: Lanjutan (Advanced), lalu buka proyeknya.\n"
+        "4. Log eksekusi (Execution log) menampilkan dua link: satu untuk mengedit formulirnya\n"
+        "   (simpan untukmu sendiri) dan satu untuk dikirim ke siswamu.\n"
+        "5. Setelah pelajaran, unduh jawabannya (tab Jawaban > Download jawaban) dan jalankan:\n"
+        "   rolefinder class FILE\n"
+        "Jangan ubah teks formulirnya: rolefinder class mengenali pertanyaan dan pilihannya\n"
+        "dari teks itu.",
+    },
+    "form_google_edit": {
+        "en": "Edit the form (keep this link to yourself):",
+        "id": "Edit formulirnya (link ini untukmu sendiri):",
+    },
+    "form_google_send": {
+        "en": "Send your students this link:",
+        "id": "Kirim link ini ke siswamu:",
+    },
+    "form_microsoft_steps": {
+        "en": "For Microsoft Forms: save this as a file (rolefinder questions --form microsoft > "
+        "form.txt), open it in Word and save it as a Word document (.docx), then in Microsoft "
+        "Forms choose Quick import and upload that document. Check the form it makes: every "
+        "question a Choice question with Required on, the name question a Text question, the "
+        "texts as they are.",
+        "id": "Untuk Microsoft Forms: simpan ini sebagai file (rolefinder questions --form "
+        "microsoft > formulir.txt), buka di Word dan simpan sebagai dokumen Word (.docx), lalu "
+        "di Microsoft Forms pilih Quick import dan unggah dokumen itu. Periksa formulir "
+        "hasilnya: setiap pertanyaan berjenis Choice dengan Required aktif, pertanyaan nama "
+        "berjenis Text, dan teksnya tidak berubah.",
+    },
     "form_name_column": {"en": "name", "id": "nama"},
     "form_where": {"en": "{source} row {row}", "id": "{source} baris {row}"},
     "form_spreadsheet": {
@@ -697,9 +759,12 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "(bawaan: FILE-results di folder tempatmu sekarang).",
     },
     "opt_form": {
-        "en": "Print the questions and their options as plain text to type into a form tool.",
-        "id": "Cetak pertanyaan dan pilihannya sebagai teks biasa untuk diketik di aplikasi "
-        "formulir.",
+        "en": "Print the quiz as a form: google, a script that builds the Google Form; "
+        "microsoft, a document for Microsoft Forms' Quick import; text (also --form alone), "
+        "the questions and options as plain text to type into a form tool.",
+        "id": "Cetak kuis sebagai formulir: google, skrip yang membuat Google Form; microsoft, "
+        "dokumen untuk Quick import di Microsoft Forms; text (juga --form saja), pertanyaan dan "
+        "pilihannya sebagai teks biasa untuk diketik di aplikasi formulir.",
     },
     "examples_class": {
         "en": "# The questions as text, to build a Google or Microsoft form from\n"
@@ -1323,11 +1388,15 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "rolefinder questions\n"
         "rolefinder questions --json\n"
         "# An answer sheet to fill in, for 'rolefinder quiz --answers'\n"
-        "rolefinder questions --template > answers.yaml",
+        "rolefinder questions --template > answers.yaml\n"
+        "# A script that builds the Google Form for a class (in Indonesian)\n"
+        "rolefinder questions --form google --lang id > form.gs",
         "id": "rolefinder questions\n"
         "rolefinder questions --json\n"
         "# Lembar jawaban untuk diisi, untuk 'rolefinder quiz --answers'\n"
-        "rolefinder questions --template > jawaban.yaml",
+        "rolefinder questions --template > jawaban.yaml\n"
+        "# Skrip yang membuat Google Form untuk satu kelas (dalam bahasa Indonesia)\n"
+        "rolefinder questions --form google --lang id > formulir.gs",
     },
     "examples_history": {
         "en": "rolefinder history\n"

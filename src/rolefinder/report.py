@@ -361,6 +361,17 @@ def answer_template(catalogue: Catalogue, lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
+def form_questions(catalogue: Catalogue, lang: Lang) -> list[tuple[str, list[str]]]:
+    """(question, its options) for every question of the quiz as a form, in the order the quiz
+    asks them, with "doesn't apply" last: the texts exactly as the catalogue has them, which
+    are what ``rolefinder class`` matches a form export's headers and cells against."""
+    skip = t("form_skip", lang)
+    return [
+        (question.prompt.get(lang), [*(option.text.get(lang) for option in question.options), skip])
+        for question in quiz_order(catalogue)
+    ]
+
+
 def form_text(catalogue: Catalogue, lang: Lang) -> str:
     """The quiz as a teacher types it into a form tool: a name question, then every question
     (the experience and outlook ones first, as the quiz asks them) with its options' texts in
@@ -369,10 +380,9 @@ def form_text(catalogue: Catalogue, lang: Lang) -> str:
     def line(text: str) -> str:
         return " ".join(text.split())
 
-    ordered = quiz_order(catalogue)
-    lines = [t("form_intro", lang, count=len(ordered)), "", t("form_name_question", lang)]
-    for number, question in enumerate(ordered, start=1):
-        lines += ["", f"{number}. {line(question.prompt.get(lang))}"]
-        lines += [f"   - {line(option.text.get(lang))}" for option in question.options]
-        lines.append(f"   - {t('form_skip', lang)}")
+    questions = form_questions(catalogue, lang)
+    lines = [t("form_intro", lang, count=len(questions)), "", t("form_name_question", lang)]
+    for number, (title, options) in enumerate(questions, start=1):
+        lines += ["", f"{number}. {line(title)}"]
+        lines += [f"   - {line(option)}" for option in options]
     return "\n".join(lines) + "\n"
