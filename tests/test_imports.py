@@ -36,6 +36,7 @@ LAYERS = [
     "compare",
     "cards",
     "save",
+    "tables",
     "forms",
     "classroom",
     "summary",

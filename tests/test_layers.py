@@ -22,6 +22,7 @@ OWNERS = {
     "questionary": "prompts.py",
     "prompt_toolkit": "prompts.py",
     "yaml": "yamlfile.py",
+    "openpyxl": "tables.py",
 }
 PURE = ["engine.py", "model.py", "schema.py", "quiz.py", "lookup.py", "i18n.py", "errors.py"]
 
