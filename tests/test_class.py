@@ -249,7 +249,7 @@ def test_hostile_names_reach_neither_the_terminal_nor_a_spreadsheet_as_code(
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [
-        ("class.xlsx", b"PK\x03\x04", "binary"),
+        ("class.xlsx", b"PK\x03\x04", "damaged"),
         ("empty.csv", b"", "empty"),
         ("other.csv", b"a,b,c\n1,2,3\n", "questions --form"),
         ("latin.csv", b"\xff\xfe\x00", ""),

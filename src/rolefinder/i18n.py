@@ -581,6 +581,7 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "{source}: the file is damaged and cannot be read ({reason}); download it again.",
         "id": "{source}: file ini rusak dan tidak bisa dibaca ({reason}); unduh lagi.",
     },
+    "form_not_whole": {"en": "it is incomplete", "id": "isinya tidak lengkap"},
     "form_damaged_at": {
         "en": "{where}: the file is damaged from here on ({reason}); the rows after it were not read.",
         "id": "{where}: file ini rusak mulai dari sini ({reason}); baris sesudahnya tidak dibaca.",

@@ -35,7 +35,7 @@ from rolefinder.languages import Lang
 
 # What a file holds, from its first bytes (and, for a zip, the names inside it).
 TEXT, ZIP, WORKBOOK, OLD_WORKBOOK = "text", "zip", "xlsx", "xls"
-OPEN_DOCUMENT, BINARY = "ods", "binary"
+OPEN_DOCUMENT, BINARY, BROKEN = "ods", "binary", "broken"  # BROKEN: a zip that cannot be opened
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 ZIP_SUFFIXES = (".zip",)
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt")  # the table a zip may hold
@@ -43,7 +43,7 @@ SNIFF = 8192  # bytes looked at to tell text from binary data
 ZIP_FILES = 10  # files in a form's zip (Google Forms' holds one CSV)
 WORKBOOK_FILES = 1000  # parts of a workbook (Microsoft Forms' has about ten)
 MAX_UNPACKED = 1 << 30  # bytes an archive may unpack to...
-MAX_RATIO = 1000  # ...and, past RATIO_FROM, at most this many times its packed size
+MAX_RATIO = 400  # ...and, past RATIO_FROM, this many times its packed size (a class: 10-180)
 RATIO_FROM = 16 << 20
 MAX_HEADER = 1 << 22  # characters of a header line read to tell a form from a list of codes
 
@@ -87,6 +87,8 @@ def tables(
     suffix = path.suffix.lower()
     named = WORKBOOK if suffix in WORKBOOK_SUFFIXES else ZIP if suffix in ZIP_SUFFIXES else TEXT
     found = content(stream)
+    if found == BROKEN:  # a download cut short, whatever it was meant to be
+        raise Refused(t("form_damaged", lang, source=source, reason=t("form_not_whole", lang)))
     if found != named:
         raise Refused(mismatch(source, named, found, lang))
     try:
@@ -109,7 +111,8 @@ def tables(
 
 def content(stream: BinaryIO) -> str:
     """What a file holds, from its first bytes: TEXT, ZIP, WORKBOOK, OLD_WORKBOOK,
-    OPEN_DOCUMENT or BINARY. The stream is left at its start."""
+    OPEN_DOCUMENT, BINARY, or BROKEN for a zip that cannot be opened. The stream is left at
+    its start."""
     start = stream.read(SNIFF)
     stream.seek(0)
     if start.startswith((b"PK\x03\x04", b"PK\x05\x06")):
@@ -118,7 +121,7 @@ def content(stream: BinaryIO) -> str:
                 names = set(archive.namelist())
                 kind = archive.open("mimetype").read(64) if "mimetype" in names else b""
         except (*DAMAGED, RuntimeError, NotImplementedError, KeyError):
-            return BINARY
+            return BROKEN
         finally:
             stream.seek(0)
         if "xl/workbook.xml" in names:
