@@ -757,16 +757,18 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "class_reading": {"en": "Reading {source}", "id": "Membaca {source}"},
     "class_help": {
-        "en": "Score a whole class from a Google Forms or Microsoft Forms export (CSV), answer "
-        "sheets or result codes, and write results and a summary into a folder.",
-        "id": "Hitung hasil satu kelas dari ekspor Google Forms atau Microsoft Forms (CSV), "
-        "lembar jawaban, atau kode hasil, lalu tulis hasil dan ringkasannya ke sebuah folder.",
+        "en": "Score a whole class from a Google Forms or Microsoft Forms export (CSV, Excel or "
+        "zip, as downloaded), answer sheets or result codes, and write results and a summary "
+        "into a folder.",
+        "id": "Hitung hasil satu kelas dari ekspor Google Forms atau Microsoft Forms (CSV, Excel, "
+        "atau zip, apa adanya seperti saat diunduh), lembar jawaban, atau kode hasil, lalu tulis "
+        "hasil dan ringkasannya ke sebuah folder.",
     },
     "arg_class_files": {
-        "en": "Form exports (.csv), answer sheets (.yaml, .json) or folders of them, and files "
-        "of result codes (one a line).",
-        "id": "Ekspor formulir (.csv), lembar jawaban (.yaml, .json) atau folder berisi lembar "
-        "jawaban, dan file kode hasil (satu per baris).",
+        "en": "Form exports (.csv, .tsv, .txt, .xlsx, .zip), answer sheets (.yaml, .json) or "
+        "folders of them, and files of result codes (one a line).",
+        "id": "Ekspor formulir (.csv, .tsv, .txt, .xlsx, .zip), lembar jawaban (.yaml, .json) "
+        "atau folder berisi lembar jawaban, dan file kode hasil (satu per baris).",
     },
     "opt_out": {
         "en": "The folder to write results.csv, results.json, summary.md and summary.html into "
