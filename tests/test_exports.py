@@ -135,7 +135,8 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_clearly(
 def test_a_refused_file_leaves_no_folder_and_the_rerun_needs_no_force(runner, catalogue, tmp_path):
     bad = made(catalogue, "xlsx-named.csv", tmp_path)
     out = tmp_path / "kelas-results"
-    assert run_class(runner, [bad, "-o", out]).exit_code == 1
+    result = run_class(runner, [bad, "-o", out])
+    assert result.exit_code == 1 and "Nothing could be read" in result.stdout
     assert not out.exists()
     good = tmp_path / "microsoft.xlsx"
     good.write_bytes(bad.read_bytes())
@@ -198,6 +199,17 @@ def test_a_hostile_or_broken_zip_is_refused(catalogue, tmp_path, data, words):
     path.write_bytes(data(catalogue))
     assert words in refused(catalogue, path)
     assert MAX_UNPACKED >= 1 << 30  # a real class's zip is far below it
+
+
+def test_a_name_inside_a_zip_is_only_ever_shown(catalogue, tmp_path):
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    path = inner / "answers.zip"
+    path.write_bytes(zipped({"../../evil.csv": TEXT_EXPORTS["google.csv"](catalogue)}))
+    rows = [row for row in read([path], catalogue, "en") if isinstance(row, Row)]
+    assert [row.label for row in rows] == NAMES
+    assert rows[0].source.endswith("answers.zip/../../evil.csv")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["answers.zip", "inner"]
 
 
 def test_a_workbook_gives_its_values_never_a_formula_worked_out(catalogue, tmp_path):

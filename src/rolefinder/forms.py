@@ -640,8 +640,8 @@ class _Column:
 
     question: str
     near: dict[str, tuple[Match, int]] = field(default_factory=dict)  # cell -> (read as, rows)
-    unknown: dict[str, int] = field(default_factory=dict)  # the first few texts -> rows
-    several: dict[str, int] = field(default_factory=dict)
+    unknown: dict[str, None] = field(default_factory=dict)  # the first few texts, in order
+    several: dict[str, None] = field(default_factory=dict)
     unknown_rows: int = 0
     several_rows: int = 0
 
@@ -655,11 +655,11 @@ class _Column:
         elif found[2] == UNKNOWN:
             self.unknown_rows += 1
             if len(self.unknown) < SHOWN_EXAMPLES:
-                self.unknown.setdefault(cell, 0)
+                self.unknown.setdefault(cell)
         else:
             self.several_rows += 1
             if len(self.several) < SHOWN_EXAMPLES:
-                self.several.setdefault(cell, 0)
+                self.several.setdefault(cell)
 
 
 def _column_notes(
