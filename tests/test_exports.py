@@ -10,6 +10,8 @@ import json
 import zipfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from exports import (
     BINARY_EXPORTS,
@@ -25,7 +27,7 @@ from exports import (
     workbook,
     zipped,
 )
-from rolefinder.forms import EXACT, NEAR, SEVERAL, UNKNOWN, Matcher, Note, Row, read
+from rolefinder.forms import EXACT, NEAR, SEVERAL, UNKNOWN, Matcher, Note, Row, _distance, read
 from rolefinder.tables import MAX_UNPACKED, ZIP_FILES
 
 NAMES = [name for name, _ in STUDENTS]
@@ -86,10 +88,10 @@ def test_every_export_gives_the_class_and_one_note_per_column(
     said = [item for item in items if isinstance(item, Note)]
     assert [row.label for row in rows] == NAMES
     assert [row.row for row in rows] == [2, 3, 4, 5]  # the header is row 1
-    for n, (row, given) in enumerate(zip(rows, choices(catalogue), strict=True)):
+    for n, (row, chosen) in enumerate(zip(rows, choices(catalogue), strict=True)):
         lost = catalogue.questions[unread[n]].id if n in unread else None
         assert row.problem is None
-        assert row.answers == {q: o for q, o in given.items() if q != lost}
+        assert row.answers == {q: o for q, o in chosen.items() if q != lost}
         assert row.unread == ((lost,) if lost else ())
         assert row.lang == lang
         assert row.seconds == (360 if timed else None)  # six minutes, where the export says
@@ -282,3 +284,21 @@ def test_a_file_of_noise_is_compared_a_bounded_number_of_times(catalogue):
         matcher.option("monday", f"noise {n}")
     assert matcher.tries == 0
     assert matcher.option("monday", MONDAY[:-3] + "xx.")[2] == UNKNOWN  # no longer searched
+
+
+def levenshtein(one, other):
+    """The edit distance, the whole table worked out: what the banded one must agree with."""
+    previous = list(range(len(other) + 1))
+    for i, char in enumerate(one, start=1):
+        current = [i]
+        for j, theirs in enumerate(other, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != theirs))
+            )
+        previous = current
+    return previous[-1]
+
+
+@given(st.text("abc ", max_size=12), st.text("abc ", max_size=12), st.integers(0, 4))
+def test_the_banded_distance_is_the_edit_distance_up_to_its_limit(one, other, limit):
+    assert _distance(one, other, limit) == min(levenshtein(one, other), limit + 1)
