@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import random
 import sys
 import zipfile
 from collections.abc import Callable
@@ -50,14 +51,15 @@ CHECKBOX = (3, (2, 1), "{first}, {second}|{first};{second};")
 
 
 def choices(catalogue):
-    """Each student's option id for every question, in the catalogue's order."""
-    return [
-        {
-            q.id: q.options[(k // 2 + i) % len(q.options)].id
-            for i, q in enumerate(catalogue.questions)
-        }
-        for k in range(len(STUDENTS))
-    ]
+    """Each student's option id for every question, in the catalogue's order: picked at random
+    (the same every run), as a real class answers, but for the two options the form's typos
+    below are made in."""
+    rng = random.Random(23)
+    pairs = [{q.id: rng.choice(q.options).id for q in catalogue.questions} for _ in range(2)]
+    for (position, students, _), index in ((TYPO_SPACE, 0), (TYPO_LETTER, 2)):
+        question = catalogue.questions[position]
+        pairs[students[0] // 2][question.id] = question.options[index].id
+    return [dict(pairs[k // 2]) for k in range(len(STUDENTS))]
 
 
 def _cells(catalogue, lang, edits):

@@ -673,12 +673,12 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "{spellings}. Perbaiki teks pilihan itu di formulir agar sama persis.",
     },
     "form_unread_unknown": {
-        "en": '{rows} answer(s) match no option, so the question was left unanswered there: {examples}. If the question offers "Other", turn it off; if its options were changed, make them again from "rolefinder questions --form".',
-        "id": '{rows} jawaban tidak cocok dengan pilihan mana pun, jadi pertanyaan ini dianggap tidak dijawab di sana: {examples}. Kalau pertanyaan ini punya pilihan "Lainnya", matikan; kalau pilihannya sudah diubah, samakan lagi dengan "rolefinder questions --form".',
+        "en": '{rows} answer(s) match no option and count as unanswered: {examples}. If the question offers "Other", turn it off; if its options were changed, make them again from "rolefinder questions --form".',
+        "id": '{rows} jawaban tidak cocok dengan pilihan mana pun, jadi dihitung tidak dijawab: {examples}. Kalau pertanyaan ini punya pilihan "Lainnya", matikan; kalau pilihannya sudah diubah, samakan lagi dengan "rolefinder questions --form".',
     },
     "form_unread_several": {
-        "en": "{rows} answer(s) pick several options, so the question was left unanswered there: {examples}. Make it a multiple-choice question (one answer), not checkboxes.",
-        "id": "{rows} jawaban memilih beberapa pilihan sekaligus, jadi pertanyaan ini dianggap tidak dijawab di sana: {examples}. Ubah jadi pertanyaan pilihan ganda (satu jawaban), bukan kotak centang.",
+        "en": "{rows} answer(s) pick several options and count as unanswered: {examples}. Make it a multiple-choice question (one answer), not checkboxes.",
+        "id": "{rows} jawaban memilih beberapa pilihan sekaligus, jadi dihitung tidak dijawab: {examples}. Ubah jadi pertanyaan pilihan ganda (satu jawaban), bukan kotak centang.",
     },
     "form_disagree": {
         "en": "columns {columns} hold the same question with different answers",
