@@ -126,6 +126,8 @@ TEXT_EXPORTS: dict[str, Callable] = {
     # Excel's plain "CSV" with Indonesian settings: Windows-1252 and semicolons.
     "excel-semicolon-1252.csv": lambda c: as_text(microsoft(c, "id"), ";").encode("cp1252"),
     "class.tsv": lambda c: as_text(google(c, "en"), "\t").encode("utf-8"),
+    # Excel's "Text (Tab delimited)": Windows-1252 and tabs, saved as .txt.
+    "excel-tab.txt": lambda c: as_text(microsoft(c, "en"), "\t").encode("cp1252"),
     "typo.csv": lambda c: as_text(google(c, "en", [TYPO_SPACE, TYPO_LETTER])).encode("utf-8"),
     "other.csv": lambda c: as_text(google(c, "id", [OTHER])).encode("utf-8"),
     "checkbox.csv": lambda c: as_text(google(c, "en", [CHECKBOX])).encode("utf-8"),

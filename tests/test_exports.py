@@ -64,6 +64,7 @@ READ = [
     ("excel-utf8-bom.csv", "en", {}, True, []),
     ("excel-semicolon-1252.csv", "id", {}, True, []),
     ("excel-unicode.txt", "id", {}, True, []),
+    ("excel-tab.txt", "en", {}, True, []),
     ("class.tsv", "en", {}, False, []),
     ("typo.csv", "en", {}, False, [typed(*TYPO_SPACE), typed(*TYPO_LETTER)]),
     ("other.csv", "id", {3: OTHER[0]}, False, [[f'"{OTHER[2]}"', "1 answer(s)", '"Other"']]),
