@@ -37,6 +37,7 @@ LAYERS = [
     "compare",
     "cards",
     "save",
+    "tables",
     "forms",
     "classroom",
     "summary",

@@ -22,6 +22,7 @@ OWNERS = {
     "questionary": "prompts.py",
     "prompt_toolkit": "prompts.py",
     "yaml": "yamlfile.py",
+    "openpyxl": "tables.py",
 }
 PURE = ["engine.py", "model.py", "schema.py", "quiz.py", "lookup.py", "i18n.py", "errors.py"]
 
@@ -140,3 +141,37 @@ def test_no_test_module_imports_another():
         if (imported := imported_test_modules(path.read_text("utf-8"), test_modules))
     }
     assert not importers, f"move what these share into tests/helpers.py: {importers}"
+
+
+@pytest.mark.parametrize(
+    ("args", "loaded"),
+    [
+        (["roles"], False),
+        (["show", "social-media-analyst"], False),
+        (["--help"], False),
+        (["class", "{csv}", "-o", "{out}"], False),
+        (["class", "{xlsx}", "-o", "{out}"], True),
+    ],
+    ids=["roles", "show", "help", "class-csv", "class-xlsx"],
+)
+def test_only_reading_a_workbook_imports_openpyxl(args, loaded, tmp_path):
+    from exports import EXPORTS, microsoft, workbook
+    from rolefinder import load_catalogue
+
+    xlsx = tmp_path / "class.xlsx"
+    xlsx.write_bytes(workbook(microsoft(load_catalogue(), "en")))
+    places = {
+        "{csv}": str(EXPORTS / "google.csv"),
+        "{xlsx}": str(xlsx),
+        "{out}": str(tmp_path / "o"),
+    }
+    args = [places.get(arg, arg) for arg in args]
+    code = (
+        "import sys; from rolefinder.cli import app\n"
+        "code = 0\n"
+        f"try: app({args!r}, prog_name='rolefinder')\n"
+        "except SystemExit as exit: code = exit.code or 0\n"
+        "print('EXIT', code, 'LOADED', 'openpyxl' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert f"EXIT 0 LOADED {loaded}" in out.stdout, out.stdout[-500:] + out.stderr[-2000:]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
 import json
 import os
 import signal
@@ -37,7 +38,7 @@ from rolefinder.classroom import (
     sure_percent,
 )
 from rolefinder.errors import InputError, SaveError
-from rolefinder.forms import FORM_SUFFIXES, Note, Row, path_text, read, read_header
+from rolefinder.forms import Note, Row, path_text, read, read_header
 from rolefinder.i18n import t, visible
 from rolefinder.languages import Lang
 from rolefinder.model import Catalogue
@@ -101,14 +102,25 @@ def score_class(
 
     ``told`` gets every failed row and every note about a file, as they come; ``progress``
     gets (file, bytes read) now and then; ``helper`` scores in a second process (None: when
-    it pays, see _helped). Raises SaveError when the folder cannot be written.
+    it pays, see _helped). Raises SaveError when the folder cannot be written. When no row
+    can be read at all, nothing is written and no folder made: the files' notes say why.
     """
     check_out(out, force, paths)
+    items = read(paths, catalogue, lang, progress)
+    ahead = _until_a_row(items)
+    if not ahead or not isinstance(ahead[-1], Row):  # nothing read: a rerun must not need --force
+        summary = Summary(catalogue, lang, sources=[path_text(path) for path in paths])
+        for note in ahead:
+            summary.notes.append(note)  # type: ignore[arg-type]
+            if told is not None:
+                told(note)
+        return summary
     made = not os.path.lexists(out)
     done = False
     try:
         out.mkdir(parents=True, exist_ok=True)
-        summary = _score_into(catalogue, paths, out, lang, told, progress, helper)
+        rows = itertools.chain(ahead, items)
+        summary = _score_into(catalogue, paths, out, lang, told, rows, helper)
         done = True
         return summary
     except FileExistsError as error:  # a results file appeared meanwhile
@@ -121,13 +133,23 @@ def score_class(
                 out.rmdir()  # only if empty
 
 
+def _until_a_row(items: Iterator[Row | Note]) -> list[Row | Note]:
+    """The notes before the first row, and that row (none if there is no row)."""
+    ahead: list[Row | Note] = []
+    for item in items:
+        ahead.append(item)
+        if isinstance(item, Row):
+            break
+    return ahead
+
+
 def _score_into(
     catalogue: Catalogue,
     paths: Sequence[Path],
     out: Path,
     lang: Lang,
     told: Callable[[Row | Note], None] | None,
-    progress: Callable[[Path, int], None] | None,
+    rows: Iterator[Row | Note],
     helper: bool | None,
 ) -> Summary:
     scorer = Scorer(catalogue, lang)
@@ -138,7 +160,6 @@ def _score_into(
         json_file = stack.enter_context(files.open_atomically(out / RESULTS_JSON, replace=True))
         table = _CsvWriter(csv_file, kept, catalogue, lang)
         listing = _JsonWriter(json_file, catalogue, lang)
-        rows = read(paths, catalogue, lang, progress)
         for item, student in _scored(scorer, rows, _helped(paths) if helper is None else helper):
             if student is None:
                 summary.notes.append(item)  # type: ignore[arg-type]
@@ -252,8 +273,9 @@ def _kept_columns(paths: Sequence[Path], catalogue: Catalogue, lang: Lang) -> li
     """The kept columns of every file, in order of first appearance: the results' columns."""
     columns: dict[str, None] = {}
     for path in paths:
-        if path.suffix.lower() in FORM_SUFFIXES and path.is_file():
-            columns.update(dict.fromkeys(read_header(path, catalogue, lang)))
+        header = read_header(path, catalogue, lang) if path.is_file() else None
+        if header is not None:  # a form export, whatever its kind
+            columns.update(dict.fromkeys(header))
         elif not path.is_dir() and path.suffix.lower() not in (".yaml", ".yml", ".json"):
             columns[t("form_name_column", lang)] = None  # a code file: an optional name
     return list(columns)

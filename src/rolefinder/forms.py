@@ -1,15 +1,16 @@
 """A class's answers, read as a stream: form exports, answer sheets and files of result codes.
 
-- **Form exports** (``.csv``, ``.tsv``) from Google Forms or Microsoft Forms (via Excel's "CSV
-  UTF-8"): a header row of question texts, in either language, and one row per student whose
-  cells hold option texts. Texts are matched ignoring case, spacing, punctuation and the kind
-  of quotes (see ``normal``); a question number typed before a question ("3. ...") is ignored,
-  and so are question ids. Timestamp, name, e-mail and id columns are kept as they are; any
-  other column is ignored, with a note. Where the export has a start and a completion time
-  (Microsoft Forms), each row says how long the sitting took (see ``sitting_seconds``). The
-  separator (comma, semicolon as Excel writes in
-  Indonesian settings, or tab) is read from the header; the encoding is UTF-8 (a byte-order
-  mark is fine), UTF-16 with a byte-order mark, or else Windows-1252.
+- **Form exports** from Google Forms or Microsoft Forms, as they come (``.csv``, ``.tsv``,
+  Excel's tab-separated ``.txt``, ``.xlsx``, Google's ``.zip``: opened in tables.py): a header
+  row of question texts, in either language, and one row per student whose cells hold option
+  texts. Texts are matched ignoring case, spacing, punctuation and the kind of quotes (see
+  ``normal``); a question number typed before a question ("3. ...") is ignored, and so are
+  question ids. A cell a small typo away from one option, and from no other, is read as that
+  option; a cell that is no one option (a typed "Other", several boxes ticked) leaves that
+  question unanswered. Either way, one note per column at the file's end says what to fix in
+  the form. Timestamp, name, e-mail and id columns are kept as they are; any other column is
+  ignored, with a note. Where the export has a start and a completion time (Microsoft Forms),
+  each row says how long the sitting took (see ``sitting_seconds``).
 - **Answer sheets** (``.yaml``, ``.yml``, ``.json``: question id -> option id) and folders of
   them.
 - **Result codes**, one a line, optionally after a name and a tab, comma, semicolon or colon;
@@ -21,7 +22,6 @@ one at a time, so memory does not grow with the number of rows. Nothing here sco
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime
 import functools
@@ -42,13 +42,18 @@ from rolefinder.engine import check_answers
 from rolefinder.errors import MAX_PROBLEMS, RolefinderError, read_problem
 from rolefinder.i18n import t, visible
 from rolefinder.languages import LANGS, Lang
+from rolefinder.languages import number as written
 from rolefinder.model import SKIP, Catalogue
+from rolefinder.tables import DAMAGED, Refused, Table, file_key, tables, text_stream
 
 FORM_SUFFIXES = (".csv", ".tsv")
 SHEET_SUFFIXES = (".yaml", ".yml", ".json")
-SPREADSHEET_SUFFIXES = (".xlsx", ".xls", ".ods", ".numbers")  # refused, with what to do
+SPREADSHEET_SUFFIXES = (".xls", ".ods", ".numbers")  # refused, with what to do
 MAX_CODE_LINE = 4096
-SHOWN_TEXT = 60  # characters of an unknown cell quoted in a message
+SHOWN_TEXT = 60  # characters of a header quoted in a message
+SHOWN_WHOLE = 300  # characters of a cell quoted whole in a note (a hostile one is cut)
+SHOWN_SPELLINGS = 5  # near spellings of options named in a column's note, at most
+SHOWN_EXAMPLES = 3  # answers that are no option quoted in a column's note, at most
 
 # Header texts, normalised, of the columns kept as they are: Google Forms and Microsoft Forms
 # in English and Indonesian, and what teachers commonly name their own columns.
@@ -105,6 +110,7 @@ class Row:
     problem: str | None = None  # what is wrong with the row, in the class's language
     asked: int | None = None  # questions about the work the form put (None: those in answers)
     seconds: float | None = None  # how long the sitting took, where the export says
+    unread: tuple[str, ...] = ()  # questions left unanswered: their cell was no one option
 
 
 @dataclass(frozen=True)
@@ -119,8 +125,19 @@ class Note:
 Progress = Callable[[int], None]  # bytes read so far, in the current file
 
 
-BLANK: tuple[str, Lang | None] = ("", None)  # an empty cell: the question not answered
-_UNSEEN = object()  # a cell text not met before
+# How a cell was matched: the third item of a Match.
+EXACT = 0  # the option's text (case, spacing, punctuation and quotes aside), or blank
+NEAR = 1  # the nearest option, a space inside a word or a letter or two away: worth a note
+UNKNOWN = 2  # no option: a typed "Other" answer, a question changed in the form
+SEVERAL = 3  # several options in one cell: a checkbox question
+Match = tuple[str, "Lang | None", int]  # (option id or SKIP, "" when none; language; how)
+BLANK: Match = ("", None, EXACT)  # an empty cell: the question not answered
+
+NEAR_EDITS = 2  # letters added, dropped or changed that a near match allows at most...
+NEAR_LETTERS = 6  # ...and one for each this many letters of the option: short ones exactly
+NEAR_MARGIN = 2  # edits the second-nearest option must be further away: never a guess
+NEAR_LONGEST = 300  # letters of a cell worth comparing: a longer one is no option's typo
+NEAR_TRIES = 20_000  # different texts compared per class: a file of noise costs no more
 
 
 @dataclass
@@ -130,7 +147,10 @@ class Matcher:
     catalogue: Catalogue
     questions: dict[str, str] = field(default_factory=dict)  # header -> question id
     options: dict[str, dict[str, tuple[str, Lang | None]]] = field(default_factory=dict)
-    seen: dict[str, dict[str, tuple[str, Lang | None] | None]] = field(default_factory=dict)
+    # question id -> (text without spaces, option id, language), for near matches
+    letters: dict[str, list[tuple[str, str, Lang | None]]] = field(default_factory=dict)
+    seen: dict[str, dict[str, Match]] = field(default_factory=dict)
+    tries: int = NEAR_TRIES
 
     def __post_init__(self) -> None:
         skips = {normal(t(key, lang)): lang for key in ("skip", "form_skip") for lang in LANGS}
@@ -141,31 +161,101 @@ class Matcher:
                 self.questions.setdefault(normal(text), question.id)
             known: dict[str, tuple[str, Lang | None]] = {normal(SKIP): (SKIP, None)}
             known.update({text: (SKIP, lang) for text, lang in skips.items()})
+            worded = [(text, SKIP, lang) for text, lang in skips.items()]
             for option in question.options:
                 known[normal(option.id)] = (option.id, None)
                 for lang in LANGS:
-                    known[normal(option.text.get(lang))] = (option.id, lang)
+                    text = normal(option.text.get(lang))
+                    known[text] = (option.id, lang)
+                    worded.append((text, option.id, lang))
             self.options[question.id] = known
+            self.letters[question.id] = [
+                (text.replace(" ", ""), o, lang) for text, o, lang in worded
+            ]
             self.seen[question.id] = {}
+
+    def is_form(self, header: list[str]) -> bool:
+        """Whether a header row names a question of the quiz: a form export, not codes."""
+        return any(self.question(title) for title in header)
 
     def question(self, header: str) -> str | None:
         """The id of the question a column's header names, if any."""
         text = normal(header)
         return self.questions.get(text) or self.questions.get(normal(_NUMBERED.sub("", header)))
 
-    def option(self, question_id: str, cell: str) -> tuple[str, Lang | None] | None:
-        """(option id or SKIP, the language of the text) for a cell; BLANK for an empty
-        cell; None when no option of the question has this text. Each distinct cell text is
-        normalised once."""
+    def option(self, question_id: str, cell: str) -> Match:
+        """How a cell answers a question: (option id or SKIP, the language of the text, EXACT
+        or NEAR); BLANK for an empty cell; ("", None, UNKNOWN or SEVERAL) when it is no one
+        option. Each distinct cell text is matched once."""
         seen = self.seen[question_id]
-        found = seen.get(cell, _UNSEEN)
-        if found is not _UNSEEN:
-            return found  # type: ignore[return-value]
+        found = seen.get(cell)
+        if found is not None:
+            return found
         if len(seen) > 10_000:  # a hostile file of all-different texts: stay bounded
             seen.clear()
         text = normal(cell)
-        match = seen[cell] = self.options[question_id].get(text) if text else BLANK
+        exact = self.options[question_id].get(text) if text else ("", None)
+        match = seen[cell] = (*exact, EXACT) if exact else self._nearest(question_id, text)
         return match
+
+    def _nearest(self, question_id: str, text: str) -> Match:
+        """The one option ``text`` is a small typo of (spaces inside words cost nothing), when
+        no other option comes close; else whether it holds several options."""
+        squeezed = text.replace(" ", "")
+        if self.tries > 0 and len(squeezed) <= NEAR_LONGEST:
+            self.tries -= 1
+            limit = NEAR_EDITS + NEAR_MARGIN
+            # option -> (edits to it, edits it allows, the language of its text)
+            nearest: dict[str, tuple[int, int, Lang | None]] = {}
+            for letters, option, lang in self.letters[question_id]:
+                edits = _distance(squeezed, letters, limit)
+                if edits < nearest.get(option, (limit + 1,))[0]:
+                    nearest[option] = (edits, min(NEAR_EDITS, len(letters) // NEAR_LETTERS), lang)
+            ranked = sorted((*found, option) for option, found in nearest.items())
+            if ranked and ranked[0][0] <= ranked[0][1]:
+                second = ranked[1][0] if len(ranked) > 1 else limit + 1
+                if second >= ranked[0][0] + NEAR_MARGIN:
+                    return (ranked[0][3], ranked[0][2], NEAR)
+        padded = f" {text} "
+        within = {o for words, o, _ in self._worded(question_id) if f" {words} " in padded}
+        return ("", None, SEVERAL if len(within) > 1 else UNKNOWN)
+
+    def _worded(self, question_id: str) -> Iterator[tuple[str, str, Lang | None]]:
+        """The question's option texts (normalised), "doesn't apply" aside."""
+        for text, (option, lang) in self.options[question_id].items():
+            if option != SKIP and lang is not None:
+                yield text, option, lang
+
+    def text(self, question_id: str, option_id: str, lang: Lang) -> str:
+        """An option's text as the catalogue words it (SKIP: "doesn't apply")."""
+        if option_id == SKIP:
+            return t("form_skip", lang)
+        question = self.catalogue.question(question_id)
+        option = question.option(option_id) if question else None
+        return option.text.get(lang) if option else option_id
+
+
+def _distance(one: str, other: str, limit: int) -> int:
+    """How many letters must be added, dropped or changed to make one text the other (the
+    Levenshtein distance), or ``limit + 1`` when more: only a band ``limit`` wide either side
+    of the diagonal is worked out, so a long text costs little."""
+    if abs(len(one) - len(other)) > limit:
+        return limit + 1
+    if one == other:
+        return 0
+    over = limit + 1
+    previous = [j if j <= limit else over for j in range(len(other) + 1)]
+    for i, char in enumerate(one, start=1):
+        low, high = max(1, i - limit), min(len(other), i + limit)
+        current = [over] * (len(other) + 1)
+        current[0] = i if i <= limit else over
+        for j in range(low, high + 1):
+            changed = previous[j - 1] + (char != other[j - 1])
+            current[j] = min(changed, previous[j] + 1, current[j - 1] + 1, over)
+        if min(current[low - 1 : high + 1]) > limit:  # every way on is already too far
+            return over
+        previous = current
+    return previous[len(other)]
 
 
 def read(
@@ -198,12 +288,10 @@ def read(
                 yield Note(source, t("form_spreadsheet", lang, source=source), True)
             else:
                 seen.add((status.st_dev, status.st_ino))
-                if suffix in FORM_SUFFIXES:
-                    yield from _form(path, matcher, lang, tell)
-                elif suffix in SHEET_SUFFIXES:
+                if suffix in SHEET_SUFFIXES:
                     yield _sheet(path, catalogue, lang)
                 else:
-                    yield from _codes(path, coder, lang, tell)
+                    yield from _file(path, matcher, coder, lang, tell)
         except OSError as error:
             yield Note(source, read_problem(error).describe(source, lang), True)
         except UnicodeDecodeError:
@@ -218,6 +306,22 @@ def path_text(path: Path) -> str:
 
 def _ignore(done: int) -> None:
     """No progress to show."""
+
+
+def _file(
+    path: Path, matcher: Matcher, coder: Coder, lang: Lang, progress: Progress
+) -> Iterator[Row | Note]:
+    """A form export or a file of codes, by what it holds (see tables.py)."""
+    source = path_text(path)
+    with path.open("rb") as stream:
+        try:
+            for table in tables(path, source, stream, lang, matcher.is_form):
+                if table is None:
+                    yield from _codes(source, stream, coder, lang, progress)
+                else:
+                    yield from _form(table, matcher, lang, progress)
+        except Refused as refused:
+            yield Note(source, refused.text, True)
 
 
 # --- Answer sheets ---------------------------------------------------------------------------
@@ -259,29 +363,29 @@ def _sheet(path: Path, catalogue: Catalogue, lang: Lang) -> Row:
 _NAME_SEPARATOR = re.compile(r"^(.*)[\t,;:]\s*([^\t,;:]*)$")
 
 
-def _codes(path: Path, coder: Coder, lang: Lang, progress: Progress) -> Iterator[Row | Note]:
-    source = path_text(path)
-    with path.open("rb") as stream:
-        text = _text_stream(stream, path, lang)
-        done = 0
-        for number, line in enumerate(_lines(text), start=1):
-            done += len(line)
-            if number % 1024 == 0:
-                progress(done)
-            line = line.strip().lstrip("\ufeff")
-            if not line or line.startswith("#"):
-                continue
-            found = _NAME_SEPARATOR.match(line)
-            name, code = (found.group(1).strip(), found.group(2)) if found else ("", line)
-            kept = {t("form_name_column", lang): name} if name else {}
-            label = name or t("form_where", lang, source=source, row=number)
-            try:
-                decoded = coder.decode(code)
-            except RolefinderError as error:
-                problem = error.describe(lang)
-                yield Row(source, number, kept, label, lang, None, problem)
-                continue
-            yield Row(source, number, kept, label, decoded.lang, decoded.answers)
+def _codes(
+    source: str, stream: BinaryIO, coder: Coder, lang: Lang, progress: Progress
+) -> Iterator[Row | Note]:
+    text = text_stream(stream, file_key(stream))
+    done = 0
+    for number, line in enumerate(_lines(text), start=1):
+        done += len(line)
+        if number % 1024 == 0:
+            progress(done)
+        line = line.strip().lstrip("\ufeff")
+        if not line or line.startswith("#"):
+            continue
+        found = _NAME_SEPARATOR.match(line)
+        name, code = (found.group(1).strip(), found.group(2)) if found else ("", line)
+        kept = {t("form_name_column", lang): name} if name else {}
+        label = name or t("form_where", lang, source=source, row=number)
+        try:
+            decoded = coder.decode(code)
+        except RolefinderError as error:
+            problem = error.describe(lang)
+            yield Row(source, number, kept, label, lang, None, problem)
+            continue
+        yield Row(source, number, kept, label, decoded.lang, decoded.answers)
 
 
 def _lines(text: io.TextIOBase) -> Iterator[str]:
@@ -316,73 +420,70 @@ class _Columns:
     end: int | None = None
 
 
-def _form(path: Path, matcher: Matcher, lang: Lang, progress: Progress) -> Iterator[Row | Note]:
-    source = path_text(path)
-    with path.open("rb") as stream:
-        text = _text_stream(stream, path, lang)
-        first = text.readline()
-        delimiter = _delimiter(first, path)
-        reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
+def _form(table: Table, matcher: Matcher, lang: Lang, progress: Progress) -> Iterator[Row | Note]:
+    source, reader = table.source, table.rows
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        where = t("form_where", lang, source=source, row=1)
+        yield Note(source, t("form_broken", lang, where=where, reason=str(error)), True)
+        return
+    if header is None:
+        yield Note(source, t("form_empty", lang, source=source), True)
+        return
+    columns = _columns(header, matcher)
+    yield from _header_notes(source, header, columns, matcher, lang)
+    if not columns.questions:
+        return
+    students = 0
+    tally: dict[int, _Column] = {}
+    for number in itertools.count(2):
+        if number % 1024 == 0:
+            progress(table.done())
         try:
-            header = next(reader, None)
-        except csv.Error as error:
-            where = t("form_where", lang, source=source, row=1)
-            yield Note(source, t("form_broken", lang, where=where, reason=str(error)), True)
-            return
-        if header is None:
-            yield Note(source, t("form_empty", lang, source=source), True)
-            return
-        columns = _columns(header, matcher)
-        yield from _header_notes(source, header, columns, matcher, lang)
-        if not columns.questions:
-            return
-        students = 0
-        for number in itertools.count(2):
-            if number % 1024 == 0:
-                progress(stream.tell())
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as error:  # one row: the reader goes on with the next
-                where = t("form_where", lang, source=source, row=number)
-                problem = t("form_bad_row", lang, reason=str(error))
-                students += 1
-                yield Row(source, number, {}, where, lang, None, problem)
-                continue
-            except UnicodeDecodeError:  # a UTF-16 file cut in the middle of a character
-                where = t("form_where", lang, source=source, row=number)
-                yield Note(source, t("form_encoding", lang, where=where), True)
-                return
-            if not "".join(cells).strip():
-                continue  # a blank row: nobody
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:  # one row: the reader goes on with the next
+            where = t("form_where", lang, source=source, row=number)
+            problem = t("form_bad_row", lang, reason=str(error))
             students += 1
-            yield _form_row(source, number, cells, columns, header, matcher, lang)
-        if not students:
-            yield Note(source, t("form_no_rows", lang, source=source), True)
-        progress(stream.tell())
+            yield Row(source, number, {}, where, lang, None, problem)
+            continue
+        except UnicodeDecodeError:  # a UTF-16 file cut in the middle of a character
+            where = t("form_where", lang, source=source, row=number)
+            yield Note(source, t("form_encoding", lang, where=where), True)
+            break
+        except DAMAGED as error:  # a workbook or zip cut short: what was read still counts
+            where = t("form_where", lang, source=source, row=number)
+            yield Note(source, t("form_damaged_at", lang, where=where, reason=str(error)), True)
+            break
+        if not "".join(cells).strip():
+            continue  # a blank row: nobody
+        students += 1
+        yield _form_row(source, number, cells, columns, header, matcher, tally, lang)
+    yield from _column_notes(source, header, tally, matcher, lang)
+    if not students:
+        yield Note(source, t("form_no_rows", lang, source=source), True)
+    progress(table.done())
 
 
-def read_header(path: Path, catalogue: Catalogue, lang: Lang) -> list[str]:
-    """The kept columns of a form export (none if it cannot be read: reading it says why)."""
+def read_header(path: Path, catalogue: Catalogue, lang: Lang) -> list[str] | None:
+    """The kept columns of a form export; None for a file that is no form export (answer
+    sheets, a file of codes), none if it cannot be read (reading it says why)."""
+    if path.suffix.lower() in SHEET_SUFFIXES:
+        return None
+    matcher = Matcher(catalogue)
     try:
         with path.open("rb") as stream:
-            first = _text_stream(stream, path, lang).readline()
-            header = next(csv.reader([first], delimiter=_delimiter(first, path)), [])
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return []
-    return list(_columns(header, Matcher(catalogue)).kept.values())
-
-
-def _delimiter(line: str, path: Path) -> str:
-    """The separator of a form export, from its header: the one of tab, semicolon and comma
-    found most often outside quotes (a tab for a .tsv file)."""
-    if path.suffix.lower() == ".tsv":
-        return "\t"
-    outside = re.sub(r'"[^"]*"', "", line)
-    counts = {sep: outside.count(sep) for sep in (",", ";", "\t")}
-    best = max(counts, key=lambda sep: counts[sep])
-    return best if counts[best] else ","
+            for table in tables(path, path_text(path), stream, lang, matcher.is_form):
+                if table is None:
+                    return None
+                header = next(table.rows, [])
+                return list(_columns(header, matcher).kept.values())
+    except (OSError, UnicodeDecodeError, csv.Error, Refused, *DAMAGED):
+        pass
+    return []
 
 
 def _columns(header: Sequence[str], matcher: Matcher) -> _Columns:
@@ -455,6 +556,7 @@ def _form_row(
     columns: _Columns,
     header: Sequence[str],
     matcher: Matcher,
+    tally: dict[int, _Column],
     lang: Lang,
 ) -> Row:
     width = len(cells)
@@ -467,18 +569,23 @@ def _form_row(
     answers: dict[str, str] = {}
     languages: list[Lang | None] = []
     problems: list[str] = []
+    unread: list[str] = []
     for question, indexes in columns.questions.items():
         if len(indexes) == 1 and indexes[0] < width:  # the usual case, kept short
             cell = cells[indexes[0]]
             found = matcher.seen[question].get(cell) or matcher.option(question, cell)
-            if found is not None and found is not BLANK:
+            if found[0] and found[2] == EXACT:
                 answers[question] = found[0]
                 languages.append(found[1])
                 continue
-        chosen = _answer(question, indexes, cells, header, matcher, problems, lang)
-        if chosen is not None:
+        chosen = _answer(question, indexes, cells, header, matcher, problems, tally, lang)
+        if chosen is None:
+            continue
+        if chosen[0]:
             answers[question] = chosen[0]
             languages.append(chosen[1])
+        else:  # no one option: this question alone is left unanswered
+            unread.append(question)
     label = label or t("form_where", lang, source=source, row=number)
     counts = sorted((languages.count(code), code) for code in LANGS)
     tie = len(counts) > 1 and counts[-1][0] == counts[-2][0]
@@ -488,7 +595,9 @@ def _form_row(
     begun, ended, seconds = columns.start, columns.end, None
     if begun is not None and ended is not None and max(begun, ended) < width:
         seconds = sitting_seconds(cells[begun], cells[ended])
-    return Row(source, number, kept, label, row_lang, answers, None, columns.asked, seconds)
+    return Row(
+        source, number, kept, label, row_lang, answers, None, columns.asked, seconds, tuple(unread)
+    )
 
 
 def _answer(
@@ -498,31 +607,96 @@ def _answer(
     header: Sequence[str],
     matcher: Matcher,
     problems: list[str],
+    tally: dict[int, _Column],
     lang: Lang,
-) -> tuple[str, Lang | None] | None:
+) -> Match | None:
     """A question's answer from its columns (one, or more when the header repeats it): the
-    first one given; a missing cell, a text that is no option, or two columns that disagree
-    are added to ``problems``."""
-    chosen: tuple[str, Lang | None] | None = None
+    first option given; else a cell that is no one option ("", None, UNKNOWN or SEVERAL);
+    None when every cell is blank. A near match, or a cell that is no option, is counted for
+    its column's note; a missing cell, or two columns that disagree, go to ``problems``."""
+    chosen: Match | None = None
+    unread: Match | None = None
     chosen_at = 0
     for index in indexes:
         if index >= len(cells):
             problems.append(t("form_cell_missing", lang, column=_column_name(index, header[index])))
             continue
         found = matcher.option(question, cells[index])
-        if found is BLANK:
-            continue
-        if found is None:
-            column = _column_name(index, header[index])
-            problems.append(
-                t("form_unknown_answer", lang, column=column, text=_shown(cells[index]))
-            )
+        if found[2] != EXACT:
+            tally.setdefault(index, _Column(question)).count(cells[index], found)
+        if not found[0]:
+            unread = unread or (found if found[2] != EXACT else None)
         elif chosen is None:
             chosen, chosen_at = found, index
         elif chosen[0] != found[0]:
             named = [_column_name(i, header[i]) for i in (chosen_at, index)]
             problems.append(t("form_disagree", lang, columns=", ".join(named)))
-    return chosen
+    return chosen or unread
+
+
+@dataclass
+class _Column:
+    """What one form column held that was not exactly an option, for its note."""
+
+    question: str
+    near: dict[str, tuple[Match, int]] = field(default_factory=dict)  # cell -> (read as, rows)
+    unknown: dict[str, None] = field(default_factory=dict)  # the first few texts, in order
+    several: dict[str, None] = field(default_factory=dict)
+    unknown_rows: int = 0
+    several_rows: int = 0
+
+    def count(self, cell: str, found: Match) -> None:
+        """One more row with this cell."""
+        if found[2] == NEAR:
+            if cell in self.near:
+                self.near[cell] = (found, self.near[cell][1] + 1)
+            elif len(self.near) < 1000:  # a hostile file's many spellings: not all kept
+                self.near[cell] = (found, 1)
+        elif found[2] == UNKNOWN:
+            self.unknown_rows += 1
+            if len(self.unknown) < SHOWN_EXAMPLES:
+                self.unknown.setdefault(cell)
+        else:
+            self.several_rows += 1
+            if len(self.several) < SHOWN_EXAMPLES:
+                self.several.setdefault(cell)
+
+
+def _column_notes(
+    source: str, header: Sequence[str], tally: dict[int, _Column], matcher: Matcher, lang: Lang
+) -> Iterator[Note]:
+    """One note for each column that held near spellings of options, or answers that are no
+    one option: the whole texts, what they were read as, and what to fix in the form."""
+    for index in sorted(tally):
+        column = tally[index]
+        parts = []
+        if column.near:
+            spellings = []
+            for cell, (found, rows) in itertools.islice(column.near.items(), SHOWN_SPELLINGS):
+                read_as = matcher.text(column.question, found[0], found[1] or lang)
+                values = {"typed": _whole(cell), "option": read_as, "rows": written(rows, lang)}
+                spellings.append(t("form_near", lang, **values))
+            more = len(column.near) - SHOWN_SPELLINGS
+            if more > 0:
+                spellings.append(t("form_near_more", lang, count=written(more, lang)))
+            parts.append(t("form_near_fix", lang, spellings="; ".join(spellings)))
+        for key, shown, rows in (
+            ("form_unread_unknown", column.unknown, column.unknown_rows),
+            ("form_unread_several", column.several, column.several_rows),
+        ):
+            if rows:
+                examples = ", ".join(f'"{_whole(cell)}"' for cell in shown)
+                parts.append(t(key, lang, rows=written(rows, lang), examples=examples))
+        title = _column_name(index, header[index])
+        text = t("form_column", lang, source=source, column=title, parts=" ".join(parts))
+        yield Note(source, text)
+
+
+def _whole(text: str) -> str:
+    """A cell's text quoted whole in a note (spaces as typed: a doubled one may be the typo),
+    hidden characters spelled out; only a hostile length is cut."""
+    text = visible(text.strip())
+    return text if len(text) <= SHOWN_WHOLE else text[: SHOWN_WHOLE - 1] + "…"
 
 
 def _column_name(index: int, title: str) -> str:
@@ -673,45 +847,3 @@ def _dates(text: str) -> tuple[list[tuple[str, tuple[int, int, int]]], str]:
 def _year(text: str) -> int:
     """A year as written: two digits are this century's."""
     return int(text) + (2000 if len(text) <= 2 else 0)
-
-
-# --- Bytes to text ---------------------------------------------------------------------------
-
-
-def _text_stream(stream: BinaryIO, path: Path, lang: Lang) -> io.TextIOWrapper:
-    """The file as text: UTF-8 or UTF-16 by their byte-order marks, else UTF-8 if the whole
-    file is UTF-8, else Windows-1252 (what Excel's plain "CSV" writes on Windows; its five
-    unused bytes become U+FFFD, so no row is lost)."""
-    status = os.fstat(stream.fileno())
-    key = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
-    encoding = _ENCODINGS.get(key)
-    if encoding is None:  # the header is read first on its own (batch.py): decide once
-        start = stream.read(4)
-        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            encoding = "utf-16"
-        elif start.startswith(codecs.BOM_UTF8):
-            encoding = "utf-8-sig"
-        else:
-            encoding = "utf-8" if _all_utf8(stream, start) else "cp1252"
-        _ENCODINGS[key] = encoding
-        stream.seek(0)
-    errors = "replace" if encoding == "cp1252" else "strict"
-    return io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline="")
-
-
-_ENCODINGS: dict[tuple[int, int, int, int], str] = {}  # a file (as it is now) -> its encoding
-
-
-def _all_utf8(stream: BinaryIO, start: bytes) -> bool:
-    """Whether the rest of ``stream``, after ``start``, is UTF-8 (read through once, a MiB at
-    a time: one accented name far down the file decides it)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        decoder.decode(start)
-        while chunk := stream.read(1 << 20):
-            if not chunk.isascii() or decoder.getstate()[0]:  # ASCII is UTF-8: 20 times faster
-                decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True

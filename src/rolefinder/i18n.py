@@ -598,10 +598,67 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "form_name_column": {"en": "name", "id": "nama"},
     "form_where": {"en": "{source} row {row}", "id": "{source} baris {row}"},
     "form_spreadsheet": {
-        "en": "{source}: a spreadsheet file cannot be read; save it as CSV first (in Excel: "
-        "File > Save As > CSV UTF-8).",
-        "id": "{source}: file spreadsheet tidak bisa dibaca; simpan dulu sebagai CSV (di Excel: "
-        "File > Save As > CSV UTF-8).",
+        "en": "{source}: this kind of spreadsheet cannot be read; save it as .xlsx or CSV UTF-8 "
+        "first (in Excel: File > Save As).",
+        "id": "{source}: jenis spreadsheet ini tidak bisa dibaca; simpan dulu sebagai .xlsx atau "
+        "CSV UTF-8 (di Excel: File > Save As).",
+    },
+    "form_mismatch": {
+        "en": "{source}: the name says {named}, but the file holds {found}; nothing was read from it. {fix}",
+        "id": "{source}: dari namanya, ini {named}, tetapi isinya {found}; tidak ada yang dibaca dari file ini. {fix}",
+    },
+    "form_named_text": {"en": "a CSV or text file", "id": "file CSV atau teks"},
+    "form_named_zip": {"en": "a zip file", "id": "file zip"},
+    "form_named_xlsx": {"en": "an Excel workbook (.xlsx)", "id": "file Excel (.xlsx)"},
+    "form_found_text": {"en": "text", "id": "teks"},
+    "form_found_zip": {"en": "a zip file", "id": "file zip"},
+    "form_found_xlsx": {"en": "an Excel workbook (.xlsx)", "id": "file Excel (.xlsx)"},
+    "form_found_xls": {"en": "an old Excel workbook (.xls)", "id": "file Excel versi lama (.xls)"},
+    "form_found_ods": {
+        "en": "an OpenDocument spreadsheet (.ods)",
+        "id": "spreadsheet OpenDocument (.ods)",
+    },
+    "form_found_binary": {"en": "binary data, not text", "id": "data biner, bukan teks"},
+    "form_fix_text": {
+        "en": "If it is a form export, rename it to end in .csv.",
+        "id": "Kalau ini ekspor formulir, ganti namanya agar berakhiran .csv.",
+    },
+    "form_fix_zip": {
+        "en": "Give the zip as Google Forms downloaded it (ending in .zip), or unzip it and give the .csv inside.",
+        "id": "Berikan file zip-nya seperti saat diunduh dari Google Forms (berakhiran .zip), atau ekstrak dulu lalu berikan file .csv di dalamnya.",
+    },
+    "form_fix_xlsx": {
+        "en": "Rename it to end in .xlsx.",
+        "id": "Ganti namanya agar berakhiran .xlsx.",
+    },
+    "form_fix_old": {
+        "en": "Open it in a spreadsheet and save it as .xlsx or CSV UTF-8.",
+        "id": "Buka di aplikasi spreadsheet, lalu simpan sebagai .xlsx atau CSV UTF-8.",
+    },
+    "form_fix_binary": {
+        "en": "Download the answers again (as .csv, .xlsx or .zip) and give that file.",
+        "id": "Unduh lagi jawabannya (sebagai .csv, .xlsx, atau .zip) dan berikan file itu.",
+    },
+    "form_damaged": {
+        "en": "{source}: the file is damaged and cannot be read ({reason}); download it again.",
+        "id": "{source}: file ini rusak dan tidak bisa dibaca ({reason}); unduh lagi.",
+    },
+    "form_not_whole": {"en": "it is incomplete", "id": "isinya tidak lengkap"},
+    "form_damaged_at": {
+        "en": "{where}: the file is damaged from here on ({reason}); the rows after it were not read.",
+        "id": "{where}: file ini rusak mulai dari sini ({reason}); baris sesudahnya tidak dibaca.",
+    },
+    "form_zip_many": {
+        "en": "{source}: it holds {count} files, more than a form's download ever does ({most} at most); it was not read. Unzip it and give the .csv file.",
+        "id": "{source}: isinya {count} file, lebih banyak daripada unduhan formulir mana pun (paling banyak {most}); file ini tidak dibaca. Ekstrak dulu, lalu berikan file .csv-nya.",
+    },
+    "form_zip_big": {
+        "en": "{source}: it would unpack to over 1 GiB, or to far more than its own size; it was not read (a damaged or hostile file).",
+        "id": "{source}: kalau diekstrak, isinya lebih dari 1 GiB atau jauh melebihi ukuran file-nya sendiri; file ini tidak dibaca (rusak atau berbahaya).",
+    },
+    "form_zip_tables": {
+        "en": "{source}: the zip holds {count} CSV files; a form's download holds exactly one. Unzip it and give the CSV files.",
+        "id": "{source}: file zip ini berisi {count} file CSV, padahal unduhan formulir berisi tepat satu. Ekstrak dulu, lalu berikan file-file CSV-nya.",
     },
     "form_encoding": {
         "en": "{where}: the text is not in a known encoding; save it as CSV UTF-8.",
@@ -664,9 +721,26 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "column {column} is missing from this row",
         "id": "kolom {column} tidak ada di baris ini",
     },
-    "form_unknown_answer": {
-        "en": 'column {column}: "{text}" is not one of the question\'s options',
-        "id": 'kolom {column}: "{text}" bukan salah satu pilihan pertanyaan ini',
+    "form_column": {
+        "en": "{source}, column {column}: {parts}",
+        "id": "{source}, kolom {column}: {parts}",
+    },
+    "form_near": {
+        "en": '"{typed}" was read as "{option}" ({rows} row(s))',
+        "id": '"{typed}" dibaca sebagai "{option}" ({rows} baris)',
+    },
+    "form_near_more": {"en": "and {count} more spelling(s)", "id": "dan {count} ejaan lain"},
+    "form_near_fix": {
+        "en": "{spellings}. Correct the option in the form so that it matches exactly.",
+        "id": "{spellings}. Perbaiki teks pilihan itu di formulir agar sama persis.",
+    },
+    "form_unread_unknown": {
+        "en": '{rows} answer(s) match no option and count as unanswered: {examples}. If the question offers "Other", turn it off; if its options were changed, make them again from "rolefinder questions --form".',
+        "id": '{rows} jawaban tidak cocok dengan pilihan mana pun, jadi dihitung tidak dijawab: {examples}. Kalau pertanyaan ini punya pilihan "Lainnya", matikan; kalau pilihannya sudah diubah, samakan lagi dengan "rolefinder questions --form".',
+    },
+    "form_unread_several": {
+        "en": "{rows} answer(s) pick several options and count as unanswered: {examples}. Make it a multiple-choice question (one answer), not checkboxes.",
+        "id": "{rows} jawaban memilih beberapa pilihan sekaligus, jadi dihitung tidak dijawab: {examples}. Ubah jadi pertanyaan pilihan ganda (satu jawaban), bukan kotak centang.",
     },
     "form_disagree": {
         "en": "columns {columns} hold the same question with different answers",
@@ -739,18 +813,24 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Written to {path}: results.csv, results.json, summary.md, summary.html",
         "id": "Ditulis ke {path}: results.csv, results.json, summary.md, summary.html",
     },
+    "class_not_written": {
+        "en": "Nothing could be read, so nothing was written to {path}.",
+        "id": "Tidak ada yang bisa dibaca, jadi tidak ada yang ditulis ke {path}.",
+    },
     "class_reading": {"en": "Reading {source}", "id": "Membaca {source}"},
     "class_help": {
-        "en": "Score a whole class from a Google Forms or Microsoft Forms export (CSV), answer "
-        "sheets or result codes, and write results and a summary into a folder.",
-        "id": "Hitung hasil satu kelas dari ekspor Google Forms atau Microsoft Forms (CSV), "
-        "lembar jawaban, atau kode hasil, lalu tulis hasil dan ringkasannya ke sebuah folder.",
+        "en": "Score a whole class from a Google Forms or Microsoft Forms export (CSV, Excel or "
+        "zip, as downloaded), answer sheets or result codes, and write results and a summary "
+        "into a folder.",
+        "id": "Hitung hasil satu kelas dari ekspor Google Forms atau Microsoft Forms (CSV, Excel, "
+        "atau zip, apa adanya seperti saat diunduh), lembar jawaban, atau kode hasil, lalu tulis "
+        "hasil dan ringkasannya ke sebuah folder.",
     },
     "arg_class_files": {
-        "en": "Form exports (.csv), answer sheets (.yaml, .json) or folders of them, and files "
-        "of result codes (one a line).",
-        "id": "Ekspor formulir (.csv), lembar jawaban (.yaml, .json) atau folder berisi lembar "
-        "jawaban, dan file kode hasil (satu per baris).",
+        "en": "Form exports (.csv, .tsv, .txt, .xlsx, .zip), answer sheets (.yaml, .json) or "
+        "folders of them, and files of result codes (one a line).",
+        "id": "Ekspor formulir (.csv, .tsv, .txt, .xlsx, .zip), lembar jawaban (.yaml, .json) "
+        "atau folder berisi lembar jawaban, dan file kode hasil (satu per baris).",
     },
     "opt_out": {
         "en": "The folder to write results.csv, results.json, summary.md and summary.html into "

@@ -940,7 +940,8 @@ def render_class(
         if more:
             console.print(Text(t("class_talk_more", lang, count=number(more, lang))))
     console.print()
-    say(console, t("class_written", lang, path=visible(out)))
+    written = "class_written" if summary.students else "class_not_written"  # nothing read
+    say(console, t(written, lang, path=visible(out)))
 
 
 def _counts(
