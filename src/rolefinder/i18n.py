@@ -1096,6 +1096,54 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "... and {count} more: see results.csv.",
         "id": "... dan {count} siswa lagi: lihat results.csv.",
     },
+    # --- the printed roster, a page per student, and the class view without names
+    "summary_roster_heading": {"en": "The class roster", "id": "Daftar siswa"},
+    "summary_roster_intro": {
+        "en": "Each student's best fit, how sure it is and whether they can apply; the last "
+        "column says whom to talk to first and why. A page for each student follows.",
+        "id": "Profesi yang paling cocok untuk tiap siswa, seberapa yakin hasilnya, dan "
+        "apakah mereka sudah bisa melamar; kolom terakhir menunjukkan siswa yang perlu diajak "
+        "bicara lebih dulu dan alasannya. Setelah ini ada satu halaman untuk tiap siswa.",
+    },
+    "summary_col_name": {"en": "Name", "id": "Nama"},
+    "summary_col_best": {"en": "Best fit", "id": "Paling cocok"},
+    "summary_col_fit": {"en": "Fit", "id": "Kecocokan"},
+    "summary_col_sure": {"en": "How sure", "id": "Seberapa yakin"},
+    "summary_col_ready": {"en": "Can apply?", "id": "Bisa melamar?"},
+    "summary_col_talk": {"en": "Talk to first", "id": "Ajak bicara dulu"},
+    "summary_mark_too_few": {"en": "too few answers", "id": "jawaban terlalu sedikit"},
+    "summary_mark_no_pattern": {"en": "no clear pattern", "id": "tanpa pola jelas"},
+    "summary_mark_rushed": {"en": "rushed", "id": "terburu-buru"},
+    "summary_mark_half_empty": {"en": "half-empty form", "id": "formulir setengah kosong"},
+    "summary_mark_unsure": {"en": "unsure", "id": "belum pasti"},
+    "summary_mark_exploring": {"en": "still exploring", "id": "masih menjajaki"},
+    "summary_mark_near_tie": {"en": "near tie", "id": "bersaing ketat"},
+    "summary_mark_failed": {"en": "row not read", "id": "baris tidak terbaca"},
+    "summary_no_result": {"en": "no result", "id": "belum ada hasil"},
+    "summary_class_view": {
+        "en": "The class picture without names, to show on a projector: class.html.",
+        "id": "Gambaran kelas tanpa nama, untuk ditayangkan di proyektor: class.html.",
+    },
+    "summary_pages_heading": {"en": "A page for each student", "id": "Satu halaman per siswa"},
+    "summary_student_best": {
+        "en": "Best fit: {name}, fit {fit}, about {sure} sure.",
+        "id": "Paling cocok: {name}, kecocokan {fit}, keyakinan sekitar {sure}.",
+    },
+    "summary_student_ready": {"en": "Can apply? {ready}.", "id": "Bisa melamar? {ready}."},
+    "summary_student_roles": {"en": "Roles listed", "id": "Profesi di daftar"},
+    "summary_student_why": {"en": "Why: {text}", "id": "Alasannya: {text}"},
+    "summary_student_notes": {"en": "Notes", "id": "Catatan"},
+    "summary_student_none": {
+        "en": "Nothing to add: the result is clear.",
+        "id": "Tidak ada catatan: hasilnya jelas.",
+    },
+    "class_view_title": {"en": "The class at a glance", "id": "Gambaran kelas"},
+    "class_view_desc": {
+        "en": "rolefinder class picture, without names: {students} students, {scored} of them "
+        "scored.",
+        "id": "Gambaran kelas rolefinder, tanpa nama: {students} siswa, {scored} di antaranya "
+        "mendapat hasil.",
+    },
     "summary_footer": {
         "en": "Made with rolefinder {version}, a career quiz for social-media jobs.",
         "id": "Dibuat dengan rolefinder {version}, kuis karier untuk pekerjaan di media sosial.",
