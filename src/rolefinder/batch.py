@@ -43,7 +43,7 @@ from rolefinder.i18n import t, visible
 from rolefinder.languages import Lang
 from rolefinder.model import Catalogue
 from rolefinder.save import failed_save
-from rolefinder.summary import class_html, summary_html, summary_markdown
+from rolefinder.summary import class_facts, class_view_html, html_summary, markdown_summary
 
 RESULTS_CSV, RESULTS_JSON = "results.csv", "results.json"
 SUMMARY_MD, SUMMARY_HTML = "summary.md", "summary.html"
@@ -155,9 +155,10 @@ def _score_into(
             listing.write(student, said)
         listing.close(summary)
         table.flush()
-    files.write_atomically(out / SUMMARY_MD, summary_markdown(summary).encode(), replace=True)
-    files.write_atomically(out / SUMMARY_HTML, summary_html(summary).encode(), replace=True)
-    files.write_atomically(out / CLASS_HTML, class_html(summary).encode(), replace=True)
+    facts = class_facts(summary)  # once for the three: each student's why is worked out again
+    files.write_atomically(out / SUMMARY_MD, markdown_summary(facts).encode(), replace=True)
+    files.write_atomically(out / SUMMARY_HTML, html_summary(facts).encode(), replace=True)
+    files.write_atomically(out / CLASS_HTML, class_view_html(facts).encode(), replace=True)
     return summary
 
 
