@@ -838,6 +838,12 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "List the quiz results kept on this computer, or forget them all.",
         "id": "Tampilkan hasil kuis yang tersimpan di komputer ini, atau hapus semuanya.",
     },
+    "history_kept_here": {
+        "en": "Kept in this computer's history ({path}); to keep nothing: --no-history, or "
+        "{env}=off for every quiz.",
+        "id": "Disimpan di riwayat komputer ini ({path}); agar tidak disimpan: --no-history, "
+        "atau {env}=off untuk semua kuis.",
+    },
     "opt_no_history": {
         "en": "Do not keep this result in your history (or set ROLEFINDER_HISTORY=0).",
         "id": "Jangan simpan hasil ini di riwayatmu (atau isi ROLEFINDER_HISTORY=0).",

@@ -513,10 +513,11 @@ def render_result(
     plain: bool = False,
     *,
     taken: Lang | None = None,
+    kept: str | None = None,
 ) -> None:
     """The quiz result, made to fit an 80x24 screen: the profile, the ranking, the best match
     with its one-line why, notes, and the result code (of the sitting, taken in ``taken``;
-    None: ``lang``).
+    None: ``lang``), then ``kept``, where the history keeps it, if it does.
 
     With ``explain``, every listed role follows in rank order with its full reasons and
     duties; on a terminal that output goes through a pager when it is taller than the screen,
@@ -527,6 +528,8 @@ def render_result(
     parts = _result_summary(
         console, catalogue, result, explanation, lang, top, explain, plain, taken
     )
+    if kept is not None:
+        parts = _with_kept(console, parts, Text(kept, style="dim"), lang, explain or plain)
     if explain:
         for place, match in enumerate(result.listed[:top], start=1):
             details = _role_details(
@@ -546,6 +549,34 @@ def render_result(
 
 class Said(Text):
     """A part of a screen printed with ``say``: wrapped by words, a command never split."""
+
+
+SCREEN_ROWS = 24  # the result's promise: it fits an 80x24 screen
+
+
+def _with_kept(console: Console, parts: list[Any], kept: Text, lang: Lang, long: bool) -> list[Any]:
+    """The result with where it is kept at its end. On a shared computer that matters more
+    than the fit's legend (also in --explain and the README) and the blank line under it:
+    when the line would take the screen past SCREEN_ROWS, they give it their place, so the
+    screen is never taller for it than SCREEN_ROWS or than it was. ``long``: --explain or
+    --plain, which make no promise of one screen."""
+    fuller = [*parts, kept]
+    if long or _height(console, fuller) <= SCREEN_ROWS:
+        return fuller
+    legend = t("fit_legend", lang)
+    at = next(
+        (i for i, part in enumerate(fuller) if isinstance(part, Text) and part.plain == legend),
+        None,
+    )
+    if at is None:
+        return fuller
+    shorter = fuller[:at] + fuller[at + 1 :]
+    if _height(console, shorter) <= SCREEN_ROWS:
+        return shorter
+    blank = shorter[at]  # the blank line above the best fit's verdict
+    if isinstance(blank, Text) and not blank.plain:
+        shorter = shorter[:at] + shorter[at + 1 :]
+    return shorter
 
 
 def _print_parts(console: Console, parts: Sequence[Any]) -> None:
