@@ -1,18 +1,20 @@
-"""A whole class's results for its teacher: ``summary.md`` and ``summary.html``.
+"""A whole class's results for its teacher: ``summary.md``, ``summary.html`` and ``class.html``.
 
 ``rolefinder class responses.csv --out DIR`` writes them beside results.csv and results.json.
 Both are written from one set of facts, gathered once from classroom.Summary in the summary's
 language, so they say the same thing: the counts (how many results are unsure, show no clear
 pattern, and, where the export has start and completion times, how many students rushed), what
 unsure means, the best fits and the class's average profile as charts, and the students to
-talk to first with their reasons (fits, how sure). Nothing in them depends on the date or the
-machine, so the same answers always give the same files.
+talk to first with their reasons (fits, how sure). summary.html also has the roster (every
+student on one line) and a page for each student, and prints as the roster on page 1, then a
+page a student; class.html is the class picture without names, to project. Nothing in them
+depends on the date or the machine, so the same answers always give the same files.
 
 As with the result cards (cards.py), every text that comes from outside (student labels,
 file names, catalogue names) is put on one line without control characters, its other
 hidden characters written out as i18n.t writes them, and escaped for its format. The page is
-self-contained: charts are inline SVG, with their figures in a real table as well; no
-script, nothing fetched, system fonts, WCAG AA colours, a print layout and no sideways
+self-contained: charts are inline SVG, drawn once with their figures as labels, a title and
+a description for screen readers; no script, nothing fetched, system fonts, WCAG AA colours, a print layout and no sideways
 scrolling on a 360-pixel phone.
 """
 
