@@ -14,8 +14,8 @@ As with the result cards (cards.py), every text that comes from outside (student
 file names, catalogue names) is put on one line without control characters, its other
 hidden characters written out as i18n.t writes them, and escaped for its format. The page is
 self-contained: charts are inline SVG, drawn once with their figures as labels, a title and
-a description for screen readers; no script, nothing fetched, system fonts, WCAG AA colours, a print layout and no sideways
-scrolling on a 360-pixel phone.
+a description for screen readers; no script, nothing fetched, system fonts, WCAG AA
+colours, a print layout and no sideways scrolling on a 360-pixel phone.
 """
 
 from __future__ import annotations
