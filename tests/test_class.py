@@ -220,7 +220,7 @@ def test_an_existing_folder_is_refused_before_anything_is_read(runner, catalogue
     result = run_class(runner, [path, "--out", out, "--force"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["keep.txt", "results.csv", "results.json", "summary.md", "summary.html"]
+        ["keep.txt", "results.csv", "results.json", "summary.md", "summary.html", "class.html"]
     )
     assert not [p for p in out.iterdir() if p.name.startswith(".rolefinder-")]
 
@@ -311,7 +311,7 @@ def test_a_helper_process_gives_the_same_files(catalogue, tmp_path):
     one = score_class(catalogue, [path], tmp_path / "one", "id", helper=False)
     two = score_class(catalogue, [path], tmp_path / "two", "id", helper=True)
     assert (one.students, one.failed) == (two.students, two.failed) == (2501, 1)
-    for name in ("results.csv", "results.json", "summary.md", "summary.html"):
+    for name in ("results.csv", "results.json", "summary.md", "summary.html", "class.html"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 

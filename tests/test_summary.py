@@ -20,11 +20,14 @@ from markdown_it import MarkdownIt
 
 from conftest import ROOT
 from helpers import check_screenshot, chromium_runner, contrast, measured
-from rolefinder.classroom import TALK_FIRST_MAX, Student, Summary
-from rolefinder.engine import needed_answers
+from personas import PERSONAS
+from rolefinder.classroom import ROSTER_MAX, TALK_FIRST_MAX, Scorer, Student, Summary
+from rolefinder.engine import needed_answers, rank
+from rolefinder.explain import reasons as reasons_for
 from rolefinder.i18n import t
 from rolefinder.model import Catalogue
-from rolefinder.summary import share_text, summary_html, summary_markdown
+from rolefinder.report import summary_reason, sure_text
+from rolefinder.summary import class_html, share_text, summary_html, summary_markdown
 
 ARTIFACTS = ROOT / "artifacts" / "class"
 SOURCE = "responses.csv"
@@ -171,6 +174,43 @@ def a_class(
     return summary
 
 
+# A class of 35 as a teacher has one: names of different lengths, a sheet a student (each
+# role's persona with a few answers changed), some torn or still exploring, one with too few
+# answers.
+CLASS_NAMES = [
+    "Ayu Lestari", "Budi Santoso", "Citra Dewi", "Dimas Pratama", "Eka Putri",
+    "Fajar Nugroho", "Gita Maharani", "Hadi Wijaya", "Indah Permata Sari", "Joko Susilo",
+    "Kartika Sari", "Lukman Hakim", "Maya Anggraini", "Nanda Saputra", "Oki Ramadhan",
+    "Putri Ayuningtyas Rahmawati", "Rizky Firmansyah", "Siti Nurhaliza", "Teguh Prasetyo",
+    "Umi Kalsum", "Vina Melati", "Wahyu Hidayat", "Yoga Aditya", "Zahra Kamila",
+    "Agus Salim", "Bella Oktaviani", "Cahya Purnama", "Dian Sastrowardoyo", "Erlangga Mahesa",
+    "Farah Quinn", "Gilang Ramadhan", "Hana Pertiwi", "Ilham Akbar", "Jihan Aulia",
+    "Kevin Sanjaya",
+]  # fmt: skip
+
+
+def persona_class(catalogue: Catalogue, lang: str, size: int = 35) -> Summary:
+    """A class of ``size`` scored as `class` scores one; the 6th student answered too few."""
+    import random
+
+    scorer, chooser = Scorer(catalogue, lang), random.Random(3)
+    questions = {question.id: question for question in catalogue.questions}
+    sheets = list(PERSONAS.values())
+    summary = Summary(catalogue=catalogue, lang=lang, sources=["9A.csv"])
+    for index in range(size):
+        answers = dict(sheets[index % len(sheets)])
+        for question in chooser.sample(sorted(answers), k=index % 5):
+            answers[question] = chooser.choice(questions[question].options).id
+        answers["outlook"] = ("sure", "sure", "torn", "exploring")[index % 4]
+        if index == 5:
+            answers = dict(list(answers.items())[:5])
+        name = CLASS_NAMES[index % len(CLASS_NAMES)] + (f" {index}" if index >= 35 else "")
+        figures = scorer.figures(answers, lang)
+        values = {"source": "9A.csv", "row": index + 2, "kept": {"name": name}, "label": name}
+        summary.add(Student(**values, lang=lang, **figures._asdict(), asked=14))
+    return summary
+
+
 def role_name(catalogue: Catalogue, role: str, lang: str = "en") -> str:
     return catalogue.role(role).name.get(lang)
 
@@ -179,7 +219,7 @@ def role_name(catalogue: Catalogue, role: str, lang: str = "en") -> str:
 
 
 BLOCKS = frozenset(
-    {"title", "h1", "h2", "p", "li", "dt", "dd", "th", "td", "desc", "text", "strong"}
+    {"title", "h1", "h2", "h3", "p", "li", "dt", "dd", "th", "td", "desc", "text", "strong"}
 )
 
 
@@ -299,24 +339,16 @@ def test_the_first_roles_chart_has_every_role_most_first(catalogue, lang):
     summary = a_class(catalogue, lang)
     page = summary_html(summary)
     shown = Page(page)
-    # the table under the chart: the header, then every role in first_roles' order
-    table = [row for row in shown.rows if len(row) == 3]
-    assert table[0] == [
-        t("summary_col_role", lang),
-        t("summary_students", lang),
-        t("summary_col_share", lang),
-    ]
-    roles = table[1:]
-    assert len(roles) == len(catalogue.roles)
-    assert roles[:3] == [
-        [role_name(catalogue, ANALYST, lang), "4", "50%"],
-        [role_name(catalogue, DESIGNER, lang), "2", "25%"],
-        [role_name(catalogue, STRATEGIST, lang), "2", "25%"],
-    ]
-    assert all(row[1:] == ["0", "0%"] for row in roles[3:])
-    assert [row[0] for row in roles] == [
-        role_name(catalogue, role, lang) for role, _ in summary.first_roles
-    ]
+    # drawn once: every role in first_roles' order, its figures as the bar's label
+    names = [role_name(catalogue, role, lang) for role, _ in summary.first_roles]
+    drawn = shown.texts("text")[: 2 * len(catalogue.roles)]
+    assert drawn[::2] == names
+    assert drawn[1:6:2] == ["4 (50%)", "2 (25%)", "2 (25%)"]
+    assert names[:3] == [role_name(catalogue, r, lang) for r in (ANALYST, DESIGNER, STRATEGIST)]
+    assert set(drawn[7::2]) == {"0 (0%)"}
+    # and not again as a table: the figure holds the image alone
+    figures = re.findall(r"<figure>(.*?)</figure>", page, flags=re.S)
+    assert len(figures) == 2 and all("<table" not in figure for figure in figures)
     # the chart: an image with a title and a description that gives the figures too
     assert page.count('role="img"') == 2
     heading = t("summary_first_heading", lang)
@@ -324,7 +356,6 @@ def test_the_first_roles_chart_has_every_role_most_first(catalogue, lang):
     description = shown.texts("desc")[0]
     assert f"{role_name(catalogue, ANALYST, lang)} 4 (50%)" in description
     assert description.startswith(t("summary_chart_desc", lang, figures="")[:-1])
-    drawn = shown.texts("text")  # the chart's own lines: the names and figures, drawn
     assert drawn[:4] == [
         role_name(catalogue, ANALYST, lang),
         "4 (50%)",
@@ -365,10 +396,11 @@ def test_the_average_profile_is_charted(catalogue, lang):
     # 5 analytical students and 3 creative ones
     assert summary.profile == {"creative": 23, "strategic": 20, "analytical": 50, "people": 7}
     page = Page(summary_html(summary))
-    table = [row for row in page.rows if len(row) == 2]
-    assert table[0] == [t("summary_col_trait", lang), t("summary_col_share", lang)]
-    assert table[1:] == [
-        [trait.name.get(lang), f"{summary.profile[trait.id]}%"] for trait in catalogue.traits
+    drawn = page.texts("text")[-2 * len(catalogue.traits) :]
+    assert drawn == [
+        text
+        for trait in catalogue.traits
+        for text in (trait.name.get(lang), f"{summary.profile[trait.id]}%")
     ]
     assert svg_bars(summary_html(summary))[-8:] == pytest.approx(
         [100.0, 23.0, 100.0, 20.0, 100.0, 50.0, 100.0, 7.0]
@@ -429,7 +461,9 @@ def test_the_students_to_talk_to_first_and_why(catalogue, lang):
             assert reason in shown
         line = f"{place}. **{label}** ({where(row)}): {' '.join(reasons)}"
         assert line in report.replace("\\>", ">").replace("\\<", "<"), line
-    assert "Fajar" not in page and "Ayu" not in page  # failed and clear results are not listed
+    talk = page[page.index(t("summary_talk_heading", lang)) :]
+    talk = talk[: talk.index("</section>")]
+    assert "Fajar" not in talk and "Ayu" not in talk  # failed and clear results are not listed
     assert t("summary_talk_more", lang, count=0) not in page
 
 
@@ -533,7 +567,7 @@ def test_nobody_scored_says_so_instead_of_empty_charts(catalogue, lang):
     shown = Page(page)
     assert t("summary_none_scored", lang) in shown.texts("p")
     assert t("summary_none_scored", lang) in report
-    assert "<svg" not in page and "<table" not in page and "|" not in report
+    assert "<svg" not in page and "<figure" not in page and "|" not in report
     assert t("summary_first_heading", lang) not in page + report
     assert t("summary_profile_heading", lang) not in page + report
     assert "Ayu" in page and "Ayu" in report  # still listed, to be talked to first
@@ -561,8 +595,9 @@ def test_the_html_page_is_real_and_self_contained(catalogue, lang):
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
     shown = Page(page)
     assert shown.texts("title")[0] == f"{t('summary_title', lang)}: 9A.csv, 9B.csv"
-    assert shown.tags["h1"] == 1 and shown.tags["h2"] == 3
-    assert shown.tags["svg"] == 2 and shown.tags["table"] == 2
+    # the roster, two charts, whom to talk to first, then a page for each of the 10 students
+    assert shown.tags["h1"] == 1 and shown.tags["h2"] == 5 + 10 and shown.tags["article"] == 10
+    assert shown.tags["svg"] == 2 and shown.tags["table"] == 1  # the roster: charts are drawn
     assert "@media print" in page and "@media (max-width" in page
     lowered = page.lower()
     for banned in ("<script", "http", "url(", "@import", "href", "src=", "<link", "<img", "on"):
@@ -779,3 +814,158 @@ def test_hostile_and_long_labels_still_fit_a_small_phone(chromium, catalogue, tm
     measured = measure(chromium, page, SMALL_PHONE)
     check_layout(measured)
     assert any(long_word[:20] in text["text"] for text in measured["texts"])
+
+
+# --- The roster, a page a student, and the class without names ---------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_roster_lists_every_student_as_read(catalogue, lang):
+    page = Page(summary_html(a_class(catalogue, lang)))
+    roster = [row for row in page.rows if len(row) == 6]
+    assert roster[0] == [
+        t(f"summary_col_{column}", lang) for column in ("name", "best", "fit", "sure", "ready")
+    ] + [t("summary_col_talk", lang)]
+    assert [row[0] for row in roster[1:]] == [
+        "Ayu", "Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita", "Hadi", "Indah", "Joko",
+    ]  # fmt: skip
+    now, analyst = t("ready_now_short", lang), role_name(catalogue, ANALYST, lang)
+    marks = lambda *keys: ", ".join(t(f"summary_mark_{key}", lang) for key in keys)  # noqa: E731
+    assert roster[1] == ["Ayu", analyst, "82/100", "95%", now, ""]
+    assert roster[2] == ["Budi", t("summary_no_result", lang), "", "", "", marks("too_few")]
+    assert roster[4][2:] == ["58/100", "38%", now, marks("unsure", "near_tie")]
+    assert roster[6][1:] == [t("summary_no_result", lang), "", "", "", marks("failed")]
+    assert t("summary_class_view", lang) in page.texts("p")
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_each_student_has_a_page_with_the_result_in_words(catalogue, lang):
+    scorer = Scorer(catalogue, lang)
+    summary = Summary(catalogue=catalogue, lang=lang, sources=[SOURCE])
+    sheet = {**PERSONAS[ANALYST], "outlook": "torn"}
+    figures = scorer.figures(sheet, lang)
+    summary.add(Student(SOURCE, 2, {}, "Ayu", lang, **figures._asdict(), asked=14))
+    summary.add(too_few("Budi", 3))
+    page = summary_html(summary)
+    articles = re.findall(r'<article class="student">(.*?)</article>', page, flags=re.S)
+    assert len(articles) == 2
+    ayu, budi = Page(articles[0]), Page(articles[1])
+    result = rank(catalogue, sheet)
+    fit, sure = f"{result.best.fit}/100", sure_text(result.best.sure)
+    analyst = role_name(catalogue, ANALYST, lang)
+    why = summary_reason(catalogue, reasons_for(catalogue, result, ANALYST), lang)
+    way_in = catalogue.role(ANALYST).way_in.get(lang)
+    assert ayu.texts("h2") == ["Ayu"]
+    assert t("summary_student_best", lang, name=analyst, fit=fit, sure=sure) in ayu.texts("p")
+    assert t("way_in", lang, text=way_in) in ayu.texts("p")
+    assert t("summary_student_why", lang, text=why) in ayu.texts("p")
+    assert ayu.texts("h3") == [t("summary_student_roles", lang), t("summary_student_notes", lang)]
+    assert ayu.texts("li")[0] == f"{analyst}: {fit}"
+    assert ayu.texts("li")[-1] == t("class_note_torn", lang)  # what the student said
+    need = needed_answers(catalogue)
+    assert budi.texts("p")[-1] == t("summary_reason_too_few", lang, have=5, need=need)
+    assert "<ol" not in articles[1]  # no roles without a result
+
+
+def test_the_roster_stops_at_its_limit_and_counts_the_rest(catalogue):
+    summary = Summary(catalogue=catalogue, lang="en", sources=[SOURCE])
+    for row in range(ROSTER_MAX + 3):
+        summary.add(too_few(f"Student {row}", row + 2))
+    assert len(summary.roster) == ROSTER_MAX and summary.roster_more == 3
+    page = summary_html(summary)
+    assert page.count('<article class="student">') == ROSTER_MAX
+    assert len([row for row in Page(page).rows if len(row) == 6]) == 1 + ROSTER_MAX
+    roster = page[page.index('<section class="roster">') :]
+    roster = roster[: roster.index("</section>")]
+    assert t("summary_talk_more", "en", count=3) in roster
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_class_view_shows_the_class_without_a_name(catalogue, lang):
+    labels = [f"Student{n}" for n in range(10)]
+    summary = a_class(catalogue, lang, labels=labels, sources=["9A.csv"])
+    page = class_html(summary)
+    shown = Page(page)
+    assert not any(label in page for label in labels)
+    assert "9A.csv" not in page  # nor a file, nor a row
+    assert shown.texts("h1") == [t("class_view_title", lang)]
+    assert counts_shown(shown) == counts_shown(Page(summary_html(summary)))
+    assert shown.tags["svg"] == 2 and "table" not in shown.tags and "article" not in shown.tags
+    assert shown.texts("h2") == [
+        t("summary_first_heading", lang),
+        t("summary_profile_heading", lang),
+    ]
+    lowered = page.lower()
+    assert not any(bad in lowered for bad in ("<script", "http", "url(", "<link", "<img"))
+
+
+def pdf_pages(pdf: Path) -> int:
+    """How many pages a PDF has: pdfinfo's count where it is installed, else its page objects
+    (Chromium writes each page as a plain ``/Type /Page`` object)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+        return int(re.search(r"^Pages:\s+(\d+)", info.stdout, flags=re.M).group(1))
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes()))
+
+
+def pdf_text(pdf: Path, page: int) -> str | None:
+    """One page's text (pdftotext), or None without pdftotext."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        return None
+    args = ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def print_to_pdf(chromium, page: Path) -> Path:
+    pdf = page.with_suffix(".pdf")
+    chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    return pdf
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_class_of_35_prints_as_a_roster_then_a_page_a_student(
+    chromium, catalogue, tmp_path, lang
+):
+    import shutil
+    import subprocess
+
+    summary = persona_class(catalogue, lang)
+    names = [student.label for student in summary.roster]
+    page = tmp_path / f"summary-{lang}.html"
+    page.write_text(summary_html(summary), "utf-8")
+    pdf = print_to_pdf(chromium, page)
+    assert pdf_pages(pdf) == 1 + len(names) == 36
+    headings = {
+        t(key, lang)
+        for key in ("summary_roster_heading", "summary_student_roles", "summary_student_notes")
+    }
+    first = pdf_text(pdf, 1)
+    if first is None:  # no pdftotext: the roster holds every name, in order
+        rows = [row for row in Page(page.read_text("utf-8")).rows if len(row) == 6]
+        assert [row[0] for row in rows[1:]] == names
+    else:
+        words = first.split()
+        assert all(word in words for name in names for word in name.split())
+        for number, name in enumerate(names, start=2):
+            text = pdf_text(pdf, number)
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            assert lines[0] == name, (number, lines[:2])  # each student on a page of their own
+            assert lines[-1] not in headings, (number, lines[-1])  # no heading alone at the foot
+        assert [line for line in first.splitlines() if line.strip()][-1] not in headings
+    if shutil.which("pdftoppm"):  # a look at the roster and the first student's page, for CI
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        prefix = ARTIFACTS / f"summary-print-{lang}"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "50", "-l", "2", str(pdf), str(prefix)], check=True
+        )
+    # the class without names prints on one page, to hand out or project
+    view = tmp_path / f"class-{lang}.html"
+    view.write_text(class_html(summary), "utf-8")
+    assert pdf_pages(print_to_pdf(chromium, view)) == 1

@@ -1,10 +1,11 @@
-"""``rolefinder class``: a class's files read, every student scored, four files written.
+"""``rolefinder class``: a class's files read, every student scored, five files written.
 
 Into the output folder go ``results.csv`` (one row per student: where the row came from, the
 kept columns, the best fit with its fit, how sure, whether the student can apply and the way
 in, the next roles listed with their fits, the flags no clear pattern, rushed and incomplete,
 the result code and any note), ``results.json`` (the same, with ids and numbers),
-``summary.md`` and ``summary.html``. The two
+``summary.md``, ``summary.html`` (printed: a roster, then a page a student) and ``class.html``
+(the class picture without names, to project). The two
 results files are written as the rows are read, through temporary files that take their names
 only at the end (files.open_atomically): memory does not grow with the class, and a crash or a
 full disk leaves the folder as it was.
@@ -43,10 +44,11 @@ from rolefinder.i18n import t, visible
 from rolefinder.languages import Lang
 from rolefinder.model import Catalogue
 from rolefinder.save import failed_save
-from rolefinder.summary import summary_html, summary_markdown
+from rolefinder.summary import class_facts, class_view_html, html_summary, markdown_summary
 
 RESULTS_CSV, RESULTS_JSON = "results.csv", "results.json"
 SUMMARY_MD, SUMMARY_HTML = "summary.md", "summary.html"
+CLASS_HTML = "class.html"  # the class picture without names, to project
 OUT_FILES = (RESULTS_CSV, RESULTS_JSON, SUMMARY_MD, SUMMARY_HTML)
 PROGRESS_EVERY = 1024  # rows between two progress reports
 
@@ -174,8 +176,10 @@ def _score_into(
             listing.write(student, said)
         listing.close(summary)
         table.flush()
-    files.write_atomically(out / SUMMARY_MD, summary_markdown(summary).encode(), replace=True)
-    files.write_atomically(out / SUMMARY_HTML, summary_html(summary).encode(), replace=True)
+    facts = class_facts(summary)  # once for the three: each student's why is worked out again
+    files.write_atomically(out / SUMMARY_MD, markdown_summary(facts).encode(), replace=True)
+    files.write_atomically(out / SUMMARY_HTML, html_summary(facts).encode(), replace=True)
+    files.write_atomically(out / CLASS_HTML, class_view_html(facts).encode(), replace=True)
     return summary
 
 

@@ -37,6 +37,7 @@ from rolefinder.report import fit_text, ready_text, sure_text
 
 TOP = 3  # listed roles kept for each student, best fit first
 TALK_FIRST_MAX = 200  # students listed to talk to first; the rest are counted
+ROSTER_MAX = 200  # students on the summary's roster and its pages, as read; the rest counted
 RUSHED_SECONDS = 3  # a sitting quicker than this for each question answered was not read
 HALF_EMPTY = 0.5  # a result from real answers to fewer than this share of the questions put
 # Why a student is worth a word first, most pressing first: too few answers gave no result;
@@ -132,6 +133,9 @@ class Summary:
     talk_first: dict[str, list[TalkTo]] = field(default_factory=dict)
     talk_count: int = 0  # every student with a reason to talk to first
     notes: list[Note] = field(default_factory=list)  # about whole files: columns ignored, ...
+    # The first ROSTER_MAX students as read, for the printed roster and a page each: a class
+    # is a few dozen, and a file of a million rows must not hold a million students.
+    roster: list[Student] = field(default_factory=list)
 
     @property
     def profile(self) -> dict[str, int]:
@@ -150,6 +154,8 @@ class Summary:
     def add(self, student: Student) -> None:
         """Count one student in."""
         self.students += 1
+        if len(self.roster) < ROSTER_MAX:
+            self.roster.append(student)
         if student.status == "failed":
             self.failed += 1
             return
@@ -178,6 +184,11 @@ class Summary:
         as read."""
         ordered = [e for reason in TALK_REASONS for e in self.talk_first.get(reason, ())]
         return ordered[:TALK_FIRST_MAX]
+
+    @property
+    def roster_more(self) -> int:
+        """Students left off the roster (results.csv names them all)."""
+        return self.students - len(self.roster)
 
     @property
     def talk_more(self) -> int:

@@ -723,11 +723,29 @@ def _show_result(
             options.explain,
             plain=options.plain,
             taken=taken,
+            kept=_kept_lines(lang) if keep else (),
         )
     if options.save is not None:
         _say(world.err(), t("saved", lang, path=options.save))
     if keep:
         _keep(world, catalogue, result, lang)
+
+
+def _kept_lines(lang: Lang) -> tuple[str, ...]:
+    """Where the history keeps a result, and how to keep nothing (a student at a shared
+    computer should know that the next one can list it), then the same in one short line for
+    a full screen. Nothing when the history is off."""
+    from rolefinder.history import HISTORY_ENV, location
+
+    path = location()
+    if path is None:
+        return ()
+    home = Path.home()
+    shown = f"~{os.sep}{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
+    return (
+        t("history_kept_here", lang, path=shown, env=HISTORY_ENV),
+        t("history_kept_short", lang),
+    )
 
 
 def _keep(world: World, catalogue: "Catalogue", result: "Result", lang: Lang) -> None:

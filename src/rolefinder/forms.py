@@ -529,13 +529,17 @@ def _header_notes(
         yield Note(
             source, t("form_ignored", lang, source=source, count=len(ignored), columns=shown)
         )
+    # Questions are named as the quiz's review screen names them, in the reader's language:
+    # a teacher knows "Monday morning", not the catalogue's id.
+    labels = {q.id: f'"{q.label.get(lang)}"' for q in matcher.catalogue.questions}
     for question, indexes in columns.questions.items():
         if len(indexes) > 1:
             names = ", ".join(_column_name(i, header[i]) for i in indexes)
+            label = labels[question]
             yield Note(
-                source, t("form_duplicate", lang, source=source, question=question, columns=names)
+                source, t("form_duplicate", lang, source=source, question=label, columns=names)
             )
-    missing = [q.id for q in matcher.catalogue.questions if q.id not in columns.questions]
+    missing = [labels[q.id] for q in matcher.catalogue.questions if q.id not in columns.questions]
     if missing:
         yield Note(
             source,

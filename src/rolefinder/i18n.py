@@ -279,6 +279,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "Tidak ada jawaban yang salah: pilih yang paling kamu sukai, bukan yang kedengarannya keren.",
     },
     # result
+    "history_kept_short": {
+        "en": "Kept in this computer's history; --no-history keeps nothing.",
+        "id": "Disimpan di riwayat komputer ini; --no-history: tidak disimpan.",
+    },
     "plain_earlier": {
         "en": "Your earlier answer was {n}.",
         "id": "Jawabanmu sebelumnya: {n}.",
@@ -983,6 +987,12 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "List the quiz results kept on this computer, or forget them all.",
         "id": "Tampilkan hasil kuis yang tersimpan di komputer ini, atau hapus semuanya.",
     },
+    "history_kept_here": {
+        "en": "Kept in this computer's history ({path}); to keep nothing: --no-history, or "
+        "{env}=off for every quiz.",
+        "id": "Disimpan di riwayat komputer ini ({path}); agar tidak disimpan: --no-history, "
+        "atau {env}=off untuk semua kuis.",
+    },
     "opt_no_history": {
         "en": "Do not keep this result in your history (or set ROLEFINDER_HISTORY=0).",
         "id": "Jangan simpan hasil ini di riwayatmu (atau isi ROLEFINDER_HISTORY=0).",
@@ -1240,6 +1250,54 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "summary_talk_more": {
         "en": "... and {count} more: see results.csv.",
         "id": "... dan {count} siswa lagi: lihat results.csv.",
+    },
+    # --- the printed roster, a page per student, and the class view without names
+    "summary_roster_heading": {"en": "The class roster", "id": "Daftar siswa"},
+    "summary_roster_intro": {
+        "en": "Each student's best fit, how sure it is and whether they can apply; the last "
+        "column says whom to talk to first and why. A page for each student follows.",
+        "id": "Profesi yang paling cocok untuk tiap siswa, seberapa yakin hasilnya, dan "
+        "apakah mereka sudah bisa melamar; kolom terakhir menunjukkan siswa yang perlu diajak "
+        "bicara lebih dulu dan alasannya. Setelah ini ada satu halaman untuk tiap siswa.",
+    },
+    "summary_col_name": {"en": "Name", "id": "Nama"},
+    "summary_col_best": {"en": "Best fit", "id": "Paling cocok"},
+    "summary_col_fit": {"en": "Fit", "id": "Kecocokan"},
+    "summary_col_sure": {"en": "How sure", "id": "Seberapa yakin"},
+    "summary_col_ready": {"en": "Can apply?", "id": "Bisa melamar?"},
+    "summary_col_talk": {"en": "Talk to first", "id": "Ajak bicara dulu"},
+    "summary_mark_too_few": {"en": "too few answers", "id": "jawaban terlalu sedikit"},
+    "summary_mark_no_pattern": {"en": "no clear pattern", "id": "tanpa pola jelas"},
+    "summary_mark_rushed": {"en": "rushed", "id": "terburu-buru"},
+    "summary_mark_half_empty": {"en": "half-empty form", "id": "formulir setengah kosong"},
+    "summary_mark_unsure": {"en": "unsure", "id": "belum pasti"},
+    "summary_mark_exploring": {"en": "still exploring", "id": "masih menjajaki"},
+    "summary_mark_near_tie": {"en": "near tie", "id": "bersaing ketat"},
+    "summary_mark_failed": {"en": "row not read", "id": "baris tidak terbaca"},
+    "summary_no_result": {"en": "no result", "id": "belum ada hasil"},
+    "summary_class_view": {
+        "en": "The class picture without names, to show on a projector: class.html.",
+        "id": "Gambaran kelas tanpa nama, untuk ditayangkan di proyektor: class.html.",
+    },
+    "summary_pages_heading": {"en": "A page for each student", "id": "Satu halaman per siswa"},
+    "summary_student_best": {
+        "en": "Best fit: {name}, fit {fit}, about {sure} sure.",
+        "id": "Paling cocok: {name}, kecocokan {fit}, keyakinan sekitar {sure}.",
+    },
+    "summary_student_ready": {"en": "Can apply? {ready}.", "id": "Bisa melamar? {ready}."},
+    "summary_student_roles": {"en": "Roles listed", "id": "Profesi di daftar"},
+    "summary_student_why": {"en": "Why: {text}", "id": "Alasannya: {text}"},
+    "summary_student_notes": {"en": "Notes", "id": "Catatan"},
+    "summary_student_none": {
+        "en": "Nothing to add: the result is clear.",
+        "id": "Tidak ada catatan: hasilnya jelas.",
+    },
+    "class_view_title": {"en": "The class at a glance", "id": "Gambaran kelas"},
+    "class_view_desc": {
+        "en": "rolefinder class picture, without names: {students} students, {scored} of them "
+        "scored.",
+        "id": "Gambaran kelas rolefinder, tanpa nama: {students} siswa, {scored} di antaranya "
+        "mendapat hasil.",
     },
     "summary_footer": {
         "en": "Made with rolefinder {version}, a career quiz for social-media jobs.",

@@ -51,7 +51,19 @@ __all__ = ["Console", "make_console", "say"]
 
 BAR_WIDTH = 20
 SCREEN_ROWS = 24  # a result's summary fits an 80x24 screen, its first line blank
-BRIEFEST = 6  # the most a summary leaves out for it (see _result_summary)
+# What a summary too tall for the screen leaves out, one more at a time until it fits: all of
+# it is in --explain (the history's place: in `rolefinder history`, and the README).
+LEFT_OUT_TO_FIT = (
+    "legend",  # the fit's legend under the ranking
+    "way_in_with_way_up",  # the way in, where the way up is shown
+    "credit",  # the credit for related experience
+    "way_in",
+    "trait",  # the shared trait in the Why
+    "kept_where",  # where the history keeps the result (its short form stays)
+    "way_up",
+    "gap",  # the blank line above the best fit
+    "profile_gap",  # the blank line under the profile
+)
 NARROW = 60  # below this many columns, tables become stacked lists
 
 
@@ -515,10 +527,12 @@ def render_result(
     plain: bool = False,
     *,
     taken: Lang | None = None,
+    kept: Sequence[str] = (),
 ) -> None:
     """The quiz result, made to fit an 80x24 screen: the profile, the ranking, the best match
     with its one-line why, notes, and the result code (of the sitting, taken in ``taken``;
-    None: ``lang``).
+    None: ``lang``), then ``kept``, where the history keeps it, if it does (the line, then a
+    shorter form for a screen that has no room for it).
 
     With ``explain``, every listed role follows in rank order with its full reasons and
     duties; on a terminal that output goes through a pager when it is taller than the screen,
@@ -526,17 +540,21 @@ def render_result(
     best match first, then the ranking and the profile as figures; words for every symbol
     (no bars, bullets, arrows or "!"), and no pager.
     """
-    def summary(brief: int) -> list[Any]:
-        return _result_summary(
-            console, catalogue, result, explanation, lang, top, explain, plain, taken, brief
-        )
 
-    parts = summary(0)
+    def summary(left_out: Sequence[str]) -> list[Any]:
+        parts = _result_summary(
+            console, catalogue, result, explanation, lang, top, explain, plain, taken, left_out
+        )
+        if kept:
+            parts.append(Text(kept[-1] if "kept_where" in left_out else kept[0], style="dim"))
+        return parts
+
+    parts = summary(())
     if not explain and not plain:  # one screen: the details wait in --explain
-        brief = 0
-        while brief < BRIEFEST and _height(console, parts) > SCREEN_ROWS:
-            brief += 1
-            parts = summary(brief)
+        steps = 0
+        while steps < len(LEFT_OUT_TO_FIT) and _height(console, parts) > SCREEN_ROWS:
+            steps += 1
+            parts = summary(LEFT_OUT_TO_FIT[:steps])
     if explain:
         for place, match in enumerate(result.listed[:top], start=1):
             details = _role_details(
@@ -556,6 +574,9 @@ def render_result(
 
 class Said(Text):
     """A part of a screen printed with ``say``: wrapped by words, a command never split."""
+
+
+SCREEN_ROWS = 24  # the result's promise: it fits an 80x24 screen
 
 
 def _print_parts(console: Console, parts: Sequence[Any]) -> None:
@@ -583,12 +604,9 @@ def _result_summary(
     explain: bool,
     plain: bool,
     taken: Lang | None,
-    brief: int = 0,
+    left_out: Sequence[str] = (),
 ) -> list[Any]:
-    """The result's summary. ``brief`` leaves out, from 1 up, what --explain also says, until
-    it fits a screen: the fit's legend, then (ready_lines) the way in where the way up is
-    shown, the credit for related experience, the way in; then the trait in the Why and, at
-    BRIEFEST, the blank line above the best fit."""
+    """The result's summary, without the parts ``left_out`` names (see LEFT_OUT_TO_FIT)."""
     best = result.best
     name = best.role.name.get(lang)
     # A note is marked "!" on screen; plain output says "Note:" (a screen reader reads "!").
@@ -604,27 +622,28 @@ def _result_summary(
     profile: list[Any] = [heading, _bars(console, catalogue, result.profile, lang, plain=plain)]
     if explain:
         profile += [Text(), _trait_legend(catalogue, lang)]
-    profile.append(Text())
+    if "profile_gap" not in left_out:
+        profile.append(Text())
     ranking: list[Any] = [_matches(console, result, lang, top, plain)]
-    if brief < 1:
+    if "legend" not in left_out:
         ranking.append(Text(t("fit_legend", lang), style="dim"))
     style = "yellow" if explanation.band == "unsure" else "bold green"
     line = Text(t("best_match", lang, name=name), style=style)
     between = ". " if plain else " · " if _unicode(console) else " - "
     verdict: list[Any] = [line + Text(between) + band_text(explanation, result, lang)]
     why = explanation.reasons.get(best.id)
-    reason = summary_reason(catalogue, why, lang, trait=brief < BRIEFEST - 1) if why else ""
+    reason = summary_reason(catalogue, why, lang, "trait" not in left_out) if why else ""
     if reason and result.pattern is None:  # no reasons or readiness for what is not advice
         verdict.append(Text(f"{t('why', lang)}: ", style="bold") + Text(reason))
     if result.pattern is None or explain:
         route = explanation.paths.get(best.id, ())
-        ready = ready_lines(best, result.adjacent, route, lang, plain, max(brief - 1, 0))
+        ready = ready_lines(best, result.adjacent, route, lang, plain, left_out)
         verdict.append(Text(" ".join(ready)))
     verdict += [Text(mark + note, style="yellow") for note in notes]
     if plain:  # read top to bottom: the answer first, then what it rests on
         parts: list[Any] = [Text(), *first, *verdict, Text(), *ranking, Text(), *profile]
     else:  # seen at a glance: the verdict last, just above the prompt, where the eye is
-        gap = [Text()] if brief < BRIEFEST else []
+        gap = [] if "gap" in left_out else [Text()]
         parts = [Text(), *first, *profile, *ranking, *gap, *verdict]
     if explain and explanation.what_if is not None:  # a detail: the summary stays one screen
         parts.append(Text(what_if_line(catalogue, explanation.what_if, lang), style="italic"))

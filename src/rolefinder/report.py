@@ -6,7 +6,7 @@ sentences, save writes them; nothing below this module writes a sentence.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
 from rolefinder.codes import encode
@@ -75,20 +75,21 @@ def ready_lines(
     route: tuple[Role, ...],
     lang: Lang,
     plain: bool = False,
-    brief: int = 0,
+    left_out: Collection[str] = (),
 ) -> list[str]:
-    """Whether the user can apply for a role now, what it usually asks, and the way in
-    (``plain``: the way up in words, see path_line). ``brief`` leaves out, from 1 up: the way
-    in where the way up is shown, the credit for related experience, then the way in."""
+    """Whether the user can apply for a role now, what it usually asks, the way up (a role for
+    later), the way in and the credit for related experience (``plain``: the way up in words,
+    see path_line). ``left_out`` may name "way_up", "way_in", "way_in_with_way_up" (the way in
+    of a role whose way up is shown) and "credit": a summary cut to fit a screen."""
     role = match.role
     junior = _text(role.junior, lang)
     lines = [t(f"ready_{match.ready}", lang, level=level_text(role, lang), junior=junior)]
-    way_up = match.ready == "later" and len(route) > 1
+    way_up = match.ready == "later" and len(route) > 1 and "way_up" not in left_out
     if way_up:
         lines.append(path_line(route, lang, plain))
-    if brief < (1 if way_up else 3):
+    if "way_in" not in left_out and not (way_up and "way_in_with_way_up" in left_out):
         lines.append(t("way_in", lang, text=role.way_in.get(lang)))
-    if adjacent and match.ready != "now" and brief < 2:
+    if adjacent and match.ready != "now" and "credit" not in left_out:
         lines.append(t("ready_adjacent", lang))
     return lines
 

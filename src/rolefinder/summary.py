@@ -1,19 +1,21 @@
-"""A whole class's results for its teacher: ``summary.md`` and ``summary.html``.
+"""A whole class's results for its teacher: ``summary.md``, ``summary.html`` and ``class.html``.
 
 ``rolefinder class responses.csv --out DIR`` writes them beside results.csv and results.json.
 Both are written from one set of facts, gathered once from classroom.Summary in the summary's
 language, so they say the same thing: the counts (how many results are unsure, show no clear
 pattern, and, where the export has start and completion times, how many students rushed), what
 unsure means, the best fits and the class's average profile as charts, and the students to
-talk to first with their reasons (fits, how sure). Nothing in them depends on the date or the
-machine, so the same answers always give the same files.
+talk to first with their reasons (fits, how sure). summary.html also has the roster (every
+student on one line) and a page for each student, and prints as the roster on page 1, then a
+page a student; class.html is the class picture without names, to project. Nothing in them
+depends on the date or the machine, so the same answers always give the same files.
 
 As with the result cards (cards.py), every text that comes from outside (student labels,
 file names, catalogue names) is put on one line without control characters, its other
 hidden characters written out as i18n.t writes them, and escaped for its format. The page is
-self-contained: charts are inline SVG, with their figures in a real table as well; no
-script, nothing fetched, system fonts, WCAG AA colours, a print layout and no sideways
-scrolling on a 360-pixel phone.
+self-contained: charts are inline SVG, drawn once with their figures as labels, a title and
+a description for screen readers; no script, nothing fetched, system fonts, WCAG AA
+colours, a print layout and no sideways scrolling on a 360-pixel phone.
 """
 
 from __future__ import annotations
@@ -23,15 +25,22 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from rolefinder.cards import PAGE_CSS, clean, markdown_escape
-from rolefinder.classroom import Summary, TalkTo, reason_text
+from rolefinder.classroom import Student, Summary, TalkTo, ready_words, reason_text, student_note
+from rolefinder.codes import Coder
+from rolefinder.engine import Evidence, rank
+from rolefinder.errors import AnswersError, CodeError
+from rolefinder.explain import reasons
 from rolefinder.i18n import t, visible
 from rolefinder.languages import Lang, number
 from rolefinder.model import Catalogue
+from rolefinder.report import fit_text, summary_reason, sure_text
 from rolefinder.version import __version__
 
 __all__ = [
     "ClassFacts",
     "class_facts",
+    "class_html",
+    "class_view_html",
     "html_summary",
     "markdown_summary",
     "share_text",
@@ -101,6 +110,30 @@ class Talk(NamedTuple):
     reasons: tuple[str, ...]
 
 
+class RosterRow(NamedTuple):
+    """One student's line on the roster."""
+
+    label: str
+    best: str  # the best fit, or that there is no result
+    fit: str  # '82/100', or ''
+    sure: str  # '95%', or ''
+    ready: str  # whether they can apply, in a few words, or ''
+    talk: str  # why to talk to them first, in a few words, or ''
+
+
+class StudentPage(NamedTuple):
+    """A student's own page: the result in a few sentences, for the teacher or the student."""
+
+    label: str
+    where: str  # the file and row
+    best: str  # the best fit with its fit and how sure; or why there is no result
+    ready: str  # 'Can apply? junior posts, now.', or ''
+    way_in: str  # 'Way in: ...', or ''
+    roles: tuple[str, ...]  # the listed roles with their fits, best first
+    why: str  # why the best fit, in one or two sentences, or ''
+    notes: tuple[str, ...]  # what to know: the reasons to talk first, torn, or a clear result
+
+
 class ClassFacts(NamedTuple):
     """A class summary in words, in one language: every text the files show, not yet escaped."""
 
@@ -121,6 +154,18 @@ class ClassFacts(NamedTuple):
     talk_none: str  # said when nobody is to be talked to first
     talk_more: str  # '... and 3 more: see results.csv.', or ''
     show_talk: bool  # whether to have a "talk to" section at all (not for an empty class)
+    roster_heading: str
+    roster_intro: str
+    roster_columns: tuple[str, ...]
+    roster: tuple[RosterRow, ...]  # the first ROSTER_MAX students, as read
+    roster_more: str  # '... and 3 more: see results.csv.', or ''
+    class_view: str  # where the class picture without names is
+    pages_heading: str
+    pages: tuple[StudentPage, ...]  # one for each student on the roster
+    roles_heading: str
+    notes_heading: str
+    view_title: str  # the class view's heading
+    view_description: str
     description: str
     footer: str
 
@@ -137,8 +182,7 @@ def _reasons(entry: TalkTo, catalogue: Catalogue, lang: Lang) -> tuple[str, ...]
 
 def _talk(entry: TalkTo, catalogue: Catalogue, lang: Lang) -> Talk:
     student = entry.student
-    source = _text(student.source)
-    where = t("summary_where_row", lang, source=source, row=student.row) if student.row else source
+    where = _where(student, lang)
     # a label made only of control characters cleans to nothing: name the row instead
     return Talk(_text(student.label) or where, where, _reasons(entry, catalogue, lang))
 
@@ -149,6 +193,85 @@ def _chart(
     figures = "; ".join(f"{bar.name} {bar.label}" for bar in bars)
     description = t("summary_chart_desc", lang, figures=figures)
     return Chart(slug, heading, intro, columns, tuple(bars), description)
+
+
+def _where(student: Student, lang: Lang) -> str:
+    source = _text(student.source)
+    return t("summary_where_row", lang, source=source, row=student.row) if student.row else source
+
+
+def _marks(student: Student, lang: Lang) -> str:
+    """Why to talk to a student first, in a few words each ('unsure, near tie')."""
+    if student.status == "failed":
+        return t("summary_mark_failed", lang)
+    return ", ".join(t(f"summary_mark_{reason}", lang) for reason in student.talk_reasons)
+
+
+def _roster_row(student: Student, catalogue: Catalogue, lang: Lang) -> RosterRow:
+    label = _text(student.label) or _where(student, lang)
+    if not student.top:
+        none = t("summary_no_result", lang)
+        return RosterRow(label, none, "", "", "", _marks(student, lang))
+    role, fit = student.top[0]
+    sure = sure_text(student.sure or 0.0)
+    ready = _text(ready_words(student, catalogue, lang))
+    best = _role_name(catalogue, role, lang)
+    return RosterRow(label, best, fit_text(fit), sure, ready, _marks(student, lang))
+
+
+class _Why:
+    """Why each student's best fit fits, in the summary's words: their answers, read back
+    from the result code, ranked again. Only the roster's students are asked for, so this
+    costs at most ROSTER_MAX rankings, whatever the size of the class."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.evidence = Evidence(catalogue)
+        self.coder = Coder(catalogue)
+
+    def __call__(self, student: Student, lang: Lang) -> str:
+        if student.code is None or not student.top:
+            return ""
+        try:
+            answers = self.coder.decode(student.code).answers
+            result = rank(self.catalogue, answers, self.evidence)
+        except (CodeError, AnswersError):  # a code from elsewhere: the page does without
+            return ""
+        why = summary_reason(self.catalogue, reasons(self.catalogue, result, result.best.id), lang)
+        return _text(why)
+
+
+def _page(student: Student, catalogue: Catalogue, lang: Lang, why: _Why) -> StudentPage:
+    label = _text(student.label) or _where(student, lang)
+    where = _where(student, lang)
+    note = _text(student_note(student, catalogue, lang))
+    if not student.top:  # too few answers, or a row that could not be read: the note says
+        return StudentPage(label, where, note, "", "", (), "", ())
+    role, fit = student.top[0]
+    best = t(
+        "summary_student_best",
+        lang,
+        name=_role_name(catalogue, role, lang),
+        fit=fit_text(fit),
+        sure=sure_text(student.sure or 0.0),
+    )
+    ready = _text(ready_words(student, catalogue, lang))
+    way_in = _text(student.way_in)
+    notes = tuple(
+        _text(reason_text(student, reason, catalogue, lang)) for reason in student.talk_reasons
+    )
+    if "torn" in student.flags:
+        notes += (_text(t("class_note_torn", lang)),)
+    return StudentPage(
+        label,
+        where,
+        best,
+        t("summary_student_ready", lang, ready=ready) if ready else "",
+        t("way_in", lang, text=way_in) if way_in else "",
+        tuple(f"{_role_name(catalogue, r, lang)}: {fit_text(f)}" for r, f in student.top),
+        t("summary_student_why", lang, text=text) if (text := why(student, lang)) else "",
+        notes or (t("summary_student_none", lang),),
+    )
 
 
 def class_facts(summary: Summary) -> ClassFacts:
@@ -217,6 +340,8 @@ def class_facts(summary: Summary) -> ClassFacts:
             )
         )
     more = t("summary_talk_more", lang, count=number(summary.talk_more, lang))
+    roster_more = t("summary_talk_more", lang, count=number(summary.roster_more, lang))
+    why = _Why(catalogue)
     return ClassFacts(
         lang=lang,
         kicker=t("summary_kicker", lang),
@@ -235,6 +360,30 @@ def class_facts(summary: Summary) -> ClassFacts:
         talk_none=t("summary_talk_none", lang),
         talk_more=more if summary.talk_more > 0 else "",
         show_talk=summary.students > 0,
+        roster_heading=t("summary_roster_heading", lang),
+        roster_intro=t("summary_roster_intro", lang),
+        roster_columns=(
+            t("summary_col_name", lang),
+            t("summary_col_best", lang),
+            t("summary_col_fit", lang),
+            t("summary_col_sure", lang),
+            t("summary_col_ready", lang),
+            t("summary_col_talk", lang),
+        ),
+        roster=tuple(_roster_row(student, catalogue, lang) for student in summary.roster),
+        roster_more=roster_more if summary.roster_more > 0 else "",
+        class_view=t("summary_class_view", lang),
+        pages_heading=t("summary_pages_heading", lang),
+        pages=tuple(_page(student, catalogue, lang, why) for student in summary.roster),
+        roles_heading=t("summary_student_roles", lang),
+        notes_heading=t("summary_student_notes", lang),
+        view_title=t("class_view_title", lang),
+        view_description=t(
+            "class_view_desc",
+            lang,
+            students=number(summary.students, lang),
+            scored=number(scored, lang),
+        ),
         description=t(
             "summary_desc",
             lang,
@@ -354,12 +503,62 @@ footer { margin-top: 2rem; color: #4a5563; font-size: 0.875rem; }
   main { padding: 1.25rem 1rem 1rem; border: 0; border-radius: 0; }
   th, td { padding: 0.3rem 0.3rem; }
 }
+.roster table { font-size: 0.875rem; }
+.roster td, .roster th { padding: 0.2rem 0.35rem; }
+.roster tbody th { font-weight: 600; }
+/* the program's own short words: never cut in two to narrow a column */
+.roster thead th, .roster .ready, .roster .talk-mark { overflow-wrap: normal; }
+.roster .talk-mark { color: #6b3a00; font-weight: 600; }
+.student { margin: 1.5rem 0 0; }
+.student h2 { margin-bottom: 0; }
+.student h3 { margin: 0.75rem 0 0.25rem; font-size: 1rem; }
+.student p, .student ol, .student ul { margin: 0.25rem 0; }
+@media (max-width: 30rem) {
+  /* Six columns do not fit a phone: each row becomes a small block, the name on a line of
+     its own, the best fit with its figures under it, then whether they can apply and why to
+     talk to them first. The header row is laid out the same way, so it still labels them. */
+  .roster table, .roster thead, .roster tbody { display: block; }
+  .roster tr {
+    display: grid; grid-template-columns: minmax(0, 1fr) 4.75rem 3.75rem; gap: 0 0.5rem;
+    padding: 0.35rem 0; border-bottom: 1px solid #d0d7de;
+  }
+  .roster thead tr { background: #f1f4f7; }
+  .roster th, .roster td { padding: 0; border: 0; }
+  .roster thead .num { white-space: normal; }
+  .roster tr > :nth-child(1) { grid-column: 1 / -1; }
+  .roster tr > :nth-child(5) { grid-column: 1; }
+  .roster tr > :nth-child(6) { grid-column: 2 / -1; text-align: right; }
+}
+/* Printed, summary.html is a roster on page 1, then a page for each student; the class
+   picture (counts, charts, whom to talk to first) prints from class.html, without names.
+   The root's size sets every rem: 10pt type, 9pt in the roster's table, so that a class of
+   35 fits one A4 page. No heading is left alone at a page's foot. */
+@page { size: A4 portrait; margin: 12mm 12mm 14mm; }
 @media print {
-  body { padding: 0; background: #ffffff; font-size: 11pt; }
+  html { font-size: 10pt; }
+  body { padding: 0; background: #ffffff; }
   main { max-width: none; padding: 0; border: 0; }
-  h2 { break-after: avoid; }
-  figure, tr, .talk > li, .counts div { break-inside: avoid; }
+  h1 { margin: 0 0 0.25rem; font-size: 1.5rem; }
+  h1, h2, h3, .kicker { break-after: avoid; }
+  figure, tr, .talk > li, .counts div, .note, .student ol, .student ul { break-inside: avoid; }
   .counts div, .note, thead th, .chart { print-color-adjust: exact; }
+  .summary .picture, .pages-heading, footer { display: none; }
+  header { margin: 0; }
+  h2 { margin: 0.75rem 0 0.25rem; padding-top: 0.5rem; }
+  .roster table { font-size: 0.9rem; line-height: 1.25; }
+  .roster td, .roster th { padding: 0.15rem 0.3rem; }
+  /* The page's width is known: fixed columns, so that a long name does not squeeze the
+     others (a name breaks between words, and inside one only when it must). */
+  .roster table { table-layout: fixed; }
+  .roster thead th { white-space: normal; }
+  .roster thead th:nth-child(1) { width: 22%; }
+  .roster thead th:nth-child(2) { width: 24%; }
+  .roster thead th:nth-child(3) { width: 11%; }
+  .roster thead th:nth-child(4) { width: 9%; }
+  .roster thead th:nth-child(5) { width: 16%; }
+  .roster tbody th { overflow-wrap: break-word; }
+  .student { margin: 0; break-before: page; }
+  .student h2 { margin: 0; padding: 0; border: 0; font-size: 1.5rem; }
 }
 """
 )
@@ -381,7 +580,7 @@ def _h(text: str) -> str:
 
 def _fit(name: str, label: str) -> str:
     """``name`` cut with '…' where it would run into ``label`` on the narrowest phone (the
-    table under the chart gives it in full)."""
+    image's description gives it in full)."""
     room = int((_NARROWEST - 16) / (_FONT * _GLYPH)) - len(label)
     return name if len(name) <= room else name[: max(room - 1, 1)].rstrip() + "…"
 
@@ -415,38 +614,105 @@ def _svg_chart(chart: Chart) -> str:
     return "\n".join(out)
 
 
-def _html_table(chart: Chart) -> list[str]:
-    name, *figures = map(_h, chart.columns)
-    head = f'<th scope="col">{name}</th>' + "".join(
-        f'<th scope="col" class="num">{figure}</th>' for figure in figures
+def _chart_section(chart: Chart) -> list[str]:
+    """A chart under its heading: drawn once, with its figures as the bars' labels; the
+    image's title and description give every figure to a screen reader."""
+    return [
+        '<section class="picture">',
+        f"<h2>{_h(chart.heading)}</h2>",
+        f"<p>{_h(chart.intro)}</p>",
+        "<figure>",
+        _svg_chart(chart),
+        "</figure>",
+        "</section>",
+    ]
+
+
+def _roster(facts: ClassFacts) -> list[str]:
+    """The roster: one table, a row a student, as read."""
+    name, best, fit, sure, ready, talk = map(_h, facts.roster_columns)
+    head = (
+        f'<th scope="col">{name}</th><th scope="col">{best}</th>'
+        f'<th scope="col" class="num">{fit}</th><th scope="col" class="num">{sure}</th>'
+        f'<th scope="col">{ready}</th><th scope="col">{talk}</th>'
     )
-    out = ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
-    for bar in chart.bars:
-        cells = "".join(f'<td class="num">{_h(figure)}</td>' for figure in bar.figures)
-        out.append(f'<tr><th scope="row">{_h(bar.name)}</th>{cells}</tr>')
-    return [*out, "</tbody>", "</table>"]
-
-
-def summary_html(summary: Summary) -> str:
-    """The class summary as a self-contained HTML5 page (``summary.html``) that reads well on a
-    phone and in print: charts as inline SVG, their figures in real tables."""
-    return html_summary(class_facts(summary))
-
-
-def html_summary(facts: ClassFacts) -> str:
-    """The HTML page for these facts."""
     out = [
+        '<section class="roster">',
+        f"<h2>{_h(facts.roster_heading)}</h2>",
+        f"<p>{_h(facts.roster_intro)}</p>",
+        "<table>",
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+    ]
+    for row in facts.roster:
+        out.append(
+            f'<tr><th scope="row">{_h(row.label)}</th><td class="best">{_h(row.best)}</td>'
+            f'<td class="num">{_h(row.fit)}</td><td class="num">{_h(row.sure)}</td>'
+            f'<td class="ready">{_h(row.ready)}</td><td class="talk-mark">{_h(row.talk)}</td></tr>'
+        )
+    out += ["</tbody>", "</table>"]
+    if facts.roster_more:
+        out.append(f"<p><strong>{_h(facts.roster_more)}</strong></p>")
+    out += [f"<p>{_h(facts.class_view)}</p>", "</section>"]
+    return out
+
+
+def _student_page(page: StudentPage, facts: ClassFacts) -> list[str]:
+    """A student's page: printed, it starts on a page of its own."""
+    out = [
+        '<article class="student">',
+        f"<h2>{_h(page.label)}</h2>",
+        f'<p class="where">{_h(page.where)}</p>',
+        f"<p>{_h(page.best)}</p>",
+    ]
+    out += [f"<p>{_h(text)}</p>" for text in (page.ready, page.way_in) if text]
+    if page.roles:
+        out.append(f"<h3>{_h(facts.roles_heading)}</h3>")
+        out += ["<ol>", *(f"<li>{_h(role)}</li>" for role in page.roles), "</ol>"]
+    if page.why:
+        out.append(f"<p>{_h(page.why)}</p>")
+    if page.notes:
+        out.append(f"<h3>{_h(facts.notes_heading)}</h3>")
+        out += ["<ul>", *(f"<li>{_h(note)}</li>" for note in page.notes), "</ul>"]
+    out.append("</article>")
+    return out
+
+
+def _head(facts: ClassFacts, title: str, description: str) -> list[str]:
+    return [
         "<!DOCTYPE html>",
         f'<html lang="{facts.lang}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="color-scheme" content="light">',
-        f'<meta name="description" content="{_h(facts.description)}">',
-        f"<title>{_h(facts.page_title)}</title>",
+        f'<meta name="description" content="{_h(description)}">',
+        f"<title>{_h(title)}</title>",
         f"<style>\n{_CSS}</style>",
         "</head>",
-        "<body>",
+    ]
+
+
+def _counts(facts: ClassFacts) -> list[str]:
+    out = ['<dl class="counts">']
+    for count in facts.counts:
+        css = ' class="warn"' if count.warn else ""
+        out.append(f"<div{css}><dt>{_h(count.label)}</dt><dd>{_h(count.value)}</dd></div>")
+    return [*out, "</dl>", f'<p class="note">{_h(facts.note)}</p>']
+
+
+def summary_html(summary: Summary) -> str:
+    """The class summary as a self-contained HTML5 page (``summary.html``) that reads well on a
+    phone and prints as a roster, then a page for each student."""
+    return html_summary(class_facts(summary))
+
+
+def html_summary(facts: ClassFacts) -> str:
+    """The HTML page for these facts: on screen the counts, the roster, the charts, whom to
+    talk to first and each student's page; printed, the roster and the students' pages."""
+    out = [
+        *_head(facts, facts.page_title, facts.description),
+        '<body class="summary">',
         "<main>",
         "<header>",
         f'<p class="kicker">{_h(facts.kicker)}</p>',
@@ -454,31 +720,20 @@ def html_summary(facts: ClassFacts) -> str:
     ]
     if facts.sources:
         out.append(f'<p class="sources">{_h(facts.sources)}</p>')
-    out.append('<dl class="counts">')
-    for count in facts.counts:
-        css = ' class="warn"' if count.warn else ""
-        out.append(f"<div{css}><dt>{_h(count.label)}</dt><dd>{_h(count.value)}</dd></div>")
-    out.append("</dl>")
-    out.append(f'<p class="note">{_h(facts.note)}</p>')
+    out.append("</header>")
+    out += ['<div class="picture">', *_counts(facts)]
     if facts.failed_note:
         out.append(f"<p>{_h(facts.failed_note)}</p>")
     if facts.file_notes:
         out.append(f"<p>{_h(facts.file_notes_heading)}</p>")
         out += ["<ul>", *(f"<li>{_h(note)}</li>" for note in facts.file_notes), "</ul>"]
-    out.append("</header>")
+    out.append("</div>")
+    if facts.roster:
+        out += _roster(facts)
     for chart in facts.charts:
-        out += [
-            "<section>",
-            f"<h2>{_h(chart.heading)}</h2>",
-            f"<p>{_h(chart.intro)}</p>",
-            "<figure>",
-            _svg_chart(chart),
-            *_html_table(chart),
-            "</figure>",
-            "</section>",
-        ]
+        out += _chart_section(chart)
     if facts.show_talk:
-        out += ["<section>", f"<h2>{_h(facts.talk_heading)}</h2>"]
+        out += ['<section class="picture">', f"<h2>{_h(facts.talk_heading)}</h2>"]
         if facts.talk:
             out += [f"<p>{_h(facts.talk_intro)}</p>", '<ol class="talk">']
             for talk in facts.talk:
@@ -493,6 +748,43 @@ def html_summary(facts: ClassFacts) -> str:
         if facts.talk_more:
             out.append(f"<p><strong>{_h(facts.talk_more)}</strong></p>")
         out.append("</section>")
+    if facts.pages:
+        out += [
+            '<section class="pages">',
+            f'<h2 class="pages-heading">{_h(facts.pages_heading)}</h2>',
+        ]
+        for page in facts.pages:
+            out += _student_page(page, facts)
+        out.append("</section>")
+    out += [
+        f"<footer><p>{_h(facts.footer)}</p></footer>",
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def class_html(summary: Summary) -> str:
+    """The class picture without names (``class.html``), to show on a projector: the counts
+    and the charts, nobody's name or row."""
+    return class_view_html(class_facts(summary))
+
+
+def class_view_html(facts: ClassFacts) -> str:
+    """The page without names for these facts."""
+    out = [
+        *_head(facts, facts.view_title, facts.view_description),
+        '<body class="class-view">',
+        "<main>",
+        "<header>",
+        f'<p class="kicker">{_h(facts.kicker)}</p>',
+        f"<h1>{_h(facts.view_title)}</h1>",
+        "</header>",
+        *_counts(facts),
+    ]
+    for chart in facts.charts:
+        out += _chart_section(chart)
     out += [
         f"<footer><p>{_h(facts.footer)}</p></footer>",
         "</main>",
