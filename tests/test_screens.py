@@ -7,6 +7,7 @@ review keeps its heading while its list scrolls, and every answer lands where it
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -30,7 +31,7 @@ if TMUX is None and not ci_is_set():
 SIZES = [(40, 15), (50, 24), (80, 24), (120, 40)]
 HEADING = {"en": r"\? Question (\d+) of at most (\d+)", "id": r"\? Pertanyaan (\d+) dari maksimal"}
 REVIEW = {"en": "? Your answers.", "id": "? Ini jawabanmu."}
-BACK = {"en": "(back to the previous", "id": "(kembali ke pertanyaan"}
+SERVERS = itertools.count()
 
 
 class Terminal:
@@ -38,7 +39,9 @@ class Terminal:
 
     def __init__(self, folder: Path, columns: int, rows: int, command: str) -> None:
         assert TMUX is not None, "tmux is needed for these tests (CI installs it)"
-        self.tmux = [TMUX, "-u", "-L", f"rolefinder-test-{os.getpid()}-{columns}x{rows}"]
+        # A server of its own, named once: a name used again can meet the last one's server
+        # still shutting down, and the new session then fails to start.
+        self.tmux = [TMUX, "-u", "-L", f"rolefinder-test-{os.getpid()}-{next(SERVERS)}"]
         env = {"LANG": "C.UTF-8", "TERM": "xterm-256color", "HOME": str(folder)}
         env_words = " ".join(f"{k}={v}" for k, v in env.items())
         self.run(
