@@ -62,7 +62,7 @@ def export(catalogue, answers, lang, tool="google", path=None, delimiter=",", ex
     Microsoft's "CSV UTF-8", CRLF line ends, an extra column."""
     kept = (GOOGLE_KEPT if tool == "google" else MICROSOFT_KEPT)[lang]
     questions = list(catalogue.questions)
-    header = [*kept, *(q.prompt.get(lang) for q in questions)] + (["Kelas"] if extra else [])
+    header = [*kept, *(q.prompt.get(lang) for q in questions)] + (["Catatan"] if extra else [])
     out = io.StringIO()
     quoting = csv.QUOTE_ALL if tool == "google" else csv.QUOTE_MINIMAL
     writer = csv.writer(out, delimiter=delimiter, quoting=quoting, lineterminator="\r\n")
@@ -90,7 +90,7 @@ def export(catalogue, answers, lang, tool="google", path=None, delimiter=",", ex
             option = q.option(chosen)
             text = option.text.get(lang) if option else SKIP_TEXT[lang]
             cells.append(smart(text))
-        writer.writerow(cells + (["9A"] if extra else []))
+        writer.writerow(cells + (["datang telat"] if extra else []))
         if n == 1:
             writer.writerow([""] * len(header))  # a blank row, as a deleted response leaves
     data = out.getvalue().encode("utf-8")
@@ -125,7 +125,7 @@ def test_a_form_export_is_read_back_to_the_answers_given(catalogue, tmp_path, to
         assert row.answers == {q: o for q, o in sheet.items()}
         assert row.lang == lang
         assert row.label.startswith(tuple(NAMES))
-        assert "Kelas" not in row.kept
+        assert "Catatan" not in row.kept  # a column the class does not need: ignored
     assert rows[2].row == 5  # header row 1, students 2 and 3, the blank row 4
 
 
@@ -177,9 +177,10 @@ def test_a_class_with_an_unknown_answer_and_a_duplicate_column(runner, catalogue
     assert result.exit_code == 1, result.output
     assert "form.csv" in result.stderr and "Lainnya: bikin konten sendiri" in result.stderr
     assert " 5 " in result.stderr or "5:" in result.stderr  # row 5: header, 2 students, blank
-    table = list(csv.reader((tmp_path / "out" / "results.csv").read_text("utf-8-sig").splitlines()))
-    assert len(table) == 1 + 6  # every student has a row, the failed one too
-    assert sum(1 for cells in table[1:] if cells[-2]) == 5  # five result codes
+    table, _ = results_table(tmp_path / "out")
+    assert len(table) == 6  # every student has a row, the failed one too
+    codes = t("class_col_code", lang)
+    assert sum(1 for cells in table if cells[codes]) == 5  # five result codes
     listing = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))
     assert listing["summary"]["failed"] == 1 and listing["summary"]["students"] == 6
     assert (tmp_path / "out" / "summary.html").read_text("utf-8").count("<svg") >= 2
@@ -218,7 +219,7 @@ def test_an_existing_folder_is_refused_before_anything_is_read(runner, catalogue
     result = run_class(runner, [path, "--out", out, "--force"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["keep.txt", "results.csv", "results.json", "summary.md", "summary.html"]
+        ["keep.txt", "results.csv", "results.xlsx", "results.json", "summary.md", "summary.html"]
     )
     assert not [p for p in out.iterdir() if p.name.startswith(".rolefinder-")]
 
@@ -241,7 +242,7 @@ def test_hostile_names_reach_neither_the_terminal_nor_a_spreadsheet_as_code(
     result = run_class(runner, [path, "-o", tmp_path / "o"])
     assert "\x1b" not in result.output
     table = list(csv.reader((tmp_path / "o" / "results.csv").read_text("utf-8-sig").splitlines()))
-    assert table[1][4] == "'" + hostile[0]  # the name column, shown as text by a spreadsheet
+    assert table[1][0] == "'" + hostile[0]  # the name, first, shown as text by a spreadsheet
 
 
 @pytest.mark.parametrize(
@@ -495,8 +496,11 @@ def google_export(catalogue, students, lang, path):
 
 
 def results_table(out):
-    """results.csv as a list of {header: cell}, and the header."""
-    rows = list(csv.reader((out / "results.csv").read_text("utf-8-sig").splitlines()))
+    """results.csv as a list of {header: cell}, and the header (separated by commas, or by
+    semicolons for an Indonesian class)."""
+    lines = (out / "results.csv").read_text("utf-8-sig").splitlines()
+    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    rows = list(csv.reader(lines, delimiter=delimiter))
     return [dict(zip(rows[0], cells, strict=True)) for cells in rows[1:]], rows[0]
 
 
@@ -678,9 +682,7 @@ def test_the_results_columns_in_order(catalogue, tmp_path):
     score_class(catalogue, [path], tmp_path / "o", "en")
     _, header = results_table(tmp_path / "o")
     assert header == [
-        "source",
-        "row",
-        *GOOGLE_KEPT["en"],
+        "name",
         "best fit",
         "fit (of 100)",
         "how sure (%)",
@@ -690,9 +692,14 @@ def test_the_results_columns_in_order(catalogue, tmp_path):
         "fit 2",
         "role 3",
         "fit 3",
+        "answered",
         "no clear pattern",
         "rushed",
         "incomplete",
+        "sent twice",
         "result code",
         "note",
+        "source",
+        "row",
+        *GOOGLE_KEPT["en"],
     ]

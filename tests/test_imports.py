@@ -39,6 +39,7 @@ LAYERS = [
     "forms",
     "classroom",
     "summary",
+    "workbook",
     "batch",
     "quiz",
     "prompts",

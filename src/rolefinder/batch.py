@@ -1,19 +1,25 @@
 """``rolefinder class``: a class's files read, every student scored, four files written.
 
-Into the output folder go ``results.csv`` (one row per student: where the row came from, the
-kept columns, the best fit with its fit, how sure, whether the student can apply and the way
-in, the next roles listed with their fits, the flags no clear pattern, rushed and incomplete,
-the result code and any note), ``results.json`` (the same, with ids and numbers),
-``summary.md`` and ``summary.html``. The two
-results files are written as the rows are read, through temporary files that take their names
-only at the end (files.open_atomically): memory does not grow with the class, and a crash or a
-full disk leaves the folder as it was.
+Into the output folder go ``results.csv`` and ``results.xlsx`` (one row per student: the name
+first, then the class and roll-number columns, the best fit with its fit, how sure, whether the
+student can apply and the way in, the next roles listed with their fits, the questions
+answered, the flags no clear pattern, rushed, incomplete and duplicate, the result code and any
+note, then where the row came from and the other kept columns), ``results.json`` (the same,
+with ids and numbers), ``summary.md`` and ``summary.html``. The results files are written as
+the rows are read, through temporary files that take their names only at the end
+(files.open_atomically): memory does not grow with the class, and a crash or a full disk
+leaves the folder as it was.
+
+A student who sent the form twice (the same e-mail, else the same name) counts once: the
+latest answers. Finding them costs nothing while nobody did (classroom.Submissions); when
+somebody did, the files are read once more to find which rows to keep, and then written again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -29,24 +35,42 @@ from rolefinder import files
 from rolefinder.classroom import (
     TOP,
     Figures,
+    Repeats,
     Scorer,
     Student,
+    Submissions,
     Summary,
+    Tally,
     ready_words,
+    repeats,
     student_note,
     sure_percent,
 )
 from rolefinder.errors import InputError, SaveError
-from rolefinder.forms import FORM_SUFFIXES, Note, Row, path_text, read, read_header
+from rolefinder.forms import (
+    FORM_SUFFIXES,
+    Note,
+    Row,
+    front_column,
+    path_text,
+    read,
+    read_header,
+)
 from rolefinder.i18n import t, visible
 from rolefinder.languages import Lang
 from rolefinder.model import Catalogue
 from rolefinder.save import failed_save
 from rolefinder.summary import summary_html, summary_markdown
+from rolefinder.workbook import Cell, SheetWriter
 
-RESULTS_CSV, RESULTS_JSON = "results.csv", "results.json"
+RESULTS_CSV, RESULTS_XLSX, RESULTS_JSON = "results.csv", "results.xlsx", "results.json"
 SUMMARY_MD, SUMMARY_HTML = "summary.md", "summary.html"
-OUT_FILES = (RESULTS_CSV, RESULTS_JSON, SUMMARY_MD, SUMMARY_HTML)
+OUT_FILES = (RESULTS_CSV, RESULTS_XLSX, RESULTS_JSON, SUMMARY_MD, SUMMARY_HTML)
+# results.csv's separator, by the class's language: Excel splits a CSV file at the list
+# separator of the computer's regional settings, a comma in English ones and a semicolon in
+# Indonesian ones (where the comma is the decimal mark). Google Sheets and LibreOffice find
+# either by themselves.
+CSV_SEPARATORS: dict[str, str] = {"en": ",", "id": ";"}
 PROGRESS_EVERY = 1024  # rows between two progress reports
 
 # A spreadsheet reads a cell starting with one of these as a formula ("=HYPERLINK(...)" as a
@@ -96,19 +120,22 @@ def score_class(
     told: Callable[[Row | Note], None] | None = None,
     progress: Callable[[Path, int], None] | None = None,
     helper: bool | None = None,
+    name_column: str | None = None,
 ) -> Summary:
-    """Read ``paths``, score every student, write the four files into ``out``; the summary.
+    """Read ``paths``, score every student, write the five files into ``out``; the summary.
 
     ``told`` gets every failed row and every note about a file, as they come; ``progress``
     gets (file, bytes read) now and then; ``helper`` scores in a second process (None: when
-    it pays, see _helped). Raises SaveError when the folder cannot be written.
+    it pays, see _helped); ``name_column`` is the title of the column naming the students
+    (None: found from the headers). Raises SaveError when the folder cannot be written.
     """
     check_out(out, force, paths)
     made = not os.path.lexists(out)
     done = False
     try:
         out.mkdir(parents=True, exist_ok=True)
-        summary = _score_into(catalogue, paths, out, lang, told, progress, helper)
+        reading = _Reading(catalogue, paths, lang, progress, name_column)
+        summary = _score_into(reading, out, told, helper)
         done = True
         return summary
     except FileExistsError as error:  # a results file appeared meanwhile
@@ -121,25 +148,78 @@ def score_class(
                 out.rmdir()  # only if empty
 
 
+@dataclasses.dataclass(frozen=True)
+class _Reading:
+    """What to read, and how."""
+
+    catalogue: Catalogue
+    paths: Sequence[Path]
+    lang: Lang
+    progress: Callable[[Path, int], None] | None
+    name_column: str | None
+
+    def rows(self) -> Iterator[Row | Note]:
+        """Every row and note of the files, from the start."""
+        return read(self.paths, self.catalogue, self.lang, self.progress, self.name_column)
+
+
 def _score_into(
-    catalogue: Catalogue,
-    paths: Sequence[Path],
+    reading: _Reading,
     out: Path,
-    lang: Lang,
     told: Callable[[Row | Note], None] | None,
-    progress: Callable[[Path, int], None] | None,
     helper: bool | None,
 ) -> Summary:
-    scorer = Scorer(catalogue, lang)
+    scorer = Scorer(reading.catalogue, reading.lang)
+    helped = _helped(reading.paths) if helper is None else helper
+    sent = Submissions()
+    summary = _score_rows(reading, scorer, out, told, helped, sent, Repeats())
+    if sent.again:  # maybe a student sent the form twice: which rows, and the files again
+        twice = repeats(reading.rows(), sent.again)
+        if twice.replaced:
+            summary = _score_rows(reading, scorer, out, None, helped, Submissions(), twice)
+            if told is not None:  # the rest was told the first time
+                for note in summary.notes:
+                    if note.text.startswith(_TWICE_MARK):
+                        told(dataclasses.replace(note, text=note.text[len(_TWICE_MARK) :]))
+            summary.notes = [_unmarked(note) for note in summary.notes]
+    md, page = summary_markdown(summary), summary_html(summary)
+    files.write_atomically(out / SUMMARY_MD, md.encode(), replace=True)
+    files.write_atomically(out / SUMMARY_HTML, page.encode(), replace=True)
+    return summary
+
+
+_TWICE_MARK = "\0"  # starts a note about a second submission until it has been told
+
+
+def _unmarked(note: Note) -> Note:
+    text = note.text.removeprefix(_TWICE_MARK)
+    return note if text == note.text else dataclasses.replace(note, text=text)
+
+
+def _score_rows(
+    reading: _Reading,
+    scorer: Scorer,
+    out: Path,
+    told: Callable[[Row | Note], None] | None,
+    helped: bool,
+    sent: Submissions,
+    twice: Repeats,
+) -> Summary:
+    """Read, score and write every student into the results files; the summary. Rows that
+    ``twice`` says a later submission replaces are left out, each with a note."""
+    catalogue, lang, paths = reading.catalogue, reading.lang, reading.paths
     summary = Summary(catalogue, lang, sources=[path_text(path) for path in paths])
-    kept = _kept_columns(paths, catalogue, lang)
+    table = _Table(_kept_columns(reading), catalogue, lang)
     with ExitStack() as stack:
         csv_file = stack.enter_context(files.open_atomically(out / RESULTS_CSV, replace=True))
+        xlsx_file = stack.enter_context(files.open_atomically(out / RESULTS_XLSX, replace=True))
         json_file = stack.enter_context(files.open_atomically(out / RESULTS_JSON, replace=True))
-        table = _CsvWriter(csv_file, kept, catalogue, lang)
+        text = _CsvWriter(csv_file, table)
+        sheet = SheetWriter(xlsx_file, t("class_sheet", lang), table.header, table.widths)
+        stack.callback(sheet.abandon)  # after close: nothing left to do
         listing = _JsonWriter(json_file, catalogue, lang)
-        rows = read(paths, catalogue, lang, progress)
-        for item, student in _scored(scorer, rows, _helped(paths) if helper is None else helper):
+        rows = _kept(reading.rows(), sent, twice, lang)
+        for item, student in _scored(scorer, rows, helped):
             if student is None:
                 summary.notes.append(item)  # type: ignore[arg-type]
                 if told is not None:
@@ -147,15 +227,36 @@ def _score_into(
                 continue
             if student.status == "failed" and told is not None:
                 told(item)
+            if (student.source, student.row) in twice.kept:
+                student = dataclasses.replace(student, flags=(*student.flags, "duplicate"))
             summary.add(student)
             said = student_note(student, catalogue, lang)
-            table.write(student, said)
+            cells = table.cells(student, said)
+            text.write(cells)
+            sheet.write([visible(cell) if isinstance(cell, str) else cell for cell in cells])
             listing.write(student, said)
         listing.close(summary)
-        table.flush()
-    files.write_atomically(out / SUMMARY_MD, summary_markdown(summary).encode(), replace=True)
-    files.write_atomically(out / SUMMARY_HTML, summary_html(summary).encode(), replace=True)
+        text.flush()
+        sheet.close()
     return summary
+
+
+def _kept(
+    items: Iterator[Row | Note], sent: Submissions, twice: Repeats, lang: Lang
+) -> Iterator[Row | Note]:
+    """The items read, each row counted into ``sent``; a row that ``twice`` says a later
+    submission replaces becomes a note saying so (marked, to be told once)."""
+    for item in items:
+        if isinstance(item, Row):
+            sent.add(item)
+            kept = twice.replaced.get((item.source, item.row))
+            if kept is not None:
+                where = t("form_where", lang, source=item.source, row=item.row)
+                instead = t("form_where", lang, source=kept[0], row=kept[1])
+                text = t("class_twice", lang, where=where, name=item.label, kept=instead)
+                yield Note(item.source, _TWICE_MARK + text)
+                continue
+        yield item
 
 
 # --- A helper process -------------------------------------------------------------------------
@@ -248,12 +349,13 @@ def _score_in_helper(work: list[tuple[Mapping[str, str], Lang]]) -> list[Figures
     return [_HELPER_SCORER.figures(answers, lang) for answers, lang in work]
 
 
-def _kept_columns(paths: Sequence[Path], catalogue: Catalogue, lang: Lang) -> list[str]:
+def _kept_columns(reading: _Reading) -> list[str]:
     """The kept columns of every file, in order of first appearance: the results' columns."""
+    catalogue, lang = reading.catalogue, reading.lang
     columns: dict[str, None] = {}
-    for path in paths:
+    for path in reading.paths:
         if path.suffix.lower() in FORM_SUFFIXES and path.is_file():
-            columns.update(dict.fromkeys(read_header(path, catalogue, lang)))
+            columns.update(dict.fromkeys(read_header(path, catalogue, lang, reading.name_column)))
         elif not path.is_dir() and path.suffix.lower() not in (".yaml", ".yml", ".json"):
             columns[t("form_name_column", lang)] = None  # a code file: an optional name
     return list(columns)
@@ -272,56 +374,79 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-class _CsvWriter:
-    """results.csv, a row at a time: UTF-8 with a byte-order mark, so Excel reads it right.
+class _Table:
+    """The columns of results.csv and results.xlsx, and each student's cells in them: the
+    name first, then the class and roll-number columns; the best fit with its fit (a whole
+    number out of 100), how sure (a whole percent, 1-99), whether the student can apply and
+    the way in; the next listed roles with their fits; the questions answered; the flags,
+    each "yes", "no" or empty where not known (rushed needs start and completion times; no
+    result, no pattern to judge); the result code and the note; then where the row came from
+    and the other kept columns (timestamp, e-mail, the name as given, ...)."""
 
-    The best fit comes first with its fit (a whole number out of 100), how sure (a whole
-    percent, so the column sorts), whether the student can apply and the way in; then the next
-    listed roles with their fits; then the flags, each "yes", "no" or empty where not known
-    (rushed needs start and completion times; no result, no pattern to judge)."""
-
-    def __init__(
-        self, stream: IO[bytes], kept: list[str], catalogue: Catalogue, lang: Lang
-    ) -> None:
-        self.text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=False)
-        self.kept, self.names = kept, _names(catalogue, lang)
-        self.catalogue, self.lang = catalogue, lang
+    def __init__(self, kept: list[str], catalogue: Catalogue, lang: Lang) -> None:
+        self.front = [column for column in kept if front_column(column)]
+        self.back = [column for column in kept if not front_column(column)]
+        self.names, self.catalogue, self.lang = _names(catalogue, lang), catalogue, lang
         self.yes_no = (t("class_no", lang), t("class_yes", lang))
-        self.writer = csv.writer(self.text)
-        best = ("best", "fit", "sure", "ready", "way_in")
-        header = [t("class_col_source", lang), t("class_col_row", lang), *kept]
-        header += [t(f"class_col_{key}", lang) for key in best]
+        # (header, width in characters): widths fit the header and the usual cell
+        columns = [(t("class_col_name", lang), 28), *((c, 10) for c in self.front)]
+        columns += [(t(f"class_col_{key}", lang), 10) for key in ("best", "fit", "sure")]
+        columns[-3] = (columns[-3][0], 26)
+        columns += [(t("class_col_ready", lang), 22), (t("class_col_way_in", lang), 40)]
         for n in range(2, TOP + 1):
-            header += [t("class_col_role", lang, n=n), t("class_col_fit_n", lang, n=n)]
-        flags = ("no_pattern", "rushed", "incomplete", "code", "note")
-        header += [t(f"class_col_{key}", lang) for key in flags]
-        self.writer.writerow([_cell(text) for text in header])
+            columns += [(t("class_col_role", lang, n=n), 26), (t("class_col_fit_n", lang, n=n), 8)]
+        flags = ("answered", "no_pattern", "rushed", "incomplete", "duplicate")
+        columns += [(t(f"class_col_{key}", lang), 8) for key in flags]
+        columns += [(t("class_col_code", lang), 24), (t("class_col_note", lang), 60)]
+        columns += [(t("class_col_source", lang), 20), (t("class_col_row", lang), 6)]
+        columns += [(column, 20) for column in self.back]
+        self.header = [header for header, _ in columns]
+        self.widths = [max(width, min(len(header) + 3, 40)) for header, width in columns]
 
-    def write(self, student: Student, note: str) -> None:
-        kept = [student.kept.get(column, "") for column in self.kept]
-        places: list[str] = []
+    def cells(self, student: Student, note: str) -> list[Cell]:
+        """A student's row: numbers as numbers, an empty cell as None."""
+        places: list[Cell] = []
         for n in range(TOP):
             if n < len(student.top):
                 role, fit = student.top[n]
-                places += [self.names.get(role, role), str(fit)]
+                places += [self.names.get(role, role), fit]
             else:
-                places += ["", ""]
-        best, others = places[:2], places[2:]
-        ready = ready_words(student, self.catalogue, self.lang)
-        cells = [student.source, str(student.row or ""), *kept, *best, sure_percent(student)]
-        cells += [ready, student.way_in, *others]
+                places += [None, None]
+        sure = sure_percent(student)
         scored, read = student.status == "scored", student.status != "failed"
+        cells: list[Cell] = [student.label, *(student.kept.get(c, "") for c in self.front)]
+        cells += [*places[:2], int(sure) if sure else None]
+        cells += [ready_words(student, self.catalogue, self.lang), student.way_in, *places[2:]]
         cells += [
+            student.answered if read else None,
             self._flag(student.no_pattern, scored),
             self._flag(student.rushed, read and student.seconds is not None),
             self._flag(student.incomplete, read),
-            student.code or "",
+            self._flag(student.duplicate, True),
+            student.code,
             note,
+            student.source,
+            student.row or None,
+            *(student.kept.get(column, "") for column in self.back),
         ]
-        self.writer.writerow([_cell(cell) for cell in cells])
+        return cells
 
     def _flag(self, value: bool, known: bool) -> str:
         return self.yes_no[value] if known else ""
+
+
+class _CsvWriter:
+    """results.csv, a row at a time: UTF-8 with a byte-order mark, so Excel reads it right,
+    separated as Excel expects in the class's language (CSV_SEPARATORS)."""
+
+    def __init__(self, stream: IO[bytes], table: _Table) -> None:
+        self.text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=False)
+        self.writer = csv.writer(self.text, delimiter=CSV_SEPARATORS.get(table.lang, ","))
+        self.writer.writerow([_cell(text) for text in table.header])
+
+    def write(self, cells: Sequence[Cell]) -> None:
+        """One student's row."""
+        self.writer.writerow(["" if c is None else _cell(str(c)) for c in cells])
 
     def flush(self) -> None:
         self.text.flush()
@@ -373,6 +498,8 @@ def student_dict(student: Student, names: Mapping[str, str], note: str) -> dict[
         "ready": student.ready,
         "way_in": student.way_in or None,
         "flags": list(student.flags),
+        "group": student.group or None,
+        "duplicate": student.duplicate,
         "no_pattern": student.no_pattern if scored else None,
         "rushed": student.rushed if timed else None,
         "incomplete": student.incomplete if read else None,
@@ -406,6 +533,17 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
             for e in summary.talk_order()
         ],
         "talk_first_more": summary.talk_more,
+        "duplicates": summary.duplicates,
+        "groups": _tallies(summary.groups) if summary.by_group else {},
+        "files": _tallies(summary.files) if summary.by_file else {},
+    }
+
+
+def _tallies(parts: Mapping[str, Tally]) -> dict[str, Any]:
+    """A breakdown of the class (by class or by file) in results.json."""
+    return {
+        name: {"students": part.students, "scored": part.scored, "first_roles": part.first}
+        for name, part in parts.items()
     }
 
 

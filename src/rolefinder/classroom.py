@@ -15,7 +15,8 @@ half of the questions about the work put to the student got a real answer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -29,7 +30,7 @@ from rolefinder.engine import (
     trait_shares,
 )
 from rolefinder.explain import band, flags
-from rolefinder.forms import Note, Row
+from rolefinder.forms import Note, Row, sitting_seconds
 from rolefinder.i18n import t
 from rolefinder.languages import Lang, number
 from rolefinder.model import Catalogue, as_percentages
@@ -72,6 +73,12 @@ class Student:
     problem: str | None = None  # why a failed row could not be scored, in words
     asked: int = 0  # questions about the work put to the student
     seconds: float | None = None  # how long the sitting took, where the export says
+    group: str = ""  # the student's class or group, where the export has such a column
+
+    @property
+    def duplicate(self) -> bool:
+        """Whether the student sent the form more than once (this is the latest)."""
+        return "duplicate" in self.flags
 
     @property
     def no_pattern(self) -> bool:
@@ -98,6 +105,30 @@ class Student:
         if self.no_pattern:
             found -= set(_RANKING_REASONS)
         return tuple(reason for reason in TALK_REASONS if reason in found)
+
+
+@dataclass
+class Tally:
+    """A part of the class (a class or group, or a file): how many, and their first roles."""
+
+    students: int = 0
+    scored: int = 0
+    first: dict[str, int] = field(default_factory=dict)  # role id -> students with it first
+
+    def add(self, student: Student) -> None:
+        """Count one student in."""
+        self.students += 1
+        if student.status == "scored":
+            self.scored += 1
+            role = student.top[0][0]
+            self.first[role] = self.first.get(role, 0) + 1
+
+    def first_roles(self) -> list[tuple[str, int]]:
+        """(role id, students with it first), most first, ties by id."""
+        return sorted(self.first.items(), key=lambda item: (-item[1], item[0]))
+
+
+MAX_PARTS = 100  # classes or files broken down; a file of thousands of classes is no class
 
 
 @dataclass(frozen=True)
@@ -132,6 +163,11 @@ class Summary:
     talk_first: dict[str, list[TalkTo]] = field(default_factory=dict)
     talk_count: int = 0  # every student with a reason to talk to first
     notes: list[Note] = field(default_factory=list)  # about whole files: columns ignored, ...
+    # The class broken down, at most MAX_PARTS parts each: by the class or group column
+    # ('' for students whose cell is empty), and by file.
+    groups: dict[str, Tally] = field(default_factory=dict)
+    files: dict[str, Tally] = field(default_factory=dict)
+    duplicates: int = 0  # students who sent the form more than once (their latest is counted)
 
     @property
     def profile(self) -> dict[str, int]:
@@ -150,6 +186,10 @@ class Summary:
     def add(self, student: Student) -> None:
         """Count one student in."""
         self.students += 1
+        self.duplicates += student.duplicate
+        for parts, part in ((self.groups, student.group), (self.files, student.source)):
+            if part in parts or len(parts) < MAX_PARTS:
+                parts.setdefault(part, Tally()).add(student)
         if student.status == "failed":
             self.failed += 1
             return
@@ -178,6 +218,16 @@ class Summary:
         as read."""
         ordered = [e for reason in TALK_REASONS for e in self.talk_first.get(reason, ())]
         return ordered[:TALK_FIRST_MAX]
+
+    @property
+    def by_group(self) -> bool:
+        """Whether to break the class down by class or group: some student has one."""
+        return any(self.groups.keys() - {""})
+
+    @property
+    def by_file(self) -> bool:
+        """Whether to break the class down by file: students came from more than one."""
+        return len(self.files) > 1
 
     @property
     def talk_more(self) -> int:
@@ -256,13 +306,82 @@ class Scorer:
         values = figures._asdict()
         values["flags"] = (*figures.flags, *extra)
         where = (row.source, row.row, row.kept, row.label, row.lang)
-        return Student(*where, **values, asked=asked, seconds=row.seconds)
+        return Student(*where, **values, asked=asked, seconds=row.seconds, group=row.group)
 
 
 def failed(row: Row) -> Student:
     """The Student for a row whose answers could not be read."""
     where = (row.source, row.row, row.kept, row.label, row.lang)
-    return Student(*where, status="failed", problem=row.problem)
+    return Student(*where, status="failed", problem=row.problem, group=row.group)
+
+
+# --- Students who sent the form twice ---------------------------------------------------------
+
+Place = tuple[str, int]  # (source, row): where a row was read
+
+
+class Submissions:
+    """Who has sent the form, to find a student who sent it more than once, in memory that
+    does not grow with the class: every key (e-mail, else name) goes into a Bloom filter of
+    BITS bits, and only a key the filter has seen before is kept, with where and when it came.
+    So ``again`` holds every second (or later) submission, and, rarely, a first one that the
+    filter took for seen (``repeats`` tells them apart on a second reading)."""
+
+    BITS = 1 << 25  # 4 MiB: at 100,000 students, about one chance in a million of a false alarm
+    HASHES = 3
+
+    def __init__(self) -> None:
+        self.bits = bytearray(self.BITS // 8)
+        self.again: dict[str, list[tuple[Place, str]]] = {}
+
+    def add(self, row: Row) -> None:
+        """Count one row in (rows without a key are nobody in particular)."""
+        if not row.key:
+            return
+        digest = hashlib.blake2b(row.key.encode("utf-8", "replace"), digest_size=12).digest()
+        seen = True
+        for n in range(self.HASHES):
+            bit = int.from_bytes(digest[4 * n : 4 * n + 4], "little") % self.BITS
+            mask = 1 << (bit & 7)
+            seen = seen and bool(self.bits[bit >> 3] & mask)
+            self.bits[bit >> 3] |= mask
+        if seen:
+            self.again.setdefault(row.key, []).append(((row.source, row.row), row.when))
+
+
+@dataclass
+class Repeats:
+    """Which rows another, later submission of the same student replaces."""
+
+    replaced: dict[Place, Place] = field(default_factory=dict)  # a row -> the row kept instead
+    kept: set[Place] = field(default_factory=set)  # the rows kept of a student who sent twice
+
+
+def repeats(rows: Iterable[Row | Note], keys: Iterable[str]) -> Repeats:
+    """Every row of the students whose ``keys`` came more than once: for each, the latest one
+    (by the time the export gives, else the later row) is kept and the others replaced."""
+    wanted = set(keys)
+    found: dict[str, list[tuple[Place, str]]] = {}
+    for row in rows:
+        if isinstance(row, Row) and row.key in wanted:
+            found.setdefault(row.key, []).append(((row.source, row.row), row.when))
+    result = Repeats()
+    for sent in found.values():
+        if len(sent) < 2:
+            continue  # the Bloom filter's false alarm
+        latest = sent[-1]
+        for other in reversed(sent[:-1]):  # the later row wins a tie or an unreadable time
+            if _later(other[1], latest[1]):
+                latest = other
+        result.kept.add(latest[0])
+        result.replaced.update({place: latest[0] for place, _ in sent if place != latest[0]})
+    return result
+
+
+def _later(one: str, other: str) -> bool:
+    """Whether the time ``one`` is surely after ``other`` (both as the export writes them)."""
+    # sitting_seconds is None when its end comes before its start or either is no time
+    return sitting_seconds(other, one) is not None and sitting_seconds(one, other) is None
 
 
 def ready_words(student: Student, catalogue: Catalogue, lang: Lang) -> str:
@@ -283,13 +402,15 @@ def sure_percent(student: Student) -> str:
 
 def student_note(student: Student, catalogue: Catalogue, lang: Lang) -> str:
     """What to know about a student's result, in words ('' when nothing): why the row failed,
-    or each reason to talk to them first, and whether they are torn about the field."""
+    or each reason to talk to them first, and whether they are torn about the field; then
+    whether they sent the form more than once."""
+    twice = [t("class_note_twice", lang)] if student.duplicate else []
     if student.status == "failed":
-        return student.problem or ""
+        return " ".join([*([student.problem] if student.problem else []), *twice])
     notes = [reason_text(student, reason, catalogue, lang) for reason in student.talk_reasons]
     if "torn" in student.flags:
         notes.append(t("class_note_torn", lang))
-    return " ".join(notes)
+    return " ".join([*notes, *twice])
 
 
 def reason_text(student: Student, reason: str, catalogue: Catalogue, lang: Lang) -> str:

@@ -73,6 +73,34 @@ TIMESTAMP_HEADERS = frozenset(
 START_HEADERS = frozenset({"start time", "waktu mulai"})
 END_HEADERS = frozenset({"completion time", "waktu penyelesaian", "waktu selesai", "end time"})
 NAME_WORDS = frozenset({"name", "nama"})  # "Full name", "Nama lengkap", "Nama siswa"
+# Which column names the student, best first: the name question of the form `questions --form`
+# builds (and "Name" alone), then a column that can only hold a student's name. Any other
+# column with a name word names the student only when it is the one such column and says
+# nothing of a school, a teacher or a parent ("Nama Sekolah" before "Nama Siswa").
+NAME_QUESTIONS = frozenset({"your name", "nama kamu", "name", "nama"})
+STUDENT_NAMES = frozenset(
+    {
+        "student name",
+        "students name",
+        "nama siswa",
+        "nama murid",
+        "nama peserta didik",
+        "nama lengkap",
+        "nama lengkap siswa",
+        "full name",
+    }
+)
+NOT_STUDENT_WORDS = frozenset(
+    {"school", "sekolah", "teacher", "guru", "wali", "parent", "orang", "ayah", "ibu", "kelas"}
+)
+# What Microsoft Forms writes in its own Name column when the form does not ask who answers.
+ANONYMOUS = frozenset({"anonymous", "anonim"})
+# Columns kept for the teacher: a student's class or group (the summary gives a breakdown by
+# it), and their roll number.
+GROUP_HEADERS = frozenset({"class", "kelas", "group", "kelompok", "rombel", "rombongan belajar"})
+ROLL_HEADERS = frozenset(
+    {"no absen", "nomor absen", "absen", "no", "nis", "nisn", "roll number", "roll no"}
+)
 EMAIL_WORDS = frozenset({"email", "mail", "surel"})  # "Email Address", "Alamat email", "E-mail"
 ID_HEADERS = frozenset({"id"})  # Microsoft Forms' response number
 
@@ -105,6 +133,9 @@ class Row:
     problem: str | None = None  # what is wrong with the row, in the class's language
     asked: int | None = None  # questions about the work the form put (None: those in answers)
     seconds: float | None = None  # how long the sitting took, where the export says
+    group: str = ""  # the student's class or group, where a column says
+    key: str = ""  # who answered, to find a second submission: e-mail, else name; '' unknown
+    when: str = ""  # when the form was sent, as the export writes it ('' unknown)
 
 
 @dataclass(frozen=True)
@@ -173,11 +204,14 @@ def read(
     catalogue: Catalogue,
     lang: Lang,
     progress: Callable[[Path, int], None] | None = None,
+    name_column: str | None = None,
 ) -> Iterator[Row | Note]:
     """Every student of every file (folders: their sheets, by name), in order, and notes.
     A file given twice (or also inside a folder given) is read once.
 
-    ``progress(path, bytes)`` is called now and then with how far into a file reading is.
+    ``progress(path, bytes)`` is called now and then with how far into a file reading is;
+    ``name_column`` is the title of the column that names the students (--name-column),
+    chosen from the headers when None.
     """
     matcher = Matcher(catalogue)
     coder = Coder(catalogue)
@@ -199,7 +233,7 @@ def read(
             else:
                 seen.add((status.st_dev, status.st_ino))
                 if suffix in FORM_SUFFIXES:
-                    yield from _form(path, matcher, lang, tell)
+                    yield from _form(path, matcher, lang, tell, name_column)
                 elif suffix in SHEET_SUFFIXES:
                     yield _sheet(path, catalogue, lang)
                 else:
@@ -275,13 +309,14 @@ def _codes(path: Path, coder: Coder, lang: Lang, progress: Progress) -> Iterator
             name, code = (found.group(1).strip(), found.group(2)) if found else ("", line)
             kept = {t("form_name_column", lang): name} if name else {}
             label = name or t("form_where", lang, source=source, row=number)
+            key = _name_key(name)
             try:
                 decoded = coder.decode(code)
             except RolefinderError as error:
                 problem = error.describe(lang)
-                yield Row(source, number, kept, label, lang, None, problem)
+                yield Row(source, number, kept, label, lang, None, problem, key=key)
                 continue
-            yield Row(source, number, kept, label, decoded.lang, decoded.answers)
+            yield Row(source, number, kept, label, decoded.lang, decoded.answers, key=key)
 
 
 def _lines(text: io.TextIOBase) -> Iterator[str]:
@@ -308,15 +343,20 @@ class _Columns:
 
     questions: dict[str, list[int]]  # question id -> its columns (more than one: a duplicate)
     kept: dict[int, str]  # column -> its header, kept as it is
-    name: int | None
+    names: tuple[int, ...]  # the columns that can name the student, best first
     email: int | None
     width: int  # the header's number of columns
     asked: int  # questions about the work among the columns
     start: int | None = None  # the columns of the sitting's start and completion times
     end: int | None = None
+    group: int | None = None  # the student's class or group
+    sent: int | None = None  # when the form was sent: the completion time, else the timestamp
+    named: bool = True  # False: the --name-column asked for is not in the header
 
 
-def _form(path: Path, matcher: Matcher, lang: Lang, progress: Progress) -> Iterator[Row | Note]:
+def _form(
+    path: Path, matcher: Matcher, lang: Lang, progress: Progress, name_column: str | None
+) -> Iterator[Row | Note]:
     source = path_text(path)
     with path.open("rb") as stream:
         text = _text_stream(stream, path, lang)
@@ -332,7 +372,10 @@ def _form(path: Path, matcher: Matcher, lang: Lang, progress: Progress) -> Itera
         if header is None:
             yield Note(source, t("form_empty", lang, source=source), True)
             return
-        columns = _columns(header, matcher)
+        columns = _columns(header, matcher, name_column)
+        if not columns.named:
+            wanted = visible(name_column or "")
+            yield Note(source, t("form_no_name_column", lang, source=source, column=wanted))
         yield from _header_notes(source, header, columns, matcher, lang)
         if not columns.questions:
             return
@@ -363,7 +406,9 @@ def _form(path: Path, matcher: Matcher, lang: Lang, progress: Progress) -> Itera
         progress(stream.tell())
 
 
-def read_header(path: Path, catalogue: Catalogue, lang: Lang) -> list[str]:
+def read_header(
+    path: Path, catalogue: Catalogue, lang: Lang, name_column: str | None = None
+) -> list[str]:
     """The kept columns of a form export (none if it cannot be read: reading it says why)."""
     try:
         with path.open("rb") as stream:
@@ -371,7 +416,13 @@ def read_header(path: Path, catalogue: Catalogue, lang: Lang) -> list[str]:
             header = next(csv.reader([first], delimiter=_delimiter(first, path)), [])
     except (OSError, UnicodeDecodeError, csv.Error):
         return []
-    return list(_columns(header, Matcher(catalogue)).kept.values())
+    return list(_columns(header, Matcher(catalogue), name_column).kept.values())
+
+
+def front_column(title: str) -> bool:
+    """Whether a kept column is a class, group or roll-number column: the results show these
+    beside the name."""
+    return normal(title) in GROUP_HEADERS | ROLL_HEADERS
 
 
 def _delimiter(line: str, path: Path) -> str:
@@ -385,32 +436,63 @@ def _delimiter(line: str, path: Path) -> str:
     return best if counts[best] else ","
 
 
-def _columns(header: Sequence[str], matcher: Matcher) -> _Columns:
+def _columns(header: Sequence[str], matcher: Matcher, name_column: str | None = None) -> _Columns:
     questions: dict[str, list[int]] = {}
     kept: dict[int, str] = {}
-    name = email = start = end = None
+    email = start = end = group = stamp = None
+    tiers: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
+    wanted = normal(name_column) if name_column is not None else None
     for index, title in enumerate(header):
-        question = matcher.question(title)
-        if question is not None:
+        text = normal(title)
+        if wanted is not None and text == wanted:
+            tiers[0].append(index)  # asked for by name: never a question
+        elif (question := matcher.question(title)) is not None:
             questions.setdefault(question, []).append(index)
             continue
-        words = set(normal(title).split())
+        words = set(text.split())
         if words & NAME_WORDS:
-            name = index if name is None else name
+            tier = 1 if text in NAME_QUESTIONS else 2 if text in STUDENT_NAMES else 3
+            if tier < 3 or not words & NOT_STUDENT_WORDS:
+                tiers[tier].append(index)
         elif words & EMAIL_WORDS:
             email = index if email is None else email
-        elif normal(title) not in TIMESTAMP_HEADERS | ID_HEADERS:
-            continue
-        elif normal(title) in START_HEADERS:
+        elif text in GROUP_HEADERS:
+            group = index if group is None else group
+        elif text in ROLL_HEADERS:
+            pass
+        elif text not in TIMESTAMP_HEADERS | ID_HEADERS:
+            if index not in tiers[0]:
+                continue
+        elif text in START_HEADERS:
             start = index if start is None else start
-        elif normal(title) in END_HEADERS:
+        elif text in END_HEADERS:
             end = index if end is None else end
+        elif text in TIMESTAMP_HEADERS:
+            stamp = index if stamp is None else stamp
         kept_as = title.strip().lstrip("\ufeff") or f"#{index + 1}"
         if kept_as in kept.values():  # a header given twice: both columns kept, told apart
             kept_as = f"{kept_as} ({_letters(index)})"
         kept[index] = kept_as
     asked = sum(1 for q in matcher.catalogue.bank if q.id in questions)
-    return _Columns(questions, kept, name, email, len(header), asked, start, end)
+    # With --name-column, that column alone; else the name question's, then a student's name
+    # column, then the one other column with a name word (two such: neither is sure).
+    if wanted is not None:
+        names = tiers[0]
+    else:
+        names = tiers[1] + tiers[2] + (tiers[3] if len(tiers[3]) == 1 else [])
+    return _Columns(
+        questions,
+        kept,
+        tuple(names),
+        email,
+        len(header),
+        asked,
+        start,
+        end,
+        group,
+        end if end is not None else stamp,
+        named=wanted is None or bool(names),
+    )
 
 
 def _header_notes(
@@ -459,11 +541,21 @@ def _form_row(
 ) -> Row:
     width = len(cells)
     kept = {title: cells[i] if i < width else "" for i, title in columns.kept.items()}
-    label = ""
-    for index in (columns.name, columns.email):
-        if index is not None and index < width and cells[index].strip():
-            label = cells[index].strip()
+    name = ""
+    for index in columns.names:  # Microsoft Forms' "anonymous" never names anyone
+        text = cells[index].strip() if index < width else ""
+        if text and text.casefold() not in ANONYMOUS:
+            name = text
             break
+    email = columns.email
+    address = cells[email].strip() if email is not None and email < width else ""
+    label = name or address
+    key = "@" + address.casefold() if address else _name_key(name)
+    group = columns.group
+    group_text = " ".join(cells[group].split()) if group is not None and group < width else ""
+    sent = columns.sent
+    when = cells[sent].strip() if sent is not None and sent < width else ""
+    extra = (group_text, key, when)
     answers: dict[str, str] = {}
     languages: list[Lang | None] = []
     problems: list[str] = []
@@ -484,11 +576,18 @@ def _form_row(
     tie = len(counts) > 1 and counts[-1][0] == counts[-2][0]
     row_lang = lang if tie else counts[-1][1]
     if problems:
-        return Row(source, number, kept, label, row_lang, None, "; ".join(problems[:MAX_PROBLEMS]))
+        problem = "; ".join(problems[:MAX_PROBLEMS])
+        return Row(source, number, kept, label, row_lang, None, problem, None, None, *extra)
     begun, ended, seconds = columns.start, columns.end, None
     if begun is not None and ended is not None and max(begun, ended) < width:
         seconds = sitting_seconds(cells[begun], cells[ended])
-    return Row(source, number, kept, label, row_lang, answers, None, columns.asked, seconds)
+    where = (source, number, kept, label, row_lang, answers, None, columns.asked, seconds)
+    return Row(*where, *extra)
+
+
+def _name_key(name: str) -> str:
+    """A name as it identifies a student: case and spacing aside; '' for no name."""
+    return "#" + " ".join(name.casefold().split()) if name.strip() else ""
 
 
 def _answer(

@@ -476,6 +476,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Replace the --save file if it exists.",
         "id": "Timpa file --save jika sudah ada.",
     },
+    "opt_name_column": {
+        "en": "The title of the column that holds the students' names, when it is not found by itself.",
+        "id": "Judul kolom yang berisi nama siswa, kalau kolom itu tidak ditemukan dengan sendirinya.",
+    },
     "opt_force_class": {
         "en": "Write into the --out folder even if it exists, replacing the results files in it.",
         "id": "Tulis ke folder --out walaupun sudah ada, dan timpa file hasil di dalamnya.",
@@ -535,6 +539,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "form_name_question": {"en": "Name", "id": "Nama"},
     "form_name_column": {"en": "name", "id": "nama"},
     "form_where": {"en": "{source} row {row}", "id": "{source} baris {row}"},
+    "form_no_name_column": {
+        "en": "{source}: no column is titled {column}; the students are named from the name or e-mail columns found.",
+        "id": "{source}: tidak ada kolom berjudul {column}; nama siswa diambil dari kolom nama atau email yang ditemukan.",
+    },
     "form_spreadsheet": {
         "en": "{source}: a spreadsheet file cannot be read; save it as CSV first (in Excel: "
         "File > Save As > CSV UTF-8).",
@@ -622,6 +630,18 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Said they are torn between a few directions: go through the roles listed, not only the first.",
         "id": "Mengaku bimbang di antara beberapa arah: bahas profesi-profesi di daftarnya, bukan hanya yang pertama.",
     },
+    "class_twice": {
+        "en": "{where}: {name} sent the form again later ({kept}); only the later answers are counted.",
+        "id": "{where}: {name} mengirim formulir lagi setelahnya ({kept}); hanya jawaban yang terakhir yang dihitung.",
+    },
+    "class_note_twice": {
+        "en": "Sent the form more than once: these are the latest answers.",
+        "id": "Mengirim formulir lebih dari sekali: ini jawaban yang terakhir.",
+    },
+    "class_sheet": {"en": "Results", "id": "Hasil"},
+    "class_col_name": {"en": "name", "id": "nama"},
+    "class_col_answered": {"en": "answered", "id": "dijawab"},
+    "class_col_duplicate": {"en": "sent twice", "id": "kirim dua kali"},
     "class_col_source": {"en": "source", "id": "sumber"},
     "class_col_row": {"en": "row", "id": "baris"},
     "class_col_best": {"en": "best fit", "id": "paling cocok"},
@@ -1049,6 +1069,13 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "summary_col_role": {"en": "Role", "id": "Profesi"},
     "summary_col_trait": {"en": "Trait", "id": "Tipe"},
     "summary_col_share": {"en": "Share", "id": "Persentase"},
+    "summary_groups_heading": {"en": "By class", "id": "Per kelas"},
+    "summary_files_heading": {"en": "By file", "id": "Per file"},
+    "summary_col_group": {"en": "Class", "id": "Kelas"},
+    "summary_col_file": {"en": "File", "id": "File"},
+    "summary_col_first": {"en": "Best fits", "id": "Paling cocok"},
+    "summary_no_group": {"en": "(no class given)", "id": "(kelas tidak diisi)"},
+    "summary_duplicates": {"en": "Sent twice", "id": "Kirim dua kali"},
     "summary_talk_heading": {
         "en": "Talk to these students first",
         "id": "Ajak bicara siswa berikut lebih dulu",

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from rolefinder.cards import PAGE_CSS, clean, markdown_escape
-from rolefinder.classroom import Summary, TalkTo, reason_text
+from rolefinder.classroom import Summary, TalkTo, Tally, reason_text
 from rolefinder.i18n import t, visible
 from rolefinder.languages import Lang, number
 from rolefinder.model import Catalogue
@@ -93,6 +93,16 @@ class Chart(NamedTuple):
     description: str  # every bar in words, for the image's <desc>
 
 
+class Part(NamedTuple):
+    """The class broken down (by class or group, or by file): a table of counts and the
+    first roles of each part."""
+
+    slug: str
+    heading: str
+    columns: tuple[str, str, str, str]  # part, students, scored, best fits
+    rows: tuple[tuple[str, str, str, str], ...]
+
+
 class Talk(NamedTuple):
     """A student to talk to first: who, where their answers are, and why."""
 
@@ -115,6 +125,7 @@ class ClassFacts(NamedTuple):
     note: str  # what the counts mean: how many results are unsure, or why there are no charts
     failed_note: str  # where to find why rows failed, or '' when none did
     charts: tuple[Chart, ...]  # none when nobody was scored
+    parts: tuple[Part, ...]  # by class, by file: where the class has more than one
     talk_heading: str
     talk_intro: str
     talk: tuple[Talk, ...]
@@ -151,6 +162,26 @@ def _chart(
     return Chart(slug, heading, intro, columns, tuple(bars), description)
 
 
+def _part(slug: str, parts: dict[str, Tally], summary: Summary, heading: str, column: str) -> Part:
+    """A breakdown's table: each part with its counts and its first roles, most first."""
+    lang, catalogue = summary.lang, summary.catalogue
+    rows = []
+    for name, part in sorted(parts.items(), key=lambda item: (item[0] == "", item[0])):
+        roles = ", ".join(
+            f"{_role_name(catalogue, role, lang)} {number(count, lang)}"
+            for role, count in part.first_roles()
+        )
+        shown = _text(name) or t("summary_no_group", lang)
+        rows.append((shown, number(part.students, lang), number(part.scored, lang), roles))
+    columns = (
+        column,
+        t("summary_students", lang),
+        t("summary_scored", lang),
+        t("summary_col_first", lang),
+    )
+    return Part(slug, heading, columns, tuple(rows))
+
+
 def class_facts(summary: Summary) -> ClassFacts:
     """Everything the summary files show, in ``summary.lang``, cleaned but not escaped."""
     lang, catalogue, scored = summary.lang, summary.catalogue, summary.scored
@@ -165,6 +196,9 @@ def class_facts(summary: Summary) -> ClassFacts:
     ]
     pattern = summary.no_pattern
     counts.append(Count(t("summary_no_pattern", lang), number(pattern, lang), pattern > 0))
+    if summary.duplicates:
+        twice = number(summary.duplicates, lang)
+        counts.append(Count(t("summary_duplicates", lang), twice, True))
     if summary.timed:  # without start and completion times, nobody can be seen to rush
         rushed = summary.rushed
         counts.append(Count(t("summary_rushed", lang), number(rushed, lang), rushed > 0))
@@ -216,6 +250,14 @@ def class_facts(summary: Summary) -> ClassFacts:
                 lang,
             )
         )
+    parts = []
+    if summary.by_group:
+        heading = t("summary_groups_heading", lang)
+        column = t("summary_col_group", lang)
+        parts.append(_part("groups", summary.groups, summary, heading, column))
+    if summary.by_file:
+        heading, column = t("summary_files_heading", lang), t("summary_col_file", lang)
+        parts.append(_part("files", summary.files, summary, heading, column))
     more = t("summary_talk_more", lang, count=number(summary.talk_more, lang))
     return ClassFacts(
         lang=lang,
@@ -229,6 +271,7 @@ def class_facts(summary: Summary) -> ClassFacts:
         note=note,
         failed_note=t("summary_failed_note", lang) if summary.failed else "",
         charts=tuple(charts),
+        parts=tuple(parts),
         talk_heading=t("summary_talk_heading", lang),
         talk_intro=t("summary_talk_intro", lang),
         talk=tuple(_talk(entry, catalogue, lang) for entry in summary.talk_order()),
@@ -288,6 +331,12 @@ def markdown_summary(facts: ClassFacts) -> str:
         lines.append(row(["---", "---", *["---:"] * len(figures)]))
         for bar in chart.bars:
             lines.append(row([md(bar.name), _md_bar(bar.share), *map(md, bar.figures)]))
+        lines.append("")
+    for part in facts.parts:
+        lines += [f"## {md(part.heading)}", ""]
+        lines.append(row(map(md, part.columns)))
+        lines.append(row(["---", "---:", "---:", "---"]))
+        lines += [row(map(md, cells)) for cells in part.rows]
         lines.append("")
     if facts.show_talk:
         lines += [f"## {md(facts.talk_heading)}", ""]
@@ -427,6 +476,24 @@ def _html_table(chart: Chart) -> list[str]:
     return [*out, "</tbody>", "</table>"]
 
 
+def _html_part(part: Part) -> list[str]:
+    """A breakdown as a section with its table: the counts are numbers, right-aligned."""
+    name, students, scored, first = map(_h, part.columns)
+    head = (
+        f'<th scope="col">{name}</th><th scope="col" class="num">{students}</th>'
+        f'<th scope="col" class="num">{scored}</th><th scope="col">{first}</th>'
+    )
+    out = [f'<section id="{part.slug}">', f"<h2>{_h(part.heading)}</h2>", "<table>"]
+    out += [f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    for cells in part.rows:
+        one, two, three, four = map(_h, cells)
+        out.append(
+            f'<tr><th scope="row">{one}</th><td class="num">{two}</td>'
+            f'<td class="num">{three}</td><td>{four}</td></tr>'
+        )
+    return [*out, "</tbody>", "</table>", "</section>"]
+
+
 def summary_html(summary: Summary) -> str:
     """The class summary as a self-contained HTML5 page (``summary.html``) that reads well on a
     phone and in print: charts as inline SVG, their figures in real tables."""
@@ -477,6 +544,8 @@ def html_summary(facts: ClassFacts) -> str:
             "</figure>",
             "</section>",
         ]
+    for part in facts.parts:
+        out += _html_part(part)
     if facts.show_talk:
         out += ["<section>", f"<h2>{_h(facts.talk_heading)}</h2>"]
         if facts.talk:
