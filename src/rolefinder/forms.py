@@ -474,12 +474,10 @@ def _columns(header: Sequence[str], matcher: Matcher, name_column: str | None = 
             kept_as = f"{kept_as} ({_letters(index)})"
         kept[index] = kept_as
     asked = sum(1 for q in matcher.catalogue.bank if q.id in questions)
-    # With --name-column, that column alone; else the name question's, then a student's name
-    # column, then the one other column with a name word (two such: neither is sure).
-    if wanted is not None:
-        names = tiers[0]
-    else:
-        names = tiers[1] + tiers[2] + (tiers[3] if len(tiers[3]) == 1 else [])
+    # With --name-column, that column alone (if the file has it); else the name question's,
+    # then a student's name column, then the one other column with a name word (two such:
+    # neither is sure).
+    names = tiers[0] or tiers[1] + tiers[2] + (tiers[3] if len(tiers[3]) == 1 else [])
     return _Columns(
         questions,
         kept,
@@ -491,7 +489,7 @@ def _columns(header: Sequence[str], matcher: Matcher, name_column: str | None = 
         end,
         group,
         end if end is not None else stamp,
-        named=wanted is None or bool(names),
+        named=wanted is None or bool(tiers[0]),
     )
 
 
@@ -549,6 +547,7 @@ def _form_row(
             break
     email = columns.email
     address = cells[email].strip() if email is not None and email < width else ""
+    address = "" if address.casefold() in ANONYMOUS else address  # Microsoft's, for everyone
     label = name or address
     key = "@" + address.casefold() if address else _name_key(name)
     group = columns.group
