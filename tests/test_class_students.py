@@ -169,7 +169,7 @@ def run(catalogue, tmp_path, files, name_column, lang="en"):
     ids=[case[0] for case in CASES],
 )
 def test_the_right_students_once_each(catalogue, tmp_path, files, extra, students, notes):
-    summary, listing, out = run(catalogue, tmp_path, files, extra)
+    summary, listing, _ = run(catalogue, tmp_path, files, extra)
     found = [
         (s["label"].replace(str(tmp_path) + "/", ""), s["group"] or "", s["duplicate"])
         for s in listing["students"]
@@ -203,7 +203,7 @@ def test_a_class_column_and_files_give_a_breakdown(catalogue, tmp_path):
         "9A.csv": (["Nama", "Kelas"], [["Budi", "9A"], ["Siti", "9A"], ["Dewi", ""]]),
         "9B.csv": (["Nama", "Kelas"], [["Agus", "9B"]]),
     }
-    summary, listing, out = run(catalogue, tmp_path, files, [])
+    _, listing, out = run(catalogue, tmp_path, files, [])
     role = catalogue.role(listing["students"][0]["matches"][0]["id"])
     first = role.name.get("en")
     assert {g: v["students"] for g, v in listing["summary"]["groups"].items()} == {
