@@ -172,28 +172,19 @@ def _score_into(
     scorer = Scorer(reading.catalogue, reading.lang)
     helped = _helped(reading.paths) if helper is None else helper
     sent = Submissions()
-    summary = _score_rows(reading, scorer, out, told, helped, sent, Repeats())
+    summary = _score_rows(reading, scorer, out, told, helped, sent, Repeats(), [])
     if sent.again:  # maybe a student sent the form twice: which rows, and the files again
         twice = repeats(reading.rows(), sent.again)
         if twice.replaced:
-            summary = _score_rows(reading, scorer, out, None, helped, Submissions(), twice)
+            notes: list[Note] = []
+            summary = _score_rows(reading, scorer, out, None, helped, Submissions(), twice, notes)
             if told is not None:  # the rest was told the first time
-                for note in summary.notes:
-                    if note.text.startswith(_TWICE_MARK):
-                        told(dataclasses.replace(note, text=note.text[len(_TWICE_MARK) :]))
-            summary.notes = [_unmarked(note) for note in summary.notes]
+                for note in notes:
+                    told(note)
     md, page = summary_markdown(summary), summary_html(summary)
     files.write_atomically(out / SUMMARY_MD, md.encode(), replace=True)
     files.write_atomically(out / SUMMARY_HTML, page.encode(), replace=True)
     return summary
-
-
-_TWICE_MARK = "\0"  # starts a note about a second submission until it has been told
-
-
-def _unmarked(note: Note) -> Note:
-    text = note.text.removeprefix(_TWICE_MARK)
-    return note if text == note.text else dataclasses.replace(note, text=text)
 
 
 def _score_rows(
@@ -204,9 +195,11 @@ def _score_rows(
     helped: bool,
     sent: Submissions,
     twice: Repeats,
+    twice_notes: list[Note],
 ) -> Summary:
     """Read, score and write every student into the results files; the summary. Rows that
-    ``twice`` says a later submission replaces are left out, each with a note."""
+    ``twice`` says a later submission replaces are left out, each with a note (also added to
+    ``twice_notes``)."""
     catalogue, lang, paths = reading.catalogue, reading.lang, reading.paths
     summary = Summary(catalogue, lang, sources=[path_text(path) for path in paths])
     table = _Table(_kept_columns(reading), catalogue, lang)
@@ -218,7 +211,7 @@ def _score_rows(
         sheet = SheetWriter(xlsx_file, t("class_sheet", lang), table.header, table.widths)
         stack.callback(sheet.abandon)  # after close: nothing left to do
         listing = _JsonWriter(json_file, catalogue, lang)
-        rows = _kept(reading.rows(), sent, twice, lang)
+        rows = _kept(reading.rows(), sent, twice, lang, twice_notes)
         for item, student in _scored(scorer, rows, helped):
             if student is None:
                 summary.notes.append(item)  # type: ignore[arg-type]
@@ -242,10 +235,10 @@ def _score_rows(
 
 
 def _kept(
-    items: Iterator[Row | Note], sent: Submissions, twice: Repeats, lang: Lang
+    items: Iterator[Row | Note], sent: Submissions, twice: Repeats, lang: Lang, said: list[Note]
 ) -> Iterator[Row | Note]:
     """The items read, each row counted into ``sent``; a row that ``twice`` says a later
-    submission replaces becomes a note saying so (marked, to be told once)."""
+    submission replaces becomes a note saying so, also added to ``said``."""
     for item in items:
         if isinstance(item, Row):
             sent.add(item)
@@ -254,7 +247,8 @@ def _kept(
                 where = t("form_where", lang, source=item.source, row=item.row)
                 instead = t("form_where", lang, source=kept[0], row=kept[1])
                 text = t("class_twice", lang, where=where, name=item.label, kept=instead)
-                yield Note(item.source, _TWICE_MARK + text)
+                said.append(Note(item.source, text))
+                yield said[-1]
                 continue
         yield item
 

@@ -226,8 +226,9 @@ class Summary:
 
     @property
     def by_file(self) -> bool:
-        """Whether to break the class down by file: students came from more than one."""
-        return len(self.files) > 1
+        """Whether to break the class down by file: students came from more than one file
+        given."""
+        return 1 < len(self.files) <= len(self.sources)  # not a folder's sheets, one by one
 
     @property
     def talk_more(self) -> int:

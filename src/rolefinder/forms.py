@@ -4,12 +4,14 @@
   UTF-8"): a header row of question texts, in either language, and one row per student whose
   cells hold option texts. Texts are matched ignoring case, spacing, punctuation and the kind
   of quotes (see ``normal``); a question number typed before a question ("3. ...") is ignored,
-  and so are question ids. Timestamp, name, e-mail and id columns are kept as they are; any
-  other column is ignored, with a note. Where the export has a start and a completion time
-  (Microsoft Forms), each row says how long the sitting took (see ``sitting_seconds``). The
-  separator (comma, semicolon as Excel writes in
-  Indonesian settings, or tab) is read from the header; the encoding is UTF-8 (a byte-order
-  mark is fine), UTF-16 with a byte-order mark, or else Windows-1252.
+  and so are question ids. Timestamp, name, e-mail, id, class and roll-number columns are
+  kept as they are; any other column is ignored, with a note. The student's name is chosen
+  as NAME_QUESTIONS and STUDENT_NAMES say (or --name-column), and each row carries what finds
+  a second submission (``Row.key``, ``Row.when``) and the student's class (``Row.group``).
+  Where the export has a start and a completion time (Microsoft Forms), each row says how
+  long the sitting took (see ``sitting_seconds``). The separator (comma, semicolon as Excel
+  writes in Indonesian settings, or tab) is read from the header; the encoding is UTF-8 (a
+  byte-order mark is fine), UTF-16 with a byte-order mark, or else Windows-1252.
 - **Answer sheets** (``.yaml``, ``.yml``, ``.json``: question id -> option id) and folders of
   them.
 - **Result codes**, one a line, optionally after a name and a tab, comma, semicolon or colon;
@@ -309,7 +311,7 @@ def _codes(path: Path, coder: Coder, lang: Lang, progress: Progress) -> Iterator
             name, code = (found.group(1).strip(), found.group(2)) if found else ("", line)
             kept = {t("form_name_column", lang): name} if name else {}
             label = name or t("form_where", lang, source=source, row=number)
-            key = _name_key(name)
+            key = _name_key(name, source)
             try:
                 decoded = coder.decode(code)
             except RolefinderError as error:
@@ -549,9 +551,9 @@ def _form_row(
     address = cells[email].strip() if email is not None and email < width else ""
     address = "" if address.casefold() in ANONYMOUS else address  # Microsoft's, for everyone
     label = name or address
-    key = "@" + address.casefold() if address else _name_key(name)
     group = columns.group
     group_text = " ".join(cells[group].split()) if group is not None and group < width else ""
+    key = "@" + address.casefold() if address else _name_key(name, source, group_text)
     sent = columns.sent
     when = cells[sent].strip() if sent is not None and sent < width else ""
     extra = (group_text, key, when)
@@ -584,9 +586,12 @@ def _form_row(
     return Row(*where, *extra)
 
 
-def _name_key(name: str) -> str:
-    """A name as it identifies a student: case and spacing aside; '' for no name."""
-    return "#" + " ".join(name.casefold().split()) if name.strip() else ""
+def _name_key(name: str, source: str, group: str = "") -> str:
+    """A name as it identifies a student, case and spacing aside, within one file and class
+    (two classes may each have a Budi; an e-mail is one person's anywhere); '' for no name."""
+    if not name.strip():
+        return ""
+    return "\0".join(("#", source, group, " ".join(name.casefold().split())))
 
 
 def _answer(

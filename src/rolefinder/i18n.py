@@ -1072,7 +1072,7 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "summary_groups_heading": {"en": "By class", "id": "Per kelas"},
     "summary_files_heading": {"en": "By file", "id": "Per file"},
     "summary_col_group": {"en": "Class", "id": "Kelas"},
-    "summary_col_file": {"en": "File", "id": "File"},
+    "summary_col_file": {"en": "File", "id": "Nama file"},
     "summary_col_first": {"en": "Best fits", "id": "Paling cocok"},
     "summary_no_group": {"en": "(no class given)", "id": "(kelas tidak diisi)"},
     "summary_duplicates": {"en": "Sent twice", "id": "Kirim dua kali"},
