@@ -14,6 +14,8 @@ import openpyxl
 import pytest
 
 from rolefinder.batch import score_class
+from rolefinder.classroom import Submissions, repeats
+from rolefinder.forms import Row
 from rolefinder.i18n import t
 
 ANSWER = 1  # every student answers each question with its second option: all are scored
@@ -289,3 +291,18 @@ def test_results_csv_has_names_first_and_numbers_as_numbers(catalogue, tmp_path,
     for key in ("fit", "sure", "answered"):  # fit 2 is empty where one role is listed
         name = t(f"class_col_{key}", lang, n=2)
         assert all(0 <= int(row[name]) <= 100 for row in rows), name
+
+
+def test_the_filters_false_alarm_replaces_nobody_and_a_real_second_submission_is_found():
+    class Tiny(Submissions):
+        BITS = 8  # a filter that soon takes every key for one it has seen
+
+    rows = [Row("f.csv", n, {}, f"s{n}", "en", {}, key=f"@s{n}") for n in range(2, 30)]
+    rows.append(Row("f.csv", 30, {}, "s5 again", "en", {}, key="@s5"))
+    sent = Tiny()
+    for row in rows:
+        sent.add(row)
+    assert len(sent.again) > 2  # false alarms, and the real one
+    found = repeats(rows, sent.again)
+    assert found.replaced == {("f.csv", 5): ("f.csv", 30)}
+    assert found.kept == {("f.csv", 30)}
