@@ -207,6 +207,7 @@ def test_a_double_submission_is_told_once_on_screen(runner, catalogue, tmp_path)
     result = runner.invoke(app, ["class", str(path), "-o", str(tmp_path / "o"), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.stderr.count("sent the form again") == 1
+    assert "results.xlsx" in result.stdout
 
 
 def test_a_class_column_and_files_give_a_breakdown(catalogue, tmp_path):

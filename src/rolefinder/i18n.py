@@ -694,8 +694,8 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Tidak ada siswa yang mendapat hasil.",
     },
     "class_written": {
-        "en": "Written to {path}: results.csv, results.json, summary.md, summary.html",
-        "id": "Ditulis ke {path}: results.csv, results.json, summary.md, summary.html",
+        "en": "Written to {path}: results.xlsx, results.csv, results.json, summary.md, summary.html",
+        "id": "Ditulis ke {path}: results.xlsx, results.csv, results.json, summary.md, summary.html",
     },
     "class_reading": {"en": "Reading {source}", "id": "Membaca {source}"},
     "class_help": {
@@ -711,10 +711,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "jawaban, dan file kode hasil (satu per baris).",
     },
     "opt_out": {
-        "en": "The folder to write results.csv, results.json, summary.md and summary.html into "
-        "(default: FILE-results beside where you are).",
-        "id": "Folder tempat menulis results.csv, results.json, summary.md, dan summary.html "
-        "(bawaan: FILE-results di folder tempatmu sekarang).",
+        "en": "The folder to write results.xlsx, results.csv, results.json, summary.md and "
+        "summary.html into (default: FILE-results beside where you are).",
+        "id": "Folder tempat menulis results.xlsx, results.csv, results.json, summary.md, dan "
+        "summary.html (bawaan: FILE-results di folder tempatmu sekarang).",
     },
     "opt_form": {
         "en": "Print the questions and their options as plain text to type into a form tool.",
