@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import dataclasses
+import functools
 import io
 import json
 import os
@@ -224,9 +225,12 @@ def _score_rows(
                 student = dataclasses.replace(student, flags=(*student.flags, "duplicate"))
             summary.add(student)
             said = student_note(student, catalogue, lang)
-            cells = table.cells(student, said)
+            cells = [
+                _shown(cell) if isinstance(cell, str) else cell
+                for cell in table.cells(student, said)
+            ]
             text.write(cells)
-            sheet.write([visible(cell) if isinstance(cell, str) else cell for cell in cells])
+            sheet.write(cells)
             listing.write(student, said)
         listing.close(summary)
         text.flush()
@@ -361,11 +365,21 @@ def _names(catalogue: Catalogue, lang: Lang) -> dict[str, str]:
 
 
 def _cell(text: str) -> str:
-    """A text for a spreadsheet cell: never read as a formula, and with any control or
-    invisible character spelled out (a name with an escape sequence cannot replay it when
-    the file is printed in a terminal)."""
-    text = visible(text)
+    """A text for a CSV cell: never read as a formula, and with any control or invisible
+    character spelled out (a name with an escape sequence cannot replay it when the file is
+    printed in a terminal)."""
+    text = _shown(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _formula_safe(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+@functools.lru_cache(maxsize=4096)  # a class repeats its roles, ways in, flags and notes
+def _shown(text: str) -> str:
+    """A text for a results file, with any control or invisible character spelled out."""
+    return visible(text)
 
 
 class _Table:
@@ -439,8 +453,10 @@ class _CsvWriter:
         self.writer.writerow([_cell(text) for text in table.header])
 
     def write(self, cells: Sequence[Cell]) -> None:
-        """One student's row."""
-        self.writer.writerow(["" if c is None else _cell(str(c)) for c in cells])
+        """One student's row (its texts already shown as _shown shows them)."""
+        self.writer.writerow(
+            [_formula_safe(c) if isinstance(c, str) else "" if c is None else c for c in cells]
+        )
 
     def flush(self) -> None:
         self.text.flush()

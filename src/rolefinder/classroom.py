@@ -15,7 +15,6 @@ half of the questions about the work put to the student got a real answer.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -187,9 +186,13 @@ class Summary:
         """Count one student in."""
         self.students += 1
         self.duplicates += student.duplicate
-        for parts, part in ((self.groups, student.group), (self.files, student.source)):
-            if part in parts or len(parts) < MAX_PARTS:
-                parts.setdefault(part, Tally()).add(student)
+        parts = (self.groups, student.group), (self.files, student.source)
+        for tallies, part in parts if len(self.sources) > 1 else parts[:1]:
+            tally = tallies.get(part)
+            if tally is None and len(tallies) < MAX_PARTS:
+                tally = tallies[part] = Tally()
+            if tally is not None:
+                tally.add(student)
         if student.status == "failed":
             self.failed += 1
             return
@@ -339,10 +342,13 @@ class Submissions:
         """Count one row in (rows without a key are nobody in particular)."""
         if not row.key:
             return
-        digest = hashlib.blake2b(row.key.encode("utf-8", "replace"), digest_size=12).digest()
+        # Python's own hash, the same all through one process (all this needs), as two
+        # 32-bit halves that make each of the HASHES bit positions (Kirsch and Mitzenmacher).
+        number = hash(row.key) & 0xFFFF_FFFF_FFFF_FFFF
+        first, step = number & 0xFFFF_FFFF, number >> 32 | 1
         seen = True
         for n in range(self.HASHES):
-            bit = int.from_bytes(digest[4 * n : 4 * n + 4], "little") % self.BITS
+            bit = (first + n * step) % self.BITS
             mask = 1 << (bit & 7)
             seen = seen and bool(self.bits[bit >> 3] & mask)
             self.bits[bit >> 3] |= mask

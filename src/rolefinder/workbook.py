@@ -155,16 +155,17 @@ class SheetWriter:
 
 
 def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("\ufffd", value))
+    return escape(value if value.isprintable() else _NOT_XML.sub("\ufffd", value))
 
 
 def _cell(value: Cell) -> str:
     if value is None or value == "":
         return "<c/>"
-    if isinstance(value, bool):  # never meant: bool is an int, and would write 1 or 0
-        value = str(value)
-    if isinstance(value, int | float):
-        return f"<c><v>{value!r}</v></c>"
+    if not isinstance(value, str):
+        if isinstance(value, bool):  # never meant: bool is an int, and would write 1 or 0
+            value = str(value)
+        else:
+            return f"<c><v>{value!r}</v></c>"
     style = ' s="2"' if value.startswith(_FORMULA_START) else ""
     space = ' xml:space="preserve"' if value != value.strip() else ""
     return f'<c t="inlineStr"{style}><is><t{space}>{_text(value)}</t></is></c>'
