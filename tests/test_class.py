@@ -8,6 +8,7 @@ import io
 import json
 import random
 import tracemalloc
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -312,6 +313,11 @@ def test_a_helper_process_gives_the_same_files(catalogue, tmp_path):
     assert (one.students, one.failed) == (two.students, two.failed) == (2501, 1)
     for name in ("results.csv", "results.json", "summary.md", "summary.html"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    sheets_read = []  # a zip file dates its parts: the same parts, not the same bytes
+    for folder in ("one", "two"):
+        with zipfile.ZipFile(tmp_path / folder / "results.xlsx") as book:
+            sheets_read.append({name: book.read(name) for name in book.namelist()})
+    assert sheets_read[0] == sheets_read[1]
 
 
 def test_an_interrupted_class_leaves_no_folder_and_no_temporary_file(catalogue, tmp_path):
