@@ -1,4 +1,4 @@
-"""``rolefinder class``: a class's files read, every student scored, four files written.
+"""``rolefinder class``: a class's files read, every student scored, five files written.
 
 Into the output folder go ``results.csv`` and ``results.xlsx`` (one row per student: the name
 first, then the class and roll-number columns, the best fit with its fit, how sure, whether the
@@ -239,10 +239,10 @@ def _score_rows(
 
 
 def _kept(
-    items: Iterator[Row | Note], sent: Submissions, twice: Repeats, lang: Lang, said: list[Note]
+    items: Iterator[Row | Note], sent: Submissions, twice: Repeats, lang: Lang, notes: list[Note]
 ) -> Iterator[Row | Note]:
     """The items read, each row counted into ``sent``; a row that ``twice`` says a later
-    submission replaces becomes a note saying so, also added to ``said``."""
+    submission replaces becomes a note saying so, also added to ``notes``."""
     for item in items:
         if isinstance(item, Row):
             sent.add(item)
@@ -251,8 +251,8 @@ def _kept(
                 where = t("form_where", lang, source=item.source, row=item.row)
                 instead = t("form_where", lang, source=kept[0], row=kept[1])
                 text = t("class_twice", lang, where=where, name=item.label, kept=instead)
-                said.append(Note(item.source, text))
-                yield said[-1]
+                notes.append(Note(item.source, text))
+                yield notes[-1]
                 continue
         yield item
 
@@ -364,21 +364,15 @@ def _names(catalogue: Catalogue, lang: Lang) -> dict[str, str]:
     return {role.id: role.name.get(lang) for role in catalogue.roles}
 
 
-def _cell(text: str) -> str:
-    """A text for a CSV cell: never read as a formula, and with any control or invisible
-    character spelled out (a name with an escape sequence cannot replay it when the file is
-    printed in a terminal)."""
-    text = _shown(text)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def _formula_safe(text: str) -> str:
+    """A text for a CSV cell, never read as a formula (the text as _shown shows it)."""
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 @functools.lru_cache(maxsize=4096)  # a class repeats its roles, ways in, flags and notes
 def _shown(text: str) -> str:
-    """A text for a results file, with any control or invisible character spelled out."""
+    """A text for a results file, with any control or invisible character spelled out (a
+    name with an escape sequence cannot replay it when the file is printed in a terminal)."""
     return visible(text)
 
 
@@ -398,9 +392,9 @@ class _Table:
         self.yes_no = (t("class_no", lang), t("class_yes", lang))
         # (header, width in characters): widths fit the header and the usual cell
         columns = [(t("class_col_name", lang), 28), *((c, 10) for c in self.front)]
-        columns += [(t(f"class_col_{key}", lang), 10) for key in ("best", "fit", "sure")]
-        columns[-3] = (columns[-3][0], 26)
-        columns += [(t("class_col_ready", lang), 22), (t("class_col_way_in", lang), 40)]
+        columns += [(t("class_col_best", lang), 26), (t("class_col_fit", lang), 10)]
+        columns += [(t("class_col_sure", lang), 10), (t("class_col_ready", lang), 22)]
+        columns.append((t("class_col_way_in", lang), 40))
         for n in range(2, TOP + 1):
             columns += [(t("class_col_role", lang, n=n), 26), (t("class_col_fit_n", lang, n=n), 8)]
         flags = ("answered", "no_pattern", "rushed", "incomplete", "duplicate")
@@ -450,7 +444,7 @@ class _CsvWriter:
     def __init__(self, stream: IO[bytes], table: _Table) -> None:
         self.text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=False)
         self.writer = csv.writer(self.text, delimiter=CSV_SEPARATORS.get(table.lang, ","))
-        self.writer.writerow([_cell(text) for text in table.header])
+        self.writer.writerow([_formula_safe(_shown(text)) for text in table.header])
 
     def write(self, cells: Sequence[Cell]) -> None:
         """One student's row (its texts already shown as _shown shows them)."""

@@ -10,7 +10,10 @@ how sure the best fit is, how ready the student is for it and its way in, and th
 explain.flags (no clear pattern, unsure, near tie, torn, exploring). Two more flags say how the
 form was filled in: *rushed* where the export has start and completion times and the sitting
 took less than RUSHED_SECONDS for each question answered, and *half-empty* where fewer than
-half of the questions about the work put to the student got a real answer.
+half of the questions about the work put to the student got a real answer. A last one,
+*duplicate*, marks the latest answers of a student who sent the form more than once (see
+Submissions and repeats: the earlier ones are not counted). The tally also breaks the class
+down by its class or group column and by file (Tally), at most MAX_PARTS parts each.
 """
 
 from __future__ import annotations
