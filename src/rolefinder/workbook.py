@@ -105,11 +105,15 @@ class SheetWriter:
         memo = self.memo
         out = []
         for value in cells:
+            if type(value) is int:  # a fit, a count, a row number: quicker written than kept
+                out.append(f"<c><v>{value}</v></c>")
+                continue
             xml = memo.get(value)
             if xml is None:
                 xml = _cell(value)
-                if len(memo) < _MEMO_MAX:
-                    memo[value] = xml
+                if len(memo) >= _MEMO_MAX:  # names and codes fill it: start again
+                    memo.clear()
+                memo[value] = xml
             out.append(xml)
         self.buffer.append(f'<row r="{self.rows}">{"".join(out)}</row>')
         if len(self.buffer) >= _BUFFER_ROWS:
