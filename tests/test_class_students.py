@@ -241,10 +241,28 @@ def test_one_file_without_a_class_column_has_no_breakdown(catalogue, tmp_path):
 # --- The files a teacher opens ------------------------------------------------------------
 
 TEACHER_FORM = (
-    ["Timestamp", "Email Address", "Nama", "Kelas", "Start time", "Completion time"],
     [
-        ["2026/11/24 9:00:00", "a@x.id", "=HYPERLINK(1)", "9A", START, END],
-        ["2026/11/24 9:01:00", "b@x.id", "Siti", "9B", START, "11/24/26 9:00:30"],
+        "Timestamp",
+        "Email Address",
+        "Nama",
+        "Kelas",
+        "No. Absen",
+        "NISN",
+        "Start time",
+        "Completion time",
+    ],
+    [
+        ["2026/11/24 9:00:00", "a@x.id", "=HYPERLINK(1)", "9A", "02", "0051234567", START, END],
+        [
+            "2026/11/24 9:01:00",
+            "b@x.id",
+            "Siti",
+            "9B",
+            "10",
+            "0051234568",
+            START,
+            "11/24/26 9:00:30",
+        ],
     ],
 )
 
@@ -258,11 +276,13 @@ def test_results_xlsx_opens_ready_to_sort_and_filter(catalogue, tmp_path, lang):
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(sheet.max_column)}3"
     header = [cell.value for cell in sheet[1]]
-    assert header[:2] == [t("class_col_name", lang), "Kelas"]  # the name, then the class
+    assert header[:4] == [t("class_col_name", lang), "Kelas", "No. Absen", "NISN"]
     assert all(cell.font.b for cell in sheet[1])
     rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(2)]
     assert [row[header[0]] for row in rows] == ["=HYPERLINK(1)", "Siti"]
     assert sheet["A2"].data_type == "s" and sheet["A2"].quotePrefix  # text, never a formula
+    assert [row["No. Absen"] for row in rows] == [2, 10]  # sorts as a number
+    assert [row["NISN"] for row in rows] == ["0051234567", "0051234568"]  # an id: as written
     for key in ("fit", "sure", "answered"):  # fit 2 is empty where one role is listed
         name = t(f"class_col_{key}", lang, n=2)
         assert all(isinstance(row[name], int) for row in rows), name
@@ -278,7 +298,7 @@ def test_results_csv_has_names_first_and_numbers_as_numbers(catalogue, tmp_path,
     text = (tmp_path / "out" / "results.csv").read_text("utf-8-sig")
     table = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     header, rows = table[0], [dict(zip(table[0], r, strict=True)) for r in table[1:]]
-    assert header[:2] == [t("class_col_name", lang), "Kelas"]
+    assert header[:4] == [t("class_col_name", lang), "Kelas", "No. Absen", "NISN"]
     assert header[-7:] == [
         t("class_col_source", lang),
         t("class_col_row", lang),

@@ -56,6 +56,7 @@ from rolefinder.forms import (
     path_text,
     read,
     read_header,
+    roll_number_column,
 )
 from rolefinder.i18n import t, visible
 from rolefinder.languages import Lang
@@ -387,6 +388,7 @@ class _Table:
 
     def __init__(self, kept: list[str], catalogue: Catalogue, lang: Lang) -> None:
         self.front = [column for column in kept if front_column(column)]
+        self.rolls = {column for column in self.front if roll_number_column(column)}
         self.back = [column for column in kept if not front_column(column)]
         self.names, self.catalogue, self.lang = _names(catalogue, lang), catalogue, lang
         self.yes_no = (t("class_no", lang), t("class_yes", lang))
@@ -416,7 +418,11 @@ class _Table:
                 places += [None, None]
         sure = sure_percent(student)
         scored, read = student.status == "scored", student.status != "failed"
-        cells: list[Cell] = [student.label, *(student.kept.get(c, "") for c in self.front)]
+        cells: list[Cell] = [student.label]
+        for column in self.front:
+            value = student.kept.get(column, "")
+            short = value.isascii() and value.isdigit() and len(value) <= 4
+            cells.append(int(value) if short and column in self.rolls else value)
         cells += [*places[:2], int(sure) if sure else None]
         cells += [ready_words(student, self.catalogue, self.lang), student.way_in, *places[2:]]
         cells += [

@@ -427,6 +427,12 @@ def front_column(title: str) -> bool:
     return normal(title) in GROUP_HEADERS | ROLL_HEADERS
 
 
+def roll_number_column(title: str) -> bool:
+    """Whether a kept column holds a roll number that sorts as a number ("No. Absen": 1, 2,
+    ... 35); NIS and NISN are identity numbers, kept as written with their leading zeros."""
+    return normal(title) in ROLL_HEADERS - {"nis", "nisn"}
+
+
 def _delimiter(line: str, path: Path) -> str:
     """The separator of a form export, from its header: the one of tab, semicolon and comma
     found most often outside quotes (a tab for a .tsv file)."""
