@@ -8,6 +8,7 @@ import io
 import json
 import random
 import tracemalloc
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,7 @@ def export(catalogue, answers, lang, tool="google", path=None, delimiter=",", ex
     Microsoft's "CSV UTF-8", CRLF line ends, an extra column."""
     kept = (GOOGLE_KEPT if tool == "google" else MICROSOFT_KEPT)[lang]
     questions = list(catalogue.questions)
-    header = [*kept, *(q.prompt.get(lang) for q in questions)] + (["Kelas"] if extra else [])
+    header = [*kept, *(q.prompt.get(lang) for q in questions)] + (["Catatan"] if extra else [])
     out = io.StringIO()
     quoting = csv.QUOTE_ALL if tool == "google" else csv.QUOTE_MINIMAL
     writer = csv.writer(out, delimiter=delimiter, quoting=quoting, lineterminator="\r\n")
@@ -90,7 +91,7 @@ def export(catalogue, answers, lang, tool="google", path=None, delimiter=",", ex
             option = q.option(chosen)
             text = option.text.get(lang) if option else SKIP_TEXT[lang]
             cells.append(smart(text))
-        writer.writerow(cells + (["9A"] if extra else []))
+        writer.writerow(cells + (["datang telat"] if extra else []))
         if n == 1:
             writer.writerow([""] * len(header))  # a blank row, as a deleted response leaves
     data = out.getvalue().encode("utf-8")
@@ -125,7 +126,7 @@ def test_a_form_export_is_read_back_to_the_answers_given(catalogue, tmp_path, to
         assert row.answers == {q: o for q, o in sheet.items()}
         assert row.lang == lang
         assert row.label.startswith(tuple(NAMES))
-        assert "Kelas" not in row.kept
+        assert "Catatan" not in row.kept  # a column the class does not need: ignored
     assert rows[2].row == 5  # header row 1, students 2 and 3, the blank row 4
 
 
@@ -178,9 +179,10 @@ def test_an_other_answer_in_a_duplicate_column_costs_nothing(runner, catalogue, 
     assert result.exit_code == 0, result.output
     assert result.stderr.count("Lainnya: bikin konten sendiri") == 1
     assert f'"{first.prompt.get(lang)[:20]}' in result.stderr  # the column is named
-    table = list(csv.reader((tmp_path / "out" / "results.csv").read_text("utf-8-sig").splitlines()))
-    assert len(table) == 1 + 6  # every student has a row
-    assert sum(1 for cells in table[1:] if cells[-2]) == 6  # six result codes
+    table, _ = results_table(tmp_path / "out")
+    assert len(table) == 6  # every student has a row
+    codes = t("class_col_code", lang)
+    assert sum(1 for cells in table if cells[codes]) == 6  # six result codes
     listing = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))
     assert listing["summary"]["failed"] == 0 and listing["summary"]["students"] == 6
     assert listing["students"][3]["answered"] == listing["students"][3]["asked"]
@@ -220,7 +222,15 @@ def test_an_existing_folder_is_refused_before_anything_is_read(runner, catalogue
     result = run_class(runner, [path, "--out", out, "--force"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["keep.txt", "results.csv", "results.json", "summary.md", "summary.html", "class.html"]
+        [
+            "keep.txt",
+            "results.csv",
+            "results.xlsx",
+            "results.json",
+            "summary.md",
+            "summary.html",
+            "class.html",
+        ]
     )
     assert not [p for p in out.iterdir() if p.name.startswith(".rolefinder-")]
 
@@ -243,7 +253,7 @@ def test_hostile_names_reach_neither_the_terminal_nor_a_spreadsheet_as_code(
     result = run_class(runner, [path, "-o", tmp_path / "o"])
     assert "\x1b" not in result.output
     table = list(csv.reader((tmp_path / "o" / "results.csv").read_text("utf-8-sig").splitlines()))
-    assert table[1][4] == "'" + hostile[0]  # the name column, shown as text by a spreadsheet
+    assert table[1][0] == "'" + hostile[0]  # the name, first, shown as text by a spreadsheet
 
 
 @pytest.mark.parametrize(
@@ -313,6 +323,11 @@ def test_a_helper_process_gives_the_same_files(catalogue, tmp_path):
     assert (one.students, one.failed) == (two.students, two.failed) == (2501, 1)
     for name in ("results.csv", "results.json", "summary.md", "summary.html", "class.html"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    sheets_read = []  # a zip file dates its parts: the same parts, not the same bytes
+    for folder in ("one", "two"):
+        with zipfile.ZipFile(tmp_path / folder / "results.xlsx") as book:
+            sheets_read.append({name: book.read(name) for name in book.namelist()})
+    assert sheets_read[0] == sheets_read[1]
 
 
 def test_an_interrupted_class_leaves_no_folder_and_no_temporary_file(catalogue, tmp_path):
@@ -497,8 +512,11 @@ def google_export(catalogue, students, lang, path):
 
 
 def results_table(out):
-    """results.csv as a list of {header: cell}, and the header."""
-    rows = list(csv.reader((out / "results.csv").read_text("utf-8-sig").splitlines()))
+    """results.csv as a list of {header: cell}, and the header (separated by commas, or by
+    semicolons for an Indonesian class)."""
+    lines = (out / "results.csv").read_text("utf-8-sig").splitlines()
+    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    rows = list(csv.reader(lines, delimiter=delimiter))
     return [dict(zip(rows[0], cells, strict=True)) for cells in rows[1:]], rows[0]
 
 
@@ -680,9 +698,7 @@ def test_the_results_columns_in_order(catalogue, tmp_path):
     score_class(catalogue, [path], tmp_path / "o", "en")
     _, header = results_table(tmp_path / "o")
     assert header == [
-        "source",
-        "row",
-        *GOOGLE_KEPT["en"],
+        "name",
         "best fit",
         "fit (of 100)",
         "how sure (%)",
@@ -692,9 +708,14 @@ def test_the_results_columns_in_order(catalogue, tmp_path):
         "fit 2",
         "role 3",
         "fit 3",
+        "answered",
         "no clear pattern",
         "rushed",
         "incomplete",
+        "sent twice",
         "result code",
         "note",
+        "source",
+        "row",
+        *GOOGLE_KEPT["en"],
     ]

@@ -41,6 +41,7 @@ LAYERS = [
     "forms",
     "classroom",
     "summary",
+    "workbook",
     "batch",
     "quiz",
     "prompts",

@@ -1,27 +1,34 @@
 """``rolefinder class``: a class's files read, every student scored, five files written.
 
-Into the output folder go ``results.csv`` (one row per student: where the row came from, the
-kept columns, the best fit with its fit, how sure, whether the student can apply and the way
-in, the next roles listed with their fits, the flags no clear pattern, rushed and incomplete,
-the result code and any note), ``results.json`` (the same, with ids and numbers),
-``summary.md``, ``summary.html`` (printed: a roster, then a page a student) and ``class.html``
-(the class picture without names, to project). The two
-results files are written as the rows are read, through temporary files that take their names
-only at the end (files.open_atomically): memory does not grow with the class, and a crash or a
-full disk leaves the folder as it was.
+Into the output folder go ``results.csv`` and ``results.xlsx`` (one row per student: the name
+first, then the class and roll-number columns, the best fit with its fit, how sure, whether the
+student can apply and the way in, the next roles listed with their fits, the questions
+answered, the flags no clear pattern, rushed, incomplete and duplicate, the result code and any
+note, then where the row came from and the other kept columns), ``results.json`` (the same,
+with ids and numbers), ``summary.md``, ``summary.html`` (printed: a roster, then a page a
+student) and ``class.html`` (the class picture without names, to project). The results files
+are written as the rows are read, through temporary files that take their names only at the
+end (files.open_atomically): memory does not grow with the class, and a crash or a full disk
+leaves the folder as it was. When no row can be read at all, no folder is made.
+
+A student who sent the form twice (the same e-mail, else the same name) counts once: the
+latest answers. Finding them costs nothing while nobody did (classroom.Submissions); when
+somebody did, the files are read once more to find which rows to keep, and then written again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
+import functools
 import io
 import itertools
 import json
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future
 from contextlib import ExitStack
 from pathlib import Path
@@ -31,25 +38,43 @@ from rolefinder import files
 from rolefinder.classroom import (
     TOP,
     Figures,
+    Repeats,
     Scorer,
     Student,
+    Submissions,
     Summary,
+    Tally,
     ready_words,
+    repeats,
     student_note,
     sure_percent,
 )
 from rolefinder.errors import InputError, SaveError
-from rolefinder.forms import Note, Row, path_text, read, read_header
+from rolefinder.forms import (
+    Note,
+    Row,
+    front_column,
+    path_text,
+    read,
+    read_header,
+    roll_number_column,
+)
 from rolefinder.i18n import t, visible
 from rolefinder.languages import Lang
 from rolefinder.model import Catalogue
 from rolefinder.save import failed_save
 from rolefinder.summary import class_facts, class_view_html, html_summary, markdown_summary
+from rolefinder.workbook import Cell, SheetWriter
 
-RESULTS_CSV, RESULTS_JSON = "results.csv", "results.json"
+RESULTS_CSV, RESULTS_XLSX, RESULTS_JSON = "results.csv", "results.xlsx", "results.json"
 SUMMARY_MD, SUMMARY_HTML = "summary.md", "summary.html"
 CLASS_HTML = "class.html"  # the class picture without names, to project
-OUT_FILES = (RESULTS_CSV, RESULTS_JSON, SUMMARY_MD, SUMMARY_HTML)
+OUT_FILES = (RESULTS_CSV, RESULTS_XLSX, RESULTS_JSON, SUMMARY_MD, SUMMARY_HTML, CLASS_HTML)
+# results.csv's separator, by the class's language: Excel splits a CSV file at the list
+# separator of the computer's regional settings, a comma in English ones and a semicolon in
+# Indonesian ones (where the comma is the decimal mark). Google Sheets and LibreOffice find
+# either by themselves.
+CSV_SEPARATORS: dict[str, str] = {"en": ",", "id": ";"}
 PROGRESS_EVERY = 1024  # rows between two progress reports
 
 # A spreadsheet reads a cell starting with one of these as a formula ("=HYPERLINK(...)" as a
@@ -99,30 +124,43 @@ def score_class(
     told: Callable[[Row | Note], None] | None = None,
     progress: Callable[[Path, int], None] | None = None,
     helper: bool | None = None,
+    name_column: str | None = None,
 ) -> Summary:
-    """Read ``paths``, score every student, write the four files into ``out``; the summary.
+    """Read ``paths``, score every student, write the five files into ``out``; the summary.
 
     ``told`` gets every failed row and every note about a file, as they come; ``progress``
     gets (file, bytes read) now and then; ``helper`` scores in a second process (None: when
-    it pays, see _helped). Raises SaveError when the folder cannot be written. When no row
-    can be read at all, nothing is written and no folder made: the files' notes say why.
+    it pays, see _helped); ``name_column`` is the title of the column naming the students
+    (None: found from the headers). Raises SaveError when the folder cannot be written. When no
+    row can be read at all, nothing is written and no folder made: the files' notes say why.
     """
     check_out(out, force, paths)
-    items = read(paths, catalogue, lang, progress)
-    ahead = _until_a_row(items)
-    if not ahead or not isinstance(ahead[-1], Row):  # nothing read: a rerun must not need --force
-        summary = Summary(catalogue, lang, sources=[path_text(path) for path in paths])
-        for note in ahead:
-            summary.notes.append(note)  # type: ignore[arg-type]
-            if told is not None:
-                told(note)
-        return summary
+    reading = _Reading(catalogue, paths, lang, progress, name_column)
+    with contextlib.closing(reading.rows()) as items:  # the files it holds open, if it stops
+        ahead = _until_a_row(items)
+        if not ahead or not isinstance(ahead[-1], Row):  # nothing read: no --force next time
+            summary = Summary(catalogue, lang, sources=[path_text(path) for path in paths])
+            for note in ahead:
+                summary.notes.append(note)  # type: ignore[arg-type]
+                if told is not None:
+                    told(note)
+            return summary
+        return _make_and_score(reading, itertools.chain(ahead, items), out, told, helper)
+
+
+def _make_and_score(
+    reading: _Reading,
+    rows: Iterator[Row | Note],
+    out: Path,
+    told: Callable[[Row | Note], None] | None,
+    helper: bool | None,
+) -> Summary:
+    """Make the folder (taken away again if nothing comes of it), and score ``rows`` into it."""
     made = not os.path.lexists(out)
     done = False
     try:
         out.mkdir(parents=True, exist_ok=True)
-        rows = itertools.chain(ahead, items)
-        summary = _score_into(catalogue, paths, out, lang, told, rows, helper)
+        summary = _score_into(reading, rows, out, told, helper)
         done = True
         return summary
     except FileExistsError as error:  # a results file appeared meanwhile
@@ -145,24 +183,80 @@ def _until_a_row(items: Iterator[Row | Note]) -> list[Row | Note]:
     return ahead
 
 
+@dataclasses.dataclass(frozen=True)
+class _Reading:
+    """What to read, and how."""
+
+    catalogue: Catalogue
+    paths: Sequence[Path]
+    lang: Lang
+    progress: Callable[[Path, int], None] | None
+    name_column: str | None
+
+    def rows(self) -> Generator[Row | Note, None, None]:
+        """Every row and note of the files, from the start (closed, it closes the files)."""
+        yield from read(self.paths, self.catalogue, self.lang, self.progress, self.name_column)
+
+
 def _score_into(
-    catalogue: Catalogue,
-    paths: Sequence[Path],
-    out: Path,
-    lang: Lang,
-    told: Callable[[Row | Note], None] | None,
+    reading: _Reading,
     rows: Iterator[Row | Note],
+    out: Path,
+    told: Callable[[Row | Note], None] | None,
     helper: bool | None,
 ) -> Summary:
-    scorer = Scorer(catalogue, lang)
+    """Score ``rows`` (the files' first reading) into the results files; if a student may have
+    sent the form twice, read the files again to keep only the latest. Then the summaries."""
+    scorer = Scorer(reading.catalogue, reading.lang)
+    helped = _helped(reading.paths) if helper is None else helper
+    sent = Submissions()
+    summary = _score_rows(reading, rows, scorer, out, told, helped, sent, Repeats(), [])
+    if sent.again:  # maybe a student sent the form twice: which rows, and the files again
+        with contextlib.closing(reading.rows()) as again:
+            twice = repeats(again, sent.again)
+        if twice.replaced:
+            notes: list[Note] = []
+            with contextlib.closing(reading.rows()) as again:
+                summary = _score_rows(
+                    reading, again, scorer, out, None, helped, Submissions(), twice, notes
+                )
+            if told is not None:  # the rest was told the first time
+                for note in notes:
+                    told(note)
+    facts = class_facts(summary)  # once for the three: each student's why is worked out again
+    files.write_atomically(out / SUMMARY_MD, markdown_summary(facts).encode(), replace=True)
+    files.write_atomically(out / SUMMARY_HTML, html_summary(facts).encode(), replace=True)
+    files.write_atomically(out / CLASS_HTML, class_view_html(facts).encode(), replace=True)
+    return summary
+
+
+def _score_rows(
+    reading: _Reading,
+    items: Iterator[Row | Note],
+    scorer: Scorer,
+    out: Path,
+    told: Callable[[Row | Note], None] | None,
+    helped: bool,
+    sent: Submissions,
+    twice: Repeats,
+    twice_notes: list[Note],
+) -> Summary:
+    """Score and write every student of ``items`` into the results files; the summary. Rows that
+    ``twice`` says a later submission replaces are left out, each with a note (also added to
+    ``twice_notes``)."""
+    catalogue, lang, paths = reading.catalogue, reading.lang, reading.paths
     summary = Summary(catalogue, lang, sources=[path_text(path) for path in paths])
-    kept = _kept_columns(paths, catalogue, lang)
+    table = _Table(_kept_columns(reading), catalogue, lang)
     with ExitStack() as stack:
         csv_file = stack.enter_context(files.open_atomically(out / RESULTS_CSV, replace=True))
+        xlsx_file = stack.enter_context(files.open_atomically(out / RESULTS_XLSX, replace=True))
         json_file = stack.enter_context(files.open_atomically(out / RESULTS_JSON, replace=True))
-        table = _CsvWriter(csv_file, kept, catalogue, lang)
+        text = _CsvWriter(csv_file, table)
+        sheet = SheetWriter(xlsx_file, t("class_sheet", lang), table.header, table.widths)
+        stack.callback(sheet.abandon)  # after close: nothing left to do
         listing = _JsonWriter(json_file, catalogue, lang)
-        for item, student in _scored(scorer, rows, _helped(paths) if helper is None else helper):
+        rows = _kept(items, sent, twice, lang, twice_notes)
+        for item, student in _scored(scorer, rows, helped):
             if student is None:
                 summary.notes.append(item)  # type: ignore[arg-type]
                 if told is not None:
@@ -170,17 +264,40 @@ def _score_into(
                 continue
             if student.status == "failed" and told is not None:
                 told(item)
+            if (student.source, student.row) in twice.kept:
+                student = dataclasses.replace(student, flags=(*student.flags, "duplicate"))
             summary.add(student)
             said = student_note(student, catalogue, lang)
-            table.write(student, said)
+            cells = [
+                _shown(cell) if isinstance(cell, str) else cell
+                for cell in table.cells(student, said)
+            ]
+            text.write(cells)
+            sheet.write(cells)
             listing.write(student, said)
         listing.close(summary)
-        table.flush()
-    facts = class_facts(summary)  # once for the three: each student's why is worked out again
-    files.write_atomically(out / SUMMARY_MD, markdown_summary(facts).encode(), replace=True)
-    files.write_atomically(out / SUMMARY_HTML, html_summary(facts).encode(), replace=True)
-    files.write_atomically(out / CLASS_HTML, class_view_html(facts).encode(), replace=True)
+        text.flush()
+        sheet.close()
     return summary
+
+
+def _kept(
+    items: Iterator[Row | Note], sent: Submissions, twice: Repeats, lang: Lang, notes: list[Note]
+) -> Iterator[Row | Note]:
+    """The items read, each row counted into ``sent``; a row that ``twice`` says a later
+    submission replaces becomes a note saying so, also added to ``notes``."""
+    for item in items:
+        if isinstance(item, Row):
+            sent.add(item)
+            kept = twice.replaced.get((item.source, item.row))
+            if kept is not None:
+                where = t("form_where", lang, source=item.source, row=item.row)
+                instead = t("form_where", lang, source=kept[0], row=kept[1])
+                text = t("class_twice", lang, where=where, name=item.label, kept=instead)
+                notes.append(Note(item.source, text))
+                yield notes[-1]
+                continue
+        yield item
 
 
 # --- A helper process -------------------------------------------------------------------------
@@ -273,11 +390,12 @@ def _score_in_helper(work: list[tuple[Mapping[str, str], Lang]]) -> list[Figures
     return [_HELPER_SCORER.figures(answers, lang) for answers, lang in work]
 
 
-def _kept_columns(paths: Sequence[Path], catalogue: Catalogue, lang: Lang) -> list[str]:
+def _kept_columns(reading: _Reading) -> list[str]:
     """The kept columns of every file, in order of first appearance: the results' columns."""
+    catalogue, lang = reading.catalogue, reading.lang
     columns: dict[str, None] = {}
-    for path in paths:
-        header = read_header(path, catalogue, lang) if path.is_file() else None
+    for path in reading.paths:
+        header = read_header(path, catalogue, lang, reading.name_column) if path.is_file() else None
         if header is not None:  # a form export, whatever its kind
             columns.update(dict.fromkeys(header))
         elif not path.is_dir() and path.suffix.lower() not in (".yaml", ".yml", ".json"):
@@ -290,64 +408,98 @@ def _names(catalogue: Catalogue, lang: Lang) -> dict[str, str]:
     return {role.id: role.name.get(lang) for role in catalogue.roles}
 
 
-def _cell(text: str) -> str:
-    """A text for a spreadsheet cell: never read as a formula, and with any control or
-    invisible character spelled out (a name with an escape sequence cannot replay it when
-    the file is printed in a terminal)."""
-    text = visible(text)
+def _formula_safe(text: str) -> str:
+    """A text for a CSV cell, never read as a formula (the text as _shown shows it)."""
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-class _CsvWriter:
-    """results.csv, a row at a time: UTF-8 with a byte-order mark, so Excel reads it right.
+@functools.lru_cache(maxsize=4096)  # a class repeats its roles, ways in, flags and notes
+def _shown(text: str) -> str:
+    """A text for a results file, with any control or invisible character spelled out (a
+    name with an escape sequence cannot replay it when the file is printed in a terminal)."""
+    return visible(text)
 
-    The best fit comes first with its fit (a whole number out of 100), how sure (a whole
-    percent, so the column sorts), whether the student can apply and the way in; then the next
-    listed roles with their fits; then the flags, each "yes", "no" or empty where not known
-    (rushed needs start and completion times; no result, no pattern to judge)."""
 
-    def __init__(
-        self, stream: IO[bytes], kept: list[str], catalogue: Catalogue, lang: Lang
-    ) -> None:
-        self.text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=False)
-        self.kept, self.names = kept, _names(catalogue, lang)
-        self.catalogue, self.lang = catalogue, lang
+class _Table:
+    """The columns of results.csv and results.xlsx, and each student's cells in them: the
+    name first, then the class and roll-number columns; the best fit with its fit (a whole
+    number out of 100), how sure (a whole percent, 1-99), whether the student can apply and
+    the way in; the next listed roles with their fits; the questions answered; the flags,
+    each "yes", "no" or empty where not known (rushed needs start and completion times; no
+    result, no pattern to judge); the result code and the note; then where the row came from
+    and the other kept columns (timestamp, e-mail, the name as given, ...)."""
+
+    def __init__(self, kept: list[str], catalogue: Catalogue, lang: Lang) -> None:
+        self.front = [column for column in kept if front_column(column)]
+        self.rolls = {column for column in self.front if roll_number_column(column)}
+        self.back = [column for column in kept if not front_column(column)]
+        self.names, self.catalogue, self.lang = _names(catalogue, lang), catalogue, lang
         self.yes_no = (t("class_no", lang), t("class_yes", lang))
-        self.writer = csv.writer(self.text)
-        best = ("best", "fit", "sure", "ready", "way_in")
-        header = [t("class_col_source", lang), t("class_col_row", lang), *kept]
-        header += [t(f"class_col_{key}", lang) for key in best]
+        # (header, width in characters): widths fit the header and the usual cell
+        columns = [(t("class_col_name", lang), 28), *((c, 10) for c in self.front)]
+        columns += [(t("class_col_best", lang), 26), (t("class_col_fit", lang), 10)]
+        columns += [(t("class_col_sure", lang), 10), (t("class_col_ready", lang), 22)]
+        columns.append((t("class_col_way_in", lang), 40))
         for n in range(2, TOP + 1):
-            header += [t("class_col_role", lang, n=n), t("class_col_fit_n", lang, n=n)]
-        flags = ("no_pattern", "rushed", "incomplete", "code", "note")
-        header += [t(f"class_col_{key}", lang) for key in flags]
-        self.writer.writerow([_cell(text) for text in header])
+            columns += [(t("class_col_role", lang, n=n), 26), (t("class_col_fit_n", lang, n=n), 8)]
+        flags = ("answered", "no_pattern", "rushed", "incomplete", "duplicate")
+        columns += [(t(f"class_col_{key}", lang), 8) for key in flags]
+        columns += [(t("class_col_code", lang), 24), (t("class_col_note", lang), 60)]
+        columns += [(t("class_col_source", lang), 20), (t("class_col_row", lang), 6)]
+        columns += [(column, 20) for column in self.back]
+        self.header = [header for header, _ in columns]
+        self.widths = [max(width, min(len(header) + 3, 40)) for header, width in columns]
 
-    def write(self, student: Student, note: str) -> None:
-        kept = [student.kept.get(column, "") for column in self.kept]
-        places: list[str] = []
+    def cells(self, student: Student, note: str) -> list[Cell]:
+        """A student's row: numbers as numbers, an empty cell as None."""
+        places: list[Cell] = []
         for n in range(TOP):
             if n < len(student.top):
                 role, fit = student.top[n]
-                places += [self.names.get(role, role), str(fit)]
+                places += [self.names.get(role, role), fit]
             else:
-                places += ["", ""]
-        best, others = places[:2], places[2:]
-        ready = ready_words(student, self.catalogue, self.lang)
-        cells = [student.source, str(student.row or ""), *kept, *best, sure_percent(student)]
-        cells += [ready, student.way_in, *others]
+                places += [None, None]
+        sure = sure_percent(student)
         scored, read = student.status == "scored", student.status != "failed"
+        cells: list[Cell] = [student.label]
+        for column in self.front:
+            value = student.kept.get(column, "")
+            short = value.isascii() and value.isdigit() and len(value) <= 4
+            cells.append(int(value) if short and column in self.rolls else value)
+        cells += [*places[:2], int(sure) if sure else None]
+        cells += [ready_words(student, self.catalogue, self.lang), student.way_in, *places[2:]]
         cells += [
+            student.answered if read else None,
             self._flag(student.no_pattern, scored),
             self._flag(student.rushed, read and student.seconds is not None),
             self._flag(student.incomplete, read),
-            student.code or "",
+            self._flag(student.duplicate, True),
+            student.code,
             note,
+            student.source,
+            student.row or None,
+            *(student.kept.get(column, "") for column in self.back),
         ]
-        self.writer.writerow([_cell(cell) for cell in cells])
+        return cells
 
     def _flag(self, value: bool, known: bool) -> str:
         return self.yes_no[value] if known else ""
+
+
+class _CsvWriter:
+    """results.csv, a row at a time: UTF-8 with a byte-order mark, so Excel reads it right,
+    separated as Excel expects in the class's language (CSV_SEPARATORS)."""
+
+    def __init__(self, stream: IO[bytes], table: _Table) -> None:
+        self.text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=False)
+        self.writer = csv.writer(self.text, delimiter=CSV_SEPARATORS.get(table.lang, ","))
+        self.writer.writerow([_formula_safe(_shown(text)) for text in table.header])
+
+    def write(self, cells: Sequence[Cell]) -> None:
+        """One student's row (its texts already shown as _shown shows them)."""
+        self.writer.writerow(
+            [_formula_safe(c) if isinstance(c, str) else "" if c is None else c for c in cells]
+        )
 
     def flush(self) -> None:
         self.text.flush()
@@ -399,6 +551,8 @@ def student_dict(student: Student, names: Mapping[str, str], note: str) -> dict[
         "ready": student.ready,
         "way_in": student.way_in or None,
         "flags": list(student.flags),
+        "group": student.group or None,
+        "duplicate": student.duplicate,
         "no_pattern": student.no_pattern if scored else None,
         "rushed": student.rushed if timed else None,
         "incomplete": student.incomplete if read else None,
@@ -432,6 +586,17 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
             for e in summary.talk_order()
         ],
         "talk_first_more": summary.talk_more,
+        "duplicates": summary.duplicates,
+        "groups": _tallies(summary.groups) if summary.by_group else {},
+        "files": _tallies(summary.files) if summary.by_file else {},
+    }
+
+
+def _tallies(parts: Mapping[str, Tally]) -> dict[str, Any]:
+    """A breakdown of the class (by class or by file) in results.json."""
+    return {
+        name: {"students": part.students, "scored": part.scored, "first_roles": part.first}
+        for name, part in parts.items()
     }
 
 

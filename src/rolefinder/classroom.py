@@ -10,12 +10,15 @@ how sure the best fit is, how ready the student is for it and its way in, and th
 explain.flags (no clear pattern, unsure, near tie, torn, exploring). Two more flags say how the
 form was filled in: *rushed* where the export has start and completion times and the sitting
 took less than RUSHED_SECONDS for each question answered, and *half-empty* where fewer than
-half of the questions about the work put to the student got a real answer.
+half of the questions about the work put to the student got a real answer. A last one,
+*duplicate*, marks the latest answers of a student who sent the form more than once (see
+Submissions and repeats: the earlier ones are not counted). The tally also breaks the class
+down by its class or group column and by file (Tally), at most MAX_PARTS parts each.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -29,7 +32,7 @@ from rolefinder.engine import (
     trait_shares,
 )
 from rolefinder.explain import band, flags
-from rolefinder.forms import Note, Row
+from rolefinder.forms import Note, Row, sitting_seconds
 from rolefinder.i18n import t
 from rolefinder.languages import Lang, number
 from rolefinder.model import Catalogue, as_percentages
@@ -73,6 +76,12 @@ class Student:
     problem: str | None = None  # why a failed row could not be scored, in words
     asked: int = 0  # questions about the work put to the student
     seconds: float | None = None  # how long the sitting took, where the export says
+    group: str = ""  # the student's class or group, where the export has such a column
+
+    @property
+    def duplicate(self) -> bool:
+        """Whether the student sent the form more than once (this is the latest)."""
+        return "duplicate" in self.flags
 
     @property
     def no_pattern(self) -> bool:
@@ -99,6 +108,30 @@ class Student:
         if self.no_pattern:
             found -= set(_RANKING_REASONS)
         return tuple(reason for reason in TALK_REASONS if reason in found)
+
+
+@dataclass
+class Tally:
+    """A part of the class (a class or group, or a file): how many, and their first roles."""
+
+    students: int = 0
+    scored: int = 0
+    first: dict[str, int] = field(default_factory=dict)  # role id -> students with it first
+
+    def add(self, student: Student) -> None:
+        """Count one student in."""
+        self.students += 1
+        if student.status == "scored":
+            self.scored += 1
+            role = student.top[0][0]
+            self.first[role] = self.first.get(role, 0) + 1
+
+    def first_roles(self) -> list[tuple[str, int]]:
+        """(role id, students with it first), most first, ties by id."""
+        return sorted(self.first.items(), key=lambda item: (-item[1], item[0]))
+
+
+MAX_PARTS = 100  # classes or files broken down; a file of thousands of classes is no class
 
 
 @dataclass(frozen=True)
@@ -136,6 +169,11 @@ class Summary:
     # The first ROSTER_MAX students as read, for the printed roster and a page each: a class
     # is a few dozen, and a file of a million rows must not hold a million students.
     roster: list[Student] = field(default_factory=list)
+    # The class broken down, at most MAX_PARTS parts each: by the class or group column
+    # ('' for students whose cell is empty), and by file.
+    groups: dict[str, Tally] = field(default_factory=dict)
+    files: dict[str, Tally] = field(default_factory=dict)
+    duplicates: int = 0  # students who sent the form more than once (their latest is counted)
 
     @property
     def profile(self) -> dict[str, int]:
@@ -156,6 +194,14 @@ class Summary:
         self.students += 1
         if len(self.roster) < ROSTER_MAX:
             self.roster.append(student)
+        self.duplicates += student.duplicate
+        parts = (self.groups, student.group), (self.files, student.source)
+        for tallies, part in parts if len(self.sources) > 1 else parts[:1]:
+            tally = tallies.get(part)
+            if tally is None and len(tallies) < MAX_PARTS:
+                tally = tallies[part] = Tally()
+            if tally is not None:
+                tally.add(student)
         if student.status == "failed":
             self.failed += 1
             return
@@ -189,6 +235,17 @@ class Summary:
     def roster_more(self) -> int:
         """Students left off the roster (results.csv names them all)."""
         return self.students - len(self.roster)
+
+    @property
+    def by_group(self) -> bool:
+        """Whether to break the class down by class or group: some student has one."""
+        return any(self.groups.keys() - {""})
+
+    @property
+    def by_file(self) -> bool:
+        """Whether to break the class down by file: students came from more than one file
+        given."""
+        return 1 < len(self.files) <= len(self.sources)  # not a folder's sheets, one by one
 
     @property
     def talk_more(self) -> int:
@@ -267,13 +324,85 @@ class Scorer:
         values = figures._asdict()
         values["flags"] = (*figures.flags, *extra)
         where = (row.source, row.row, row.kept, row.label, row.lang)
-        return Student(*where, **values, asked=asked, seconds=row.seconds)
+        return Student(*where, **values, asked=asked, seconds=row.seconds, group=row.group)
 
 
 def failed(row: Row) -> Student:
     """The Student for a row whose answers could not be read."""
     where = (row.source, row.row, row.kept, row.label, row.lang)
-    return Student(*where, status="failed", problem=row.problem)
+    return Student(*where, status="failed", problem=row.problem, group=row.group)
+
+
+# --- Students who sent the form twice ---------------------------------------------------------
+
+Place = tuple[str, int]  # (source, row): where a row was read
+
+
+class Submissions:
+    """Who has sent the form, to find a student who sent it more than once, in memory that
+    does not grow with the class: every key (e-mail, else name) goes into a Bloom filter of
+    BITS bits, and only a key the filter has seen before is kept, with where and when it came.
+    So ``again`` holds every second (or later) submission, and, rarely, a first one that the
+    filter took for seen (``repeats`` tells them apart on a second reading)."""
+
+    BITS = 1 << 25  # 4 MiB: at 100,000 students, about one chance in a million of a false alarm
+    HASHES = 3
+
+    def __init__(self) -> None:
+        self.bits = bytearray(self.BITS // 8)
+        self.again: dict[str, list[tuple[Place, str]]] = {}
+
+    def add(self, row: Row) -> None:
+        """Count one row in (rows without a key are nobody in particular)."""
+        if not row.key:
+            return
+        # Python's own hash, the same all through one process (all this needs), as two
+        # 32-bit halves that make each of the HASHES bit positions (Kirsch and Mitzenmacher).
+        number = hash(row.key) & 0xFFFF_FFFF_FFFF_FFFF
+        first, step = number & 0xFFFF_FFFF, number >> 32 | 1
+        seen = True
+        for n in range(self.HASHES):
+            bit = (first + n * step) % self.BITS
+            mask = 1 << (bit & 7)
+            seen = seen and bool(self.bits[bit >> 3] & mask)
+            self.bits[bit >> 3] |= mask
+        if seen:
+            self.again.setdefault(row.key, []).append(((row.source, row.row), row.when))
+
+
+@dataclass
+class Repeats:
+    """Which rows another, later submission of the same student replaces."""
+
+    replaced: dict[Place, Place] = field(default_factory=dict)  # a row -> the row kept instead
+    kept: set[Place] = field(default_factory=set)  # the rows kept of a student who sent twice
+
+
+def repeats(rows: Iterable[Row | Note], keys: Iterable[str]) -> Repeats:
+    """Every row of the students whose ``keys`` came more than once: for each, the latest one
+    (by the time the export gives, else the later row) is kept and the others replaced."""
+    wanted = set(keys)
+    found: dict[str, list[tuple[Place, str]]] = {}
+    for row in rows:
+        if isinstance(row, Row) and row.key in wanted:
+            found.setdefault(row.key, []).append(((row.source, row.row), row.when))
+    result = Repeats()
+    for sent in found.values():
+        if len(sent) < 2:
+            continue  # the Bloom filter's false alarm
+        latest = sent[-1]
+        for other in reversed(sent[:-1]):  # the later row wins a tie or an unreadable time
+            if _later(other[1], latest[1]):
+                latest = other
+        result.kept.add(latest[0])
+        result.replaced.update({place: latest[0] for place, _ in sent if place != latest[0]})
+    return result
+
+
+def _later(one: str, other: str) -> bool:
+    """Whether the time ``one`` is surely after ``other`` (both as the export writes them)."""
+    # sitting_seconds is None when its end comes before its start or either is no time
+    return sitting_seconds(other, one) is not None and sitting_seconds(one, other) is None
 
 
 def ready_words(student: Student, catalogue: Catalogue, lang: Lang) -> str:
@@ -294,13 +423,15 @@ def sure_percent(student: Student) -> str:
 
 def student_note(student: Student, catalogue: Catalogue, lang: Lang) -> str:
     """What to know about a student's result, in words ('' when nothing): why the row failed,
-    or each reason to talk to them first, and whether they are torn about the field."""
+    or each reason to talk to them first, and whether they are torn about the field; then
+    whether they sent the form more than once."""
+    twice = [t("class_note_twice", lang)] if student.duplicate else []
     if student.status == "failed":
-        return student.problem or ""
+        return " ".join([*([student.problem] if student.problem else []), *twice])
     notes = [reason_text(student, reason, catalogue, lang) for reason in student.talk_reasons]
     if "torn" in student.flags:
         notes.append(t("class_note_torn", lang))
-    return " ".join(notes)
+    return " ".join([*notes, *twice])
 
 
 def reason_text(student: Student, reason: str, catalogue: Catalogue, lang: Lang) -> str:

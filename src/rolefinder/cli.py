@@ -434,7 +434,7 @@ class Count(IntParamType):
 
 # Placeholders are upper case, in HELP_LANG where the word differs (ROLE, PROFESI), as in
 # usage lines, errors ("Missing argument 'ROLE'") and the texts that name them.
-FILE, FOLDER = "FILE", "FOLDER"
+FILE, FOLDER, TITLE = "FILE", "FOLDER", "TITLE"
 
 
 def _lang_option(key: str = "opt_lang") -> Any:
@@ -918,6 +918,10 @@ def class_(
         typer.Option("--out", "-o", metavar=FOLDER, help=_help("opt_out"), show_default=False),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=_help("opt_force_class"))] = False,
+    name_column: Annotated[
+        str | None,
+        typer.Option(metavar=TITLE, help=_help("opt_name_column"), show_default=False),
+    ] = None,
     as_json: Annotated[bool, _json_option("class")] = False,
     plain: Annotated[bool, typer.Option("--plain", help=_help("opt_plain_class"))] = False,
     lang: LangOption = None,
@@ -944,6 +948,7 @@ def class_(
                 force=force,
                 told=told,
                 progress=lambda path, done: bar.update(path_text(path), done),
+                name_column=name_column,
             )
         told.finish()
         if as_json:

@@ -8,9 +8,12 @@
   question ids. A cell a small typo away from one option, and from no other, is read as that
   option; a cell that is no one option (a typed "Other", several boxes ticked) leaves that
   question unanswered. Either way, one note per column at the file's end says what to fix in
-  the form. Timestamp, name, e-mail and id columns are kept as they are; any other column is
-  ignored, with a note. Where the export has a start and a completion time (Microsoft Forms),
-  each row says how long the sitting took (see ``sitting_seconds``).
+  the form. Timestamp, name, e-mail, id, class and roll-number columns are kept as they are;
+  any other column is ignored, with a note. The student's name is chosen as NAME_QUESTIONS
+  and STUDENT_NAMES say (or --name-column), and each row carries what finds a second
+  submission (``Row.key``, ``Row.when``) and the student's class (``Row.group``). Where the
+  export has a start and a completion time (Microsoft Forms), each row says how long the
+  sitting took (see ``sitting_seconds``).
 - **Answer sheets** (``.yaml``, ``.yml``, ``.json``: question id -> option id) and folders of
   them.
 - **Result codes**, one a line, optionally after a name and a tab, comma, semicolon or colon;
@@ -78,6 +81,34 @@ TIMESTAMP_HEADERS = frozenset(
 START_HEADERS = frozenset({"start time", "waktu mulai"})
 END_HEADERS = frozenset({"completion time", "waktu penyelesaian", "waktu selesai", "end time"})
 NAME_WORDS = frozenset({"name", "nama"})  # "Full name", "Nama lengkap", "Nama siswa"
+# Which column names the student, best first: the name question of the form `questions --form`
+# builds (and "Name" alone), then a column that can only hold a student's name. Any other
+# column with a name word names the student only when it is the one such column and says
+# nothing of a school, a teacher or a parent ("Nama Sekolah" before "Nama Siswa").
+NAME_QUESTIONS = frozenset({"your name", "nama kamu", "name", "nama"})
+STUDENT_NAMES = frozenset(
+    {
+        "student name",
+        "students name",
+        "nama siswa",
+        "nama murid",
+        "nama peserta didik",
+        "nama lengkap",
+        "nama lengkap siswa",
+        "full name",
+    }
+)
+NOT_STUDENT_WORDS = frozenset(
+    {"school", "sekolah", "teacher", "guru", "wali", "parent", "orang", "ayah", "ibu", "kelas"}
+)
+# What Microsoft Forms writes in its own Name column when the form does not ask who answers.
+ANONYMOUS = frozenset({"anonymous", "anonim"})
+# Columns kept for the teacher: a student's class or group (the summary gives a breakdown by
+# it), and their roll number.
+GROUP_HEADERS = frozenset({"class", "kelas", "group", "kelompok", "rombel", "rombongan belajar"})
+ROLL_HEADERS = frozenset(
+    {"no absen", "nomor absen", "absen", "no", "nis", "nisn", "roll number", "roll no"}
+)
 EMAIL_WORDS = frozenset({"email", "mail", "surel"})  # "Email Address", "Alamat email", "E-mail"
 ID_HEADERS = frozenset({"id"})  # Microsoft Forms' response number
 
@@ -111,6 +142,9 @@ class Row:
     asked: int | None = None  # questions about the work the form put (None: those in answers)
     seconds: float | None = None  # how long the sitting took, where the export says
     unread: tuple[str, ...] = ()  # questions left unanswered: their cell was no one option
+    group: str = ""  # the student's class or group, where a column says
+    key: str = ""  # who answered, to find a second submission: e-mail, else name; '' unknown
+    when: str = ""  # when the form was sent, as the export writes it ('' unknown)
 
 
 @dataclass(frozen=True)
@@ -263,11 +297,14 @@ def read(
     catalogue: Catalogue,
     lang: Lang,
     progress: Callable[[Path, int], None] | None = None,
+    name_column: str | None = None,
 ) -> Iterator[Row | Note]:
     """Every student of every file (folders: their sheets, by name), in order, and notes.
     A file given twice (or also inside a folder given) is read once.
 
-    ``progress(path, bytes)`` is called now and then with how far into a file reading is.
+    ``progress(path, bytes)`` is called now and then with how far into a file reading is;
+    ``name_column`` is the title of the column that names the students (--name-column),
+    chosen from the headers when None.
     """
     matcher = Matcher(catalogue)
     coder = Coder(catalogue)
@@ -291,7 +328,7 @@ def read(
                 if suffix in SHEET_SUFFIXES:
                     yield _sheet(path, catalogue, lang)
                 else:
-                    yield from _file(path, matcher, coder, lang, tell)
+                    yield from _file(path, matcher, coder, lang, tell, name_column)
         except OSError as error:
             yield Note(source, read_problem(error).describe(source, lang), True)
         except UnicodeDecodeError:
@@ -309,7 +346,12 @@ def _ignore(done: int) -> None:
 
 
 def _file(
-    path: Path, matcher: Matcher, coder: Coder, lang: Lang, progress: Progress
+    path: Path,
+    matcher: Matcher,
+    coder: Coder,
+    lang: Lang,
+    progress: Progress,
+    name_column: str | None = None,
 ) -> Iterator[Row | Note]:
     """A form export or a file of codes, by what it holds (see tables.py)."""
     source = path_text(path)
@@ -319,7 +361,7 @@ def _file(
                 if table is None:
                     yield from _codes(source, stream, coder, lang, progress)
                 else:
-                    yield from _form(table, matcher, lang, progress)
+                    yield from _form(table, matcher, lang, progress, name_column)
         except Refused as refused:
             yield Note(source, refused.text, True)
 
@@ -379,13 +421,14 @@ def _codes(
         name, code = (found.group(1).strip(), found.group(2)) if found else ("", line)
         kept = {t("form_name_column", lang): name} if name else {}
         label = name or t("form_where", lang, source=source, row=number)
+        key = _name_key(name, source)
         try:
             decoded = coder.decode(code)
         except RolefinderError as error:
             problem = error.describe(lang)
-            yield Row(source, number, kept, label, lang, None, problem)
+            yield Row(source, number, kept, label, lang, None, problem, key=key)
             continue
-        yield Row(source, number, kept, label, decoded.lang, decoded.answers)
+        yield Row(source, number, kept, label, decoded.lang, decoded.answers, key=key)
 
 
 def _lines(text: io.TextIOBase) -> Iterator[str]:
@@ -412,15 +455,20 @@ class _Columns:
 
     questions: dict[str, list[int]]  # question id -> its columns (more than one: a duplicate)
     kept: dict[int, str]  # column -> its header, kept as it is
-    name: int | None
+    names: tuple[int, ...]  # the columns that can name the student, best first
     email: int | None
     width: int  # the header's number of columns
     asked: int  # questions about the work among the columns
     start: int | None = None  # the columns of the sitting's start and completion times
     end: int | None = None
+    group: int | None = None  # the student's class or group
+    sent: int | None = None  # when the form was sent: the completion time, else the timestamp
+    named: bool = True  # False: the --name-column asked for is not in the header
 
 
-def _form(table: Table, matcher: Matcher, lang: Lang, progress: Progress) -> Iterator[Row | Note]:
+def _form(
+    table: Table, matcher: Matcher, lang: Lang, progress: Progress, name_column: str | None = None
+) -> Iterator[Row | Note]:
     source, reader = table.source, table.rows
     try:
         header = next(reader, None)
@@ -431,7 +479,10 @@ def _form(table: Table, matcher: Matcher, lang: Lang, progress: Progress) -> Ite
     if header is None:
         yield Note(source, t("form_empty", lang, source=source), True)
         return
-    columns = _columns(header, matcher)
+    columns = _columns(header, matcher, name_column)
+    if not columns.named:
+        wanted = visible(name_column or "")
+        yield Note(source, t("form_no_name_column", lang, source=source, column=wanted))
     yield from _header_notes(source, header, columns, matcher, lang)
     if not columns.questions:
         return
@@ -468,7 +519,9 @@ def _form(table: Table, matcher: Matcher, lang: Lang, progress: Progress) -> Ite
     progress(table.done())
 
 
-def read_header(path: Path, catalogue: Catalogue, lang: Lang) -> list[str] | None:
+def read_header(
+    path: Path, catalogue: Catalogue, lang: Lang, name_column: str | None = None
+) -> list[str] | None:
     """The kept columns of a form export; None for a file that is no form export (answer
     sheets, a file of codes), none if it cannot be read (reading it says why)."""
     if path.suffix.lower() in SHEET_SUFFIXES:
@@ -480,38 +533,79 @@ def read_header(path: Path, catalogue: Catalogue, lang: Lang) -> list[str] | Non
                 if table is None:
                     return None
                 header = next(table.rows, [])
-                return list(_columns(header, matcher).kept.values())
+                return list(_columns(header, matcher, name_column).kept.values())
     except (OSError, UnicodeDecodeError, csv.Error, Refused, *DAMAGED):
         pass
     return []
 
 
-def _columns(header: Sequence[str], matcher: Matcher) -> _Columns:
+def front_column(title: str) -> bool:
+    """Whether a kept column is a class, group or roll-number column: the results show these
+    beside the name."""
+    return normal(title) in GROUP_HEADERS | ROLL_HEADERS
+
+
+def roll_number_column(title: str) -> bool:
+    """Whether a kept column holds a roll number that sorts as a number ("No. Absen": 1, 2,
+    ... 35); NIS and NISN are identity numbers, kept as written with their leading zeros."""
+    return normal(title) in ROLL_HEADERS - {"nis", "nisn"}
+
+
+def _columns(header: Sequence[str], matcher: Matcher, name_column: str | None = None) -> _Columns:
     questions: dict[str, list[int]] = {}
     kept: dict[int, str] = {}
-    name = email = start = end = None
+    email = start = end = group = stamp = None
+    tiers: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
+    wanted = normal(name_column) if name_column is not None else None
     for index, title in enumerate(header):
-        question = matcher.question(title)
-        if question is not None:
+        text = normal(title)
+        if wanted is not None and text == wanted:
+            tiers[0].append(index)  # asked for by name: never a question
+        elif (question := matcher.question(title)) is not None:
             questions.setdefault(question, []).append(index)
             continue
-        words = set(normal(title).split())
+        words = set(text.split())
         if words & NAME_WORDS:
-            name = index if name is None else name
+            tier = 1 if text in NAME_QUESTIONS else 2 if text in STUDENT_NAMES else 3
+            if tier < 3 or not words & NOT_STUDENT_WORDS:
+                tiers[tier].append(index)
         elif words & EMAIL_WORDS:
             email = index if email is None else email
-        elif normal(title) not in TIMESTAMP_HEADERS | ID_HEADERS:
-            continue
-        elif normal(title) in START_HEADERS:
+        elif text in GROUP_HEADERS:
+            group = index if group is None else group
+        elif text in ROLL_HEADERS:
+            pass
+        elif text not in TIMESTAMP_HEADERS | ID_HEADERS:
+            if index not in tiers[0]:
+                continue
+        elif text in START_HEADERS:
             start = index if start is None else start
-        elif normal(title) in END_HEADERS:
+        elif text in END_HEADERS:
             end = index if end is None else end
+        elif text in TIMESTAMP_HEADERS:
+            stamp = index if stamp is None else stamp
         kept_as = title.strip().lstrip("\ufeff") or f"#{index + 1}"
         if kept_as in kept.values():  # a header given twice: both columns kept, told apart
             kept_as = f"{kept_as} ({_letters(index)})"
         kept[index] = kept_as
     asked = sum(1 for q in matcher.catalogue.bank if q.id in questions)
-    return _Columns(questions, kept, name, email, len(header), asked, start, end)
+    # With --name-column, that column alone (if the file has it); else the name question's,
+    # then a student's name column, then the one other column with a name word (two such:
+    # neither is sure).
+    names = tiers[0] or tiers[1] + tiers[2] + (tiers[3] if len(tiers[3]) == 1 else [])
+    return _Columns(
+        questions,
+        kept,
+        tuple(names),
+        email,
+        len(header),
+        asked,
+        start,
+        end,
+        group,
+        end if end is not None else stamp,
+        named=wanted is None or bool(tiers[0]),
+    )
 
 
 def _header_notes(
@@ -565,11 +659,22 @@ def _form_row(
 ) -> Row:
     width = len(cells)
     kept = {title: cells[i] if i < width else "" for i, title in columns.kept.items()}
-    label = ""
-    for index in (columns.name, columns.email):
-        if index is not None and index < width and cells[index].strip():
-            label = cells[index].strip()
+    name = ""
+    for index in columns.names:  # Microsoft Forms' "anonymous" never names anyone
+        text = cells[index].strip() if index < width else ""
+        if text and text.casefold() not in ANONYMOUS:
+            name = text
             break
+    email = columns.email
+    address = cells[email].strip() if email is not None and email < width else ""
+    address = "" if address.casefold() in ANONYMOUS else address  # Microsoft's, for everyone
+    label = name or address
+    group = columns.group
+    group_text = " ".join(cells[group].split()) if group is not None and group < width else ""
+    key = "@" + address.casefold() if address else _name_key(name, source, group_text)
+    sent = columns.sent
+    when = cells[sent].strip() if sent is not None and sent < width else ""
+    extra = (group_text, key, when)
     answers: dict[str, str] = {}
     languages: list[Lang | None] = []
     problems: list[str] = []
@@ -595,13 +700,22 @@ def _form_row(
     tie = len(counts) > 1 and counts[-1][0] == counts[-2][0]
     row_lang = lang if tie else counts[-1][1]
     if problems:
-        return Row(source, number, kept, label, row_lang, None, "; ".join(problems[:MAX_PROBLEMS]))
+        problem = "; ".join(problems[:MAX_PROBLEMS])
+        failed = (source, number, kept, label, row_lang, None, problem, None, None, ())
+        return Row(*failed, *extra)
     begun, ended, seconds = columns.start, columns.end, None
     if begun is not None and ended is not None and max(begun, ended) < width:
         seconds = sitting_seconds(cells[begun], cells[ended])
-    return Row(
-        source, number, kept, label, row_lang, answers, None, columns.asked, seconds, tuple(unread)
-    )
+    where = (source, number, kept, label, row_lang, answers, None, columns.asked, seconds)
+    return Row(*where, tuple(unread), *extra)
+
+
+def _name_key(name: str, source: str, group: str = "") -> str:
+    """A name as it identifies a student, case and spacing aside, within one file and class
+    (two classes may each have a Budi; an e-mail is one person's anywhere); '' for no name."""
+    if not name.strip():
+        return ""
+    return "\0".join(("#", source, group, " ".join(name.casefold().split())))
 
 
 def _answer(

@@ -481,6 +481,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Replace the --save file if it exists.",
         "id": "Timpa file --save jika sudah ada.",
     },
+    "opt_name_column": {
+        "en": "The title of the column that holds the students' names, when it is not found by itself.",
+        "id": "Judul kolom yang berisi nama siswa, kalau kolom itu tidak ditemukan dengan sendirinya.",
+    },
     "opt_force_class": {
         "en": "Write into the --out folder even if it exists, replacing the results files in it.",
         "id": "Tulis ke folder --out walaupun sudah ada, dan timpa file hasil di dalamnya.",
@@ -601,6 +605,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "form_name_column": {"en": "name", "id": "nama"},
     "form_where": {"en": "{source} row {row}", "id": "{source} baris {row}"},
+    "form_no_name_column": {
+        "en": "{source}: no column is titled {column}; the students are named from the name or e-mail columns found.",
+        "id": "{source}: tidak ada kolom berjudul {column}; nama siswa diambil dari kolom nama atau email yang ditemukan.",
+    },
     "form_spreadsheet": {
         "en": "{source}: this kind of spreadsheet cannot be read; save it as .xlsx or CSV UTF-8 "
         "first (in Excel: File > Save As).",
@@ -762,6 +770,18 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Said they are torn between a few directions: go through the roles listed, not only the first.",
         "id": "Mengaku bimbang di antara beberapa arah: bahas profesi-profesi di daftarnya, bukan hanya yang pertama.",
     },
+    "class_twice": {
+        "en": "{where}: {name} sent the form again later ({kept}); only the later answers are counted.",
+        "id": "{where}: {name} mengirim formulir lagi setelahnya ({kept}); hanya jawaban yang terakhir yang dihitung.",
+    },
+    "class_note_twice": {
+        "en": "Sent the form more than once: these are the latest answers.",
+        "id": "Mengirim formulir lebih dari sekali: ini jawaban yang terakhir.",
+    },
+    "class_sheet": {"en": "Results", "id": "Hasil"},
+    "class_col_name": {"en": "name", "id": "nama"},
+    "class_col_answered": {"en": "answered", "id": "dijawab"},
+    "class_col_duplicate": {"en": "sent twice", "id": "kirim dua kali"},
     "class_col_source": {"en": "source", "id": "sumber"},
     "class_col_row": {"en": "row", "id": "baris"},
     "class_col_best": {"en": "best fit", "id": "paling cocok"},
@@ -814,8 +834,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "Tidak ada siswa yang mendapat hasil.",
     },
     "class_written": {
-        "en": "Written to {path}: results.csv, results.json, summary.md, summary.html",
-        "id": "Ditulis ke {path}: results.csv, results.json, summary.md, summary.html",
+        "en": "Written to {path}: results.xlsx, results.csv, results.json, summary.md, "
+        "summary.html, class.html",
+        "id": "Ditulis ke {path}: results.xlsx, results.csv, results.json, summary.md, "
+        "summary.html, class.html",
     },
     "class_not_written": {
         "en": "Nothing could be read, so nothing was written to {path}.",
@@ -837,10 +859,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "atau folder berisi lembar jawaban, dan file kode hasil (satu per baris).",
     },
     "opt_out": {
-        "en": "The folder to write results.csv, results.json, summary.md and summary.html into "
-        "(default: FILE-results beside where you are).",
-        "id": "Folder tempat menulis results.csv, results.json, summary.md, dan summary.html "
-        "(bawaan: FILE-results di folder tempatmu sekarang).",
+        "en": "The folder to write results.xlsx, results.csv, results.json, summary.md, "
+        "summary.html and class.html into (default: FILE-results beside where you are).",
+        "id": "Folder tempat menulis results.xlsx, results.csv, results.json, summary.md, "
+        "summary.html, dan class.html (bawaan: FILE-results di folder tempatmu sekarang).",
     },
     "opt_form": {
         "en": "Print the quiz as a form: google, a script that builds the Google Form; "
@@ -1204,6 +1226,13 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "summary_col_role": {"en": "Role", "id": "Profesi"},
     "summary_col_trait": {"en": "Trait", "id": "Tipe"},
     "summary_col_share": {"en": "Share", "id": "Persentase"},
+    "summary_groups_heading": {"en": "By class", "id": "Per kelas"},
+    "summary_files_heading": {"en": "By file", "id": "Per file"},
+    "summary_col_group": {"en": "Class", "id": "Kelas"},
+    "summary_col_file": {"en": "File", "id": "Nama file"},
+    "summary_col_first": {"en": "Best fits", "id": "Paling cocok"},
+    "summary_no_group": {"en": "(no class given)", "id": "(kelas tidak diisi)"},
+    "summary_duplicates": {"en": "Sent twice", "id": "Kirim dua kali"},
     "summary_talk_heading": {
         "en": "Talk to these students first",
         "id": "Ajak bicara siswa berikut lebih dulu",

@@ -4,11 +4,13 @@
 Both are written from one set of facts, gathered once from classroom.Summary in the summary's
 language, so they say the same thing: the counts (how many results are unsure, show no clear
 pattern, and, where the export has start and completion times, how many students rushed), what
-unsure means, the best fits and the class's average profile as charts, and the students to
+unsure means, the best fits and the class's average profile as charts, the class broken down
+by its class or group column and by file (where there is more than one), and the students to
 talk to first with their reasons (fits, how sure). summary.html also has the roster (every
 student on one line) and a page for each student, and prints as the roster on page 1, then a
-page a student; class.html is the class picture without names, to project. Nothing in them
-depends on the date or the machine, so the same answers always give the same files.
+page a student; class.html is the class picture without names (nor file names), to project.
+Nothing in them depends on the date or the machine, so the same answers always give the same
+files.
 
 As with the result cards (cards.py), every text that comes from outside (student labels,
 file names, catalogue names) is put on one line without control characters, its other
@@ -25,7 +27,15 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from rolefinder.cards import PAGE_CSS, clean, markdown_escape
-from rolefinder.classroom import Student, Summary, TalkTo, ready_words, reason_text, student_note
+from rolefinder.classroom import (
+    Student,
+    Summary,
+    TalkTo,
+    Tally,
+    ready_words,
+    reason_text,
+    student_note,
+)
 from rolefinder.codes import Coder
 from rolefinder.engine import Evidence, rank
 from rolefinder.errors import AnswersError, CodeError
@@ -102,6 +112,16 @@ class Chart(NamedTuple):
     description: str  # every bar in words, for the image's <desc>
 
 
+class Part(NamedTuple):
+    """The class broken down (by class or group, or by file): a table of counts and the
+    first roles of each part."""
+
+    slug: str
+    heading: str
+    columns: tuple[str, str, str, str]  # part, students, scored, best fits
+    rows: tuple[tuple[str, str, str, str], ...]
+
+
 class Talk(NamedTuple):
     """A student to talk to first: who, where their answers are, and why."""
 
@@ -148,6 +168,7 @@ class ClassFacts(NamedTuple):
     note: str  # what the counts mean: how many results are unsure, or why there are no charts
     failed_note: str  # where to find why rows failed, or '' when none did
     charts: tuple[Chart, ...]  # none when nobody was scored
+    parts: tuple[Part, ...]  # by class, by file: where the class has more than one
     talk_heading: str
     talk_intro: str
     talk: tuple[Talk, ...]
@@ -262,6 +283,8 @@ def _page(student: Student, catalogue: Catalogue, lang: Lang, why: _Why) -> Stud
     )
     if "torn" in student.flags:
         notes += (_text(t("class_note_torn", lang)),)
+    if student.duplicate:
+        notes += (_text(t("class_note_twice", lang)),)
     return StudentPage(
         label,
         where,
@@ -272,6 +295,26 @@ def _page(student: Student, catalogue: Catalogue, lang: Lang, why: _Why) -> Stud
         t("summary_student_why", lang, text=text) if (text := why(student, lang)) else "",
         notes or (t("summary_student_none", lang),),
     )
+
+
+def _part(slug: str, parts: dict[str, Tally], summary: Summary, heading: str, column: str) -> Part:
+    """A breakdown's table: each part with its counts and its first roles, most first."""
+    lang, catalogue = summary.lang, summary.catalogue
+    rows = []
+    for name, part in sorted(parts.items(), key=lambda item: (item[0] == "", item[0])):
+        roles = ", ".join(
+            f"{_role_name(catalogue, role, lang)} {number(count, lang)}"
+            for role, count in part.first_roles()
+        )
+        shown = _text(name) or t("summary_no_group", lang)
+        rows.append((shown, number(part.students, lang), number(part.scored, lang), roles))
+    columns = (
+        column,
+        t("summary_students", lang),
+        t("summary_scored", lang),
+        t("summary_col_first", lang),
+    )
+    return Part(slug, heading, columns, tuple(rows))
 
 
 def class_facts(summary: Summary) -> ClassFacts:
@@ -288,6 +331,9 @@ def class_facts(summary: Summary) -> ClassFacts:
     ]
     pattern = summary.no_pattern
     counts.append(Count(t("summary_no_pattern", lang), number(pattern, lang), pattern > 0))
+    if summary.duplicates:
+        twice = number(summary.duplicates, lang)
+        counts.append(Count(t("summary_duplicates", lang), twice, True))
     if summary.timed:  # without start and completion times, nobody can be seen to rush
         rushed = summary.rushed
         counts.append(Count(t("summary_rushed", lang), number(rushed, lang), rushed > 0))
@@ -339,6 +385,14 @@ def class_facts(summary: Summary) -> ClassFacts:
                 lang,
             )
         )
+    parts = []
+    if summary.by_group:
+        heading = t("summary_groups_heading", lang)
+        column = t("summary_col_group", lang)
+        parts.append(_part("groups", summary.groups, summary, heading, column))
+    if summary.by_file:
+        heading, column = t("summary_files_heading", lang), t("summary_col_file", lang)
+        parts.append(_part("files", summary.files, summary, heading, column))
     more = t("summary_talk_more", lang, count=number(summary.talk_more, lang))
     roster_more = t("summary_talk_more", lang, count=number(summary.roster_more, lang))
     why = _Why(catalogue)
@@ -354,6 +408,7 @@ def class_facts(summary: Summary) -> ClassFacts:
         note=note,
         failed_note=t("summary_failed_note", lang) if summary.failed else "",
         charts=tuple(charts),
+        parts=tuple(parts),
         talk_heading=t("summary_talk_heading", lang),
         talk_intro=t("summary_talk_intro", lang),
         talk=tuple(_talk(entry, catalogue, lang) for entry in summary.talk_order()),
@@ -437,6 +492,12 @@ def markdown_summary(facts: ClassFacts) -> str:
         lines.append(row(["---", "---", *["---:"] * len(figures)]))
         for bar in chart.bars:
             lines.append(row([md(bar.name), _md_bar(bar.share), *map(md, bar.figures)]))
+        lines.append("")
+    for part in facts.parts:
+        lines += [f"## {md(part.heading)}", ""]
+        lines.append(row(map(md, part.columns)))
+        lines.append(row(["---", "---:", "---:", "---"]))
+        lines += [row(map(md, cells)) for cells in part.rows]
         lines.append("")
     if facts.show_talk:
         lines += [f"## {md(facts.talk_heading)}", ""]
@@ -628,6 +689,24 @@ def _chart_section(chart: Chart) -> list[str]:
     ]
 
 
+def _html_part(part: Part) -> list[str]:
+    """A breakdown as a section with its table: the counts are numbers, right-aligned."""
+    name, students, scored, first = map(_h, part.columns)
+    head = (
+        f'<th scope="col">{name}</th><th scope="col" class="num">{students}</th>'
+        f'<th scope="col" class="num">{scored}</th><th scope="col">{first}</th>'
+    )
+    out = [f'<section id="{part.slug}">', f"<h2>{_h(part.heading)}</h2>", "<table>"]
+    out += [f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    for cells in part.rows:
+        one, two, three, four = map(_h, cells)
+        out.append(
+            f'<tr><th scope="row">{one}</th><td class="num">{two}</td>'
+            f'<td class="num">{three}</td><td>{four}</td></tr>'
+        )
+    return [*out, "</tbody>", "</table>", "</section>"]
+
+
 def _roster(facts: ClassFacts) -> list[str]:
     """The roster: one table, a row a student, as read."""
     name, best, fit, sure, ready, talk = map(_h, facts.roster_columns)
@@ -732,6 +811,11 @@ def html_summary(facts: ClassFacts) -> str:
         out += _roster(facts)
     for chart in facts.charts:
         out += _chart_section(chart)
+    if facts.parts:  # the class picture: on screen, not in print (class.html prints it)
+        out.append('<div class="picture">')
+        for part in facts.parts:
+            out += _html_part(part)
+        out.append("</div>")
     if facts.show_talk:
         out += ['<section class="picture">', f"<h2>{_h(facts.talk_heading)}</h2>"]
         if facts.talk:
@@ -785,6 +869,9 @@ def class_view_html(facts: ClassFacts) -> str:
     ]
     for chart in facts.charts:
         out += _chart_section(chart)
+    for part in facts.parts:  # by class; not by file: a file's name could be a student's
+        if part.slug != "files":
+            out += _html_part(part)
     out += [
         f"<footer><p>{_h(facts.footer)}</p></footer>",
         "</main>",
