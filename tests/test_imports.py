@@ -37,11 +37,11 @@ LAYERS = [
     "compare",
     "cards",
     "save",
+    "workbook",  # a spreadsheet's cells and columns; imports nothing of ours
     "tables",
     "forms",
     "classroom",
     "summary",
-    "workbook",
     "batch",
     "quiz",
     "prompts",

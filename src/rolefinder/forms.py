@@ -48,6 +48,7 @@ from rolefinder.languages import LANGS, Lang
 from rolefinder.languages import number as written
 from rolefinder.model import SKIP, Catalogue
 from rolefinder.tables import DAMAGED, Refused, Table, file_key, tables, text_stream
+from rolefinder.workbook import column_letters
 
 FORM_SUFFIXES = (".csv", ".tsv")
 SHEET_SUFFIXES = (".yaml", ".yml", ".json")
@@ -586,7 +587,7 @@ def _columns(header: Sequence[str], matcher: Matcher, name_column: str | None = 
             stamp = index if stamp is None else stamp
         kept_as = title.strip().lstrip("\ufeff") or f"#{index + 1}"
         if kept_as in kept.values():  # a header given twice: both columns kept, told apart
-            kept_as = f"{kept_as} ({_letters(index)})"
+            kept_as = f"{kept_as} ({column_letters(index)})"
         kept[index] = kept_as
     asked = sum(1 for q in matcher.catalogue.bank if q.id in questions)
     # With --name-column, that column alone (if the file has it); else the name question's,
@@ -819,17 +820,7 @@ def _whole(text: str) -> str:
 
 def _column_name(index: int, title: str) -> str:
     """A column as a spreadsheet names it, with the start of its header: 'D ("Nama")'."""
-    return f'{_letters(index)} ("{_shown(title)}")'
-
-
-def _letters(index: int) -> str:
-    """A column's letters, as a spreadsheet names it: A, ..., Z, AA, ..."""
-    letters = ""
-    number = index + 1
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
+    return f'{column_letters(index)} ("{_shown(title)}")'
 
 
 def _shown(text: str) -> str:
