@@ -297,3 +297,20 @@ def test_explain_lists_reasons_for_every_listed_role(runner, catalogue, tmp_path
     for place, match in enumerate(rank(catalogue, ANALYST).listed[1:3], start=2):
         assert f"{place}. {match.role.name.get('en')}" in explained.stdout
     assert "Why" in plain.stdout  # the best match always explains itself
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_torn_student_with_one_role_listed_is_not_sent_to_read_the_list(catalogue, lang):
+    """ "Read every role listed" would point at a list of one: the note sends them to the
+    roles near it instead."""
+    from rolefinder.engine import rank
+    from rolefinder.explain import explain
+    from rolefinder.report import flag_lines
+
+    sheet = {**PERSONAS["social-media-specialist"], "outlook": "torn"}
+    result = rank(catalogue, sheet)
+    assert len(result.listed) == 1 and result.pattern is None
+    explanation = explain(catalogue, result, [result.best.id])
+    assert "torn" in explanation.flags
+    note = " ".join(flag_lines(result, explanation, lang))
+    assert "rolefinder roles" in note and "rolefinder show" not in note

@@ -279,6 +279,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "Tidak ada jawaban yang salah: pilih yang paling kamu sukai, bukan yang kedengarannya keren.",
     },
     # result
+    "flag_torn_one": {
+        "en": "You said you are torn between paths: your answers point to {name} alone, so read about the roles near it too (rolefinder roles) before you choose.",
+        "id": "Kamu bilang masih bimbang di antara beberapa arah: jawabanmu hanya mengarah ke {name}, jadi baca juga profesi-profesi yang dekat dengannya (rolefinder roles) sebelum memilih.",
+    },
     "history_kept_short": {
         "en": "Kept in this computer's history; --no-history keeps nothing.",
         "id": "Disimpan di riwayat komputer ini; --no-history: tidak disimpan.",

@@ -178,6 +178,8 @@ def flag_lines(result: Result, explanation: Explanation, lang: Lang) -> list[str
             names = {"a": name, "b": others[0].role.name.get(lang)}
             figures = {"x": fit_text(first.fit), "y": fit_text(others[0].fit)}
             return [t("flag_near_tie", lang, **names, **figures)]
+        if flag == "torn" and not others:  # one role listed: nothing else on the list to read
+            return [t("flag_torn_one", lang, name=name)]
         if flag in ("torn", "exploring"):
             return [t(f"flag_{flag}", lang, name=name)]
     return []
