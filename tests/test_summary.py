@@ -27,7 +27,26 @@ from rolefinder.explain import reasons as reasons_for
 from rolefinder.i18n import t
 from rolefinder.model import Catalogue
 from rolefinder.report import summary_reason, sure_text
-from rolefinder.summary import class_html, share_text, summary_html, summary_markdown
+from rolefinder.summary import (
+    class_facts,
+    class_view_html,
+    html_summary,
+    markdown_summary,
+    share_text,
+)
+
+
+def summary_html(summary):
+    return html_summary(class_facts(summary))
+
+
+def summary_markdown(summary):
+    return markdown_summary(class_facts(summary))
+
+
+def class_html(summary):
+    return class_view_html(class_facts(summary))
+
 
 ARTIFACTS = ROOT / "artifacts" / "class"
 SOURCE = "responses.csv"

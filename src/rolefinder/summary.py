@@ -49,13 +49,10 @@ from rolefinder.version import __version__
 __all__ = [
     "ClassFacts",
     "class_facts",
-    "class_html",
     "class_view_html",
     "html_summary",
     "markdown_summary",
     "share_text",
-    "summary_html",
-    "summary_markdown",
 ]
 
 MD_BAR = 20  # characters in a Markdown bar: one for each 5%
@@ -461,11 +458,6 @@ def _md_bar(share: float) -> str:
     return "█" * full + "░" * (MD_BAR - full)
 
 
-def summary_markdown(summary: Summary) -> str:
-    """The class summary as Markdown (``summary.md``): charts as tables with text bars."""
-    return markdown_summary(class_facts(summary))
-
-
 def markdown_summary(facts: ClassFacts) -> str:
     """The Markdown summary for these facts."""
     md = markdown_escape
@@ -780,12 +772,6 @@ def _counts(facts: ClassFacts) -> list[str]:
     return [*out, "</dl>", f'<p class="note">{_h(facts.note)}</p>']
 
 
-def summary_html(summary: Summary) -> str:
-    """The class summary as a self-contained HTML5 page (``summary.html``) that reads well on a
-    phone and prints as a roster, then a page for each student."""
-    return html_summary(class_facts(summary))
-
-
 def html_summary(facts: ClassFacts) -> str:
     """The HTML page for these facts: on screen the counts, the roster, the charts, whom to
     talk to first and each student's page; printed, the roster and the students' pages."""
@@ -847,12 +833,6 @@ def html_summary(facts: ClassFacts) -> str:
         "</html>",
     ]
     return "\n".join(out) + "\n"
-
-
-def class_html(summary: Summary) -> str:
-    """The class picture without names (``class.html``), to show on a projector: the counts
-    and the charts, nobody's name or row."""
-    return class_view_html(class_facts(summary))
 
 
 def class_view_html(facts: ClassFacts) -> str:
