@@ -28,8 +28,8 @@ from rolefinder.engine import (
     Match,
     answered,
     needed_answers,
+    shares_of,
     standing,
-    trait_shares,
 )
 from rolefinder.explain import band, flags
 from rolefinder.forms import Note, Row, sitting_seconds
@@ -294,7 +294,8 @@ class Scorer:
         count = answered(catalogue, answers)
         if count < self.needed:
             return Figures("too_few", count, (), None, None, "", None, (), {}, None)
-        ranked = standing(catalogue, answers, self.evidence)
+        picks = self.evidence.picked(answers)
+        ranked = standing(catalogue, answers, self.evidence, picks)
         best = ranked.best
         return Figures(
             status="scored",
@@ -305,7 +306,7 @@ class Scorer:
             way_in=self.way_in[best.id],
             band=band(ranked),
             flags=flags(ranked),
-            profile=as_percentages(trait_shares(catalogue, answers)),
+            profile=as_percentages(shares_of(catalogue, [pick.option for pick in picks])),
             code=self.coder.encode(answers, lang),
         )
 

@@ -120,6 +120,18 @@ class Result(Standing):
         return next(m.score for m in self.matches if m.id == role_id)
 
 
+class Picked(NamedTuple):
+    """What one real answer about the work brings, worked out once per catalogue and option:
+    shared, callers must not change the lists."""
+
+    question: str  # its question's id
+    option: Option
+    position: int  # where the option stands in its question, 0 first
+    points: list[float]  # each role's points (see Evidence.answer_points)
+    versus: list[float]  # each role's evidence against answering at random, in nats
+    ceiling: list[float]  # each role's largest evidence from any answer to the question
+
+
 class Evidence:
     """Each answer's evidence for every role, computed once per question.
 
@@ -136,6 +148,7 @@ class Evidence:
         self._points: dict[str, dict[str, list[float]]] = {}
         self._versus: dict[str, dict[str, list[float]]] = {}
         self._ceilings: dict[str, list[float]] = {}
+        self._picks: dict[tuple[str, str], Picked] | None = None
 
     def log_likelihoods(self, question: Question) -> dict[str, list[float]]:
         """Option id -> log P(option | role) for every role, in catalogue order."""
@@ -217,6 +230,31 @@ class Evidence:
         return points
 
 
+    def picked(self, answers: Answers) -> list[Picked]:
+        """The real answers about the work (no skips, no unknown ids), in bank order: one
+        look-up an answer, for everything the ranking reads of it."""
+        picks = self._picks
+        if picks is None:
+            picks = self._picks = {
+                (question.id, option.id): Picked(
+                    question.id,
+                    option,
+                    position,
+                    self.answer_points(question)[option.id],
+                    self.versus_random(question)[option.id],
+                    self.ceiling(question),
+                )
+                for question in self.catalogue.bank
+                for position, option in enumerate(question.options)
+            }
+        found = []
+        for question in self.catalogue.bank:
+            pick = picks.get((question.id, answers.get(question.id, SKIP)))
+            if pick is not None:
+                found.append(pick)
+        return found
+
+
 def check_answers(catalogue: Catalogue, answers: Answers) -> None:
     """Raise AnswersError naming every unknown question or option id, with the closest id
     where one is close (a typo: ``monday: nums``), and the ids allowed. A number is not an
@@ -264,12 +302,16 @@ def check_enough(catalogue: Catalogue, answers: Answers) -> None:
 
 def trait_shares(catalogue: Catalogue, answers: Answers) -> dict[str, float]:
     """The user's traits as shares summing to 1 (equal shares when nothing was weighted)."""
+    chosen = (catalogue.answer(q.id, answers.get(q.id)) for q in catalogue.bank)
+    return shares_of(catalogue, [option for option in chosen if option is not None])
+
+
+def shares_of(catalogue: Catalogue, options: Iterable[Option]) -> dict[str, float]:
+    """The traits of the options chosen as shares summing to 1 (see trait_shares)."""
     totals = dict.fromkeys(catalogue.trait_ids, 0.0)
-    for question in catalogue.bank:
-        chosen = catalogue.answer(question.id, answers.get(question.id))
-        if chosen is not None:
-            for trait_id, weight in chosen.weights.items():
-                totals[trait_id] += weight
+    for option in options:
+        for trait_id, weight in option.weights.items():
+            totals[trait_id] += weight
     grand_total = sum(totals.values())
     if grand_total <= 0:
         return {trait_id: 1 / len(totals) for trait_id in totals}
@@ -358,17 +400,17 @@ def fits(nats: Sequence[float], ceiling: float) -> list[int]:
     return [max(0, min(100, round(100 * value / ceiling))) for value in nats]
 
 
-def option_position(question: Question, option_id: str) -> int | None:
-    """Where an option stands in its question (0 first), or None for a skip."""
-    return next((i for i, o in enumerate(question.options) if o.id == option_id), None)
-
-
 def click_pattern(catalogue: Catalogue, answers: Answers) -> str | None:
     """same_position or repeating when the answers to the work questions follow the options'
     positions (always the first, or 1-2-1-2...) rather than their texts; else None."""
-    found = [option_position(q, answers[q.id]) for q in catalogue.bank if q.id in answers]
-    positions = [p for p in found if p is not None]
-    if len(positions) < needed_answers(catalogue):
+    found = (catalogue.position(q.id, answers.get(q.id)) for q in catalogue.bank)
+    return position_pattern([p for p in found if p is not None], needed_answers(catalogue))
+
+
+def position_pattern(positions: Sequence[int], needed: int) -> str | None:
+    """click_pattern from the options' positions, in the order answered (``needed``: the
+    fewest answers that can show a pattern)."""
+    if len(positions) < needed:
         return None
     most = max(positions.count(p) for p in set(positions))
     if most >= POSITION_RUN * len(positions):
@@ -381,21 +423,22 @@ def click_pattern(catalogue: Catalogue, answers: Answers) -> str | None:
     return None
 
 
-def standing(catalogue: Catalogue, answers: Answers, evidence: Evidence) -> Standing:
-    """The ranking of checked answers (see rank), with ``evidence``'s shared per-answer values:
-    scoring a whole class pays for each answer's evidence once, not once a student."""
-    return _standing(catalogue, answers, contributions(catalogue, answers, evidence), evidence)
-
-
-def _standing(
+def standing(
     catalogue: Catalogue,
     answers: Answers,
-    parts: Mapping[str, Sequence[float]],
     evidence: Evidence,
+    picks: Sequence[Picked] | None = None,
 ) -> Standing:
+    """The ranking of checked answers (see rank), with ``evidence``'s shared per-answer values:
+    scoring a whole class pays for each answer's evidence once, not once a student.
+    ``picks``: evidence.picked(answers), if the caller has it already."""
+    if picks is None:
+        picks = evidence.picked(answers)
     roles = catalogue.roles
-    points = _total(parts.values(), len(roles))
-    nats, ceiling = fit_evidence(catalogue, answers, evidence)
+    size = len(roles)
+    points = _total([pick.points for pick in picks], size)
+    nats = _total([pick.versus for pick in picks], size)
+    ceiling = max(_total([pick.ceiling for pick in picks], size), default=0.0)
     shares = posterior(nats)
     fit = fits(nats, ceiling)
     level = user_level(catalogue, answers)
@@ -406,7 +449,7 @@ def _standing(
     )
     order = [key[-1] for key in keys]
     best = order[0]
-    pointed = _pointed_to(catalogue, answers)
+    pointed = {role_id for pick in picks for role_id in pick.option.fits}
     floor = max(LISTED_MIN_FIT, fit[best] - LISTED_GAP)
     matches = tuple(
         Match(
@@ -419,22 +462,12 @@ def _standing(
         )
         for i in order
     )
-    pattern = click_pattern(catalogue, answers)
+    pattern = position_pattern([pick.position for pick in picks], needed_answers(catalogue))
     if pattern is None and max(nats) < NO_PATTERN_NATS:
         pattern = "random"
     option = _chosen(catalogue.experience, answers)
     adjacent = bool(option and option.adjacent)
     return Standing(matches, level, adjacent, user_outlook(catalogue, answers), pattern)
-
-
-def _pointed_to(catalogue: Catalogue, answers: Answers) -> set[str]:
-    """The roles at least one answer about the work fits."""
-    found: set[str] = set()
-    for question in catalogue.bank:
-        option = catalogue.answer(question.id, answers.get(question.id))
-        if option is not None:
-            found.update(option.fits)
-    return found
 
 
 def rank(catalogue: Catalogue, answers: Answers, evidence: Evidence | None = None) -> Result:
@@ -447,8 +480,9 @@ def rank(catalogue: Catalogue, answers: Answers, evidence: Evidence | None = Non
     check_answers(catalogue, answers)
     check_enough(catalogue, answers)
     evidence = evidence or Evidence(catalogue)
-    parts = contributions(catalogue, answers, evidence)
-    ranked = _standing(catalogue, answers, parts, evidence)
+    picks = evidence.picked(answers)
+    parts = {pick.question: pick.points for pick in picks}
+    ranked = standing(catalogue, answers, evidence, picks)
     role_ids = [role.id for role in catalogue.roles]
     return Result(
         matches=ranked.matches,
@@ -456,7 +490,7 @@ def rank(catalogue: Catalogue, answers: Answers, evidence: Evidence | None = Non
         adjacent=ranked.adjacent,
         outlook=ranked.outlook,
         pattern=ranked.pattern,
-        profile=as_percentages(trait_shares(catalogue, answers)),
+        profile=as_percentages(shares_of(catalogue, [pick.option for pick in picks])),
         answers=dict(answers),
         contributions={q: dict(zip(role_ids, row, strict=True)) for q, row in parts.items()},
     )

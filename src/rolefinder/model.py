@@ -269,3 +269,12 @@ class Catalogue:
         """The option ``option_id`` of question ``question_id``, or None (no such question or
         option, or None given): one look-up, for scoring every answer of a class."""
         return self._options_by_id.get((question_id, option_id)) if option_id else None
+
+    @cached_property
+    def _positions(self) -> dict[tuple[str, str], int]:
+        return {(q.id, o.id): n for q in self.questions for n, o in enumerate(q.options)}
+
+    def position(self, question_id: str, option_id: str | None) -> int | None:
+        """Where option ``option_id`` stands in question ``question_id`` (0 first), or None (a
+        skip, an unknown id, or None given)."""
+        return self._positions.get((question_id, option_id)) if option_id else None
