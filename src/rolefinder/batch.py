@@ -309,7 +309,7 @@ def _kept(
 
 HELPER_BYTES = 8 * 1024 * 1024  # about 8,000 rows of the shipped catalogue's form
 CHUNK = 2000  # rows sent to the helper at a time
-IN_FLIGHT = 2  # chunks on their way: memory stays bounded
+IN_FLIGHT = 4  # chunks on their way: memory stays bounded
 
 _HELPER_SCORER: Scorer | None = None  # the helper process's own scorer
 
@@ -498,7 +498,14 @@ class _CsvWriter:
     def write(self, cells: Sequence[Cell]) -> None:
         """One student's row (its texts already shown as _shown shows them)."""
         self.writer.writerow(
-            [_formula_safe(c) if isinstance(c, str) else "" if c is None else c for c in cells]
+            [
+                ("'" + c if c.startswith(_FORMULA_START) else c)  # _formula_safe, inline
+                if isinstance(c, str)
+                else ""
+                if c is None
+                else c
+                for c in cells
+            ]
         )
 
     def flush(self) -> None:
@@ -600,5 +607,10 @@ def _tallies(parts: Mapping[str, Tally]) -> dict[str, Any]:
     }
 
 
+# One encoder for every student (json.dumps would make one a call); the data is plain dicts
+# and lists made here, never circular.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False)
+    return _ENCODER.encode(data)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import add, sub
+from operator import add, neg, sub
 from typing import NamedTuple
 
 from rolefinder.errors import MAX_PROBLEMS, AnswersError, closest
@@ -149,6 +149,7 @@ class Evidence:
         self._versus: dict[str, dict[str, list[float]]] = {}
         self._ceilings: dict[str, list[float]] = {}
         self._picks: dict[tuple[str, str], Picked] | None = None
+        self._ready: dict[str | None, tuple[list[str], list[int]]] = {}
 
     def log_likelihoods(self, question: Question) -> dict[str, list[float]]:
         """Option id -> log P(option | role) for every role, in catalogue order."""
@@ -229,6 +230,14 @@ class Evidence:
                 points[option_id] = [POINTS_PER_NAT * (value - mean) for value in row]
         return points
 
+    def readiness(self, level: str | None) -> tuple[list[str], list[int]]:
+        """Every role's readiness for someone at ``level`` (see readiness), and each one's
+        place in READINESS: the same for everyone at that level."""
+        found = self._ready.get(level)
+        if found is None:
+            ready = [readiness(role, level) for role in self.catalogue.roles]
+            found = self._ready[level] = (ready, [READINESS.index(word) for word in ready])
+        return found
 
     def picked(self, answers: Answers) -> list[Picked]:
         """The real answers about the work (no skips, no unknown ids), in bank order: one
@@ -442,11 +451,10 @@ def standing(
     shares = posterior(nats)
     fit = fits(nats, ceiling)
     level = user_level(catalogue, answers)
-    ready = [readiness(role, level) for role in roles]
+    ready, ranks = evidence.readiness(level)
     # Fit first; readiness only orders equal fits; float noise falls back to catalogue order.
-    keys = sorted(
-        (-fit[i], READINESS.index(ready[i]), -round(nats[i], 9), i) for i in range(len(roles))
-    )
+    nearly = [-round(value, 9) for value in nats]
+    keys = sorted(zip(map(neg, fit), ranks, nearly, range(size), strict=True))
     order = [key[-1] for key in keys]
     best = order[0]
     pointed = {role_id for pick in picks for role_id in pick.option.fits}
