@@ -150,6 +150,16 @@ def test_a_refused_file_leaves_no_folder_and_the_rerun_needs_no_force(runner, ca
     assert listing["students"][0]["kept"]["Start time"] == "2026-11-24 09:00:00"
 
 
+def test_class_json_names_the_folder_only_when_it_was_written(runner, catalogue, tmp_path):
+    bad = made(catalogue, "xlsx-named.csv", tmp_path)
+    result = run_class(runner, [bad, "-o", tmp_path / "none", "--json"])
+    assert result.exit_code == 1 and json.loads(result.stdout)["out"] is None
+    good = tmp_path / "microsoft.xlsx"
+    good.write_bytes(bad.read_bytes())
+    result = run_class(runner, [good, "-o", tmp_path / "some", "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["out"] == str(tmp_path / "some")
+
+
 def test_the_kept_exports_are_what_the_script_writes(catalogue, tmp_path):
     from exports import write
 

@@ -952,7 +952,8 @@ def class_(
             )
         told.finish()
         if as_json:
-            render_json(world.out(), {"out": str(folder), **summary_dict(summary)})
+            written = str(folder) if summary.students else None  # nothing read: no folder
+            render_json(world.out(), {"out": written, **summary_dict(summary)})
         else:
             render_class(world.out(), summary, str(folder), language, plain=_plain(ctx, plain))
         if summary.failed or any(note.failed for note in summary.notes):

@@ -83,7 +83,7 @@ class SheetWriter:
         self.name, self.width, self.rows = name, len(header), 1
         self.memo: dict[Cell, str] = {}
         self.buffer: list[str] = []
-        self.sheet = self.zip.open("xl/worksheets/sheet1.xml", "w")
+        self.sheet = self.zip.open(_part("xl/worksheets/sheet1.xml"), "w")
         cols = "".join(
             f'<col min="{n}" max="{n}" width="{width}" customWidth="1"/>'
             for n, width in enumerate(widths, start=1)
@@ -142,7 +142,7 @@ class SheetWriter:
             ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS),
             ("xl/styles.xml", _STYLES),
         ):
-            self.zip.writestr(part, text)
+            self.zip.writestr(_part(part), text)
         self.zip.close()
 
     def abandon(self) -> None:
@@ -156,6 +156,15 @@ class SheetWriter:
         if self.buffer:
             self.sheet.write("".join(self.buffer).encode())
             self.buffer.clear()
+
+
+def _part(name: str) -> zipfile.ZipInfo:
+    """A part of the workbook, dated as zip files without a date are (1980-01-01), so the same
+    rows give the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info._compresslevel = 1  # type: ignore[attr-defined]  # as ZipFile sets it (3.13: public)
+    return info
 
 
 def _text(value: str) -> str:
