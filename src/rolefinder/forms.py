@@ -47,7 +47,15 @@ from rolefinder.i18n import t, visible
 from rolefinder.languages import LANGS, Lang
 from rolefinder.languages import number as written
 from rolefinder.model import SKIP, Catalogue
-from rolefinder.tables import DAMAGED, Refused, Table, file_key, tables, text_stream
+from rolefinder.tables import (
+    DAMAGED,
+    Refused,
+    Table,
+    Unreadable,
+    file_key,
+    tables,
+    text_stream,
+)
 from rolefinder.workbook import column_letters
 
 FORM_SUFFIXES = (".csv", ".tsv")
@@ -475,7 +483,7 @@ def _form(
         header = next(reader, None)
     except csv.Error as error:
         where = t("form_where", lang, source=source, row=1)
-        yield Note(source, t("form_broken", lang, where=where, reason=str(error)), True)
+        yield Note(source, t("form_broken", lang, where=where, reason=_why(error, lang)), True)
         return
     if header is None:
         yield Note(source, t("form_empty", lang, source=source), True)
@@ -498,7 +506,7 @@ def _form(
             break
         except csv.Error as error:  # one row: the reader goes on with the next
             where = t("form_where", lang, source=source, row=number)
-            problem = t("form_bad_row", lang, reason=str(error))
+            problem = t("form_bad_row", lang, reason=_why(error, lang))
             students += 1
             yield Row(source, number, {}, where, lang, None, problem)
             continue
@@ -518,6 +526,13 @@ def _form(
     if not students:
         yield Note(source, t("form_no_rows", lang, source=source), True)
     progress(table.done())
+
+
+def _why(error: csv.Error, lang: Lang) -> str:
+    """Why a row cannot be read, in the reader's language where this program says it."""
+    if isinstance(error, Unreadable):
+        return t(error.key, lang, size=written(error.size, lang))
+    return str(error)
 
 
 def read_header(

@@ -701,6 +701,20 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "this row cannot be read as CSV ({reason})",
         "id": "baris ini tidak bisa dibaca sebagai CSV ({reason})",
     },
+    "form_cell_long": {
+        "en": "a cell is over {size} characters, longer than any answer",
+        "id": "ada sel yang lebih dari {size} karakter, lebih panjang dari jawaban mana pun",
+    },
+    "form_row_long": {
+        "en": "the row is over {size} characters, longer than any form's row",
+        "id": "barisnya lebih dari {size} karakter, lebih panjang dari baris formulir mana pun",
+    },
+    "form_quote_open": {
+        "en": "a quote opens a cell and nothing closes it, so the rest of the file is that "
+        "cell: no row after it was read",
+        "id": "ada tanda kutip yang membuka sel tapi tidak pernah ditutup, jadi sisa file "
+        "masuk ke sel itu: tidak ada baris sesudahnya yang dibaca",
+    },
     "class_out_is_input": {
         "en": "{path} is one of the files or folders to read; choose another --out.",
         "id": "{path} termasuk file atau folder yang dibaca; pilih --out yang lain.",

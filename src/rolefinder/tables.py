@@ -20,7 +20,6 @@ import codecs
 import csv
 import datetime
 import io
-import itertools
 import os
 import re
 import zipfile
@@ -45,7 +44,10 @@ WORKBOOK_FILES = 1000  # parts of a workbook (Microsoft Forms' has about ten)
 MAX_UNPACKED = 1 << 30  # bytes an archive may unpack to...
 MAX_RATIO = 400  # ...and, past RATIO_FROM, this many times its packed size (a class: 10-180)
 RATIO_FROM = 16 << 20
-MAX_HEADER = 1 << 22  # characters of a header line read to tell a form from a list of codes
+MAX_HEADER = 1 << 22  # characters of a header row: a longer one is no form export's
+MAX_ROW = 1 << 20  # characters of any other row: a longer one fails alone, memory stays flat
+MAX_CELL = 128 * 1024  # characters of one cell (the csv module's own limit): over it, the row fails
+PIECE = 1 << 16  # characters read at a time while a row is split off
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other old Office files
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # never in text, save by mistake
@@ -61,6 +63,15 @@ class Refused(Exception):
 
 class Damaged(Exception):
     """The rest of a file cannot be read (a workbook or zip cut short or tampered with)."""
+
+
+class Unreadable(csv.Error):
+    """One row that cannot be read: ``key`` names the message that says why, with ``size``."""
+
+    def __init__(self, key: str, size: int = 0) -> None:
+        super().__init__(key)
+        self.key = key
+        self.size = size
 
 
 # What reading a table's rows can raise, besides csv.Error for one bad row: the rest is lost.
@@ -98,9 +109,9 @@ def tables(
             yield from _zipped(source, stream, lang)
         else:
             text = text_stream(stream, file_key(stream))
-            first = text.readline(MAX_HEADER)
-            if suffix in (".csv", ".tsv") or is_form(_cells(first, suffix)):
-                yield _csv_table(source, text, first, suffix, stream.tell)
+            records = _records(text, suffix)
+            if suffix in (".csv", ".tsv") or is_form(records.header()):
+                yield Table(source, records, stream.tell)
             else:
                 text.detach()  # the stream stays open for the codes, read from the start
                 stream.seek(0)
@@ -175,19 +186,119 @@ def _reason(error: BaseException) -> str:
 # --- Text ------------------------------------------------------------------------------------
 
 
-def _csv_table(
-    source: str, text: io.TextIOWrapper, first: str, suffix: str, done: Callable[[], int]
-) -> Table:
-    rows = csv.reader(itertools.chain([first], text), delimiter=delimiter(first, suffix))
-    return Table(source, rows, done)
+def _records(text: IO[str], suffix: str) -> Records:
+    """The rows of a CSV text, its separator read from its first line."""
+    first = text.readline(PIECE)
+    return Records(text, first, delimiter(first, suffix))
 
 
-def _cells(line: str, suffix: str) -> list[str]:
-    """A header line's cells (none if it is no CSV at all)."""
-    try:
-        return next(csv.reader([line], delimiter=delimiter(line, suffix)), [])
-    except csv.Error:
-        return []
+class Records:
+    """The rows of a CSV text, a record at a time: a record, never a line. A cell in quotes
+    may hold line breaks, and a student may type lines shaped like rows into one; so a row is
+    split off by following the quotes as the csv module reads them (a quote opens a cell only
+    at the start of one; two in a row inside are one quote), then read by that module.
+
+    A row over MAX_ROW characters (MAX_HEADER for the header), or with a cell over MAX_CELL,
+    raises csv.Error for that row alone: the next call reads on from the record after it, so
+    nothing typed inside a cell is ever read as a row. At most a row is held in memory.
+    """
+
+    def __init__(self, text: IO[str], first: str, separator: str) -> None:
+        self._text = text
+        self._first = first  # the start of the first line, read to find the separator
+        self._separator = separator
+        self._ahead: list[str] | csv.Error | None = None  # the header, when looked at first
+        self._started = False
+        self._return = False  # the last record ended with a carriage return
+
+    def __iter__(self) -> Records:
+        return self
+
+    def header(self) -> list[str]:
+        """The first row's cells, read ahead (none if it cannot be read): to tell a form
+        export from a list of codes. The next call still gives it."""
+        if self._ahead is None and not self._started:
+            try:
+                self._ahead = self.__next__()
+            except csv.Error as error:
+                self._ahead = error
+            except StopIteration:
+                self._ahead = []
+        return self._ahead if isinstance(self._ahead, list) else []
+
+    def __next__(self) -> list[str]:
+        ahead, self._ahead = self._ahead, None
+        if isinstance(ahead, csv.Error):
+            raise ahead
+        if ahead is not None:
+            return ahead
+        limit = MAX_ROW if self._started else MAX_HEADER
+        self._started = True
+        pieces, size, closed = self._split(limit)
+        if not size:
+            raise StopIteration
+        if size > limit:
+            raise Unreadable("form_row_long", limit)
+        if not closed:  # cut short, or a student's quote: the rest of the file was its cell
+            raise Unreadable("form_quote_open")
+        reader = csv.reader(["".join(pieces)], delimiter=self._separator)
+        try:
+            return next(reader, [])
+        except csv.Error as error:
+            if "field limit" in str(error):
+                raise Unreadable("form_cell_long", MAX_CELL) from None
+            raise
+
+    def _split(self, limit: int) -> tuple[list[str], int, bool]:
+        """The next record's text in pieces (none past ``limit`` characters: the rest is only
+        followed to its end), how long it is, and whether its quotes all closed."""
+        pieces: list[str] = []
+        size = 0
+        quoted = False  # inside a cell in quotes
+        pending = False  # ...and the last piece ended with a quote: a closing or a doubled one
+        start = True  # the next character starts a cell
+        separator = self._separator
+        while True:
+            if self._first:
+                piece, self._first = self._first, ""
+            else:
+                piece = self._text.readline(PIECE)
+            if self._return and not pieces and piece.startswith("\n"):
+                piece = piece[1:] or self._text.readline(PIECE)  # a "\r\n" cut in two: one end
+            self._return = False
+            if not piece:  # the end of the file: a quote last in it closes its cell
+                return pieces, size, not quoted or pending
+            size += len(piece)
+            if size <= limit:
+                pieces.append(piece)
+            at = 0
+            if pending:
+                pending = False
+                if piece[0] == '"':  # "" inside quotes: one quote, still inside
+                    at = 1
+                else:
+                    quoted, start = False, False
+            end = len(piece)
+            while at < end:
+                quote = piece.find('"', at)
+                if quote < 0:
+                    break
+                if quoted:
+                    if quote + 1 == end:  # the piece was cut right after it: the next says
+                        pending = True
+                    elif piece[quote + 1] == '"':
+                        quote += 1  # a doubled quote: still inside
+                    else:
+                        quoted = False
+                elif (quote == at and start) or (quote > at and piece[quote - 1] == separator):
+                    quoted = True  # a quote opens a cell only at the cell's start
+                start = False
+                at = quote + 1
+            if not quoted:
+                if piece[-1] in "\r\n":  # a line break outside quotes ends the record
+                    self._return = piece[-1] == "\r"
+                    return pieces, size, True
+                start = piece[-1] == separator  # a piece cut right after a separator
 
 
 def delimiter(line: str, suffix: str) -> str:
@@ -275,9 +386,8 @@ def _zipped(source: str, stream: BinaryIO, lang: Lang) -> Iterator[Table]:
         member = found[0]
         suffix = Path(member.filename).suffix.lower()
         with archive.open(member) as inner:
-            text = text_stream(inner)
-            first = text.readline(MAX_HEADER)
-            yield _csv_table(f"{source}/{member.filename}", text, first, suffix, stream.tell)
+            records = _records(text_stream(inner), suffix)
+            yield Table(f"{source}/{member.filename}", records, stream.tell)
 
 
 def _is_table(name: str) -> bool:
