@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import random
 from pathlib import Path
 
@@ -175,3 +176,107 @@ def test_records_split_as_the_csv_module_reads_them(monkeypatch, piece):
         mine, theirs = records(text, separator), lines(text, separator)
         if mine != theirs:  # only a quote left open at the end reads differently: refused
             assert mine[:-1] == theirs[:-1] and mine[-1] == "form_quote_open", repr(text)
+
+
+# --- Item 8: a folder of sheets reports each odd entry on its own ----------------------------
+
+
+def sheet_text(catalogue: Catalogue) -> str:
+    return json.dumps({q.id: q.options[0].id for q in catalogue.questions})
+
+
+@pytest.mark.parametrize(
+    ("odd", "words"),
+    [
+        pytest.param(lambda p: p.symlink_to(p.parent / "nowhere.yaml"), "not there", id="dangling"),
+        pytest.param(lambda p: p.symlink_to(p), "loop", id="loop-to-itself"),
+        pytest.param(
+            lambda p: (p.symlink_to(p.parent / "c2.yaml"), (p.parent / "c2.yaml").symlink_to(p)),
+            "loop",
+            id="loop-of-two",
+        ),
+        pytest.param(lambda p: os.mkfifo(p), "pipe", id="fifo"),
+        pytest.param(lambda p: p.mkdir(), "folder", id="folder"),
+    ],
+)
+def test_an_odd_entry_in_a_folder_costs_that_entry_alone(catalogue, tmp_path, odd, words):
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    for name in ("a.json", "z.json"):  # read before and after the odd one
+        (folder / name).write_text(sheet_text(catalogue), "utf-8")
+    odd(folder / "c.yaml")
+    items = list(read([folder], catalogue, "en"))
+    rows = [i for i in items if isinstance(i, Row)]
+    notes = [i for i in items if isinstance(i, Note)]
+    assert [(Path(r.source).name, r.problem) for r in rows] == [("a.json", None), ("z.json", None)]
+    odd_notes = [n for n in notes if n.failed]
+    assert odd_notes and all(Path(n.source).name in ("c.yaml", "c2.yaml") for n in odd_notes)
+    assert words in odd_notes[0].text
+    assert not any(n.source == str(folder) for n in notes)  # the folder itself is not blamed
+
+
+def test_a_device_named_as_a_sheet_is_reported_not_opened(catalogue, tmp_path):
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    (folder / "a.json").write_text(sheet_text(catalogue), "utf-8")
+    (folder / "tty.yaml").symlink_to("/dev/tty")  # opening a terminal could take it over
+    items = list(read([folder], catalogue, "en"))
+    assert [type(i).__name__ for i in items] == ["Row", "Note"]
+    assert items[1].failed and "device" in items[1].text
+
+
+def test_an_odd_sheet_is_named_in_indonesian_too(catalogue, tmp_path):
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    (folder / "c.yaml").symlink_to(folder / "nowhere.yaml")
+    (notes,) = list(read([folder], catalogue, "id"))
+    assert isinstance(notes, Note) and "link ke file yang tidak ada" in notes.text
+
+
+# --- Item 9: wide headers and rows ----------------------------------------------------------
+
+
+def test_a_header_wider_than_a_spreadsheet_is_refused(catalogue, tmp_path):
+    from rolefinder.forms import MAX_COLUMNS
+
+    path = tmp_path / "wide.csv"
+    wide = header(catalogue) + ["x"] * MAX_COLUMNS
+    path.write_text(export([wide, student(catalogue, "Ana")]), "utf-8")
+    rows, notes = read_rows(path, catalogue)
+    assert not rows and len(notes) == 1 and notes[0].failed
+    assert "16,384" in notes[0].text and len(notes[0].text) < 300
+
+
+def test_a_header_over_the_size_limit_is_refused(catalogue, tmp_path):
+    path = tmp_path / "long.csv"
+    title = "Notes " + "x" * 100_000
+    wide = header(catalogue) + [title] * (tables.MAX_HEADER // len(title) + 1)
+    path.write_text(export([wide, student(catalogue, "Ana")]), "utf-8")
+    rows, notes = read_rows(path, catalogue)
+    assert not rows and len(notes) == 1 and notes[0].failed
+    assert "4,194,304 characters" in notes[0].text
+
+
+def test_a_question_in_many_columns_is_named_in_a_short_note(catalogue, tmp_path):
+    path = tmp_path / "repeated.csv"
+    first = catalogue.questions[0].prompt.get("en")
+    wide = header(catalogue) + [first] * 5000
+    path.write_text(export([wide, student(catalogue, "Ana") + [""] * 5000]), "utf-8")
+    rows, notes = read_rows(path, catalogue)
+    assert [r.problem for r in rows] == [None]
+    (repeated,) = [n for n in notes if "more than one column" in n.text]
+    assert "and 4,996 more" in repeated.text and len(repeated.text) < 1000
+
+
+def test_kept_columns_are_capped_with_a_note(catalogue, tmp_path):
+    from rolefinder.forms import MAX_KEPT
+
+    path = tmp_path / "names.csv"
+    names = [f"Nama {n}" for n in range(MAX_KEPT + 100)]
+    wide = header(catalogue) + names
+    path.write_text(export([wide, student(catalogue, "Ana") + ["n"] * len(names)]), "utf-8")
+    rows, notes = read_rows(path, catalogue)
+    assert len(rows) == 1 and len(rows[0].kept) == MAX_KEPT
+    assert rows[0].label == "Ana"  # the name question still names the student
+    (capped,) = [n for n in notes if "were ignored" in n.text]
+    assert "102 more column" in capped.text  # Timestamp and Name are kept, then 62 names
