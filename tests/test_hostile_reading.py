@@ -138,6 +138,21 @@ def test_a_row_over_the_row_limit_fails_alone(catalogue, tmp_path):
     assert read_back[2].label == "Budi"
 
 
+def test_a_row_of_many_long_cells_in_quotes_fails_alone(catalogue, tmp_path):
+    # Each cell under the cell limit, with line breaks and rows typed in it; together over
+    # the row limit: the row stops being read inside a cell, and the rest of it is skipped.
+    cell = "y" * 100_000 + "\n" + row_shaped(catalogue, INJECTED)
+    cells = [cell] * (tables.MAX_ROW // len(cell) + 2)
+    rows = [header(catalogue), student(catalogue, "Ana"), student(catalogue, "Mallory") + cells]
+    rows += [student(catalogue, "Budi")]
+    path = tmp_path / "form.csv"
+    path.write_text(export(rows), "utf-8")
+    read_back, _ = read_rows(path, catalogue)
+    assert [(r.row, r.problem is None) for r in read_back] == [(2, True), (3, False), (4, True)]
+    assert "1,048,576 characters" in (read_back[1].problem or "")
+    assert read_back[2].label == "Budi"
+
+
 def records(text: str, separator: str) -> list[list[str] | str]:
     """Every row the record reader gives, or the error it raises for it."""
     reader = tables.Records(io.StringIO(text, newline=""), "", separator)
@@ -280,3 +295,51 @@ def test_kept_columns_are_capped_with_a_note(catalogue, tmp_path):
     assert rows[0].label == "Ana"  # the name question still names the student
     (capped,) = [n for n in notes if "were ignored" in n.text]
     assert "102 more column" in capped.text  # Timestamp and Name are kept, then 62 names
+
+
+def by_record(text: str, separator: str, cell: int, row: int) -> list[list[str] | str]:
+    """The rows of a text as the csv module splits its records, each one "error" where a
+    cell is over ``cell`` characters, the record over ``row``, or a quote never closes."""
+    lines = io.StringIO(text, newline="").readlines()
+    given = 0
+    ended = False
+
+    def feed():  # the lines, counted: a row's lines are the ones fed since the last row
+        nonlocal given, ended
+        for line in lines:
+            given += 1
+            yield line
+        ended = True
+
+    found: list[list[str] | str] = []
+    used = 0
+    for cells in csv.reader(feed(), delimiter=separator):
+        size = sum(map(len, lines[used:given]))
+        bad = ended or size > row or any(len(c) > cell for c in cells)
+        found.append("error" if bad else cells)
+        used = given
+    return found
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_row_that_cannot_be_read_costs_that_record_alone(monkeypatch, seed):
+    # Tiny limits, so that rows fail everywhere: inside quotes, across lines, at the start.
+    # Whatever fails, the rows after it are the csv module's own records.
+    monkeypatch.setattr(tables, "MAX_ROW", 14)
+    monkeypatch.setattr(tables, "MAX_HEADER", 14)
+    rng = random.Random(seed)
+    previous = csv.field_size_limit()
+    try:
+        for _ in range(2000):
+            separator = rng.choice(",;")
+            text = "".join(rng.choice(f'ab {separator}{separator}""\n\r') for _ in range(30))
+            expected = by_record(text, separator, 5, 14)
+            csv.field_size_limit(5)
+            try:
+                mine = records(text, separator)
+            finally:
+                csv.field_size_limit(previous)
+            shown = [r if isinstance(r, list) else "error" for r in mine]
+            assert shown == expected, repr(text)
+    finally:
+        csv.field_size_limit(previous)

@@ -2,7 +2,9 @@
 
 - **Text** (``.csv``, ``.tsv``, Excel's tab-separated ``.txt``): UTF-8 (a byte-order mark is
   fine), UTF-16 with a byte-order mark (Excel's "Unicode Text"), else Windows-1252; the
-  separator (comma, semicolon or tab) is read from the header.
+  separator (comma, semicolon or tab) is read from the header. A row is a record, never a
+  line (see Records): one that cannot be read fails alone, and nothing typed in a cell is
+  ever read as a row.
 - **An Excel workbook** (``.xlsx``, Microsoft Forms' download): its first sheet, read with
   openpyxl in read-only mode, values as last saved: no formula is ever worked out, and a cell
   starting with "=" is text. openpyxl is imported here only, when a workbook is read.
@@ -19,7 +21,9 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime
+import functools
 import io
+import itertools
 import os
 import re
 import zipfile
@@ -194,22 +198,29 @@ def _records(text: IO[str], suffix: str) -> Records:
 
 class Records:
     """The rows of a CSV text, a record at a time: a record, never a line. A cell in quotes
-    may hold line breaks, and a student may type lines shaped like rows into one; so a row is
-    split off by following the quotes as the csv module reads them (a quote opens a cell only
-    at the start of one; two in a row inside are one quote), then read by that module.
+    may hold line breaks, and a student may type lines shaped like rows into one; so where
+    a row cannot be read, the rest of it is found by following its quotes as the csv module
+    reads them (a quote opens a cell only at the cell's start; two in a row inside are one).
 
-    A row over MAX_ROW characters (MAX_HEADER for the header), or with a cell over MAX_CELL,
-    raises csv.Error for that row alone: the next call reads on from the record after it, so
-    nothing typed inside a cell is ever read as a row. At most a row is held in memory.
+    A row over MAX_ROW characters (MAX_HEADER for the header), with a cell over MAX_CELL, or
+    with a quote that nothing closes raises csv.Error (Unreadable) for that row alone: the
+    next call reads on from the record after it, so nothing typed inside a cell is ever read
+    as a row. At most a row is held in memory.
     """
 
     def __init__(self, text: IO[str], first: str, separator: str) -> None:
         self._text = text
         self._first = first  # the start of the first line, read to find the separator
         self._separator = separator
+        self._reader = csv.reader(iter(self._line, ""), delimiter=separator)
         self._ahead: list[str] | csv.Error | None = None  # the header, when looked at first
         self._started = False
-        self._return = False  # the last record ended with a carriage return
+        self._limit = MAX_HEADER
+        self._record: list[str] = []  # the lines of the row being read
+        self._size = 0  # ...and their length
+        self._over = False  # the row is over the limit: the rest of it was skipped
+        self._open = False  # the file ended inside the row's quotes
+        self._return = False  # the last line ended with a carriage return
 
     def __iter__(self) -> Records:
         return self
@@ -232,73 +243,117 @@ class Records:
             raise ahead
         if ahead is not None:
             return ahead
-        limit = MAX_ROW if self._started else MAX_HEADER
+        self._limit = MAX_ROW if self._started else MAX_HEADER
         self._started = True
-        pieces, size, closed = self._split(limit)
-        if not size:
-            raise StopIteration
-        if size > limit:
-            raise Unreadable("form_row_long", limit)
-        if not closed:  # cut short, or a student's quote: the rest of the file was its cell
-            raise Unreadable("form_quote_open")
-        reader = csv.reader(["".join(pieces)], delimiter=self._separator)
+        self._record, self._size = [], 0
         try:
-            return next(reader, [])
-        except csv.Error as error:
+            row = next(self._reader)
+        except csv.Error as error:  # the reader stops inside the row: read on to its end
+            self._skip_rest()
             if "field limit" in str(error):
                 raise Unreadable("form_cell_long", MAX_CELL) from None
             raise
+        if self._over:
+            self._over = False
+            raise Unreadable("form_row_long", self._limit)
+        if self._open:  # cut short, or a student's quote: the rest of the file was its cell
+            self._open = False
+            raise Unreadable("form_quote_open")
+        return row
 
-    def _split(self, limit: int) -> tuple[list[str], int, bool]:
-        """The next record's text in pieces (none past ``limit`` characters: the rest is only
-        followed to its end), how long it is, and whether its quotes all closed."""
+    def _line(self) -> str:
+        """The next line for the csv reader ('' at the end). Past the row's limit, the rest
+        of the row is skipped and the reader given what ends it."""
+        inside = bool(self._record)  # the reader asks for more of a row only inside quotes
         pieces: list[str] = []
-        size = 0
-        quoted = False  # inside a cell in quotes
-        pending = False  # ...and the last piece ended with a quote: a closing or a doubled one
-        start = True  # the next character starts a cell
-        separator = self._separator
+        size = self._size
         while True:
-            if self._first:
-                piece, self._first = self._first, ""
-            else:
-                piece = self._text.readline(PIECE)
-            if self._return and not pieces and piece.startswith("\n"):
-                piece = piece[1:] or self._text.readline(PIECE)  # a "\r\n" cut in two: one end
-            self._return = False
-            if not piece:  # the end of the file: a quote last in it closes its cell
-                return pieces, size, not quoted or pending
+            piece = self._read(not pieces and not inside)
+            if not piece:
+                break
+            pieces.append(piece)
             size += len(piece)
-            if size <= limit:
-                pieces.append(piece)
-            at = 0
-            if pending:
-                pending = False
-                if piece[0] == '"':  # "" inside quotes: one quote, still inside
-                    at = 1
-                else:
-                    quoted, start = False, False
-            end = len(piece)
-            while at < end:
-                quote = piece.find('"', at)
-                if quote < 0:
-                    break
-                if quoted:
-                    if quote + 1 == end:  # the piece was cut right after it: the next says
-                        pending = True
-                    elif piece[quote + 1] == '"':
-                        quote += 1  # a doubled quote: still inside
-                    else:
-                        quoted = False
-                elif (quote == at and start) or (quote > at and piece[quote - 1] == separator):
-                    quoted = True  # a quote opens a cell only at the cell's start
-                start = False
-                at = quote + 1
-            if not quoted:
-                if piece[-1] in "\r\n":  # a line break outside quotes ends the record
-                    self._return = piece[-1] == "\r"
-                    return pieces, size, True
-                start = piece[-1] == separator  # a piece cut right after a separator
+            if size > self._limit:
+                self._over = True
+                self._follow(pieces, inside)
+                return '"\n' if inside else "\n"  # closes the reader's cell, ends its row
+            if piece[-1] in "\r\n" or len(piece) < PIECE:  # a whole line, or the last
+                break
+        if not pieces:
+            self._open = inside
+            return ""
+        line = pieces[0] if len(pieces) == 1 else "".join(pieces)
+        self._record.append(line)
+        self._size = size
+        self._return = line[-1] == "\r"
+        return line
+
+    def _read(self, first: bool) -> str:
+        """The next piece of the text: a line, or PIECE characters of a longer one."""
+        if self._first:
+            piece, self._first = self._first, ""
+        else:
+            piece = self._text.readline(PIECE)
+        if first and self._return and piece.startswith("\n"):
+            piece = piece[1:] or self._text.readline(PIECE)  # a "\r\n" cut in two: one end
+        self._return = False
+        return piece
+
+    def _skip_rest(self) -> None:
+        """After the reader stopped inside a row: read on to the end of that row."""
+        state = (False, False, True)
+        for line in self._record:
+            state = _scan(line, self._separator, *state)
+        if state[0]:
+            self._follow([], True)
+
+    def _follow(self, pieces: list[str], quoted: bool) -> None:
+        """Read on to the end of the row: ``pieces`` (the start of a line, already read),
+        then the lines after them, followed by their quotes and not kept. ``quoted``: the
+        line starts inside a cell in quotes."""
+        state = (quoted, False, not quoted)
+        rest = iter(functools.partial(self._read, False), "")
+        for piece in itertools.chain(pieces, rest):
+            state = _scan(piece, self._separator, *state)
+            if not state[0] and piece[-1] in "\r\n":  # a line break outside quotes
+                self._return = piece[-1] == "\r"
+                return
+
+
+def _scan(
+    piece: str, separator: str, quoted: bool, pending: bool, start: bool
+) -> tuple[bool, bool, bool]:
+    """Where a piece of a CSV text leaves its quotes, as the csv module reads them: whether
+    inside a cell in quotes; whether the piece ended with a quote inside one (a closing or a
+    doubled one: the next piece says which); whether the next character starts a cell."""
+    at, end = 0, len(piece)
+    if pending:
+        pending = False
+        if piece[:1] == '"':  # "" inside quotes: one quote, still inside
+            at = 1
+        else:
+            quoted, start = False, False
+    while at < end:
+        if quoted:  # past every other character and doubled quote inside
+            at = _INSIDE.match(piece, at).end()  # type: ignore[union-attr]  # always matches
+            if at == end:
+                break
+            if at + 1 == end:  # the piece was cut right after a quote: the next says
+                return True, True, False
+            quoted, at = False, at + 1
+        elif start and piece[at] == '"':  # a quote at a cell's start opens it
+            quoted, at = True, at + 1
+        else:  # elsewhere a quote is a character: only one after a separator opens a cell
+            found = piece.find(separator + '"', at)
+            if found < 0:
+                break
+            quoted, at = True, found + 2
+        start = False
+    return quoted, False, (not quoted and piece[-1:] == separator) if end else start
+
+
+# Inside a cell in quotes: everything up to a quote that is not doubled.
+_INSIDE = re.compile(r'[^"]*(?:""[^"]*)*')
 
 
 def delimiter(line: str, suffix: str) -> str:
