@@ -420,8 +420,9 @@ _LINK_PROBLEMS = {errno.ENOENT: "form_link_nowhere", errno.ELOOP: "form_link_loo
 
 
 def _opened(path: Path) -> BinaryIO:
-    """A folder's entry opened to read without waiting: a pipe with nobody writing to it
-    opens at once (and is then told apart from a file), where a plain open would block."""
+    """A file opened to read without waiting: a pipe with nobody writing to it (one put in
+    a file's place since it was looked at) opens at once, to be told apart from a file by
+    its descriptor, where a plain open would block."""
     descriptor = os.open(path, os.O_RDONLY | _NO_WAIT)
     return os.fdopen(descriptor, "rb")
 
