@@ -108,15 +108,21 @@ def _parse(source: str, text: str) -> Report:
     return Report(source, None if problems else catalogue, problems, warnings)
 
 
-def load_answers(spec: str, stdin: BinaryIO | None = None) -> dict[str, str]:
+def load_answers(
+    spec: str, stdin: BinaryIO | None = None, opened: BinaryIO | None = None
+) -> dict[str, str]:
     """Read an answer sheet (YAML or JSON: question id -> option id) from a file, or '-' for
-    ``stdin`` (bytes; None when standard input is closed).
+    ``stdin`` (bytes; None when standard input is closed). ``opened``: the file ``spec``
+    names, already opened and checked by the caller (a folder's sheet), read as it is.
 
     Raises AnswersError saying what is wrong with it.
     """
     source = "<stdin>" if spec == "-" else spec
     try:
-        raw = _read_stream(stdin) if spec == "-" else _read_bytes(Path(spec), MAX_SHEET_BYTES)
+        if spec == "-" or opened is not None:
+            raw = _read_stream(stdin if spec == "-" else opened)
+        else:
+            raw = _read_bytes(Path(spec), MAX_SHEET_BYTES)
         text = _decode(raw)
         from rolefinder.yamlfile import read_yaml
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import errno
 import functools
 import io
 import itertools
@@ -47,7 +48,15 @@ from rolefinder.i18n import t, visible
 from rolefinder.languages import LANGS, Lang
 from rolefinder.languages import number as written
 from rolefinder.model import SKIP, Catalogue
-from rolefinder.tables import DAMAGED, Refused, Table, file_key, tables, text_stream
+from rolefinder.tables import (
+    DAMAGED,
+    Refused,
+    Table,
+    Unreadable,
+    file_key,
+    tables,
+    text_stream,
+)
 from rolefinder.workbook import column_letters
 
 FORM_SUFFIXES = (".csv", ".tsv")
@@ -58,6 +67,9 @@ SHOWN_TEXT = 60  # characters of a header quoted in a message
 SHOWN_WHOLE = 300  # characters of a cell quoted whole in a note (a hostile one is cut)
 SHOWN_SPELLINGS = 5  # near spellings of options named in a column's note, at most
 SHOWN_EXAMPLES = 3  # answers that are no option quoted in a column's note, at most
+SHOWN_COLUMNS = 5  # columns of a question given in several named in its note, at most
+MAX_COLUMNS = 16_384  # columns of a header (a spreadsheet's most): a wider file is no form
+MAX_KEPT = 64  # columns kept as they are (name, e-mail, class, times...): a form has about ten
 
 # Header texts, normalised, of the columns kept as they are: Google Forms and Microsoft Forms
 # in English and Indonesian, and what teachers commonly name their own columns.
@@ -356,7 +368,10 @@ def _file(
 ) -> Iterator[Row | Note]:
     """A form export or a file of codes, by what it holds (see tables.py)."""
     source = path_text(path)
-    with path.open("rb") as stream:
+    with _opened(path) as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # swapped since it was looked at
+            yield Note(source, t("form_not_file", lang, source=source), True)
+            return
         try:
             for table in tables(path, source, stream, lang, matcher.is_form):
                 if table is None:
@@ -373,27 +388,53 @@ def _file(
 def _folder(
     folder: Path, catalogue: Catalogue, lang: Lang, seen: set[tuple[int, int]]
 ) -> Iterator[Row | Note]:
+    """The answer sheets in a folder, by name. An entry that cannot be read (a link to
+    nothing, a loop of links, a pipe or a device named x.yaml) gets a note of its own, and
+    every other sheet is still read."""
     sheets = sorted(p for p in folder.iterdir() if p.suffix.lower() in SHEET_SUFFIXES)
-    found = False
     for sheet in sheets:
-        status = sheet.stat()
-        if not stat.S_ISREG(status.st_mode):  # a folder named x.json, a FIFO: not a sheet
-            continue
-        found = True
-        if (status.st_dev, status.st_ino) in seen:
-            yield Note(path_text(sheet), t("form_again", lang, source=path_text(sheet)))
-            continue
-        seen.add((status.st_dev, status.st_ino))
-        yield _sheet(sheet, catalogue, lang)
-    if not found:
+        source = path_text(sheet)
+        try:
+            if not stat.S_ISREG(sheet.stat().st_mode):  # a pipe would never end: not opened
+                yield Note(source, t("form_not_sheet", lang, source=source), True)
+                continue
+            with _opened(sheet) as stream:  # checked again: it may have changed since
+                status = os.fstat(stream.fileno())
+                if not stat.S_ISREG(status.st_mode):
+                    yield Note(source, t("form_not_sheet", lang, source=source), True)
+                elif (status.st_dev, status.st_ino) in seen:
+                    yield Note(source, t("form_again", lang, source=source))
+                else:
+                    seen.add((status.st_dev, status.st_ino))
+                    yield _sheet(sheet, catalogue, lang, stream)
+        except OSError as error:  # a link to nothing, a loop of links: this entry alone
+            link = _LINK_PROBLEMS.get(error.errno or 0) if sheet.is_symlink() else None
+            text = t(link, lang, source=source) if link else None
+            yield Note(source, text or read_problem(error).describe(source, lang), True)
+    if not sheets:
         source = path_text(folder)
         yield Note(source, t("form_empty_folder", lang, source=source), True)
 
 
-def _sheet(path: Path, catalogue: Catalogue, lang: Lang) -> Row:
+_LINK_PROBLEMS = {errno.ENOENT: "form_link_nowhere", errno.ELOOP: "form_link_loop"}
+
+
+def _opened(path: Path) -> BinaryIO:
+    """A file opened to read without waiting: a pipe with nobody writing to it (one put in
+    a file's place since it was looked at) opens at once, to be told apart from a file by
+    its descriptor, where a plain open would block."""
+    descriptor = os.open(path, os.O_RDONLY | _NO_WAIT)
+    return os.fdopen(descriptor, "rb")
+
+
+# Opened without waiting, never as a controlling terminal (Windows has neither: binary there).
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _sheet(path: Path, catalogue: Catalogue, lang: Lang, stream: BinaryIO | None = None) -> Row:
     source, name = path_text(path), path_text(Path(path.name))
     try:
-        answers = load_answers(str(path))
+        answers = load_answers(str(path), opened=stream)
         check_answers(catalogue, answers)
     except RolefinderError as error:
         problem = "; ".join(error.describe(lang).splitlines())
@@ -455,7 +496,7 @@ class _Columns:
     """What each column of a form export holds."""
 
     questions: dict[str, list[int]]  # question id -> its columns (more than one: a duplicate)
-    kept: dict[int, str]  # column -> its header, kept as it is
+    kept: dict[int, str]  # column -> its header, kept as it is (MAX_KEPT at most)
     names: tuple[int, ...]  # the columns that can name the student, best first
     email: int | None
     width: int  # the header's number of columns
@@ -465,6 +506,7 @@ class _Columns:
     group: int | None = None  # the student's class or group
     sent: int | None = None  # when the form was sent: the completion time, else the timestamp
     named: bool = True  # False: the --name-column asked for is not in the header
+    dropped: int = 0  # columns that would be kept, past MAX_KEPT: ignored
 
 
 def _form(
@@ -475,10 +517,14 @@ def _form(
         header = next(reader, None)
     except csv.Error as error:
         where = t("form_where", lang, source=source, row=1)
-        yield Note(source, t("form_broken", lang, where=where, reason=str(error)), True)
+        yield Note(source, t("form_broken", lang, where=where, reason=_why(error, lang)), True)
         return
     if header is None:
         yield Note(source, t("form_empty", lang, source=source), True)
+        return
+    if len(header) > MAX_COLUMNS:  # no spreadsheet holds it: a broken or hostile file
+        wide = {"count": written(len(header), lang), "most": written(MAX_COLUMNS, lang)}
+        yield Note(source, t("form_too_wide", lang, source=source, **wide), True)
         return
     columns = _columns(header, matcher, name_column)
     if not columns.named:
@@ -498,7 +544,7 @@ def _form(
             break
         except csv.Error as error:  # one row: the reader goes on with the next
             where = t("form_where", lang, source=source, row=number)
-            problem = t("form_bad_row", lang, reason=str(error))
+            problem = t("form_bad_row", lang, reason=_why(error, lang))
             students += 1
             yield Row(source, number, {}, where, lang, None, problem)
             continue
@@ -518,6 +564,13 @@ def _form(
     if not students:
         yield Note(source, t("form_no_rows", lang, source=source), True)
     progress(table.done())
+
+
+def _why(error: csv.Error, lang: Lang) -> str:
+    """Why a row cannot be read, in the reader's language where this program says it."""
+    if isinstance(error, Unreadable):
+        return t(error.key, lang, size=written(error.size, lang))
+    return str(error)
 
 
 def read_header(
@@ -555,16 +608,22 @@ def roll_number_column(title: str) -> bool:
 def _columns(header: Sequence[str], matcher: Matcher, name_column: str | None = None) -> _Columns:
     questions: dict[str, list[int]] = {}
     kept: dict[int, str] = {}
+    titles: set[str] = set()  # the kept headers, to tell a repeated one apart at once
+    dropped = 0
     email = start = end = group = stamp = None
     tiers: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
     wanted = normal(name_column) if name_column is not None else None
     for index, title in enumerate(header):
         text = normal(title)
-        if wanted is not None and text == wanted:
-            tiers[0].append(index)  # asked for by name: never a question
-        elif (question := matcher.question(title)) is not None:
+        asked_for = wanted is not None and text == wanted
+        if not asked_for and (question := matcher.question(title)) is not None:
             questions.setdefault(question, []).append(index)
             continue
+        if len(kept) >= MAX_KEPT:  # a hostile header's thousands of "Nama" columns
+            dropped += int(asked_for or _keeps(text))
+            continue
+        if asked_for:
+            tiers[0].append(index)  # asked for by name: never a question
         words = set(text.split())
         if words & NAME_WORDS:
             tier = 1 if text in NAME_QUESTIONS else 2 if text in STUDENT_NAMES else 3
@@ -577,7 +636,7 @@ def _columns(header: Sequence[str], matcher: Matcher, name_column: str | None = 
         elif text in ROLL_HEADERS:
             pass
         elif text not in TIMESTAMP_HEADERS | ID_HEADERS:
-            if index not in tiers[0]:
+            if not asked_for:
                 continue
         elif text in START_HEADERS:
             start = index if start is None else start
@@ -586,9 +645,10 @@ def _columns(header: Sequence[str], matcher: Matcher, name_column: str | None = 
         elif text in TIMESTAMP_HEADERS:
             stamp = index if stamp is None else stamp
         kept_as = title.strip().lstrip("\ufeff") or f"#{index + 1}"
-        if kept_as in kept.values():  # a header given twice: both columns kept, told apart
+        if kept_as in titles:  # a header given twice: both columns kept, told apart
             kept_as = f"{kept_as} ({column_letters(index)})"
         kept[index] = kept_as
+        titles.add(kept_as)
     asked = sum(1 for q in matcher.catalogue.bank if q.id in questions)
     # With --name-column, that column alone (if the file has it); else the name question's,
     # then a student's name column, then the one other column with a name word (two such:
@@ -606,7 +666,15 @@ def _columns(header: Sequence[str], matcher: Matcher, name_column: str | None = 
         group,
         end if end is not None else stamp,
         named=wanted is None or bool(tiers[0]),
+        dropped=dropped,
     )
+
+
+def _keeps(text: str) -> bool:
+    """Whether a header (normalised) names a column that is kept as it is (see _columns)."""
+    words = set(text.split())
+    kinds = GROUP_HEADERS | ROLL_HEADERS | TIMESTAMP_HEADERS | ID_HEADERS
+    return bool(words & (NAME_WORDS | EMAIL_WORDS)) or text in kinds
 
 
 def _header_notes(
@@ -618,18 +686,25 @@ def _header_notes(
         yield Note(source, t("form_no_questions", lang, source=source), True)
         return
     used = {i for indexes in columns.questions.values() for i in indexes} | set(columns.kept)
-    ignored = [_column_name(i, header[i]) for i in range(len(header)) if i not in used]
+    ignored = [i for i in range(len(header)) if i not in used]
     if ignored:
-        shown = ", ".join(ignored[:10]) + (" …" if len(ignored) > 10 else "")
+        shown = ", ".join(_column_name(i, header[i]) for i in ignored[:10])
+        shown += " …" if len(ignored) > 10 else ""
         yield Note(
             source, t("form_ignored", lang, source=source, count=len(ignored), columns=shown)
         )
     # Questions are named as the quiz's review screen names them, in the reader's language:
     # a teacher knows "Monday morning", not the catalogue's id.
     labels = {q.id: f'"{q.label.get(lang)}"' for q in matcher.catalogue.questions}
+    if columns.dropped:
+        values = {"count": written(columns.dropped, lang), "most": written(MAX_KEPT, lang)}
+        yield Note(source, t("form_kept_many", lang, source=source, **values))
     for question, indexes in columns.questions.items():
         if len(indexes) > 1:
-            names = ", ".join(_column_name(i, header[i]) for i in indexes)
+            names = ", ".join(_column_name(i, header[i]) for i in indexes[:SHOWN_COLUMNS])
+            if len(indexes) > SHOWN_COLUMNS:
+                more = written(len(indexes) - SHOWN_COLUMNS, lang)
+                names += " " + t("form_columns_more", lang, count=more)
             label = labels[question]
             yield Note(
                 source, t("form_duplicate", lang, source=source, question=label, columns=names)

@@ -693,6 +693,20 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "{source}: not a file or a folder (a pipe or a device); nothing was read from it.",
         "id": "{source}: bukan file atau folder (pipe atau perangkat); tidak ada yang dibaca.",
     },
+    "form_not_sheet": {
+        "en": "{source}: not a file (a pipe, a device or a folder); it was not opened.",
+        "id": "{source}: bukan file (pipe, perangkat, atau folder); file ini tidak dibuka.",
+    },
+    "form_link_nowhere": {
+        "en": "{source}: a link to a file that is not there; nothing was read from it.",
+        "id": "{source}: link ke file yang tidak ada; tidak ada yang dibaca darinya.",
+    },
+    "form_link_loop": {
+        "en": "{source}: a link that leads back to itself (a loop of links); nothing was "
+        "read from it.",
+        "id": "{source}: link yang berputar kembali ke dirinya sendiri; tidak ada yang dibaca "
+        "darinya.",
+    },
     "form_again": {
         "en": "{source}: given more than once; read once.",
         "id": "{source}: diberikan lebih dari sekali; dibaca sekali saja.",
@@ -700,6 +714,20 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "form_bad_row": {
         "en": "this row cannot be read as CSV ({reason})",
         "id": "baris ini tidak bisa dibaca sebagai CSV ({reason})",
+    },
+    "form_cell_long": {
+        "en": "a cell is over {size} characters, longer than any answer",
+        "id": "ada sel yang lebih dari {size} karakter, lebih panjang dari jawaban mana pun",
+    },
+    "form_row_long": {
+        "en": "the row is over {size} characters, longer than any form's row",
+        "id": "barisnya lebih dari {size} karakter, lebih panjang dari baris formulir mana pun",
+    },
+    "form_quote_open": {
+        "en": "a quote opens a cell and nothing closes it, so the rest of the file is that "
+        "cell: no row after it was read",
+        "id": "ada tanda kutip yang membuka sel tapi tidak pernah ditutup, jadi sisa file "
+        "masuk ke sel itu: tidak ada baris sesudahnya yang dibaca",
     },
     "class_out_is_input": {
         "en": "{path} is one of the files or folders to read; choose another --out.",
@@ -723,12 +751,25 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "{source}: {count} column(s) ignored, not questions of the quiz: {columns}",
         "id": "{source}: {count} kolom diabaikan karena bukan pertanyaan kuis: {columns}",
     },
+    "form_too_wide": {
+        "en": "{source}: the header has {count} columns, more than a spreadsheet holds "
+        "({most}); this is no form export, and nothing was read from it.",
+        "id": "{source}: baris judulnya punya {count} kolom, lebih banyak dari yang muat di "
+        "spreadsheet ({most}); ini bukan hasil ekspor formulir, jadi tidak ada yang dibaca.",
+    },
+    "form_kept_many": {
+        "en": "{source}: {count} more column(s) of names, e-mails, classes or times were "
+        "ignored; only the first {most} are kept.",
+        "id": "{source}: {count} kolom nama, email, kelas, atau waktu lainnya diabaikan; "
+        "hanya {most} kolom pertama yang disimpan.",
+    },
     "form_duplicate": {
         "en": "{source}: question {question} is in more than one column ({columns}); "
         "the first answer given counts.",
         "id": "{source}: pertanyaan {question} ada di lebih dari satu kolom ({columns}); "
         "jawaban pertama yang diisi yang dihitung.",
     },
+    "form_columns_more": {"en": "and {count} more", "id": "dan {count} lainnya"},
     "form_missing": {
         "en": "{source}: the form leaves out {count} question(s) of the quiz: {questions}",
         "id": "{source}: formulir ini tidak memuat {count} pertanyaan kuis: {questions}",

@@ -2,7 +2,9 @@
 
 - **Text** (``.csv``, ``.tsv``, Excel's tab-separated ``.txt``): UTF-8 (a byte-order mark is
   fine), UTF-16 with a byte-order mark (Excel's "Unicode Text"), else Windows-1252; the
-  separator (comma, semicolon or tab) is read from the header.
+  separator (comma, semicolon or tab) is read from the header. A row is a record, never a
+  line (see Records): one that cannot be read fails alone, and nothing typed in a cell is
+  ever read as a row.
 - **An Excel workbook** (``.xlsx``, Microsoft Forms' download): its first sheet, read with
   openpyxl in read-only mode, values as last saved: no formula is ever worked out, and a cell
   starting with "=" is text. openpyxl is imported here only, when a workbook is read.
@@ -19,6 +21,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime
+import functools
 import io
 import itertools
 import os
@@ -45,7 +48,10 @@ WORKBOOK_FILES = 1000  # parts of a workbook (Microsoft Forms' has about ten)
 MAX_UNPACKED = 1 << 30  # bytes an archive may unpack to...
 MAX_RATIO = 400  # ...and, past RATIO_FROM, this many times its packed size (a class: 10-180)
 RATIO_FROM = 16 << 20
-MAX_HEADER = 1 << 22  # characters of a header line read to tell a form from a list of codes
+MAX_HEADER = 1 << 22  # characters of a header row: a longer one is no form export's
+MAX_ROW = 1 << 20  # characters of any other row: a longer one fails alone, memory stays flat
+MAX_CELL = 128 * 1024  # characters of one cell (the csv module's own limit): over it, the row fails
+PIECE = 1 << 16  # characters read at a time while a row is split off
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other old Office files
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # never in text, save by mistake
@@ -61,6 +67,15 @@ class Refused(Exception):
 
 class Damaged(Exception):
     """The rest of a file cannot be read (a workbook or zip cut short or tampered with)."""
+
+
+class Unreadable(csv.Error):
+    """One row that cannot be read: ``key`` names the message that says why, with ``size``."""
+
+    def __init__(self, key: str, size: int = 0) -> None:
+        super().__init__(key)
+        self.key = key
+        self.size = size
 
 
 # What reading a table's rows can raise, besides csv.Error for one bad row: the rest is lost.
@@ -98,9 +113,9 @@ def tables(
             yield from _zipped(source, stream, lang)
         else:
             text = text_stream(stream, file_key(stream))
-            first = text.readline(MAX_HEADER)
-            if suffix in (".csv", ".tsv") or is_form(_cells(first, suffix)):
-                yield _csv_table(source, text, first, suffix, stream.tell)
+            records = _records(text, suffix)
+            if suffix in (".csv", ".tsv") or is_form(records.header()):
+                yield Table(source, records, stream.tell)
             else:
                 text.detach()  # the stream stays open for the codes, read from the start
                 stream.seek(0)
@@ -175,19 +190,170 @@ def _reason(error: BaseException) -> str:
 # --- Text ------------------------------------------------------------------------------------
 
 
-def _csv_table(
-    source: str, text: io.TextIOWrapper, first: str, suffix: str, done: Callable[[], int]
-) -> Table:
-    rows = csv.reader(itertools.chain([first], text), delimiter=delimiter(first, suffix))
-    return Table(source, rows, done)
+def _records(text: IO[str], suffix: str) -> Records:
+    """The rows of a CSV text, its separator read from its first line."""
+    first = text.readline(PIECE)
+    return Records(text, first, delimiter(first, suffix))
 
 
-def _cells(line: str, suffix: str) -> list[str]:
-    """A header line's cells (none if it is no CSV at all)."""
-    try:
-        return next(csv.reader([line], delimiter=delimiter(line, suffix)), [])
-    except csv.Error:
-        return []
+class Records:
+    """The rows of a CSV text, a record at a time: a record, never a line. A cell in quotes
+    may hold line breaks, and a student may type lines shaped like rows into one; so where
+    a row cannot be read, the rest of it is found by following its quotes as the csv module
+    reads them (a quote opens a cell only at the cell's start; two in a row inside are one).
+
+    A row over MAX_ROW characters (MAX_HEADER for the header), with a cell over MAX_CELL, or
+    with a quote that nothing closes raises csv.Error (Unreadable) for that row alone: the
+    next call reads on from the record after it, so nothing typed inside a cell is ever read
+    as a row. At most a row is held in memory.
+    """
+
+    def __init__(self, text: IO[str], first: str, separator: str) -> None:
+        self._text = text
+        self._first = first  # the start of the first line, read to find the separator
+        self._separator = separator
+        self._reader = csv.reader(iter(self._line, ""), delimiter=separator)
+        self._ahead: list[str] | csv.Error | None = None  # the header, when looked at first
+        self._started = False
+        self._limit = MAX_HEADER
+        self._record: list[str] = []  # the lines of the row being read
+        self._size = 0  # ...and their length
+        self._over = False  # the row is over the limit: the rest of it was skipped
+        self._open = False  # the file ended inside the row's quotes
+        self._return = False  # the last line ended with a carriage return
+
+    def __iter__(self) -> Records:
+        return self
+
+    def header(self) -> list[str]:
+        """The first row's cells, read ahead (none if it cannot be read): to tell a form
+        export from a list of codes. The next call still gives it."""
+        if self._ahead is None and not self._started:
+            try:
+                self._ahead = self.__next__()
+            except csv.Error as error:
+                self._ahead = error
+            except StopIteration:
+                self._ahead = []
+        return self._ahead if isinstance(self._ahead, list) else []
+
+    def __next__(self) -> list[str]:
+        ahead, self._ahead = self._ahead, None
+        if isinstance(ahead, csv.Error):
+            raise ahead
+        if ahead is not None:
+            return ahead
+        self._limit = MAX_ROW if self._started else MAX_HEADER
+        self._started = True
+        self._record, self._size = [], 0
+        try:
+            row = next(self._reader)
+        except csv.Error as error:  # the reader stops inside the row: read on to its end
+            self._skip_rest()
+            if "field limit" in str(error):
+                raise Unreadable("form_cell_long", MAX_CELL) from None
+            raise
+        if self._over:
+            self._over = False
+            raise Unreadable("form_row_long", self._limit)
+        if self._open:  # cut short, or a student's quote: the rest of the file was its cell
+            self._open = False
+            raise Unreadable("form_quote_open")
+        return row
+
+    def _line(self) -> str:
+        """The next line for the csv reader ('' at the end). Past the row's limit, the rest
+        of the row is skipped and the reader given what ends it."""
+        inside = bool(self._record)  # the reader asks for more of a row only inside quotes
+        pieces: list[str] = []
+        size = self._size
+        while True:
+            piece = self._read(not pieces and not inside)
+            if not piece:
+                break
+            pieces.append(piece)
+            size += len(piece)
+            if size > self._limit:
+                self._over = True
+                self._follow(pieces, inside)
+                return '"\n' if inside else "\n"  # closes the reader's cell, ends its row
+            if piece[-1] in "\r\n" or len(piece) < PIECE:  # a whole line, or the last
+                break
+        if not pieces:
+            self._open = inside
+            return ""
+        line = pieces[0] if len(pieces) == 1 else "".join(pieces)
+        self._record.append(line)
+        self._size = size
+        self._return = line[-1] == "\r"
+        return line
+
+    def _read(self, first: bool) -> str:
+        """The next piece of the text: a line, or PIECE characters of a longer one."""
+        if self._first:
+            piece, self._first = self._first, ""
+        else:
+            piece = self._text.readline(PIECE)
+        if first and self._return and piece.startswith("\n"):
+            piece = piece[1:] or self._text.readline(PIECE)  # a "\r\n" cut in two: one end
+        self._return = False
+        return piece
+
+    def _skip_rest(self) -> None:
+        """After the reader stopped inside a row: read on to the end of that row."""
+        state = (False, False, True)
+        for line in self._record:
+            state = _scan(line, self._separator, *state)
+        if state[0]:
+            self._follow([], True)
+
+    def _follow(self, pieces: list[str], quoted: bool) -> None:
+        """Read on to the end of the row: ``pieces`` (the start of a line, already read),
+        then the lines after them, followed by their quotes and not kept. ``quoted``: the
+        line starts inside a cell in quotes."""
+        state = (quoted, False, not quoted)
+        rest = iter(functools.partial(self._read, False), "")
+        for piece in itertools.chain(pieces, rest):
+            state = _scan(piece, self._separator, *state)
+            if not state[0] and piece[-1] in "\r\n":  # a line break outside quotes
+                self._return = piece[-1] == "\r"
+                return
+
+
+def _scan(
+    piece: str, separator: str, quoted: bool, pending: bool, start: bool
+) -> tuple[bool, bool, bool]:
+    """Where a piece of a CSV text leaves its quotes, as the csv module reads them: whether
+    inside a cell in quotes; whether the piece ended with a quote inside one (a closing or a
+    doubled one: the next piece says which); whether the next character starts a cell."""
+    at, end = 0, len(piece)
+    if pending:
+        pending = False
+        if piece[:1] == '"':  # "" inside quotes: one quote, still inside
+            at = 1
+        else:
+            quoted, start = False, False
+    while at < end:
+        if quoted:  # past every other character and doubled quote inside
+            at = _INSIDE.match(piece, at).end()  # type: ignore[union-attr]  # always matches
+            if at == end:
+                break
+            if at + 1 == end:  # the piece was cut right after a quote: the next says
+                return True, True, False
+            quoted, at = False, at + 1
+        elif start and piece[at] == '"':  # a quote at a cell's start opens it
+            quoted, at = True, at + 1
+        else:  # elsewhere a quote is a character: only one after a separator opens a cell
+            found = piece.find(separator + '"', at)
+            if found < 0:
+                break
+            quoted, at = True, found + 2
+        start = False
+    return quoted, False, (not quoted and piece[-1:] == separator) if end else start
+
+
+# Inside a cell in quotes: everything up to a quote that is not doubled.
+_INSIDE = re.compile(r'[^"]*(?:""[^"]*)*')
 
 
 def delimiter(line: str, suffix: str) -> str:
@@ -275,9 +441,8 @@ def _zipped(source: str, stream: BinaryIO, lang: Lang) -> Iterator[Table]:
         member = found[0]
         suffix = Path(member.filename).suffix.lower()
         with archive.open(member) as inner:
-            text = text_stream(inner)
-            first = text.readline(MAX_HEADER)
-            yield _csv_table(f"{source}/{member.filename}", text, first, suffix, stream.tell)
+            records = _records(text_stream(inner), suffix)
+            yield Table(f"{source}/{member.filename}", records, stream.tell)
 
 
 def _is_table(name: str) -> bool:
