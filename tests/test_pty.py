@@ -138,32 +138,89 @@ def test_term_dumb_gets_numbered_prompts_with_no_escape_sequences(tmp_path, cata
     assert "\x1b" not in everything.getvalue()
 
 
-@pytest.mark.parametrize("name, code", [("SIGTERM", 143), ("SIGHUP", 129)])
-def test_a_signal_during_the_quiz_restores_the_terminal(tmp_path, name, code):
-    # The shell around the quiz reports, after it ends, whether the terminal is still raw.
+# How the quiz ends on each signal: its exit status (128 + the signal for SIGTERM and SIGHUP, as
+# shells report them; 130 for SIGINT, as for Ctrl-C) and its message.
+SIGNALS = {
+    "SIGINT": (130, "Quiz cancelled."),
+    "SIGTERM": (143, "Quiz stopped (SIGTERM); nothing was saved."),
+    "SIGHUP": (129, "Quiz stopped (SIGHUP); nothing was saved."),
+}
+
+
+def signalled(tmp_path: Path, env: dict[str, str], names: list[str]) -> str:
+    """The quiz in a shell, sent the signals ``names`` at its first question; what the shell
+    shows after it: the exit status and whether the terminal is still raw (icanon, echo)."""
     report = (
         "echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '"
     )
-    child = spawn(tmp_path)  # for its environment
-    child.close()
     child = pexpect.spawn(
         "bash",
         # The inner shell tells its process id, then becomes the quiz (same id, same terminal).
         ["-c", f"bash -c 'echo PID=$$; exec {script()} quiz'; {report}; echo END"],
         cwd=str(tmp_path),
-        env=child.env,
+        env=env,
         encoding="utf-8",
         dimensions=(40, 100),
         timeout=20,
     )
     child.expect(r"PID=(\d+)")
     pid = int(child.match.group(1))
-    child.expect("Question 1 of")
-    os.kill(pid, getattr(signal, name))
-    child.expect("END")
-    after = child.before
-    assert f"EXIT={code}" in after
+    child.expect(["Question 1 of", "or q to stop: "])
+    for name in names:
+        os.kill(pid, getattr(signal, name))
+    child.expect("END", timeout=5)  # a bound for a hang, not a timing: it takes well under 1 s
+    return child.before
+
+
+def quiz_env(**changes: str | None) -> dict[str, str]:
+    child = spawn(Path.cwd())  # for its environment
+    child.close(force=True)
+    env = dict(child.env)
+    for name, value in changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env
+
+
+def assert_put_back(after: str) -> None:
     assert "icanon" in after.split() and "echo" in after.split(), after  # not -icanon, -echo
-    assert "Traceback" not in after
+    assert "Traceback" not in after and "Unhandled exception" not in after, after
+    assert "Press ENTER" not in after, after  # prompt_toolkit's wait after an error
     hidden, shown = after.rfind("\x1b[?25l"), after.rfind("\x1b[?25h")
     assert shown > hidden, "the cursor was left hidden"
+
+
+@pytest.mark.parametrize("cpr", ["never answered", "not asked"])
+@pytest.mark.parametrize("name", list(SIGNALS))
+def test_a_signal_at_a_question_ends_the_quiz_and_restores_the_terminal(tmp_path, name, cpr):
+    # A pexpect pty never answers a cursor position query (CPR); PROMPT_TOOLKIT_NO_CPR=1
+    # keeps prompt_toolkit from asking, as on a terminal it knows does not answer.
+    env = quiz_env(PROMPT_TOOLKIT_NO_CPR=None if cpr == "never answered" else "1")
+    after = signalled(tmp_path, env, [name])
+    code, message = SIGNALS[name]
+    assert f"EXIT={code}" in after, after
+    assert message in after
+    assert_put_back(after)
+
+
+@pytest.mark.parametrize("names", [["SIGTERM", "SIGHUP"], ["SIGINT", "SIGTERM"]], ids="+".join)
+def test_a_second_signal_while_the_quiz_ends_shows_no_error(tmp_path, names):
+    # The first signal ends the question; the second found it ending, and prompt_toolkit
+    # showed the error of ending it twice and waited for Enter. (Two different signals: two
+    # of the same one sent at once arrive as one.) A second signal that comes once the
+    # question is gone ends the process by its default action, the terminal already put back.
+    after = signalled(tmp_path, quiz_env(PROMPT_TOOLKIT_NO_CPR=None), names)
+    codes = [SIGNALS[name][0] for name in names]
+    assert re.search(f"EXIT=({codes[0]}|{codes[1]})\\b", after), after
+    assert_put_back(after)
+
+
+@pytest.mark.parametrize("name", list(SIGNALS))
+def test_a_signal_at_a_plain_question_ends_the_quiz_with_its_message(tmp_path, name):
+    after = signalled(tmp_path, quiz_env(TERM="dumb"), [name])
+    code, message = SIGNALS[name]
+    assert f"EXIT={code}" in after, after
+    assert message in after
+    assert "Traceback" not in after

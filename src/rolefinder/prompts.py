@@ -388,6 +388,13 @@ class PlainPrompter:
         pipe that closes, no input at all) and Ctrl-C cancel the quiz; SIGTERM and SIGHUP stop
         it, as at an arrow-key question.
         """
+        with _signals_stop_the_quiz():
+            try:
+                return self._ask(message, choices, default)
+            except KeyboardInterrupt:  # Ctrl-C: as at an arrow-key question
+                raise QuizCancelled() from None
+
+    def _ask(self, message: str, choices: Sequence[Choice], default: str | None) -> str:
         width = max(shutil.get_terminal_size().columns - 1, 20)
         values = [choice.value for choice in choices]
         lines = [
@@ -400,19 +407,18 @@ class PlainPrompter:
             lines += wrap(t("plain_earlier", self.lang, n=values.index(default) + 1), width, "")
         self._write("\n".join(lines) + "\n")
         ask = t("plain_ask", self.lang, count=len(choices))
-        with _signals_stop_the_quiz():
-            while True:
-                self._write(ask + " ")
-                line = self._line()
-                if line is None:  # end of input: Ctrl-D, or the pipe closed
-                    self._write("\n")
-                    raise QuizCancelled()
-                typed = line.strip().casefold()
-                if typed in ("q", "quit", "keluar"):
-                    raise QuizCancelled()
-                if ANSWER.fullmatch(typed) and 1 <= int(typed) <= len(choices):
-                    return values[int(typed) - 1]
-                self._write(t("plain_again", self.lang, count=len(choices)) + "\n")
+        while True:
+            self._write(ask + " ")
+            line = self._line()
+            if line is None:  # end of input: Ctrl-D, or the pipe closed
+                self._write("\n")
+                raise QuizCancelled()
+            typed = line.strip().casefold()
+            if typed in ("q", "quit", "keluar"):
+                raise QuizCancelled()
+            if ANSWER.fullmatch(typed) and 1 <= int(typed) <= len(choices):
+                return values[int(typed) - 1]
+            self._write(t("plain_again", self.lang, count=len(choices)) + "\n")
 
     def _line(self) -> str | None:
         """The next line typed, or None when the input has ended (or cannot be read).
@@ -431,8 +437,6 @@ class PlainPrompter:
             while len(piece) == size and not piece.endswith("\n"):
                 size = DRAIN
                 piece = self._read(size)
-        except KeyboardInterrupt:  # Ctrl-C: as at an arrow-key question
-            raise QuizCancelled() from None
         except (OSError, ValueError):  # a terminal hung up (EIO); a stream closed under us
             return None
         if not line:
