@@ -224,3 +224,22 @@ def test_a_signal_at_a_plain_question_ends_the_quiz_with_its_message(tmp_path, n
     assert f"EXIT={code}" in after, after
     assert message in after
     assert "Traceback" not in after
+
+
+def test_a_terminal_that_never_answers_cursor_queries_gets_no_english_warning(tmp_path):
+    # prompt_toolkit printed "WARNING: your terminal doesn't support cursor position requests
+    # (CPR)." above every question, two seconds after it was drawn, in English.
+    env = quiz_env(PROMPT_TOOLKIT_NO_CPR=None, ROLEFINDER_LANG="id")
+    child = pexpect.spawn(
+        script(), ["quiz"], cwd=str(tmp_path), env=env, encoding="utf-8", dimensions=(40, 100)
+    )
+    child.expect("Pertanyaan 1 dari", timeout=20)
+    # Past prompt_toolkit's two seconds: a wait for the warning, not a timing of the quiz.
+    assert child.expect(["WARNING", "CPR", pexpect.TIMEOUT], timeout=4) == 2, child.before
+    child.send(ENTER)
+    child.expect("Pertanyaan 2 dari", timeout=20)
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF, timeout=20)
+    child.close()
+    assert child.exitstatus == 130
+    assert "WARNING" not in child.before
