@@ -211,6 +211,26 @@ def test_plain_mode_reads_a_long_line_in_bounded_pieces():
     assert asked and all(0 < size <= 1 << 16 for size in asked)  # never "the whole line"
 
 
+def test_plain_mode_takes_a_line_that_never_ends_as_the_end_of_input():
+    class Zeros(io.RawIOBase):  # what `< /dev/zero` gives: NULs, no line end, no end at all
+        given = 0
+
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            # A guard, so a prompter that reads on does not fill the memory: it fails here.
+            assert self.given < 8 << 20, "read on into the 9th MiB of one line"
+            buffer[:] = bytes(len(buffer))
+            self.given += len(buffer)
+            return len(buffer)
+
+    stdin = io.TextIOWrapper(io.BufferedReader(Zeros()), encoding="utf-8")
+    _, ask = plain_on(stdin)
+    with pytest.raises(QuizCancelled):
+        ask()
+
+
 @pytest.mark.parametrize(
     "error", [KeyboardInterrupt, OSError(5, "Input/output error"), ValueError("closed file")]
 )

@@ -42,6 +42,7 @@ STOPPING = ("SIGINT", "SIGTERM", "SIGHUP")
 ANSWER = re.compile(r"[0-9]{1,9}")
 LINE_MOST = 64  # characters of a typed line kept: "12", "q" or "keluar" many times over
 DRAIN = 1 << 16  # the rest of a longer line is read in pieces this long, and dropped
+ENDLESS = 1 << 20  # a line still going after this is nobody typing (< /dev/zero): input ends
 
 
 def wrap(text: str, width: int, first: str, rest: str | None = None) -> list[str]:
@@ -426,17 +427,20 @@ class PlainPrompter:
         Bytes are read where there are bytes (a terminal, a pipe) and decoded as ASCII, any
         other byte becoming U+FFFD: no input can fail to decode, and none of it is a digit
         to ``int()``. At most LINE_MOST characters are kept; the rest of a longer line is
-        read and dropped, in pieces, and the line comes back empty (no answer): a line of
-        any length takes bounded memory and is asked again once.
+        read and dropped, in pieces, and the line comes back empty (no answer): a line takes
+        bounded memory and is asked again once. One longer than ENDLESS ends the input.
         """
         if self.stdin is None:
             return None
-        size = LINE_MOST
+        size, read = LINE_MOST, 0
         try:
             line = piece = self._read(size)
             while len(piece) == size and not piece.endswith("\n"):
+                if read > ENDLESS:
+                    return None
                 size = DRAIN
                 piece = self._read(size)
+                read += len(piece)
         except (OSError, ValueError):  # a terminal hung up (EIO); a stream closed under us
             return None
         if not line:
