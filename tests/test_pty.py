@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import no_hang
+
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives a pseudo-terminal (not on Windows)")
 
 pytestmark = pytest.mark.pty
@@ -243,3 +245,23 @@ def test_a_terminal_that_never_answers_cursor_queries_gets_no_english_warning(tm
     child.close()
     assert child.exitstatus == 130
     assert "WARNING" not in child.before
+
+
+@pytest.mark.parametrize("term", ["xterm-256color", "dumb"])
+def test_a_terminal_that_hangs_up_at_a_question_ends_the_quiz_with_129(tmp_path, term):
+    # The terminal closes (a dropped ssh session, a closed window): SIGHUP comes, and every
+    # write to the terminal fails. Putting it back, or telling why, failing too made it
+    # "the output could not be written" and exit 1.
+    env = quiz_env(TERM=term, PROMPT_TOOLKIT_NO_CPR=None)
+    child = pexpect.spawn(
+        script(), ["quiz"], cwd=str(tmp_path), env=env, encoding="utf-8", dimensions=(40, 100)
+    )
+    child.expect(["Question 1 of", "or q to stop: "], timeout=20)
+    pid = child.pid
+    os.close(child.child_fd)  # the terminal's side of the pty gone: a hangup
+    child.child_fd = -1
+    child.closed = True
+    with no_hang(10):
+        _, status = os.waitpid(pid, 0)
+    child.terminated = True  # reaped here, not by pexpect
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 129, status

@@ -354,6 +354,8 @@ class KeyPrompter:
         except (KeyboardInterrupt, EOFError):
             raise QuizCancelled() from None
         except Exception as error:
+            if caught:  # a hangup: putting the terminal back failed, it has gone (EIO)
+                raise _ended_by(caught[0]) from None
             # prompt_toolkit's NoConsoleScreenBufferError, matched by name: Windows has it only.
             if type(error).__name__ == "NoConsoleScreenBufferError":
                 raise NoTerminalError("windows_console") from None
