@@ -354,7 +354,7 @@ class KeyPrompter:
         except (KeyboardInterrupt, EOFError):
             raise QuizCancelled() from None
         except Exception as error:
-            if caught:  # a hangup: putting the terminal back failed, it has gone (EIO)
+            if caught:  # what failed after a signal is its doing: a hangup's EIO, say
                 raise _ended_by(caught[0]) from None
             # prompt_toolkit's NoConsoleScreenBufferError, matched by name: Windows has it only.
             if type(error).__name__ == "NoConsoleScreenBufferError":
@@ -434,22 +434,23 @@ class PlainPrompter:
         """
         if self.stdin is None:
             return None
-        size, read = LINE_MOST, 0
+        size, dropped = LINE_MOST, 0
         try:
             line = piece = self._read(size)
             while len(piece) == size and not piece.endswith("\n"):
-                if read > ENDLESS:
+                if dropped > ENDLESS:
                     return None
                 size = DRAIN
                 piece = self._read(size)
-                read += len(piece)
+                dropped += len(piece)
         except (OSError, ValueError):  # a terminal hung up (EIO); a stream closed under us
             return None
         if not line:
             return None
-        return line if size == LINE_MOST else ""
+        return "" if size == DRAIN else line  # a line cut short is no answer
 
     def _read(self, size: int) -> str:
+        """At most ``size`` characters of the line, as ``readline(size)`` reads them."""
         assert self.stdin is not None
         source = getattr(self.stdin, "buffer", None)
         if source is None:  # a text stream with no bytes under it (tests pass StringIO)
