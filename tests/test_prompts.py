@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import io
+import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
+from conftest import PLAIN_ENV
 from rolefinder.cli import World, app
 from rolefinder.errors import QuizCancelled
 from rolefinder.languages import LANGS
@@ -147,6 +152,142 @@ def test_plain_mode_q_or_end_of_input_cancels(typed):
     _, _, ask = plain(typed)
     with pytest.raises(QuizCancelled):
         ask()
+
+
+# Lines that are no answer: each is asked again, once, and the "2" after it answers. Most of
+# them ended in a traceback that lost the sitting, or were taken for another number.
+HOSTILE_LINES = {
+    "superscript two": "²",  # str.isdigit() says yes, int() says no
+    "circled one": "①",
+    "fullwidth two": "\uff12",  # int() reads it as 2
+    "arabic-indic three": "٣",  # int() reads it as 3
+    "4,301 digits": "1" * 4301,  # over int()'s limit for a string
+    "a megabyte of digits": "7" * 1_000_000,
+    "a long line ending in a number": " " * 100 + "2",  # cut at the limit, never half read
+    "nul": "2\x00",
+    "a sign": "+2",
+    "underscores": "0_2",  # int() takes them
+}
+
+
+def bytes_in(data: bytes, errors: str = "strict") -> io.TextIOWrapper:
+    """Standard input as a terminal or a pipe gives it: text over bytes, UTF-8, strict."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors=errors)
+
+
+def plain_on(stdin) -> tuple[io.StringIO, object]:
+    out = io.StringIO()
+    prompter = PlainPrompter("en", stdin, out)
+    choices = [Choice("a", "Apple"), Choice("b", "Banana"), Choice("c", "Cherry")]
+    return out, lambda: prompter.select("Question 1\n  Fruit?", choices, None, "")
+
+
+@pytest.mark.parametrize("line", HOSTILE_LINES.values(), ids=HOSTILE_LINES.keys())
+@pytest.mark.parametrize("stream", ["text", "bytes"])
+def test_plain_mode_asks_again_after_anything_but_ascii_digits(line, stream):
+    typed = f"{line}\n2\n"
+    out, ask = plain_on(io.StringIO(typed) if stream == "text" else bytes_in(typed.encode()))
+    assert ask() == "b"
+    assert out.getvalue().count("Please type a number from 1 to 3.") == 1
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfe\n2\n", b"\xe2\x91\n2\n", b"\xc2\xb2\n2\n"])
+def test_plain_mode_reads_bytes_that_are_not_utf8_as_no_answer(data):
+    out, ask = plain_on(bytes_in(data))  # strict UTF-8 raised UnicodeDecodeError
+    assert ask() == "b"
+    assert out.getvalue().count("Please type a number from 1 to 3.") == 1
+
+
+def test_plain_mode_reads_a_long_line_in_bounded_pieces():
+    asked = []
+
+    class Recording(io.StringIO):
+        def readline(self, size=-1):
+            asked.append(size)
+            return super().readline(size)
+
+    _, ask = plain_on(Recording("9" * 1_000_000 + "\n3\n"))
+    assert ask() == "c"
+    assert asked and all(0 < size <= 1 << 16 for size in asked)  # never "the whole line"
+
+
+def test_plain_mode_takes_a_line_that_never_ends_as_the_end_of_input():
+    class Zeros(io.RawIOBase):  # what `< /dev/zero` gives: NULs, no line end, no end at all
+        given = 0
+
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            # A guard, so a prompter that reads on does not fill the memory: it fails here.
+            assert self.given < 8 << 20, "read on into the 9th MiB of one line"
+            buffer[:] = bytes(len(buffer))
+            self.given += len(buffer)
+            return len(buffer)
+
+    stdin = io.TextIOWrapper(io.BufferedReader(Zeros()), encoding="utf-8")
+    _, ask = plain_on(stdin)
+    with pytest.raises(QuizCancelled):
+        ask()
+
+
+@pytest.mark.parametrize(
+    "error", [KeyboardInterrupt, OSError(5, "Input/output error"), ValueError("closed file")]
+)
+def test_plain_mode_ctrl_c_or_a_failed_read_cancels(error):
+    class Failing(io.StringIO):
+        def readline(self, size=-1):
+            raise error
+
+    _, ask = plain_on(Failing())
+    try:
+        ask()
+    except QuizCancelled:
+        pass
+    except BaseException as escaped:  # KeyboardInterrupt too: it would stop pytest itself
+        pytest.fail(f"{escaped!r} escaped the prompter")
+    else:
+        pytest.fail("no QuizCancelled")
+
+
+def test_plain_mode_with_stdin_closed_cancels(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", None)  # what Python gives for <&-
+    _, ask = plain_on(None)
+    with pytest.raises(QuizCancelled):
+        ask()
+
+
+def test_a_closed_stdin_cancels_a_plain_quiz_without_a_traceback():
+    done = subprocess.run(
+        [sys.executable, "-m", "rolefinder", "--plain", "quiz"],
+        env={**os.environ, **PLAIN_ENV, "ROLEFINDER_LANG": "en"},
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: os.close(0),  # in the child only, before it starts: <&-
+        timeout=60,
+    )
+    assert done.returncode == 130, done.stderr
+    assert "Quiz cancelled." in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("line", HOSTILE_LINES.values(), ids=HOSTILE_LINES.keys())
+def test_a_hostile_line_before_each_answer_loses_no_answer(runner, catalogue, line):
+    clean = runner.invoke(
+        app, ["--plain", "quiz", "--all-questions", "--json"], input=typed_sitting(catalogue, 1)
+    )
+    hostile = "".join(
+        f"{line}\n{answer}" for answer in typed_sitting(catalogue, 1).splitlines(True)
+    )
+    result = runner.invoke(
+        app,
+        ["--plain", "quiz", "--all-questions", "--json"],
+        input=hostile,
+        obj=World(interactive=False),
+    )
+    assert result.exit_code == 0, result.output[-500:]
+    assert json.loads(result.stdout[result.stdout.index("{") :]) == json.loads(
+        clean.stdout[clean.stdout.index("{") :]
+    )
 
 
 def typed_sitting(catalogue, number: int) -> str:

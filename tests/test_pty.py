@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import no_hang
+
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives a pseudo-terminal (not on Windows)")
 
 pytestmark = pytest.mark.pty
@@ -138,32 +140,128 @@ def test_term_dumb_gets_numbered_prompts_with_no_escape_sequences(tmp_path, cata
     assert "\x1b" not in everything.getvalue()
 
 
-@pytest.mark.parametrize("name, code", [("SIGTERM", 143), ("SIGHUP", 129)])
-def test_a_signal_during_the_quiz_restores_the_terminal(tmp_path, name, code):
-    # The shell around the quiz reports, after it ends, whether the terminal is still raw.
+# How the quiz ends on each signal: its exit status (128 + the signal for SIGTERM and SIGHUP, as
+# shells report them; 130 for SIGINT, as for Ctrl-C) and its message.
+SIGNALS = {
+    "SIGINT": (130, "Quiz cancelled."),
+    "SIGTERM": (143, "Quiz stopped (SIGTERM); nothing was saved."),
+    "SIGHUP": (129, "Quiz stopped (SIGHUP); nothing was saved."),
+}
+
+
+def signalled(tmp_path: Path, env: dict[str, str], names: list[str]) -> str:
+    """The quiz in a shell, sent the signals ``names`` at its first question; what the shell
+    shows after it: the exit status and whether the terminal is still raw (icanon, echo)."""
     report = (
         "echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '"
     )
-    child = spawn(tmp_path)  # for its environment
-    child.close()
     child = pexpect.spawn(
         "bash",
         # The inner shell tells its process id, then becomes the quiz (same id, same terminal).
         ["-c", f"bash -c 'echo PID=$$; exec {script()} quiz'; {report}; echo END"],
         cwd=str(tmp_path),
-        env=child.env,
+        env=env,
         encoding="utf-8",
         dimensions=(40, 100),
         timeout=20,
     )
     child.expect(r"PID=(\d+)")
     pid = int(child.match.group(1))
-    child.expect("Question 1 of")
-    os.kill(pid, getattr(signal, name))
-    child.expect("END")
-    after = child.before
-    assert f"EXIT={code}" in after
+    child.expect(["Question 1 of", "or q to stop: "])
+    for name in names:
+        os.kill(pid, getattr(signal, name))
+    child.expect("END", timeout=5)  # a bound for a hang, not a timing: it takes well under 1 s
+    return child.before
+
+
+def quiz_env(**changes: str | None) -> dict[str, str]:
+    child = spawn(Path.cwd())  # for its environment
+    child.close(force=True)
+    env = dict(child.env)
+    for name, value in changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env
+
+
+def assert_put_back(after: str) -> None:
     assert "icanon" in after.split() and "echo" in after.split(), after  # not -icanon, -echo
-    assert "Traceback" not in after
+    assert "Traceback" not in after and "Unhandled exception" not in after, after
+    assert "Press ENTER" not in after, after  # prompt_toolkit's wait after an error
     hidden, shown = after.rfind("\x1b[?25l"), after.rfind("\x1b[?25h")
     assert shown > hidden, "the cursor was left hidden"
+
+
+@pytest.mark.parametrize("cpr", ["never answered", "not asked"])
+@pytest.mark.parametrize("name", list(SIGNALS))
+def test_a_signal_at_a_question_ends_the_quiz_and_restores_the_terminal(tmp_path, name, cpr):
+    # A pexpect pty never answers a cursor position query (CPR); PROMPT_TOOLKIT_NO_CPR=1
+    # keeps prompt_toolkit from asking, as on a terminal it knows does not answer.
+    env = quiz_env(PROMPT_TOOLKIT_NO_CPR=None if cpr == "never answered" else "1")
+    after = signalled(tmp_path, env, [name])
+    code, message = SIGNALS[name]
+    assert f"EXIT={code}" in after, after
+    assert message in after
+    assert_put_back(after)
+
+
+@pytest.mark.parametrize("names", [["SIGTERM", "SIGHUP"], ["SIGINT", "SIGTERM"]], ids="+".join)
+def test_a_second_signal_while_the_quiz_ends_shows_no_error(tmp_path, names):
+    # The first signal ends the question; the second found it ending, and prompt_toolkit
+    # showed the error of ending it twice and waited for Enter. (Two different signals: two
+    # of the same one sent at once arrive as one.) A second signal that comes once the
+    # question is gone ends the process by its default action, the terminal already put back.
+    after = signalled(tmp_path, quiz_env(PROMPT_TOOLKIT_NO_CPR=None), names)
+    codes = [SIGNALS[name][0] for name in names]
+    assert re.search(f"EXIT=({codes[0]}|{codes[1]})\\b", after), after
+    assert_put_back(after)
+
+
+@pytest.mark.parametrize("name", list(SIGNALS))
+def test_a_signal_at_a_plain_question_ends_the_quiz_with_its_message(tmp_path, name):
+    after = signalled(tmp_path, quiz_env(TERM="dumb"), [name])
+    code, message = SIGNALS[name]
+    assert f"EXIT={code}" in after, after
+    assert message in after
+    assert "Traceback" not in after
+
+
+def test_a_terminal_that_never_answers_cursor_queries_gets_no_english_warning(tmp_path):
+    # prompt_toolkit printed "WARNING: your terminal doesn't support cursor position requests
+    # (CPR)." above every question, two seconds after it was drawn, in English.
+    env = quiz_env(PROMPT_TOOLKIT_NO_CPR=None, ROLEFINDER_LANG="id")
+    child = pexpect.spawn(
+        script(), ["quiz"], cwd=str(tmp_path), env=env, encoding="utf-8", dimensions=(40, 100)
+    )
+    child.expect("Pertanyaan 1 dari", timeout=20)
+    # Past prompt_toolkit's two seconds: a wait for the warning, not a timing of the quiz.
+    assert child.expect(["WARNING", "CPR", pexpect.TIMEOUT], timeout=4) == 2, child.before
+    child.send(ENTER)
+    child.expect("Pertanyaan 2 dari", timeout=20)
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF, timeout=20)
+    child.close()
+    assert child.exitstatus == 130
+    assert "WARNING" not in child.before
+
+
+@pytest.mark.parametrize("term", ["xterm-256color", "dumb"])
+def test_a_terminal_that_hangs_up_at_a_question_ends_the_quiz_with_129(tmp_path, term):
+    # The terminal closes (a dropped ssh session, a closed window): SIGHUP comes, and every
+    # write to the terminal fails. Putting it back, or telling why, failing too made it
+    # "the output could not be written" and exit 1.
+    env = quiz_env(TERM=term, PROMPT_TOOLKIT_NO_CPR=None)
+    child = pexpect.spawn(
+        script(), ["quiz"], cwd=str(tmp_path), env=env, encoding="utf-8", dimensions=(40, 100)
+    )
+    child.expect(["Question 1 of", "or q to stop: "], timeout=20)
+    pid = child.pid
+    os.close(child.child_fd)  # the terminal's side of the pty gone: a hangup
+    child.child_fd = -1
+    child.closed = True
+    with no_hang(10):
+        _, status = os.waitpid(pid, 0)
+    child.terminated = True  # reaped here, not by pexpect
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 129, status

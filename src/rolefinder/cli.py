@@ -530,7 +530,10 @@ def _reported(world: World, lang: Lang) -> Iterator[None]:
         render_problems(world.err(), error.source, error.problems, lang)
         raise typer.Exit(error.exit_code) from None
     except (QuizCancelled, QuizStopped) as error:  # not an error: no "Error:" label
-        _say(world.err(), error.describe(lang))
+        # Told if it can be: after a hangup (SIGHUP) the terminal is gone, and the status
+        # stays the signal's, not that of an output that failed.
+        with contextlib.suppress(OSError):
+            _say(world.err(), error.describe(lang))
         raise typer.Exit(error.exit_code) from None
     except RolefinderError as error:
         from rolefinder.render import render_error

@@ -14,10 +14,11 @@ numbered lines, a typed number and Enter, no colour, no symbols.
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rolefinder.errors import NoTerminalError, QuizCancelled, QuizStopped
@@ -34,6 +35,14 @@ if TYPE_CHECKING:
 
 POINTER = "»"
 ESCAPE_WAIT = 0.05  # seconds to tell a lone Esc from the start of an arrow key's sequence
+# Signals that end the quiz at a question. SIGINT is what Ctrl-C sends, and `kill -INT` too.
+STOPPING = ("SIGINT", "SIGTERM", "SIGHUP")
+# A plain answer is ASCII digits, a few of them: "²" and "①" pass str.isdigit() but int()
+# refuses them, and int() refuses a number of over 4,300 digits.
+ANSWER = re.compile(r"[0-9]{1,9}")
+LINE_MOST = 64  # characters of a typed line kept: "12", "q" or "keluar" many times over
+DRAIN = 1 << 16  # the rest of a longer line is read in pieces this long, and dropped
+ENDLESS = 1 << 20  # a line still going after this is nobody typing (< /dev/zero): input ends
 
 
 def wrap(text: str, width: int, first: str, rest: str | None = None) -> list[str]:
@@ -133,13 +142,16 @@ def _rows(text: StyleAndTextTuples) -> int:
     return sum(fragment[1].count("\n") for fragment in text) + 1
 
 
-def select_application(state: SelectState, size: Callable[[], tuple[int, int]]) -> Application[str]:
+def select_application(
+    state: SelectState, size: Callable[[], tuple[int, int]], caught: list[int] | None = None
+) -> Application[str]:
     """The prompt_toolkit application that runs one select prompt.
 
     ``size`` gives the window's (columns, rows) at each redraw. The question and hint stay at
     the top; when the choices do not fit under them, their list scrolls, never the heading,
     and an arrow shows where more is hidden. The prompt is erased when answered: the next
-    question, or the same one again after "back", takes its place.
+    question, or the same one again after "back", takes its place. SIGINT, SIGTERM and SIGHUP
+    end it (see ``_stop``); each one received is added to ``caught``.
     """
     from prompt_toolkit.application import Application
     from prompt_toolkit.filters import Condition
@@ -213,7 +225,11 @@ def select_application(state: SelectState, size: Callable[[], tuple[int, int]]) 
         erase_when_done=True,
     )
     application.ttimeoutlen = ESCAPE_WAIT
-    application.pre_run_callables.append(lambda: _stop_on_signals(application))
+    # prompt_toolkit's own notice, in English, above every question of a terminal that does
+    # not answer cursor position queries (a serial console): the prompt draws well without.
+    application.renderer.cpr_not_supported_callback = None
+    signals = [] if caught is None else caught
+    application.pre_run_callables.append(lambda: _stop_on_signals(application, signals))
     return application
 
 
@@ -240,25 +256,74 @@ def _more_margin() -> Margin:
     return More()
 
 
-def _stop_on_signals(application: Application[str]) -> None:
-    """End the prompt cleanly on SIGTERM or SIGHUP, as on Ctrl-C: prompt_toolkit then puts the
+def _stop_on_signals(application: Application[str], caught: list[int]) -> None:
+    """End the prompt cleanly on SIGINT, SIGTERM or SIGHUP: prompt_toolkit then puts the
     terminal back (cooked mode, cursor shown) before the process ends. Left to the default
-    action, either signal killed the process with the terminal still raw and the cursor hidden.
-    The handlers go with the prompt's event loop when it closes."""
+    action, SIGTERM or SIGHUP killed the process with the terminal still raw and the cursor
+    hidden; prompt_toolkit's own SIGINT handler sends a key that no binding here takes, so
+    `kill -INT` did nothing. This runs after prompt_toolkit sets that handler, so it takes its
+    place; prompt_toolkit removes it (and puts Python's back) when the prompt ends, and the
+    others go with the prompt's event loop when it closes."""
     import asyncio
     import signal
 
     loop = asyncio.get_running_loop()
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in STOPPING:
         signum = getattr(signal, name, None)
         if signum is None:  # pragma: no cover - Windows has no SIGHUP
             continue
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop.add_signal_handler(signum, _stop, application, signum)
+            loop.add_signal_handler(signum, _stop, application, signum, caught)
 
 
-def _stop(application: Application[str], signum: int) -> None:
-    application.exit(exception=QuizStopped(signum), style="class:aborting")
+def _stop(application: Application[str], signum: int, caught: list[int]) -> None:
+    """Ask the prompt to end with the signal's error; note the signal for ``KeyPrompter``.
+
+    Never raises: an error here would go to prompt_toolkit's handler, which prints it and waits
+    for Enter. A second signal, or one after the answer, finds the prompt already ending, so
+    it is only noted (the caller still stops the quiz).
+    """
+    from prompt_toolkit.renderer import CPR_Support
+
+    caught.append(signum)
+    if application.future is None or application.future.done():
+        return
+    # A terminal that has not answered the cursor position query by now is not going to:
+    # ending, prompt_toolkit would wait for that answer (up to a second) before letting go.
+    application.renderer.cpr_support = CPR_Support.NOT_SUPPORTED
+    application.exit(exception=_ended_by(signum), style="class:aborting")
+
+
+def _ended_by(signum: int) -> QuizCancelled | QuizStopped:
+    """SIGINT cancels the quiz as Ctrl-C does (exit 130); SIGTERM and SIGHUP stop it with
+    128 + the signal, as shells report it."""
+    import signal
+
+    return QuizCancelled() if signum == signal.SIGINT else QuizStopped(signum)
+
+
+@contextlib.contextmanager
+def _signals_stop_the_quiz() -> Iterator[None]:
+    """While a plain question waits for its line, SIGTERM and SIGHUP raise QuizStopped, which
+    ends the quiz with its message and 128 + the signal, as at an arrow-key question, where
+    the default action ended it without a word. (SIGINT is Python's KeyboardInterrupt.)"""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise QuizStopped(signum)
+
+    previous = []
+    for name in STOPPING[1:]:
+        signum = getattr(signal, name, None)
+        if signum is None:  # pragma: no cover - Windows has no SIGHUP
+            continue
+        with contextlib.suppress(ValueError):  # not the main thread: left as they are
+            previous.append((signum, signal.signal(signum, stop)))
+    try:
+        yield
+    finally:
+        for signum, handler in previous:
+            signal.signal(signum, handler)
 
 
 def _size(size: Size) -> tuple[int, int]:
@@ -271,23 +336,32 @@ class KeyPrompter:
     def select(
         self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
     ) -> str:
-        """Ask one select question; Ctrl-C, Ctrl-D, Esc or q raise QuizCancelled."""
+        """Ask one select question; Ctrl-C, Ctrl-D, Esc, q or SIGINT raise QuizCancelled,
+        SIGTERM or SIGHUP QuizStopped."""
         import questionary  # ~100 ms with prompt_toolkit: only the quiz pays for it
         from prompt_toolkit.application import get_app
 
+        def size() -> tuple[int, int]:
+            return _size(get_app().output.get_size())
+
+        caught: list[int] = []  # the signals received while the question was up
         try:
             # Built inside the try: on Windows, creating the application finds no console.
             state = SelectState(message, choices, default, instruction)
-            application = select_application(state, lambda: _size(get_app().output.get_size()))
+            application = select_application(state, size, caught)
             # unsafe_ask lets Ctrl-C through; ask() would swallow it and return None.
             answer = questionary.Question(application).unsafe_ask()
         except (KeyboardInterrupt, EOFError):
             raise QuizCancelled() from None
         except Exception as error:
+            if caught:  # what failed after a signal is its doing: a hangup's EIO, say
+                raise _ended_by(caught[0]) from None
             # prompt_toolkit's NoConsoleScreenBufferError, matched by name: Windows has it only.
             if type(error).__name__ == "NoConsoleScreenBufferError":
                 raise NoTerminalError("windows_console") from None
             raise
+        if caught:  # a signal as the answer came: the answer is not taken
+            raise _ended_by(caught[0])
         if answer is None:
             raise QuizCancelled()
         return str(answer)
@@ -303,7 +377,7 @@ class PlainPrompter:
         self, lang: Lang, stdin: TextIO | None = None, stdout: TextIO | None = None
     ) -> None:
         self.lang = lang
-        self.stdin = stdin or sys.stdin
+        self.stdin: TextIO | None = stdin or sys.stdin  # None: closed (<&-)
         self.stdout = stdout or sys.stdout
 
     def select(
@@ -312,8 +386,18 @@ class PlainPrompter:
         """Print the question and its numbered choices; read numbers until one is valid.
 
         Enter alone chooses nothing: it asks again, so no answer is given unheard. An earlier
-        answer (``default``, when the question comes back) is said in words.
+        answer (``default``, when the question comes back) is said in words. Only a number
+        of ASCII digits answers; anything else is asked again. The end of the input (Ctrl-D, a
+        pipe that closes, no input at all) and Ctrl-C cancel the quiz; SIGTERM and SIGHUP stop
+        it, as at an arrow-key question.
         """
+        with _signals_stop_the_quiz():
+            try:
+                return self._ask(message, choices, default)
+            except KeyboardInterrupt:  # Ctrl-C: as at an arrow-key question
+                raise QuizCancelled() from None
+
+    def _ask(self, message: str, choices: Sequence[Choice], default: str | None) -> str:
         width = max(shutil.get_terminal_size().columns - 1, 20)
         values = [choice.value for choice in choices]
         lines = [
@@ -328,16 +412,50 @@ class PlainPrompter:
         ask = t("plain_ask", self.lang, count=len(choices))
         while True:
             self._write(ask + " ")
-            line = self.stdin.readline()
-            if not line:  # end of input: Ctrl-D, or the pipe closed
+            line = self._line()
+            if line is None:  # end of input: Ctrl-D, or the pipe closed
                 self._write("\n")
                 raise QuizCancelled()
             typed = line.strip().casefold()
             if typed in ("q", "quit", "keluar"):
                 raise QuizCancelled()
-            if typed.isdigit() and 1 <= int(typed) <= len(choices):
+            if ANSWER.fullmatch(typed) and 1 <= int(typed) <= len(choices):
                 return values[int(typed) - 1]
             self._write(t("plain_again", self.lang, count=len(choices)) + "\n")
+
+    def _line(self) -> str | None:
+        """The next line typed, or None when the input has ended (or cannot be read).
+
+        Bytes are read where there are bytes (a terminal, a pipe) and decoded as ASCII, any
+        other byte becoming U+FFFD: no input can fail to decode, and none of it is a digit
+        to ``int()``. At most LINE_MOST characters are kept; the rest of a longer line is
+        read and dropped, in pieces, and the line comes back empty (no answer): a line takes
+        bounded memory and is asked again once. One longer than ENDLESS ends the input.
+        """
+        if self.stdin is None:
+            return None
+        size, dropped = LINE_MOST, 0
+        try:
+            line = piece = self._read(size)
+            while len(piece) == size and not piece.endswith("\n"):
+                if dropped > ENDLESS:
+                    return None
+                size = DRAIN
+                piece = self._read(size)
+                dropped += len(piece)
+        except (OSError, ValueError):  # a terminal hung up (EIO); a stream closed under us
+            return None
+        if not line:
+            return None
+        return "" if size == DRAIN else line  # a line cut short is no answer
+
+    def _read(self, size: int) -> str:
+        """At most ``size`` characters of the line, as ``readline(size)`` reads them."""
+        assert self.stdin is not None
+        source = getattr(self.stdin, "buffer", None)
+        if source is None:  # a text stream with no bytes under it (tests pass StringIO)
+            return self.stdin.readline(size)
+        return bytes(source.readline(size)).decode("ascii", "replace")
 
     def _write(self, text: str) -> None:
         self.stdout.write(text)
