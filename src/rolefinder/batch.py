@@ -275,7 +275,9 @@ def _score_rows(
         stack.callback(sheet.abandon)  # after close: nothing left to do
         listing = _JsonWriter(json_file, catalogue, lang)
         rows = _kept(items, sent, twice, lang, twice_notes)
-        for item, student in _scored(scorer, rows, helped):
+        # closed on the way out whatever happens: the helper process ends then, not later
+        scored = stack.enter_context(contextlib.closing(_scored(scorer, rows, helped)))
+        for item, student in scored:
             if student is None:
                 summary.notes.append(item)  # type: ignore[arg-type]
                 if told is not None:
@@ -341,7 +343,7 @@ def _helped(paths: Sequence[Path]) -> bool:
 
 def _scored(
     scorer: Scorer, items: Iterator[Row | Note], helper: bool
-) -> Iterator[tuple[Row | Note, Student | None]]:
+) -> Generator[tuple[Row | Note, Student | None], None, None]:
     """Each item read, in order, with its Student (None for a note)."""
     if not helper:
         for item in items:
