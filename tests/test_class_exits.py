@@ -328,6 +328,26 @@ def test_a_signal_leaves_nothing_behind(long_class, last_term, tmp_path, name, c
 
 @needs_proc
 @two_cores
+@pytest.mark.parametrize(
+    ("how", "code"), [("SIGHUP", 129), ("SIGTERM", 143), ("Ctrl-C", 130)], ids=str
+)
+def test_a_signal_to_the_whole_process_group_leaves_nothing_behind(long_class, tmp_path, how, code):
+    """A closed terminal hangs up every process of the group, the helper and multiprocessing's
+    resource tracker too; a tracker killed by it would be started again, with tracebacks."""
+    folder = tmp_path / "results"
+    run = Run(tmp_path, long_class, folder)
+    if how == "Ctrl-C":
+        run.child.sendcontrol("c")  # the terminal's own SIGINT, to the whole group
+    else:
+        os.killpg(run.child.pid, getattr(signal, how))
+    assert run.end() == code, run.screen
+    assert "Traceback" not in run.screen and "Warning" not in run.screen, run.screen
+    assert not folder.exists()
+    run.until(lambda: not any(running(pid) for pid in run.started))
+
+
+@needs_proc
+@two_cores
 @pytest.mark.parametrize("name", ["SIGKILL", "SIGTERM"])
 def test_a_killed_helper_is_replaced_by_scoring_here(catalogue, long_class, tmp_path, name):
     score_class(catalogue, [long_class], tmp_path / "alone", "en", helper=False)

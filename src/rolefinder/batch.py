@@ -1,4 +1,4 @@
-"""``rolefinder class``: a class's files read, every student scored, five files written.
+"""``rolefinder class``: a class's files read, every student scored, six files written.
 
 Into the output folder go ``results.csv`` and ``results.xlsx`` (one row per student: the name
 first, then the class and roll-number columns, the best fit with its fit, how sure, whether the
@@ -127,13 +127,15 @@ def score_class(
     helper: bool | None = None,
     name_column: str | None = None,
 ) -> Summary:
-    """Read ``paths``, score every student, write the five files into ``out``; the summary.
+    """Read ``paths``, score every student, write the six files into ``out``; the summary.
 
-    ``told`` gets every failed row and every note about a file, as they come; ``progress``
-    gets (file, bytes read) now and then; ``helper`` scores in a second process (None: when
-    it pays, see _helped); ``name_column`` is the title of the column naming the students
-    (None: found from the headers). Raises SaveError when the folder cannot be written. When no
-    row can be read at all, nothing is written and no folder made: the files' notes say why.
+    The six files are put in place together, or none of them (files.FileSet). ``told`` gets
+    every failed row and every note about a file, as they come; ``progress`` gets (file, bytes
+    read) now and then; ``helper`` scores in a second process (None: when it pays, see
+    _helped); ``name_column`` is the title of the column naming the students (None: found from
+    the headers). Raises SaveError when the folder cannot be written, with the folder as it
+    was. When no row can be read at all, nothing is written and no folder made: the files'
+    notes say why.
     """
     check_out(out, force, paths)
     reading = _Reading(catalogue, paths, lang, progress, name_column)
@@ -355,6 +357,7 @@ def _scored(
     # "spawn" everywhere: a fresh interpreter, the same on every system, and no fork of a
     # process whose progress bar runs a thread.
     start = (scorer.catalogue, scorer.lang)
+    _start_tracker()
     pool = ProcessPoolExecutor(1, get_context("spawn"), _start_helper, start)
     try:
         pending: deque[tuple[list[Row | Note], Future[list[Figures]] | None]] = deque()
@@ -372,6 +375,21 @@ def _scored(
     finally:
         with files.held():  # a signal waits for the helper to end, not leaving it running
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_tracker() -> None:
+    """Start multiprocessing's resource tracker with SIGHUP blocked, for good: it ignores SIGINT
+    and SIGTERM itself, but a closed terminal hangs up the whole process group, and a tracker
+    that dies is started again by multiprocessing, which then prints tracebacks."""
+    if os.name != "posix":  # pragma: no cover - no resource tracker there
+        return
+    from multiprocessing import resource_tracker
+
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
+    try:  # the tracker inherits the mask; here, a SIGHUP meanwhile waits for the unblock
+        resource_tracker.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def _send(pool: Executor, chunk: list[Row | Note]) -> Future[list[Figures]] | None:
