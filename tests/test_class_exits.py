@@ -184,6 +184,23 @@ def test_the_files_keep_their_permissions_and_are_private_while_written(
     assert new == {0o666 & ~umask}
 
 
+def test_temporary_files_a_killed_run_left_long_ago_are_removed(
+    catalogue, small_class, last_term, tmp_path
+):
+    old, fresh, link = (last_term / f"{files.PREFIX}{n}{files.SUFFIX}" for n in "ofl")
+    old.write_bytes(b"names and e-mails")
+    fresh.write_bytes(b"another run, still writing")
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("not ours to remove", "utf-8")
+    link.symlink_to(elsewhere)
+    long_ago = time.time() - 2 * files.STALE_SECONDS
+    for path in (old, link):
+        os.utime(path, (long_ago, long_ago), follow_symlinks=False)
+    score_class(catalogue, [small_class], last_term, "en", force=True, helper=False)
+    assert not old.exists()
+    assert fresh.exists() and link.is_symlink() and elsewhere.exists()
+
+
 # --- A signal while the files are put in place -------------------------------------------------
 
 

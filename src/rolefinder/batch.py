@@ -164,6 +164,7 @@ def _make_and_score(
     fileset = files.FileSet(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
+        fileset.remove_stale()  # what a killed run left, long ago
         try:
             summary = _score_into(reading, rows, fileset, told, helper)
             fileset.commit()

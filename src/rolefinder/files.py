@@ -25,6 +25,7 @@ import os
 import signal
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -33,6 +34,7 @@ from typing import Any, BinaryIO
 from rolefinder.errors import Stopped
 
 PREFIX, SUFFIX = ".rolefinder-", ".tmp"  # every temporary file's name: .rolefinder-*.tmp
+STALE_SECONDS = 3600  # a temporary file this old belongs to a process that is gone
 
 
 def write_atomically(path: Path, data: bytes, *, replace: bool, mode: int | None = None) -> None:
@@ -172,6 +174,22 @@ class FileSet:
             self.committed = True
             for old in aside.values():
                 self._remove(old)
+
+    def remove_stale(self) -> None:
+        """Remove the temporary files a killed process left in the folder (SIGKILL, the OOM
+        killer, a power cut): yours, regular files, over STALE_SECONDS old, so that one still
+        being written by another run is never touched."""
+        now, user = time.time(), getattr(os, "getuid", lambda: None)()
+        with contextlib.suppress(OSError), os.scandir(self.folder) as entries:
+            for entry in entries:
+                if not (entry.name.startswith(PREFIX) and entry.name.endswith(SUFFIX)):
+                    continue
+                with contextlib.suppress(OSError):
+                    status = entry.stat(follow_symlinks=False)
+                    mine = user is None or status.st_uid == user  # Windows: no owners
+                    old = now - status.st_mtime > STALE_SECONDS
+                    if stat.S_ISREG(status.st_mode) and mine and old:
+                        os.unlink(entry.path)
 
     def discard(self) -> None:
         """Remove every temporary file still there."""
