@@ -6,7 +6,7 @@ when the name is taken); each caller words them its own way. A temporary file is
 its owner alone while it is written (a class's results hold names and e-mails); it gets the
 file's own permissions only when it is whole.
 
-A set of files (FileSet, together) is written to temporaries first and put in place only when
+A set of files (FileSet) is written to temporaries first and put in place only when
 every one is whole: all of them, or none. SIGINT, SIGTERM and SIGHUP end a command cleanly
 (stop_on_signals): they wait while files are being moved or removed (held), so that a signal
 never leaves half a set in place or a temporary behind.
@@ -118,7 +118,8 @@ class FileSet:
     kept, flushed and synced, when its block ends without an error. ``commit`` moves every kept
     file to its name: a file already there is first moved aside, and if any move fails, the
     moves made are undone and the error raised, so that the folder is as it was. ``discard``
-    removes every temporary file left (after a commit there is none). Use ``together``.
+    removes every temporary file left (after a commit there is none): call it in a
+    ``finally``.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -156,7 +157,7 @@ class FileSet:
             # The names to move the old files to, taken before anything moves: a full disk
             # stops here, with nothing changed.
             aside = {
-                name: self._temporary(close=True)[0]
+                name: self._reserved()
                 for name, target in targets.items()
                 if os.path.lexists(target)
             }
@@ -198,13 +199,18 @@ class FileSet:
                 self._remove(temporary)
             self.kept.clear()
 
-    def _temporary(self, close: bool = False) -> tuple[str, int]:
+    def _temporary(self) -> tuple[str, int]:
+        """A new temporary file of the folder, and its open descriptor."""
         with held():  # a signal between the two lines would leave the file unknown
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=PREFIX, suffix=SUFFIX)
             self.temporaries.add(temporary)
-        if close:
-            os.close(handle)
         return temporary, handle
+
+    def _reserved(self) -> str:
+        """A name of the folder that nothing else can take (an empty temporary file)."""
+        temporary, handle = self._temporary()
+        os.close(handle)
+        return temporary
 
     def _undo(self, moved: list[str], targets: dict[str, Path], aside: dict[str, str]) -> None:
         """Put back the old file of each name in ``moved``, over the new one if it got there;
@@ -220,18 +226,6 @@ class FileSet:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         self.temporaries.discard(temporary)
-
-
-@contextlib.contextmanager
-def together(folder: Path) -> Iterator[FileSet]:
-    """A FileSet for ``folder``, committed when the block ends without an error; every
-    temporary file is removed either way."""
-    fileset = FileSet(folder)
-    try:
-        yield fileset
-        fileset.commit()
-    finally:
-        fileset.discard()
 
 
 # --- Signals ---------------------------------------------------------------------------------
