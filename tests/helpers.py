@@ -7,6 +7,7 @@ with one way to run each of them without a prompt.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -385,6 +386,48 @@ def result_code(sheet: dict[str, str], lang: str = "en") -> str:
     from rolefinder.codes import encode
 
     return encode(load_catalogue(), sheet, lang)
+
+
+# --- Long classes and the processes they start -----------------------------------------------
+
+
+def class_export(path: Path, catalogue: Any, rows: int, seed: int = 5) -> None:
+    """A Google Forms export of ``rows`` students of ``catalogue`` (each answering every
+    question at random, in Indonesian or English), written a row at a time."""
+    import csv
+    import random
+
+    rng = random.Random(seed)
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        prompts = [q.prompt.get("id") for q in catalogue.questions]
+        writer.writerow(["Stempel waktu", "Alamat email", "Nama", *prompts])
+        for n in range(rows):
+            lang = "en" if n % 3 == 0 else "id"
+            answers = [rng.choice(q.options).text.get(lang) for q in catalogue.questions]
+            writer.writerow(["24/11/2026 09.00.00", f"s{n}@sekolah.sch.id", f"Siswa {n}", *answers])
+
+
+def descendants(pid: int) -> dict[int, str]:
+    """The processes below ``pid`` (Linux's /proc), each with its command line."""
+    found: dict[int, str] = {}
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            for child in map(int, (task / "children").read_text().split()):
+                command = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ")
+                found[child] = command.decode(errors="replace")
+                found.update(descendants(child))
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` is a process still running (a zombie, ended but not yet reaped by its
+    new parent, is not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
 
 
 # --- Headless Chromium, for the result cards and the class summary ---------------------------

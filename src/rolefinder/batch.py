@@ -1,4 +1,4 @@
-"""``rolefinder class``: a class's files read, every student scored, five files written.
+"""``rolefinder class``: a class's files read, every student scored, six files written.
 
 Into the output folder go ``results.csv`` and ``results.xlsx`` (one row per student: the name
 first, then the class and roll-number columns, the best fit with its fit, how sure, whether the
@@ -7,9 +7,10 @@ answered, the flags no clear pattern, rushed, incomplete and duplicate, the resu
 note, then where the row came from and the other kept columns), ``results.json`` (the same,
 with ids and numbers), ``summary.md``, ``summary.html`` (printed: a roster, then a page a
 student) and ``class.html`` (the class picture without names, to project). The results files
-are written as the rows are read, through temporary files that take their names only at the
-end (files.open_atomically): memory does not grow with the class, and a crash or a full disk
-leaves the folder as it was. When no row can be read at all, no folder is made.
+are written as the rows are read, so memory does not grow with the class, into temporary files
+that take their names together at the end, all six or none (files.FileSet): a full disk, an
+error, Ctrl-C, SIGTERM or SIGHUP leave the folder as it was, with no temporary file, and a
+folder made for the run is taken away again. When no row can be read at all, no folder is made.
 
 A student who sent the form twice (the same e-mail, else the same name) counts once: the
 latest answers. Finding them costs nothing while nobody did (classroom.Submissions); when
@@ -49,7 +50,7 @@ from rolefinder.classroom import (
     student_note,
     sure_percent,
 )
-from rolefinder.errors import InputError, SaveError
+from rolefinder.errors import InputError, SaveError, Stopped
 from rolefinder.forms import (
     Note,
     Row,
@@ -126,13 +127,15 @@ def score_class(
     helper: bool | None = None,
     name_column: str | None = None,
 ) -> Summary:
-    """Read ``paths``, score every student, write the five files into ``out``; the summary.
+    """Read ``paths``, score every student, write the six files into ``out``; the summary.
 
-    ``told`` gets every failed row and every note about a file, as they come; ``progress``
-    gets (file, bytes read) now and then; ``helper`` scores in a second process (None: when
-    it pays, see _helped); ``name_column`` is the title of the column naming the students
-    (None: found from the headers). Raises SaveError when the folder cannot be written. When no
-    row can be read at all, nothing is written and no folder made: the files' notes say why.
+    The six files are put in place together, or none of them (files.FileSet). ``told`` gets
+    every failed row and every note about a file, as they come; ``progress`` gets (file, bytes
+    read) now and then; ``helper`` scores in a second process (None: when it pays, see
+    _helped); ``name_column`` is the title of the column naming the students (None: found from
+    the headers). Raises SaveError when the folder cannot be written, with the folder as it
+    was. When no row can be read at all, nothing is written and no folder made: the files'
+    notes say why.
     """
     check_out(out, force, paths)
     reading = _Reading(catalogue, paths, lang, progress, name_column)
@@ -155,22 +158,40 @@ def _make_and_score(
     told: Callable[[Row | Note], None] | None,
     helper: bool | None,
 ) -> Summary:
-    """Make the folder (taken away again if nothing comes of it), and score ``rows`` into it."""
-    made = not os.path.lexists(out)
-    done = False
+    """Make the folder (taken away again if nothing comes of it), and score ``rows`` into it:
+    the six files are put in place together at the end, or none of them."""
+    made = _missing(out)  # the folders to make, the deepest first
+    fileset = files.FileSet(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        summary = _score_into(reading, rows, out, told, helper)
-        done = True
+        fileset.remove_stale()  # what a killed run left, long ago
+        try:
+            summary = _score_into(reading, rows, fileset, told, helper)
+            fileset.commit()
+        finally:
+            fileset.discard()
         return summary
-    except FileExistsError as error:  # a results file appeared meanwhile
-        raise SaveError("save_exists", path=str(error.filename or out)) from None
-    except OSError as error:
-        raise failed_save(Path(error.filename or out), error) from None
+    except Stopped as stop:  # held back while the files were moved, it may come after them
+        stop.written = fileset.committed
+        raise
+    except OSError as error:  # nothing was changed: the message says so
+        raise failed_save(out, error) from None
     finally:
-        if made and not done:  # a folder made for nothing (Ctrl-C, a full disk) would ask
-            with contextlib.suppress(OSError):  # for --force next time
-                out.rmdir()  # only if empty
+        if not fileset.committed:  # a folder made for nothing (Ctrl-C, a full disk) would
+            with files.held():  # ask for --force next time
+                for folder in made:
+                    with contextlib.suppress(OSError):
+                        folder.rmdir()  # only if empty
+
+
+def _missing(out: Path) -> list[Path]:
+    """The folders that do not exist on the way to ``out``, ``out`` first."""
+    missing: list[Path] = []
+    for folder in (out, *out.parents):
+        if os.path.lexists(folder):
+            break
+        missing.append(folder)
+    return missing
 
 
 def _until_a_row(items: Iterator[Row | Note]) -> list[Row | Note]:
@@ -201,12 +222,13 @@ class _Reading:
 def _score_into(
     reading: _Reading,
     rows: Iterator[Row | Note],
-    out: Path,
+    out: files.FileSet,
     told: Callable[[Row | Note], None] | None,
     helper: bool | None,
 ) -> Summary:
     """Score ``rows`` (the files' first reading) into the results files; if a student may have
-    sent the form twice, read the files again to keep only the latest. Then the summaries."""
+    sent the form twice, read the files again to keep only the latest. Then the summaries.
+    Every file goes into ``out``, to be put in place by its commit."""
     scorer = Scorer(reading.catalogue, reading.lang)
     helped = _helped(reading.paths) if helper is None else helper
     sent = Submissions()
@@ -224,9 +246,9 @@ def _score_into(
                 for note in notes:
                     told(note)
     facts = class_facts(summary)  # once for the three: each student's why is worked out again
-    files.write_atomically(out / SUMMARY_MD, markdown_summary(facts).encode(), replace=True)
-    files.write_atomically(out / SUMMARY_HTML, html_summary(facts).encode(), replace=True)
-    files.write_atomically(out / CLASS_HTML, class_view_html(facts).encode(), replace=True)
+    out.write(SUMMARY_MD, markdown_summary(facts).encode())
+    out.write(SUMMARY_HTML, html_summary(facts).encode())
+    out.write(CLASS_HTML, class_view_html(facts).encode())
     return summary
 
 
@@ -234,7 +256,7 @@ def _score_rows(
     reading: _Reading,
     items: Iterator[Row | Note],
     scorer: Scorer,
-    out: Path,
+    out: files.FileSet,
     told: Callable[[Row | Note], None] | None,
     helped: bool,
     sent: Submissions,
@@ -248,15 +270,17 @@ def _score_rows(
     summary = Summary(catalogue, lang, sources=[path_text(path) for path in paths])
     table = _Table(_kept_columns(reading), catalogue, lang)
     with ExitStack() as stack:
-        csv_file = stack.enter_context(files.open_atomically(out / RESULTS_CSV, replace=True))
-        xlsx_file = stack.enter_context(files.open_atomically(out / RESULTS_XLSX, replace=True))
-        json_file = stack.enter_context(files.open_atomically(out / RESULTS_JSON, replace=True))
+        csv_file = stack.enter_context(out.open(RESULTS_CSV))
+        xlsx_file = stack.enter_context(out.open(RESULTS_XLSX))
+        json_file = stack.enter_context(out.open(RESULTS_JSON))
         text = _CsvWriter(csv_file, table)
         sheet = SheetWriter(xlsx_file, t("class_sheet", lang), table.header, table.widths)
         stack.callback(sheet.abandon)  # after close: nothing left to do
         listing = _JsonWriter(json_file, catalogue, lang)
         rows = _kept(items, sent, twice, lang, twice_notes)
-        for item, student in _scored(scorer, rows, helped):
+        # closed on the way out whatever happens: the helper process ends then, not later
+        scored = stack.enter_context(contextlib.closing(_scored(scorer, rows, helped)))
+        for item, student in scored:
             if student is None:
                 summary.notes.append(item)  # type: ignore[arg-type]
                 if told is not None:
@@ -322,7 +346,7 @@ def _helped(paths: Sequence[Path]) -> bool:
 
 def _scored(
     scorer: Scorer, items: Iterator[Row | Note], helper: bool
-) -> Iterator[tuple[Row | Note, Student | None]]:
+) -> Generator[tuple[Row | Note, Student | None], None, None]:
     """Each item read, in order, with its Student (None for a note)."""
     if not helper:
         for item in items:
@@ -334,6 +358,7 @@ def _scored(
     # "spawn" everywhere: a fresh interpreter, the same on every system, and no fork of a
     # process whose progress bar runs a thread.
     start = (scorer.catalogue, scorer.lang)
+    _start_tracker()
     pool = ProcessPoolExecutor(1, get_context("spawn"), _start_helper, start)
     try:
         pending: deque[tuple[list[Row | Note], Future[list[Figures]] | None]] = deque()
@@ -349,7 +374,23 @@ def _scored(
         while pending:
             yield from _received(scorer, *pending.popleft())
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        with files.held():  # a signal waits for the helper to end, not leaving it running
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_tracker() -> None:
+    """Start multiprocessing's resource tracker with SIGHUP blocked, for good: it ignores SIGINT
+    and SIGTERM itself, but a closed terminal hangs up the whole process group, and a tracker
+    that dies is started again by multiprocessing, which then prints tracebacks."""
+    if os.name != "posix":  # pragma: no cover - no resource tracker there
+        return
+    from multiprocessing import resource_tracker
+
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
+    try:  # the tracker inherits the mask; here, a SIGHUP meanwhile waits for the unblock
+        resource_tracker.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def _send(pool: Executor, chunk: list[Row | Note]) -> Future[list[Figures]] | None:
@@ -365,10 +406,12 @@ def _received(
 ) -> Iterator[tuple[Row | Note, Student | None]]:
     """A chunk's items with their Students: the helper's figures, or this process's own
     scoring if the helper failed (a killed process, no memory left)."""
+    figures: Iterator[Figures] | None = None  # None: no helper for this chunk, score it here
     try:
-        figures = iter(future.result()) if future is not None else iter(())
+        if future is not None:
+            figures = iter(future.result())
     except (BrokenExecutor, OSError):
-        figures = None
+        pass
     for item in chunk:
         if not isinstance(item, Row):
             yield item, None
@@ -379,10 +422,26 @@ def _received(
 
 
 def _start_helper(catalogue: Catalogue, lang: Lang) -> None:
-    """In the helper process: Ctrl-C is the main process's to handle; one scorer for all."""
+    """In the helper process: Ctrl-C is the main process's to handle; one scorer for all; and
+    an end with the main process, however it ends (SIGKILL, the OOM killer): left waiting for
+    work, the helper and multiprocessing's resource tracker would run on for ever."""
+    import multiprocessing
+    import threading
+
     global _HELPER_SCORER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _HELPER_SCORER = Scorer(catalogue, lang)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _end_with(sentinel: int) -> None:
+    """Wait until the main process has ended (its sentinel is ready), then end this one."""
+    from multiprocessing.connection import wait
+
+    wait([sentinel])
+    os._exit(0)
 
 
 def _score_in_helper(work: list[tuple[Mapping[str, str], Lang]]) -> list[Figures]:

@@ -44,6 +44,7 @@ from rolefinder.errors import (
     QuizCancelled,
     QuizStopped,
     RolefinderError,
+    Stopped,
     UnknownTraitError,
 )
 from rolefinder.i18n import CLICK_TEXTS, EXTRA_ARGUMENTS, t, visible
@@ -932,6 +933,7 @@ def class_(
 ) -> None:
     """Score a whole class and write its results and summary into a folder."""
     from rolefinder.batch import check_out, default_out, score_class, summary_dict
+    from rolefinder.files import stop_on_signals
     from rolefinder.forms import path_text
     from rolefinder.render import ClassProblems, ClassProgress, render_class, render_json
 
@@ -942,17 +944,22 @@ def class_(
         loaded = _load(catalogue)
         told = ClassProblems(world.err(), language)
         sizes = {path_text(path): _size(path) for path in paths}
-        with ClassProgress(world.err(), sizes, language) as bar:
-            summary = score_class(
-                loaded,
-                paths,
-                folder,
-                language,
-                force=force,
-                told=told,
-                progress=lambda path, done: bar.update(path_text(path), done),
-                name_column=name_column,
-            )
+        try:  # a signal ends the run cleanly: no temporary file, helper or hidden cursor left
+            with stop_on_signals(), ClassProgress(world.err(), sizes, language) as bar:
+                summary = score_class(
+                    loaded,
+                    paths,
+                    folder,
+                    language,
+                    force=force,
+                    told=told,
+                    progress=lambda path, done: bar.update(path_text(path), done),
+                    name_column=name_column,
+                )
+        except Stopped as stop:
+            key = "class_stopped_written" if stop.written else "class_stopped"
+            _say(world.err(), t(key, language, signal=stop.signal, path=str(folder)))
+            raise typer.Exit(stop.exit_code) from None
         told.finish()
         if as_json:
             written = str(folder) if summary.students else None  # nothing read: no folder

@@ -243,6 +243,21 @@ class QuizStopped(TranslatedError):
         self.exit_code = 128 + signum
 
 
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP, raised wherever the program is, as Python raises KeyboardInterrupt
+    for SIGINT (files.stop_on_signals), so that every cleanup runs. A BaseException, like
+    KeyboardInterrupt: no ``except Exception`` takes it for a failure. The exit code is the
+    shell's 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        super().__init__(signum)
+        self.signal = signal.Signals(signum).name
+        self.exit_code = 128 + signum
+        self.written = False  # it came once the files were in place (it waited for them)
+
+
 class UnknownTraitError(TranslatedError):
     """A trait asked for by a name or id that no trait has; told with every trait's id."""
 

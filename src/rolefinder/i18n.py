@@ -811,6 +811,14 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "{path} is a file, not a folder.",
         "id": "{path} adalah file, bukan folder.",
     },
+    "class_stopped": {
+        "en": "Stopped ({signal}) before the results were written; {path} is as it was.",
+        "id": "Dihentikan ({signal}) sebelum hasilnya ditulis; {path} tidak berubah.",
+    },
+    "class_stopped_written": {
+        "en": "Stopped ({signal}) just after the results were written into {path}.",
+        "id": "Dihentikan ({signal}) tepat setelah hasilnya ditulis ke {path}.",
+    },
     "class_note_torn": {
         "en": "Said they are torn between a few directions: go through the roles listed, not only the first.",
         "id": "Mengaku bimbang di antara beberapa arah: bahas profesi-profesi di daftarnya, bukan hanya yang pertama.",

@@ -83,6 +83,13 @@ class SheetWriter:
         self.name, self.width, self.rows = name, len(header), 1
         self.memo: dict[Cell, str] = {}
         self.buffer: list[str] = []
+        try:
+            self._start(header, widths)
+        except BaseException:  # a full disk at once: left open, the zip file would print a
+            self.abandon()  # traceback when collected, long after the message
+            raise
+
+    def _start(self, header: Sequence[str], widths: Sequence[int]) -> None:
         self.sheet = self.zip.open(_part("xl/worksheets/sheet1.xml"), "w")
         cols = "".join(
             f'<col min="{n}" max="{n}" width="{width}" customWidth="1"/>'
