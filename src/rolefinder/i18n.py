@@ -1844,6 +1844,32 @@ def hidden_character(text: str, allowed: str = "") -> str | None:
     return None
 
 
+def json_visible(text: str) -> str:
+    """JSON text with every hidden character written as a ``\\u`` escape, as JSON allows in a
+    string: the same value, nothing a terminal acts on or a reader cannot see.
+
+    json.dumps escapes only the C0 controls; DEL, the C1 controls (U+009B starts a CSI),
+    bidi overrides, zero-width characters and lone surrogates it writes as they are. Outside
+    strings JSON holds only spaces and the line breaks of its indent, which are kept.
+    """
+    if all(line.isprintable() for line in text.split("\n")):  # the usual case, decided in C
+        return text
+    import re
+    import unicodedata
+
+    def escaped(found: re.Match[str]) -> str:
+        char = found[0]
+        if unicodedata.category(char) not in HIDDEN_CATEGORIES:
+            return char
+        code = ord(char)
+        if code > 0xFFFF:  # JSON writes it as its UTF-16 surrogate pair
+            code -= 0x10000
+            return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+        return f"\\u{code:04x}"
+
+    return re.sub(r"[^\n\x20-\x7e]", escaped, text)  # what is not plain ASCII, line breaks kept
+
+
 def visible(text: str) -> str:
     """``text`` with every hidden character written out as an escape (ESC as ``\\x1b``)."""
     if hidden_character(text) is None:

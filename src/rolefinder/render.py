@@ -852,7 +852,9 @@ class ClassProgress:
 
         self.sizes, self.lang = sizes, lang
         self.progress = Progress(
-            TextColumn("{task.description}"),
+            # The description holds a file name: text, never markup (the console's markup=False
+            # does not reach a column, which reads its text as markup by default).
+            TextColumn("{task.description}", markup=False),
             BarColumn(),
             TaskProgressColumn(),
             console=console,
