@@ -59,7 +59,11 @@ def leaks(text: str) -> list[str]:
     taken out: an ESC left is a sequence from the data."""
     bare = OWN_SEQUENCES.sub("", text)
     return sorted(
-        {f"U+{ord(c):04X}" for c in bare if c != "\n" and unicodedata.category(c) in HIDDEN_CATEGORIES}
+        {
+            f"U+{ord(c):04X}"
+            for c in bare
+            if c != "\n" and unicodedata.category(c) in HIDDEN_CATEGORIES
+        }
     )
 
 
@@ -151,7 +155,10 @@ COMMANDS: dict[str, tuple[Command, tuple[str, ...]]] = {
         ("rich", "plain", "json"),
     ),
     "questions: the catalogue's path": (
-        lambda tmp, text, cat: (["questions", "--catalogue", str(hostile_catalogue(tmp, text))], {}),
+        lambda tmp, text, cat: (
+            ["questions", "--catalogue", str(hostile_catalogue(tmp, text))],
+            {},
+        ),
         ("rich", "json"),
     ),
     "history: its file's path": (

@@ -10,9 +10,9 @@ one character of format version ("5"), eight of catalogue fingerprint (40 bits o
 every fact of the catalogue, see fingerprint), one for the language the quiz was taken in (its
 place in LANGS), the answers as one number (each question a digit: 0 not asked, 1 + the
 option's position, or one past the last option for "skip") written with as many characters as
-the largest such number of the catalogue needs, and two check characters. An adaptive sitting leaves most of the bank
-unasked; those digits are 0. Every code of a catalogue has the same length: 28 characters for
-the shipped one (seven groups of four).
+the largest such number of the catalogue needs, and two check characters. An adaptive sitting
+leaves most of the bank unasked; those digits are 0. Every code of a catalogue has the same
+length: 28 characters for the shipped one (seven groups of four).
 
 What is refused, by construction rather than by luck (tests/test_codes.py checks each):
 - any code whose length is not the catalogue's, so every deleted or added character;
@@ -92,18 +92,17 @@ def _facts(value: object) -> object:
     """``value`` as plain tuples, strings and numbers whose repr changes with every fact.
 
     Exact types first: a start pays for this once per catalogue (about 1,500 values)."""
-    kind = type(value)
-    if kind in _PLAIN:
+    if type(value) in _PLAIN:
         return value
-    if kind is tuple or kind is list:
-        return tuple([_facts(item) for item in value])  # type: ignore[attr-defined]
-    if kind is dict or isinstance(value, Mapping):  # in order: a tie goes to the first trait
-        return tuple([(key, _facts(item)) for key, item in value.items()])  # type: ignore[attr-defined]
+    if isinstance(value, (tuple, list)):
+        return tuple([_facts(item) for item in value])
+    if isinstance(value, (dict, Mapping)):  # in order: a tie goes to the first trait
+        return tuple([(key, _facts(item)) for key, item in value.items()])
     if isinstance(value, QuestionKind):
         return value.name  # kinds are the program's, named in the file
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        facts: list[object] = [kind.__name__]
-        for name, default, presence in _counted_fields(kind):
+        facts: list[object] = [type(value).__name__]
+        for name, default, presence in _counted_fields(type(value)):
             item = getattr(value, name)
             if presence:
                 item = item is not None
@@ -111,7 +110,7 @@ def _facts(value: object) -> object:
                 facts.append((name, _facts(item)))
         return tuple(facts)
     # A new kind of value must be taught here: a repr could hold a memory address.
-    raise TypeError(f"the fingerprint cannot read a {kind.__name__}")
+    raise TypeError(f"the fingerprint cannot read a {type(value).__name__}")
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
