@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from rolefinder.errors import SaveFormatError
-from rolefinder.i18n import t
+from rolefinder.i18n import json_visible, t
 from rolefinder.languages import Lang
 from rolefinder.report import (
     band_text,
@@ -79,8 +79,8 @@ SVG_DUTIES = 4  # the image stays a card; the page and the report list every dut
 
 
 def as_json(data: Any, ascii_only: bool = False) -> str:
-    """The JSON text rolefinder prints and saves."""
-    return json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n"
+    """The JSON text rolefinder prints and saves, hidden characters escaped (json_visible)."""
+    return json_visible(json.dumps(data, ensure_ascii=ascii_only, indent=2)) + "\n"
 
 
 # --- The facts every readable card shows -----------------------------------------------------

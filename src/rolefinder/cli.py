@@ -847,7 +847,7 @@ def _resolve(catalogue: "Catalogue", ref: str) -> Resolved:
     "#3") or ``last``, as history.parse_ref reads them. Anything else is read as a code, and so
     is a number as long as a code. CodeError or HistoryError (exit 1) when it names nothing; an
     entry taken with another catalogue cannot be scored again."""
-    from rolefinder.codes import decode, encode, fingerprint
+    from rolefinder.codes import decode, encode, fingerprints
     from rolefinder.errors import HistoryError
     from rolefinder.history import find, parse_ref
 
@@ -857,7 +857,7 @@ def _resolve(catalogue: "Catalogue", ref: str) -> Resolved:
         label = encode(catalogue, decoded.answers, decoded.lang)  # as printed: canonical
         return Resolved(decoded.answers, decoded.lang, label)
     entry = find(text)
-    if entry.fingerprint != fingerprint(catalogue):
+    if entry.fingerprint not in fingerprints(catalogue):  # a 1.2 entry holds the older one
         raise HistoryError("history_other_catalogue", number=entry.number)
     return Resolved(dict(entry.answers), entry.lang, f"#{entry.number}, {entry.taken[:10]}")
 
@@ -1132,10 +1132,10 @@ def _show_history(
     from rolefinder.render import render_history, render_json
 
     if as_json:
-        from rolefinder.codes import fingerprint
+        from rolefinder.codes import fingerprints
         from rolefinder.report import history_list
 
-        render_json(world.out(), history_list(kept, fingerprint(_load(catalogue))))
+        render_json(world.out(), history_list(kept, fingerprints(_load(catalogue))))
     elif kept:
         render_history(world.out(), _load(catalogue), kept, lang, where, plain)
     else:

@@ -1,18 +1,18 @@
 """Result codes: a short code that holds the catalogue's identity and the answers. Pure: no I/O.
 
-Layout 4, in Crockford base32 (digits and letters without I, L, O, U; case does not matter, O
+Layout 5, in Crockford base32 (digits and letters without I, L, O, U; case does not matter, O
 reads as 0 and I or L as 1, spaces and hyphens are ignored; a hyphen every four characters makes
 it easy to read out):
 
-    4  FFFFFFFF  L  AAAA...A  CC
+    5  FFFFFFFF  L  AAAA...A  CC
 
-one character of format version ("4"), eight of catalogue fingerprint (40 bits of BLAKE2b over
-everything scoring reads), one for the language the quiz was taken in (its place in LANGS), the
-answers as one number (each question a digit: 0 not asked, 1 + the option's position, or one
-past the last option for "skip") written with as many characters as the largest such number of
-the catalogue needs, and two check characters. An adaptive sitting leaves most of the bank
-unasked; those digits are 0. Every code of a catalogue has the same length: 28 characters for
-the shipped one (seven groups of four).
+one character of format version ("5"), eight of catalogue fingerprint (40 bits of BLAKE2b over
+every fact of the catalogue, see fingerprint), one for the language the quiz was taken in (its
+place in LANGS), the answers as one number (each question a digit: 0 not asked, 1 + the
+option's position, or one past the last option for "skip") written with as many characters as
+the largest such number of the catalogue needs, and two check characters. An adaptive sitting
+leaves most of the bank unasked; those digits are 0. Every code of a catalogue has the same
+length: 28 characters for the shipped one (seven groups of four).
 
 What is refused, by construction rather than by luck (tests/test_codes.py checks each):
 - any code whose length is not the catalogue's, so every deleted or added character;
@@ -20,27 +20,47 @@ What is refused, by construction rather than by luck (tests/test_codes.py checks
   Damm check on its own, see _step); with codes of at most 31 characters, as the shipped
   catalogue's are, also every pair of wrong characters and every swap at any distance (the two
   together make a Reed-Solomon code of distance 3, see _check_digits);
-- a code made with another catalogue, or with an edit of this one that changes scoring: the
+- a code made with another catalogue, or with an edit of this one beyond its wording: the
   fingerprint then differs, except by a 1-in-a-trillion (2**-40) coincidence;
 - codes of the older layouts (1.1's without a version character, "2" and "3"): they are
   recognised and reported as old, not read.
+
+Layout 4 (1.2's codes) is layout 5 with a fingerprint over fewer facts: it left out the years of
+roles and answers, related roles, sources and outlooks (see _fingerprint_4). Its codes are still
+read, checked against that older fingerprint, so every code saved keeps opening; such a code
+cannot notice an edit of only those facts. Every new code is written in layout 5.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import typing
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rolefinder.errors import CodeError
 from rolefinder.languages import LANGS, Lang
-from rolefinder.model import SKIP, Catalogue
+from rolefinder.model import SKIP, Catalogue, QuestionKind, Text
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _ALIASES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 FINGERPRINT_LENGTH = 8  # 40 bits, 5 bytes of BLAKE2b
-VERSION = "4"  # 1.1's codes had no version character; a future layout takes the next one
+VERSION = "5"  # 1.1's codes had no version character; a future layout takes the next one
+PREVIOUS = "4"  # 1.2's layout: still read, with its own fingerprint (_fingerprint_4)
 OLD_VERSIONS = ("2", "3")  # the 1.2 development layouts: recognised, no longer read
+
+# The fields of the model that the fingerprint leaves out, each with the reason: nothing here
+# changes which roles a result lists, their fits or what it advises. Every other field counts,
+# so a field added to the model counts unless it is added here (tests/test_codes.py checks
+# that every field the engine, explain and report read counts, and that each one does). Texts
+# are wording: a field holding a text, or a tuple of them, is left out, and an optional one
+# counts only by being there (a role's junior form makes its readiness "junior"), so a reworded
+# or translated catalogue keeps its codes.
+DISPLAY_ONLY: Mapping[str, str] = {
+    "Catalogue.source": "where the file was read from, not what it says",
+    "Catalogue.version": "the author's label for the file, shown beside a result, never scored",
+}
 CHECK_LENGTH = 2
 
 
@@ -52,7 +72,79 @@ class Decoded(NamedTuple):
 
 
 def fingerprint(catalogue: Catalogue) -> str:
-    """Eight characters (40 bits) that change whenever anything that scoring reads changes."""
+    """Eight characters (40 bits) that change whenever any fact of the catalogue changes: every
+    field of every trait, role, question and option but its wording and DISPLAY_ONLY, in order.
+
+    A field at its default is left out, so a release that adds a field with a default keeps
+    the codes of every catalogue that does not use it. Field names go in with their values, so
+    a value moved from one field to another is a change too.
+    """
+    return _digest(_facts(catalogue))
+
+
+def fingerprints(catalogue: Catalogue) -> tuple[str, str]:
+    """The catalogue's fingerprint now and as layout 4 made it: a result kept by 1.2 holds the
+    latter, and still belongs to this catalogue when it matches."""
+    return fingerprint(catalogue), _fingerprint_4(catalogue)
+
+
+def _facts(value: object) -> object:
+    """``value`` as plain tuples, strings and numbers whose repr changes with every fact.
+
+    Exact types first: a start pays for this once per catalogue (about 1,500 values)."""
+    if type(value) in _PLAIN:
+        return value
+    if isinstance(value, (tuple, list)):
+        return tuple([_facts(item) for item in value])
+    if isinstance(value, (dict, Mapping)):  # in order: a tie goes to the first trait
+        return tuple([(key, _facts(item)) for key, item in value.items()])
+    if isinstance(value, QuestionKind):
+        return value.name  # kinds are the program's, named in the file
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        facts: list[object] = [type(value).__name__]
+        for name, default, presence in _counted_fields(type(value)):
+            item = getattr(value, name)
+            if presence:
+                item = item is not None
+            if default is _REQUIRED or item != default:
+                facts.append((name, _facts(item)))
+        return tuple(facts)
+    # A new kind of value must be taught here: a repr could hold a memory address.
+    raise TypeError(f"the fingerprint cannot read a {type(value).__name__}")
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_REQUIRED = object()  # the default of a field that has none: it always counts
+
+
+@functools.cache
+def _counted_fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """The fields of model class ``cls`` that the fingerprint reads, by name (so the order of
+    the declarations does not matter): each with its default (_REQUIRED when it has none) and
+    whether only its presence counts (an optional text). Texts that are always there, alone
+    or in a tuple, are wording and left out, as DISPLAY_ONLY is."""
+    hints = typing.get_type_hints(cls)
+    counted = []
+    for field in dataclasses.fields(cls):
+        hint = hints[field.name]
+        if f"{cls.__name__}.{field.name}" in DISPLAY_ONLY or hint in _WORDING:
+            continue
+        presence = hint == Text | None
+        default: Any = _REQUIRED
+        if field.default is not dataclasses.MISSING:
+            default = (field.default is not None) if presence else field.default
+        elif field.default_factory is not dataclasses.MISSING:
+            default = field.default_factory()
+        counted.append((field.name, default, presence))
+    return tuple(sorted(counted, key=lambda entry: str(entry[0])))
+
+
+_WORDING = (Text, tuple[Text, ...])  # a field of either type is a text to show
+
+
+def _fingerprint_4(catalogue: Catalogue) -> str:
+    """The fingerprint of layout 4 (1.2), kept as it was to read that layout's codes and
+    history entries: it leaves out years, related roles, sources and outlooks."""
     scoring = (
         [t.id for t in catalogue.traits],
         [(r.id, r.level, sorted(r.profile.items()), r.junior is not None) for r in catalogue.roles],
@@ -68,6 +160,11 @@ def fingerprint(catalogue: Catalogue) -> str:
             for q in catalogue.questions
         ],
     )
+    return _digest(scoring)
+
+
+def _digest(facts: object) -> str:
+    """Eight base32 characters of BLAKE2b over the repr of ``facts``."""
     try:  # hashlib.blake2b itself, without hashlib loading OpenSSL first (2-3 ms of every start)
         from _blake2 import blake2b
     except ImportError:  # pragma: no cover - a Python built without its own BLAKE2
@@ -75,7 +172,7 @@ def fingerprint(catalogue: Catalogue) -> str:
 
     # Not to resist forgery: 40 bits make an edited catalogue that keeps old codes "valid" a
     # 1-in-a-trillion coincidence instead of the 1 in 32,768 of layout 3's 15-bit checksum.
-    digest = blake2b(repr(scoring).encode(), digest_size=FINGERPRINT_LENGTH * 5 // 8).digest()
+    digest = blake2b(repr(facts).encode(), digest_size=FINGERPRINT_LENGTH * 5 // 8).digest()
     return _to_base32(int.from_bytes(digest, "big"), FINGERPRINT_LENGTH)
 
 
@@ -115,6 +212,11 @@ class Coder:
         ]
         self._head = [ALPHABET.index(char) for char in VERSION + self.fingerprint]
 
+    @functools.cached_property
+    def previous(self) -> str:
+        """The catalogue's fingerprint as layout 4 made it, for that layout's codes."""
+        return _fingerprint_4(self.catalogue)
+
     def encode(self, answers: Mapping[str, str], lang: Lang) -> str:
         """The code for these answers, taken in ``lang``."""
         number = 0
@@ -139,14 +241,18 @@ class Coder:
         if not raw or any(char not in ALPHABET for char in raw):
             raise CodeError("code_mangled", code=code)
         digits = [ALPHABET.index(char) for char in raw]
-        if raw[0] != VERSION:
-            mistyped = _checks_pass([ALPHABET.index(VERSION), *digits[1:]])
+        if raw[0] not in (VERSION, PREVIOUS):
+            mistyped = any(
+                _checks_pass([ALPHABET.index(version), *digits[1:]])
+                for version in (VERSION, PREVIOUS)
+            )
             old = len(raw) >= 5 and (raw[0] in OLD_VERSIONS or _old_check_passes(digits))
             key = "code_old_version" if old and not mistyped else "code_mangled"
             raise CodeError(key, code=code)
         if len(raw) < 1 + FINGERPRINT_LENGTH + 2 + CHECK_LENGTH or not _checks_pass(digits):
             raise CodeError("code_mangled", code=code)
-        if raw[1 : 1 + FINGERPRINT_LENGTH] != self.fingerprint:
+        expected = self.fingerprint if raw[0] == VERSION else self.previous
+        if raw[1 : 1 + FINGERPRINT_LENGTH] != expected:
             raise CodeError("code_other_catalogue", code=code)
         language = digits[1 + FINGERPRINT_LENGTH]
         if len(raw) != self.length or language >= len(LANGS):

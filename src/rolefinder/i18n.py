@@ -1561,13 +1561,13 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "examples_result": {
         "en": "# A result again, with the reasons for each role\n"
-        "rolefinder result --explain 4EZ2-4R0S-6002-8ZDW-G3B0-9TKA-9HCT-8\n"
+        "rolefinder result --explain 5C30-S97C-B002-8ZDW-G3B0-9TKA-9HC7-1\n"
         "# The same result as JSON, for another program\n"
-        "rolefinder result --json 4EZ2-4R0S-6002-8ZDW-G3B0-9TKA-9HCT-8",
+        "rolefinder result --json 5C30-S97C-B002-8ZDW-G3B0-9TKA-9HC7-1",
         "id": "# Lihat lagi sebuah hasil, beserta alasan untuk setiap profesi\n"
-        "rolefinder result --explain 4EZ2-4R0S-6102-8ZDW-G3B0-9TKA-9HCX-0\n"
+        "rolefinder result --explain 5C30-S97C-B102-8ZDW-G3B0-9TKA-9HC0-9\n"
         "# Hasil yang sama dalam format JSON, untuk program lain\n"
-        "rolefinder result --json 4EZ2-4R0S-6102-8ZDW-G3B0-9TKA-9HCX-0",
+        "rolefinder result --json 5C30-S97C-B102-8ZDW-G3B0-9TKA-9HC0-9",
     },
     "examples_schema": {
         "en": "# Save it where your editor can use it to check a catalogue as you type\n"
@@ -1633,16 +1633,16 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "lists them)\n"
         "rolefinder compare 1 last\n"
         "# Your last result and a friend's, from their result code\n"
-        "rolefinder compare last 4EZ2-4R0S-6009-3XQJ-GDFE-SA2H-N8DD-E\n"
+        "rolefinder compare last 5C30-S97C-B009-3XQJ-GDFE-SA2H-N8DG-7\n"
         "# Two result codes, as JSON\n"
-        "rolefinder compare --json 4EZ2-4R0S-6002-8ZDW-G3B0-9TKA-9HCT-8 4EZ2-4R0S-6009-3XQJ-GDFE-SA2H-N8DD-E",
+        "rolefinder compare --json 5C30-S97C-B002-8ZDW-G3B0-9TKA-9HC7-1 5C30-S97C-B009-3XQJ-GDFE-SA2H-N8DG-7",
         "id": "# Hasil tersimpanmu yang pertama dan yang terakhir (nomornya seperti yang "
         "ditampilkan 'rolefinder history')\n"
         "rolefinder compare 1 last\n"
         "# Hasil terakhirmu dan hasil temanmu, dari kode hasilnya\n"
-        "rolefinder compare last 4EZ2-4R0S-6109-3XQJ-GDFE-SA2H-N8DA-6\n"
+        "rolefinder compare last 5C30-S97C-B109-3XQJ-GDFE-SA2H-N8DQ-F\n"
         "# Dua kode hasil, dalam format JSON\n"
-        "rolefinder compare --json 4EZ2-4R0S-6102-8ZDW-G3B0-9TKA-9HCX-0 4EZ2-4R0S-6109-3XQJ-GDFE-SA2H-N8DA-6",
+        "rolefinder compare --json 5C30-S97C-B102-8ZDW-G3B0-9TKA-9HC0-9 5C30-S97C-B109-3XQJ-GDFE-SA2H-N8DQ-F",
     },
     # catalogue problems, shown as SOURCE:LINE:COLUMN: path: message. Field names, ids, paths
     # and values from the file stay as written; problem_kind_... and the like are words inside
@@ -1891,6 +1891,32 @@ def hidden_character(text: str, allowed: str = "") -> str | None:
         if char not in allowed and unicodedata.category(char) in HIDDEN_CATEGORIES:
             return char
     return None
+
+
+def json_visible(text: str) -> str:
+    """JSON text with every hidden character written as a ``\\u`` escape, as JSON allows in a
+    string: the same value, nothing a terminal acts on or a reader cannot see.
+
+    json.dumps escapes only the C0 controls; DEL, the C1 controls (U+009B starts a CSI),
+    bidi overrides, zero-width characters and lone surrogates it writes as they are. Outside
+    strings JSON holds only spaces and the line breaks of its indent, which are kept.
+    """
+    if all(line.isprintable() for line in text.split("\n")):  # the usual case, decided in C
+        return text
+    import re
+    import unicodedata
+
+    def escaped(found: re.Match[str]) -> str:
+        char = found[0]
+        if unicodedata.category(char) not in HIDDEN_CATEGORIES:
+            return char
+        code = ord(char)
+        if code > 0xFFFF:  # JSON writes it as its UTF-16 surrogate pair
+            code -= 0x10000
+            return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+        return f"\\u{code:04x}"
+
+    return re.sub(r"[^\n\x20-\x7e]", escaped, text)  # what is not plain ASCII, line breaks kept
 
 
 def visible(text: str) -> str:

@@ -408,14 +408,14 @@ def render_history(
     """
     from rich.measure import Measurement
 
-    from rolefinder.codes import fingerprint
+    from rolefinder.codes import fingerprints
 
-    today = fingerprint(catalogue)
+    today = fingerprints(catalogue)  # a result kept by 1.2 holds the older one
     rows = []
     for entry in entries:
         role_id, fit = entry.top[0] if entry.top else ("", None)
         name = visible(_role_name(catalogue, role_id, lang)) if role_id else "-"
-        other = entry.fingerprint != today
+        other = entry.fingerprint not in today
         mark = "" if not other else f" ({t('history_other', lang)})" if plain else " *"
         code = visible(entry.code) or "-"
         date = _local_time(entry.taken)
@@ -447,7 +447,7 @@ def render_history(
             console.print(Text(name, style="bold") + Text(f"  {shown}"))
             console.print(Text(code, style="cyan"))
         console.print()
-    if any(entry.fingerprint != today for entry in entries):
+    if any(entry.fingerprint not in today for entry in entries):
         key = "history_marked_other_plain" if plain else "history_marked_other"
         say(console, t(key, lang), style="dim")
     say(console, t("history_where", lang, path=where), style="dim")
@@ -852,7 +852,9 @@ class ClassProgress:
 
         self.sizes, self.lang = sizes, lang
         self.progress = Progress(
-            TextColumn("{task.description}"),
+            # The description holds a file name: text, never markup (the console's markup=False
+            # does not reach a column, which reads its text as markup by default).
+            TextColumn("{task.description}", markup=False),
             BarColumn(),
             TaskProgressColumn(),
             console=console,

@@ -272,15 +272,15 @@ def result_dict(
     }
 
 
-def history_list(entries: list[Entry], today: str) -> list[dict[str, Any]]:
-    """The kept results as JSON-ready objects, oldest first; ``today`` is the fingerprint of
-    the catalogue in use, to say which were taken with it."""
+def history_list(entries: list[Entry], today: Collection[str]) -> list[dict[str, Any]]:
+    """The kept results as JSON-ready objects, oldest first; ``today`` holds the fingerprints
+    of the catalogue in use (codes.fingerprints), to say which were taken with it."""
     return [
         {
             "number": entry.number,
             "taken": entry.taken,
             "language": entry.lang,
-            "catalogue": {"fingerprint": entry.fingerprint, "current": entry.fingerprint == today},
+            "catalogue": {"fingerprint": entry.fingerprint, "current": entry.fingerprint in today},
             "answers": dict(entry.answers),
             "top": [{"id": role, "fit": fit} for role, fit in entry.top],
             "code": entry.code,
