@@ -218,6 +218,9 @@ def test_class_json_escapes_hostile_names_and_keeps_their_value(runner, tmp_path
     data = json.loads(done.stdout)
     assert [entry["label"] for entry in data["talk_first"]] == names
     assert str(other) in data["files"]
+    written = (tmp_path / "out" / "results.json").read_text("utf-8")  # the file, too
+    assert leaks(written) == [] and "\\u009b" in written
+    assert [s["label"] for s in json.loads(written)["students"]][: len(names)] == names
 
 
 def test_the_progress_bar_shows_a_file_name_as_text():

@@ -60,7 +60,7 @@ from rolefinder.forms import (
     read_header,
     roll_number_column,
 )
-from rolefinder.i18n import t, visible
+from rolefinder.i18n import json_visible, t, visible
 from rolefinder.languages import Lang
 from rolefinder.model import Catalogue
 from rolefinder.save import failed_save
@@ -590,7 +590,9 @@ class _JsonWriter:
         self.stream.write(separator + _json(entry).encode())
 
     def close(self, summary: Summary) -> None:
-        tail = json.dumps(summary_dict(summary), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        tail = json_visible(
+            json.dumps(summary_dict(summary), ensure_ascii=False, indent=2)
+        ).replace("\n", "\n  ")
         self.stream.write(b'\n  ],\n  "summary": ' + tail.encode() + b"\n}\n")
 
 
@@ -672,4 +674,6 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
 def _json(data: Any) -> str:
-    return _ENCODER.encode(data)
+    """One compact JSON value, hidden characters escaped (json_visible), as every JSON
+    rolefinder writes."""
+    return json_visible(_ENCODER.encode(data))
