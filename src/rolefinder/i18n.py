@@ -980,9 +980,11 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Result {who} has too few answers to rank the roles: {have} of the {need} needed (skipped questions do not count), so the two cannot be compared.",
         "id": "Hasil {who}: jawabannya belum cukup untuk menyusun peringkat profesi: baru {have} dari {need} yang dibutuhkan (pertanyaan yang dilewati tidak dihitung), jadi keduanya tidak bisa dibandingkan.",
     },
+    # One line a problem, each saying which result it is about: the error label leads every
+    # line of a message, so a heading line of its own would read "Error: ...: Error: ...".
     "compare_cannot_rank": {
-        "en": "Result {who} cannot be ranked:",
-        "id": "Peringkat untuk hasil {who} tidak bisa disusun:",
+        "en": "Result {who} cannot be ranked: {problem}",
+        "id": "Peringkat untuk hasil {who} tidak bisa disusun: {problem}",
     },
     "history_other_catalogue": {
         "en": "Saved result {number} was taken with another catalogue or another version of it, so it cannot be scored again with this one; use the same catalogue (--catalogue).",
