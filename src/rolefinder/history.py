@@ -118,6 +118,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"  # how every SQLite database file starts
 
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_LINK_ERRORS = (errno.ELOOP, getattr(errno, "EMLINK", errno.ELOOP))  # O_NOFOLLOW met a link
+MAX_LINKS = 40  # links followed above the history's folder, as many as Linux follows in a path
 
 # SQLite's primary result codes (the low byte of an extended one), as sqlite3 reports them.
 _CORRUPT, _NOTADB = 11, 26
@@ -343,26 +347,24 @@ def _connected(path: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
     become _Damaged, wherever they happen inside the block."""
     import sqlite3
 
-    if create:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    # Opened here first: a new file is made 0600, and anything but a regular file (a FIFO
-    # would make SQLite wait forever, a folder cannot be one) is refused before SQLite sees it.
-    flags = (os.O_RDWR | os.O_CREAT if create else os.O_RDONLY) | _NONBLOCK | _CLOEXEC
-    try:
-        handle = os.open(path, flags, 0o600)
-    except (FileNotFoundError, NotADirectoryError):
-        if create:
-            raise
-        yield None  # nothing kept there (yet)
-        return
-    try:
-        status = _check_sqlite(handle)
-    finally:
-        os.close(handle)
+    with _trusted_folder(path, create) as place:
+        if place is None:
+            yield None  # nothing kept there (yet)
+            return
+        folder, handle = place
+        real = folder / path.name  # every link above the folder resolved: SQLite follows none
+        try:
+            status = _opened_file(real, create, handle)
+        except (FileNotFoundError, NotADirectoryError):
+            if create:
+                raise
+            yield None
+            return
     identity = (status.st_dev, status.st_ino)
     # A URI, so that reading never makes a file: mode=rw opens an existing one (read-only when
-    # it cannot be written). No detect_types: no converter runs on what is read.
-    uri = f"{path.absolute().as_uri()}?mode={'rwc' if create else 'rw'}"
+    # it cannot be written); the file was made above, 0600, if it was missing. No detect_types:
+    # no converter runs on what is read.
+    uri = f"{real.as_uri()}?mode=rw"
     try:
         connection = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, isolation_level=None)
     except sqlite3.DatabaseError as error:
@@ -370,6 +372,10 @@ def _connected(path: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
             raise _Damaged(identity) from None
         raise
     try:
+        # SQLite opens by name and follows links: the file it opened must be the one checked,
+        # before it reads a byte (a swap needs a folder only its owner can write, but still).
+        if _identity(real) != identity:
+            raise _Refused(Phrase("why_swapped"))
         connection.execute("PRAGMA trusted_schema = OFF")  # the file's schema runs no functions
         _bring_up_to_date(connection)
         yield connection
@@ -379,6 +385,143 @@ def _connected(path: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
         raise
     finally:
         connection.close()
+
+
+@contextlib.contextmanager
+def _trusted_folder(path: Path, create: bool) -> Iterator[tuple[Path, int | None] | None]:
+    """The history's folder with every link above it resolved, once it is known that nobody
+    but this user (and root) can change anything on the way to it: each folder passed through
+    belongs to root or this user and is writable by nobody else (or sticky, as /tmp is), each
+    link above it too belongs to one of them, and the folder itself is this user's, writable by
+    nobody else, and no link. Missing folders are made 0700 when ``create``; otherwise None
+    when one is missing (nothing is kept yet). _Refused names the place at fault. With the
+    folder comes a descriptor of it, to open the file in the very folder checked.
+
+    Where there are no owners to compare (Windows), the folder is only made."""
+    absolute = Path(os.path.abspath(path)).parent
+    if not hasattr(os, "getuid") or os.open not in os.supports_dir_fd:  # pragma: no cover
+        if create:
+            absolute.mkdir(mode=0o700, parents=True, exist_ok=True)
+        yield (absolute, None) if absolute.is_dir() else None
+        return
+    here = _walk(absolute.parent, create)
+    if here is None:
+        yield None
+        return
+    folder = here / absolute.name
+    if create:
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder, 0o700)
+    try:
+        handle = os.open(folder, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC)
+    except FileNotFoundError:
+        yield None
+        return
+    except OSError as error:
+        if error.errno in _LINK_ERRORS or os.path.islink(folder):
+            raise _Refused(Phrase("why_link", {"place": str(folder)})) from None
+        raise
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISDIR(status.st_mode):
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+        _check_private(folder, status)
+        yield folder, handle
+    finally:
+        os.close(handle)
+
+
+def _walk(folder: Path, create: bool) -> Path | None:
+    """``folder`` (absolute) resolved from the root down, each folder passed through and each
+    link met checked (see _trusted_folder) before anything in it is looked at or made; None
+    when a part is missing and not ``create``."""
+    uid = os.getuid()
+    here = Path(folder.anchor)
+    _check_passage(here, os.lstat(here), uid)
+    pending = list(reversed(folder.parts[1:]))  # the names still to go, the next one last
+    links = 0
+    while pending:
+        name = pending.pop()
+        if name == "..":
+            here = here.parent
+            continue
+        place = here / name
+        try:
+            status = os.lstat(place)
+        except FileNotFoundError:
+            if not create:
+                return None
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(place, 0o700)
+            status = os.lstat(place)
+        if stat.S_ISLNK(status.st_mode):
+            _check_owner(place, status, uid)
+            links += 1
+            if links > MAX_LINKS:
+                raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(place))
+            target = Path(os.readlink(place))
+            if target.is_absolute():
+                here = Path(target.anchor)
+            pending.extend(reversed([part for part in target.parts if part not in ("/", ".")]))
+            continue
+        if not stat.S_ISDIR(status.st_mode):
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(place))
+        _check_passage(place, status, uid)
+        here = place
+    return here
+
+
+def _check_owner(place: Path, status: os.stat_result, uid: int) -> None:
+    if status.st_uid not in (0, uid):
+        raise _Refused(Phrase("why_owner", {"place": str(place), "owner": status.st_uid}))
+
+
+def _check_passage(place: Path, status: os.stat_result, uid: int) -> None:
+    """A folder on the way: root's or this user's, and nobody else can rename what is in it
+    (not writable by others, or sticky: then only an entry's owner can)."""
+    _check_owner(place, status, uid)
+    if status.st_mode & 0o022 and not status.st_mode & stat.S_ISVTX:
+        raise _Refused(Phrase("why_others_write", {"place": str(place)}))
+
+
+def _check_private(place: Path, status: os.stat_result) -> None:
+    """The history's own folder or file: this user's, and nobody else can write it."""
+    if status.st_uid != os.getuid():
+        raise _Refused(Phrase("why_owner", {"place": str(place), "owner": status.st_uid}))
+    if status.st_mode & 0o022:
+        raise _Refused(Phrase("why_others_write", {"place": str(place)}))
+
+
+def _opened_file(path: Path, create: bool, folder: int | None) -> os.stat_result:
+    """Open the history file in the folder ``folder`` is a descriptor of (if any) without
+    following a link (made 0600 when missing and ``create``) and without waiting (a FIFO would
+    make SQLite wait forever), and check it: a regular file, private (see _check_private),
+    empty or SQLite's. Its status; _Refused otherwise."""
+    flags = (os.O_RDWR | os.O_CREAT if create else os.O_RDONLY) | _NOFOLLOW | _NONBLOCK | _CLOEXEC
+    try:
+        if folder is None:  # pragma: no cover - Windows
+            handle = os.open(path, flags, 0o600)
+        else:
+            handle = os.open(path.name, flags, 0o600, dir_fd=folder)
+    except OSError as error:
+        if error.errno in _LINK_ERRORS or os.path.islink(path):
+            raise _Refused(Phrase("why_link", {"place": str(path)})) from None
+        raise
+    try:
+        if hasattr(os, "getuid") and stat.S_ISREG(os.fstat(handle).st_mode):
+            _check_private(path, os.fstat(handle))
+        return _check_sqlite(handle)
+    finally:
+        os.close(handle)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the regular file at ``path`` itself (a link is not followed)."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None
 
 
 def _check_sqlite(handle: int) -> os.stat_result:
@@ -529,7 +672,7 @@ def _status_if_sqlite(path: Path, identity: tuple[int, int]) -> os.stat_result |
     """The status of the file at ``path`` (None when there is none); _Refused when it is the
     file ``identity`` names but no SQLite file (see _check_sqlite)."""
     try:
-        handle = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
+        handle = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
     except FileNotFoundError:
         return None
     try:

@@ -1107,6 +1107,24 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "foldernya tidak bisa dibuat di sana",
     },
     "why_not_file": {"en": "it is not a regular file", "id": "itu bukan file biasa"},
+    # Why a history in a place someone else could have prepared is refused; {place} is the
+    # folder or file at fault, which may be a folder above the history's own.
+    "why_link": {
+        "en": "{place} is a symbolic link, and the history never follows one",
+        "id": "{place} adalah tautan simbolis (symlink), dan riwayat tidak pernah mengikutinya",
+    },
+    "why_owner": {
+        "en": "{place} belongs to another user (uid {owner}), who could read or change your results",
+        "id": "{place} milik pengguna lain (uid {owner}), yang bisa membaca atau mengubah hasilmu",
+    },
+    "why_others_write": {
+        "en": "{place} can be changed by other users",
+        "id": "{place} bisa diubah oleh pengguna lain",
+    },
+    "why_swapped": {
+        "en": "it was replaced while it was being opened",
+        "id": "file itu diganti saat sedang dibuka",
+    },
     "why_newer": {
         "en": "it was written by a newer rolefinder (history layout {found}; this one knows up to {ours}), so it is left as it is",
         "id": "file itu ditulis oleh rolefinder yang lebih baru (format riwayat {found}; versi ini hanya mengenal sampai {ours}), jadi dibiarkan apa adanya",
