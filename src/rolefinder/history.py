@@ -51,7 +51,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -109,6 +109,27 @@ MAX_TEXT = 200
 # pairs of MAX_TEXT-long texts, each character written as at most two) fit with room to spare.
 MAX_JSON = 1_000_000
 _TAKEN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+# What a listing reads of each row. A text longer than it may be (MAX_TEXT, MAX_JSON) is not
+# even fetched (NULL, which does not check out): a row of a hostile or damaged file costs no
+# more memory than the largest one rolefinder writes.
+_ROWS = (
+    "SELECT id,"
+    + ",".join(
+        f" CASE WHEN length({column}) <= {most} THEN {column} END"
+        for column, most in (
+            ("taken", MAX_TEXT),
+            ("lang", MAX_TEXT),
+            ("fingerprint", MAX_TEXT),
+            ("answers", MAX_JSON),
+            ("top", MAX_JSON),
+            ("code", MAX_TEXT),
+        )
+    )
+    + " FROM results"
+)
+PAGE = 256  # rows read at a time when listing
+LATEST = 20  # the results `history` lists on screen unless told how many (--limit, --all)
+MAX_NUMBER = 2**63 - 1  # the largest row number SQLite gives
 
 # A reference names a kept result by its number, of at most this many digits: shorter than the
 # shortest result code (13 characters: version, fingerprint, language, answers, check), so
@@ -238,27 +259,50 @@ def record(
     return None
 
 
-def entries(skipped: list[int] | None = None) -> list[Entry]:
-    """Every kept result that reads back well, oldest first; none when the history is off or
-    not made yet. The numbers of rows that do not are added to ``skipped``.
+def each(
+    limit: int | None = None, skipped: Callable[[int], object] | None = None
+) -> Iterator[Entry]:
+    """The kept results that read back well, oldest first, as they are read: all of them, or
+    those among the latest ``limit`` rows; none when the history is off or not made yet. The
+    number of each row that does not read back well is given to ``skipped``.
+
+    The rows are read PAGE at a time, each page a query of its own that starts where the last
+    one ended (by number, so each is found in the table's index): time grows with the rows
+    read, memory does not, and no lock is held between pages, so a quiz ending meanwhile is
+    kept, however slowly the list is read.
 
     Raises HistoryError when the history cannot be read; a damaged one is kept aside first.
     """
     path = location()
     if path is None:
-        return []
-    found: list[Entry] = []
+        return
     with _reading(path) as connection:
         if connection is None:
-            return []
-        columns = "id, taken, lang, fingerprint, answers, top, code"
-        for row in connection.execute(f"SELECT {columns} FROM results ORDER BY id"):
-            entry = _entry(row)
-            if entry is not None:
-                found.append(entry)
-            elif skipped is not None:
-                skipped.append(row[0])
-    return found
+            return
+        start = 0
+        if limit is not None and limit <= MAX_NUMBER:
+            row = connection.execute(
+                "SELECT id FROM results ORDER BY id DESC LIMIT 1 OFFSET ?", (limit - 1,)
+            ).fetchone()
+            start = row[0] if row else 0
+        while True:
+            page = connection.execute(_ROWS + " WHERE id >= ? ORDER BY id LIMIT ?", (start, PAGE))
+            rows = page.fetchall()  # the whole page: the statement ends, and its read lock
+            for row in rows:
+                entry = _entry(row)
+                if entry is not None:
+                    yield entry
+                elif skipped is not None:
+                    skipped(row[0])
+            if len(rows) < PAGE:
+                return
+            start = rows[-1][0] + 1
+
+
+def entries(skipped: list[int] | None = None) -> list[Entry]:
+    """Every kept result that reads back well, oldest first, in a list (see ``each``, which
+    reads them one by one); the numbers of those that do not are added to ``skipped``."""
+    return list(each(skipped=None if skipped is None else skipped.append))
 
 
 def parse_ref(text: str) -> int | Literal["last"] | None:
@@ -284,19 +328,26 @@ def find(ref: str) -> Entry:
     wanted = parse_ref(ref)
     if wanted is None:
         raise HistoryError("history_bad_ref", ref=ref)
-    skipped: list[int] = []
-    kept = entries(skipped)
-    if wanted == "last":
-        if kept:
-            return kept[-1]
-        raise HistoryError("history_empty")
-    number = wanted
-    for entry in kept:
-        if entry.number == number:
-            return entry
-    if number in skipped:
-        raise HistoryError("history_entry_unreadable", number=number)
-    raise HistoryError("history_no_entry", ref=ref)
+    path = location()
+    assert path is not None  # on, as checked above
+    with _reading(path) as connection:
+        if wanted == "last":  # the newest that reads back well, looked for from the end
+            rows = connection.execute(_ROWS + " ORDER BY id DESC") if connection else ()
+            found = next((e for e in map(_entry, rows) if e is not None), None)
+            if found is None:
+                raise HistoryError("history_empty")
+            return found
+        row = (
+            connection.execute(_ROWS + " WHERE id = ?", (wanted,)).fetchone()
+            if connection
+            else None
+        )
+    if row is None:
+        raise HistoryError("history_no_entry", ref=ref)
+    entry = _entry(row)
+    if entry is None:
+        raise HistoryError("history_entry_unreadable", number=wanted)
+    return entry
 
 
 def count() -> int:

@@ -1033,6 +1033,22 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "With --forget: delete without asking.",
         "id": "Dengan --forget: hapus tanpa bertanya.",
     },
+    "opt_history_limit": {
+        "en": "List only the latest N results (on screen the latest 20 unless --all; --json lists every one unless --limit).",
+        "id": "Tampilkan hanya N hasil terakhir (di layar 20 hasil terakhir, kecuali dengan --all; --json menampilkan semuanya, kecuali dengan --limit).",
+    },
+    "opt_history_all": {
+        "en": "List every saved result, not only the latest 20.",
+        "id": "Tampilkan semua hasil tersimpan, bukan hanya 20 hasil terakhir.",
+    },
+    "history_latest": {
+        "en": "These are the latest {shown} of your {count} saved results: --limit N lists the latest N, --all every one.",
+        "id": "Ini {shown} hasil terakhir dari {count} hasil tersimpanmu: --limit N menampilkan N hasil terakhir, --all semuanya.",
+    },
+    "history_limit_and_all": {
+        "en": "--limit and --all cannot go together: give one of them.",
+        "id": "--limit dan --all tidak bisa dipakai bersamaan: pilih salah satu.",
+    },
     "history_title": {"en": "Your saved results", "id": "Hasil tersimpanmu"},
     "col_date": {"en": "Date", "id": "Tanggal"},
     "col_lang": {"en": "Language", "id": "Bahasa"},
@@ -1171,6 +1187,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "history_forget_json": {
         "en": "--forget lists nothing: leave out --json.",
         "id": "--forget tidak menampilkan daftar: jangan pakai --json.",
+    },
+    "history_forget_list": {
+        "en": "--forget deletes every saved result and lists nothing: leave out {option}.",
+        "id": "--forget menghapus semua hasil tersimpan dan tidak menampilkan daftar: jangan pakai {option}.",
     },
     # result cards (--save .html, .svg, .md)
     "card_kicker": {"en": "rolefinder quiz result", "id": "Hasil kuis rolefinder"},
@@ -1591,11 +1611,13 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "examples_history": {
         "en": "rolefinder history\n"
-        "rolefinder history --json\n"
+        "rolefinder history --all\n"
+        "rolefinder history --json --limit 5\n"
         "# Delete every saved result (it asks first)\n"
         "rolefinder history --forget",
         "id": "rolefinder history\n"
-        "rolefinder history --json\n"
+        "rolefinder history --all\n"
+        "rolefinder history --json --limit 5\n"
         "# Hapus semua hasil tersimpan (ada pertanyaan dulu)\n"
         "rolefinder history --forget",
     },
