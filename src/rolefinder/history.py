@@ -7,6 +7,19 @@ Where: ``ROLEFINDER_HISTORY`` names the database file; ``0``, ``off``, ``no`` or
 case) turn the history off; unset or empty, it is ``history.sqlite3`` in the user's data folder
 (platformdirs). A folder made here is 0700 and the file 0600: a private record.
 
+Whose place: the path is walked from the root before anything there is made, read or written
+(see _trusted_folder). Every folder on the way must be root's or this user's and writable by
+nobody else (or sticky, as /tmp is), every link on the way root's or this user's; the history's
+own folder and file must be this user's, writable by nobody else, and no link. Anything else
+(a neighbour's folder under a predictable XDG_DATA_HOME in /tmp, a world-writable file, a link)
+is refused like any failure below, naming the place and what is wrong. The file is opened in
+the checked folder without following a link, and SQLite, which opens by name, is given the
+path with every link resolved; the file it opened must be the one checked.
+
+Listing: ``each`` reads the rows a page (PAGE rows) at a time, each page a query of its own,
+so a long history lists in time in step with its rows, in flat memory, and holds no lock
+between pages.
+
 What a row holds: when (UTC), the language, the catalogue's fingerprint, the answers, the roles
 the result listed (at most three: role id, fit 0-100), the result code and the rolefinder version
 that kept it. Answers and the top three are JSON text, read back checked against their shape (no
