@@ -593,6 +593,31 @@ def test_a_side_with_unknown_answers_is_named(catalogue):
 
     with pytest.raises(AnswersError) as raised:
         compare(catalogue, DESIGNER, {**ANALYST, "no-such-question": "x"}, labels=("#1", "#2"))
-    first, *rest = raised.value.describe("en").splitlines()
-    assert first == "Result B (#2) cannot be ranked:"
-    assert rest and "no-such-question" in rest[0]
+    (line,) = raised.value.describe("en").splitlines()  # one problem: one line
+    assert line.startswith("Result B (#2) cannot be ranked: Unknown question 'no-such-question'")
+
+
+LATER = "2026-12-01T10:00:00Z"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_saved_result_that_cannot_be_ranked_says_error_once_a_line(
+    runner, saved, catalogue, lang
+):
+    # Two unknown answers kept in the history (a catalogue edited since): each problem is one
+    # line led by one "Error:" and the result it is about, never "Error: ...:" over "Error: ...".
+    from rolefinder.codes import fingerprint
+    from rolefinder.history import record
+
+    odd = {**ANALYST, "no-such-question": "x", "no-such-either": "y"}
+    mark = fingerprint(catalogue)
+    assert record(lang=lang, fingerprint=mark, answers=odd, top=[], code="", taken=LATER) is None
+    done = runner.invoke(app, ["compare", "1", "last", "--lang", lang])
+    assert done.exit_code == 1 and done.stdout == ""
+    label = t("error", lang)
+    lines = done.stderr.splitlines()
+    assert len(lines) == 2, done.stderr
+    lead = t("compare_cannot_rank", lang, who="B (#3, 2026-12-01)", problem="")
+    for line, question in zip(lines, ("no-such-question", "no-such-either"), strict=True):
+        assert line.startswith(f"{label}: {lead}") and question in line
+        assert line.count(f"{label}:") == 1

@@ -53,7 +53,6 @@ from rolefinder.version import __version__
 
 if TYPE_CHECKING:
     from rolefinder.engine import Result
-    from rolefinder.history import Entry
     from rolefinder.model import Catalogue
     from rolefinder.quiz import Prompter
     from rolefinder.render import Console
@@ -1083,6 +1082,17 @@ def show(
 def history(
     ctx: typer.Context,
     as_json: Annotated[bool, _json_option("history")] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            metavar="N",
+            click_type=Count(),
+            help=_help("opt_history_limit"),
+            show_default=False,
+        ),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help=_help("opt_history_all"))] = False,
     forget: Annotated[bool, typer.Option("--forget", help=_help("opt_forget"))] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_help("opt_yes"))] = False,
     plain: PlainOutputOption = False,
@@ -1091,16 +1101,25 @@ def history(
 ) -> None:
     """List the results kept on this computer, or delete them all (--forget).
 
+    On screen the latest LATEST results unless --limit or --all says otherwise; with --json
+    every one unless --limit does. Either way they are read and shown one page at a time.
+
     Exit 0 when listed (or empty, or off), forgotten or declined; 1 when the history cannot
-    be read (a damaged one is kept aside first); 2 for --forget with --json, or with no
-    terminal to ask on and no --yes.
+    be read (a damaged one is kept aside first); 2 for --forget with --json, --limit or --all,
+    --limit with --all, or --forget with no terminal to ask on and no --yes.
     """
-    from rolefinder.history import HISTORY_ENV, entries, location, off_setting
+    from rolefinder.history import HISTORY_ENV, LATEST, location, off_setting
 
     world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
-        if forget and as_json:
-            raise typer.BadParameter(t("history_forget_json", language), param_hint="'--json'")
+        if forget and (as_json or limit is not None or every):
+            if as_json:
+                raise typer.BadParameter(t("history_forget_json", language), param_hint="'--json'")
+            option = "--all" if every else "--limit"
+            message = t("history_forget_list", language, option=option)
+            raise typer.BadParameter(message, param_hint=f"'{option}'")
+        if limit is not None and every:
+            raise typer.BadParameter(t("history_limit_and_all", language), param_hint="'--all'")
         where = location()
         if where is None:
             off = t("history_off", language, env=HISTORY_ENV, value=off_setting())
@@ -1112,34 +1131,47 @@ def history(
         elif forget:
             _forget(world, language, yes)
         else:
-            skipped: list[int] = []
-            kept = entries(skipped)
-            for number in skipped:
-                _say(world.err(), t("history_skipped", language, number=number))
-            shown = _plain(ctx, plain)
-            _show_history(world, kept, language, str(where), catalogue, as_json, shown)
+            shown = limit if limit is not None or every or as_json else LATEST
+            listing = Listing(str(where), catalogue, as_json, _plain(ctx, plain), shown)
+            _show_history(world, language, listing)
 
 
-def _show_history(
-    world: World,
-    kept: "list[Entry]",
-    lang: Lang,
-    where: str,
-    catalogue: Path | None,
-    as_json: bool,
-    plain: bool = False,
-) -> None:
-    from rolefinder.render import render_history, render_json
+class Listing(NamedTuple):
+    """What `history` lists and how."""
 
-    if as_json:
+    where: str  # the history file, as the user named it
+    catalogue: Path | None
+    as_json: bool
+    plain: bool
+    limit: int | None  # the latest this many; None: every one
+
+
+def _show_history(world: World, lang: Lang, listing: Listing) -> None:
+    """The kept results, streamed as they are read: a note on standard error for each row that
+    does not read back well, then (on screen, when some were left out) how to see more."""
+    from rolefinder.history import count, each
+    from rolefinder.languages import number
+    from rolefinder.render import render_history, render_json_list
+
+    def skipped(row: int) -> None:
+        _say(world.err(), t("history_skipped", lang, number=row))
+
+    kept = each(listing.limit, skipped)
+    loaded = _load(listing.catalogue)
+    if listing.as_json:
         from rolefinder.codes import fingerprints
-        from rolefinder.report import history_list
+        from rolefinder.report import history_items
 
-        render_json(world.out(), history_list(kept, fingerprints(_load(catalogue))))
-    elif kept:
-        render_history(world.out(), _load(catalogue), kept, lang, where, plain)
-    else:
+        render_json_list(world.out(), history_items(kept, fingerprints(loaded)))
+        return
+    if not render_history(world.out(), loaded, kept, lang, listing.where, listing.plain):
         _say(world.out(), t("history_empty", lang))
+        return
+    if listing.limit is not None:
+        total = count()
+        if total > listing.limit:
+            shown = number(listing.limit, lang)
+            _say(world.out(), t("history_latest", lang, shown=shown, count=number(total, lang)))
 
 
 def _forget(world: World, lang: Lang, yes: bool) -> None:

@@ -52,7 +52,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from rolefinder.engine import Evidence, Result, rank
-from rolefinder.errors import AnswersError
+from rolefinder.errors import AnswersError, SideError
 from rolefinder.explain import MEANINGFUL_POINTS, band
 from rolefinder.i18n import t
 from rolefinder.languages import Lang
@@ -177,7 +177,7 @@ def _side(
 
 def _which_side(error: AnswersError, letter: str, label: str) -> AnswersError:
     """``error`` told for one side: "Result B (#3, 2026-11-24) has too few answers ...", or
-    "Result B (...) cannot be ranked:" above the problems ``rank`` found. Not "answer N more":
+    "Result B (...) cannot be ranked: ..." before each problem ``rank`` found. Not "answer N more":
     a result already taken cannot be answered further."""
     who = letter if label == letter else f"{letter} ({label})"
     if len(error.problems) == 1 and error.problems[0][0] == "too_few_answers":
@@ -185,7 +185,7 @@ def _which_side(error: AnswersError, letter: str, label: str) -> AnswersError:
         return AnswersError(
             [("compare_too_few", {"who": who, "have": values["have"], "need": values["need"]})]
         )
-    return AnswersError([("compare_cannot_rank", {"who": who}), *error.problems])
+    return SideError(who, error.problems)
 
 
 def _placed_in(result: Result, role_id: str) -> Placed:

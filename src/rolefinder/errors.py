@@ -158,6 +158,22 @@ class AnswersError(RolefinderError):
         return "\n".join(t(key, lang, **values) for key, values in self.problems)
 
 
+class SideError(AnswersError):
+    """An AnswersError of one side of a comparison: each problem on a line of its own that
+    says which result it is about ("Result B (#3, 2026-11-24) cannot be ranked: ...")."""
+
+    def __init__(self, who: str, problems: Sequence[tuple[str, dict[str, str]]]) -> None:
+        self.who = who
+        super().__init__(problems)
+
+    def describe(self, lang: Lang) -> str:
+        """Every problem, one a line, each led by the side it is about."""
+        return "\n".join(
+            t("compare_cannot_rank", lang, who=self.who, problem=t(key, lang, **values))
+            for key, values in self.problems
+        )
+
+
 class BadSheetError(AnswersError):
     """An answer sheet that cannot be read: its problem, placed in the file, in either language."""
 

@@ -7,6 +7,19 @@ Where: ``ROLEFINDER_HISTORY`` names the database file; ``0``, ``off``, ``no`` or
 case) turn the history off; unset or empty, it is ``history.sqlite3`` in the user's data folder
 (platformdirs). A folder made here is 0700 and the file 0600: a private record.
 
+Whose place: the path is walked from the root before anything there is made, read or written
+(see _trusted_folder). Every folder on the way must be root's or this user's and writable by
+nobody else (or sticky, as /tmp is), every link on the way root's or this user's; the history's
+own folder and file must be this user's, writable by nobody else, and no link. Anything else
+(a neighbour's folder under a predictable XDG_DATA_HOME in /tmp, a world-writable file, a link)
+is refused like any failure below, naming the place and what is wrong. The file is opened in
+the checked folder without following a link, and SQLite, which opens by name, is given the
+path with every link resolved; the file it opened must be the one checked.
+
+Listing: ``each`` reads the rows a page (PAGE rows) at a time, each page a query of its own,
+so a long history lists in time in step with its rows, in flat memory, and holds no lock
+between pages.
+
 What a row holds: when (UTC), the language, the catalogue's fingerprint, the answers, the roles
 the result listed (at most three: role id, fit 0-100), the result code and the rolefinder version
 that kept it. Answers and the top three are JSON text, read back checked against their shape (no
@@ -51,7 +64,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -109,6 +122,27 @@ MAX_TEXT = 200
 # pairs of MAX_TEXT-long texts, each character written as at most two) fit with room to spare.
 MAX_JSON = 1_000_000
 _TAKEN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+# What a listing reads of each row. A text longer than it may be (MAX_TEXT, MAX_JSON) is not
+# even fetched (NULL, which does not check out): a row of a hostile or damaged file costs no
+# more memory than the largest one rolefinder writes.
+_ROWS = (
+    "SELECT id,"
+    + ",".join(
+        f" CASE WHEN length({column}) <= {most} THEN {column} END"
+        for column, most in (
+            ("taken", MAX_TEXT),
+            ("lang", MAX_TEXT),
+            ("fingerprint", MAX_TEXT),
+            ("answers", MAX_JSON),
+            ("top", MAX_JSON),
+            ("code", MAX_TEXT),
+        )
+    )
+    + " FROM results"
+)
+PAGE = 256  # rows read at a time when listing
+LATEST = 20  # the results `history` lists on screen unless told how many (--limit, --all)
+MAX_NUMBER = 2**63 - 1  # the largest row number SQLite gives
 
 # A reference names a kept result by its number, of at most this many digits: shorter than the
 # shortest result code (13 characters: version, fingerprint, language, answers, check), so
@@ -118,6 +152,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"  # how every SQLite database file starts
 
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_LINK_ERRORS = (errno.ELOOP, getattr(errno, "EMLINK", errno.ELOOP))  # O_NOFOLLOW met a link
+MAX_LINKS = 40  # links followed above the history's folder, as many as Linux follows in a path
 
 # SQLite's primary result codes (the low byte of an extended one), as sqlite3 reports them.
 _CORRUPT, _NOTADB = 11, 26
@@ -234,27 +272,50 @@ def record(
     return None
 
 
-def entries(skipped: list[int] | None = None) -> list[Entry]:
-    """Every kept result that reads back well, oldest first; none when the history is off or
-    not made yet. The numbers of rows that do not are added to ``skipped``.
+def each(
+    limit: int | None = None, skipped: Callable[[int], object] | None = None
+) -> Iterator[Entry]:
+    """The kept results that read back well, oldest first, as they are read: all of them, or
+    those among the latest ``limit`` rows; none when the history is off or not made yet. The
+    number of each row that does not read back well is given to ``skipped``.
+
+    The rows are read PAGE at a time, each page a query of its own that starts where the last
+    one ended (by number, so each is found in the table's index): time grows with the rows
+    read, memory does not, and no lock is held between pages, so a quiz ending meanwhile is
+    kept, however slowly the list is read.
 
     Raises HistoryError when the history cannot be read; a damaged one is kept aside first.
     """
     path = location()
     if path is None:
-        return []
-    found: list[Entry] = []
+        return
     with _reading(path) as connection:
         if connection is None:
-            return []
-        columns = "id, taken, lang, fingerprint, answers, top, code"
-        for row in connection.execute(f"SELECT {columns} FROM results ORDER BY id"):
-            entry = _entry(row)
-            if entry is not None:
-                found.append(entry)
-            elif skipped is not None:
-                skipped.append(row[0])
-    return found
+            return
+        start = 0
+        if limit is not None and limit <= MAX_NUMBER:
+            row = connection.execute(
+                "SELECT id FROM results ORDER BY id DESC LIMIT 1 OFFSET ?", (limit - 1,)
+            ).fetchone()
+            start = row[0] if row else 0
+        while True:
+            page = connection.execute(_ROWS + " WHERE id >= ? ORDER BY id LIMIT ?", (start, PAGE))
+            rows = page.fetchall()  # the whole page: the statement ends, and its read lock
+            for row in rows:
+                entry = _entry(row)
+                if entry is not None:
+                    yield entry
+                elif skipped is not None:
+                    skipped(row[0])
+            if len(rows) < PAGE:
+                return
+            start = rows[-1][0] + 1
+
+
+def entries(skipped: list[int] | None = None) -> list[Entry]:
+    """Every kept result that reads back well, oldest first, in a list (see ``each``, which
+    reads them one by one); the numbers of those that do not are added to ``skipped``."""
+    return list(each(skipped=None if skipped is None else skipped.append))
 
 
 def parse_ref(text: str) -> int | Literal["last"] | None:
@@ -280,19 +341,26 @@ def find(ref: str) -> Entry:
     wanted = parse_ref(ref)
     if wanted is None:
         raise HistoryError("history_bad_ref", ref=ref)
-    skipped: list[int] = []
-    kept = entries(skipped)
-    if wanted == "last":
-        if kept:
-            return kept[-1]
-        raise HistoryError("history_empty")
-    number = wanted
-    for entry in kept:
-        if entry.number == number:
-            return entry
-    if number in skipped:
-        raise HistoryError("history_entry_unreadable", number=number)
-    raise HistoryError("history_no_entry", ref=ref)
+    path = location()
+    assert path is not None  # on, as checked above
+    with _reading(path) as connection:
+        if wanted == "last":  # the newest that reads back well, looked for from the end
+            rows = connection.execute(_ROWS + " ORDER BY id DESC") if connection else ()
+            found = next((e for e in map(_entry, rows) if e is not None), None)
+            if found is None:
+                raise HistoryError("history_empty")
+            return found
+        row = (
+            connection.execute(_ROWS + " WHERE id = ?", (wanted,)).fetchone()
+            if connection
+            else None
+        )
+    if row is None:
+        raise HistoryError("history_no_entry", ref=ref)
+    entry = _entry(row)
+    if entry is None:
+        raise HistoryError("history_entry_unreadable", number=wanted)
+    return entry
 
 
 def count() -> int:
@@ -343,26 +411,24 @@ def _connected(path: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
     become _Damaged, wherever they happen inside the block."""
     import sqlite3
 
-    if create:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    # Opened here first: a new file is made 0600, and anything but a regular file (a FIFO
-    # would make SQLite wait forever, a folder cannot be one) is refused before SQLite sees it.
-    flags = (os.O_RDWR | os.O_CREAT if create else os.O_RDONLY) | _NONBLOCK | _CLOEXEC
-    try:
-        handle = os.open(path, flags, 0o600)
-    except (FileNotFoundError, NotADirectoryError):
-        if create:
-            raise
-        yield None  # nothing kept there (yet)
-        return
-    try:
-        status = _check_sqlite(handle)
-    finally:
-        os.close(handle)
+    with _trusted_folder(path, create) as place:
+        if place is None:
+            yield None  # nothing kept there (yet)
+            return
+        folder, handle = place
+        real = folder / path.name  # every link above the folder resolved: SQLite follows none
+        try:
+            status = _opened_file(real, create, handle)
+        except (FileNotFoundError, NotADirectoryError):
+            if create:
+                raise
+            yield None
+            return
     identity = (status.st_dev, status.st_ino)
     # A URI, so that reading never makes a file: mode=rw opens an existing one (read-only when
-    # it cannot be written). No detect_types: no converter runs on what is read.
-    uri = f"{path.absolute().as_uri()}?mode={'rwc' if create else 'rw'}"
+    # it cannot be written); the file was made above, 0600, if it was missing. No detect_types:
+    # no converter runs on what is read.
+    uri = f"{real.as_uri()}?mode=rw"
     try:
         connection = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, isolation_level=None)
     except sqlite3.DatabaseError as error:
@@ -370,6 +436,10 @@ def _connected(path: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
             raise _Damaged(identity) from None
         raise
     try:
+        # SQLite opens by name and follows links: the file it opened must be the one checked,
+        # before it reads a byte (a swap needs a folder only its owner can write, but still).
+        if _identity(real) != identity:
+            raise _Refused(Phrase("why_swapped"))
         connection.execute("PRAGMA trusted_schema = OFF")  # the file's schema runs no functions
         _bring_up_to_date(connection)
         yield connection
@@ -379,6 +449,143 @@ def _connected(path: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
         raise
     finally:
         connection.close()
+
+
+@contextlib.contextmanager
+def _trusted_folder(path: Path, create: bool) -> Iterator[tuple[Path, int | None] | None]:
+    """The history's folder with every link above it resolved, once it is known that nobody
+    but this user (and root) can change anything on the way to it: each folder passed through
+    belongs to root or this user and is writable by nobody else (or sticky, as /tmp is), each
+    link above it too belongs to one of them, and the folder itself is this user's, writable by
+    nobody else, and no link. Missing folders are made 0700 when ``create``; otherwise None
+    when one is missing (nothing is kept yet). _Refused names the place at fault. With the
+    folder comes a descriptor of it, to open the file in the very folder checked.
+
+    Where there are no owners to compare (Windows), the folder is only made."""
+    absolute = Path(os.path.abspath(path)).parent
+    if not hasattr(os, "getuid") or os.open not in os.supports_dir_fd:  # pragma: no cover
+        if create:
+            absolute.mkdir(mode=0o700, parents=True, exist_ok=True)
+        yield (absolute, None) if absolute.is_dir() else None
+        return
+    here = _walk(absolute.parent, create)
+    if here is None:
+        yield None
+        return
+    folder = here / absolute.name
+    if create:
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder, 0o700)
+    try:
+        handle = os.open(folder, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC)
+    except FileNotFoundError:
+        yield None
+        return
+    except OSError as error:
+        if error.errno in _LINK_ERRORS or os.path.islink(folder):
+            raise _Refused(Phrase("why_link", {"place": str(folder)})) from None
+        raise
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISDIR(status.st_mode):
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+        _check_private(folder, status)
+        yield folder, handle
+    finally:
+        os.close(handle)
+
+
+def _walk(folder: Path, create: bool) -> Path | None:
+    """``folder`` (absolute) resolved from the root down, each folder passed through and each
+    link met checked (see _trusted_folder) before anything in it is looked at or made; None
+    when a part is missing and not ``create``."""
+    uid = os.getuid()
+    here = Path(folder.anchor)
+    _check_passage(here, os.lstat(here), uid)
+    pending = list(reversed(folder.parts[1:]))  # the names still to go, the next one last
+    links = 0
+    while pending:
+        name = pending.pop()
+        if name == "..":
+            here = here.parent
+            continue
+        place = here / name
+        try:
+            status = os.lstat(place)
+        except FileNotFoundError:
+            if not create:
+                return None
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(place, 0o700)
+            status = os.lstat(place)
+        if stat.S_ISLNK(status.st_mode):
+            _check_owner(place, status, uid)
+            links += 1
+            if links > MAX_LINKS:
+                raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(place))
+            target = Path(os.readlink(place))
+            if target.is_absolute():
+                here = Path(target.anchor)
+            pending.extend(reversed([part for part in target.parts if part not in ("/", ".")]))
+            continue
+        if not stat.S_ISDIR(status.st_mode):
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(place))
+        _check_passage(place, status, uid)
+        here = place
+    return here
+
+
+def _check_owner(place: Path, status: os.stat_result, uid: int) -> None:
+    if status.st_uid not in (0, uid):
+        raise _Refused(Phrase("why_owner", {"place": str(place), "owner": status.st_uid}))
+
+
+def _check_passage(place: Path, status: os.stat_result, uid: int) -> None:
+    """A folder on the way: root's or this user's, and nobody else can rename what is in it
+    (not writable by others, or sticky: then only an entry's owner can)."""
+    _check_owner(place, status, uid)
+    if status.st_mode & 0o022 and not status.st_mode & stat.S_ISVTX:
+        raise _Refused(Phrase("why_others_write", {"place": str(place)}))
+
+
+def _check_private(place: Path, status: os.stat_result) -> None:
+    """The history's own folder or file: this user's, and nobody else can write it."""
+    if status.st_uid != os.getuid():
+        raise _Refused(Phrase("why_owner", {"place": str(place), "owner": status.st_uid}))
+    if status.st_mode & 0o022:
+        raise _Refused(Phrase("why_others_write", {"place": str(place)}))
+
+
+def _opened_file(path: Path, create: bool, folder: int | None) -> os.stat_result:
+    """Open the history file in the folder ``folder`` is a descriptor of (if any) without
+    following a link (made 0600 when missing and ``create``) and without waiting (a FIFO would
+    make SQLite wait forever), and check it: a regular file, private (see _check_private),
+    empty or SQLite's. Its status; _Refused otherwise."""
+    flags = (os.O_RDWR | os.O_CREAT if create else os.O_RDONLY) | _NOFOLLOW | _NONBLOCK | _CLOEXEC
+    try:
+        if folder is None:  # pragma: no cover - Windows
+            handle = os.open(path, flags, 0o600)
+        else:
+            handle = os.open(path.name, flags, 0o600, dir_fd=folder)
+    except OSError as error:
+        if error.errno in _LINK_ERRORS or os.path.islink(path):
+            raise _Refused(Phrase("why_link", {"place": str(path)})) from None
+        raise
+    try:
+        if hasattr(os, "getuid") and stat.S_ISREG(os.fstat(handle).st_mode):
+            _check_private(path, os.fstat(handle))
+        return _check_sqlite(handle)
+    finally:
+        os.close(handle)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the regular file at ``path`` itself (a link is not followed)."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None
 
 
 def _check_sqlite(handle: int) -> os.stat_result:
@@ -529,7 +736,7 @@ def _status_if_sqlite(path: Path, identity: tuple[int, int]) -> os.stat_result |
     """The status of the file at ``path`` (None when there is none); _Refused when it is the
     file ``identity`` names but no SQLite file (see _check_sqlite)."""
     try:
-        handle = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
+        handle = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
     except FileNotFoundError:
         return None
     try:

@@ -1029,9 +1029,11 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "en": "Result {who} has too few answers to rank the roles: {have} of the {need} needed (skipped questions do not count), so the two cannot be compared.",
         "id": "Hasil {who}: jawabannya belum cukup untuk menyusun peringkat profesi: baru {have} dari {need} yang dibutuhkan (pertanyaan yang dilewati tidak dihitung), jadi keduanya tidak bisa dibandingkan.",
     },
+    # One line a problem, each saying which result it is about: the error label leads every
+    # line of a message, so a heading line of its own would read "Error: ...: Error: ...".
     "compare_cannot_rank": {
-        "en": "Result {who} cannot be ranked:",
-        "id": "Peringkat untuk hasil {who} tidak bisa disusun:",
+        "en": "Result {who} cannot be ranked: {problem}",
+        "id": "Peringkat untuk hasil {who} tidak bisa disusun: {problem}",
     },
     "history_other_catalogue": {
         "en": "Saved result {number} was taken with another catalogue or another version of it, so it cannot be scored again with this one; use the same catalogue (--catalogue).",
@@ -1079,6 +1081,22 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "opt_yes": {
         "en": "With --forget: delete without asking.",
         "id": "Dengan --forget: hapus tanpa bertanya.",
+    },
+    "opt_history_limit": {
+        "en": "List only the latest N results (on screen the latest 20 unless --all; --json lists every one unless --limit).",
+        "id": "Tampilkan hanya N hasil terakhir (di layar 20 hasil terakhir, kecuali dengan --all; --json menampilkan semuanya, kecuali dengan --limit).",
+    },
+    "opt_history_all": {
+        "en": "List every saved result, not only the latest 20.",
+        "id": "Tampilkan semua hasil tersimpan, bukan hanya 20 hasil terakhir.",
+    },
+    "history_latest": {
+        "en": "These are the latest {shown} of your {count} saved results: --limit N lists the latest N, --all every one.",
+        "id": "Ini {shown} hasil terakhir dari {count} hasil tersimpanmu: --limit N menampilkan N hasil terakhir, --all semuanya.",
+    },
+    "history_limit_and_all": {
+        "en": "--limit and --all cannot go together: give one of them.",
+        "id": "--limit dan --all tidak bisa dipakai bersamaan: pilih salah satu.",
     },
     "history_title": {"en": "Your saved results", "id": "Hasil tersimpanmu"},
     "col_date": {"en": "Date", "id": "Tanggal"},
@@ -1154,6 +1172,24 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
         "id": "foldernya tidak bisa dibuat di sana",
     },
     "why_not_file": {"en": "it is not a regular file", "id": "itu bukan file biasa"},
+    # Why a history in a place someone else could have prepared is refused; {place} is the
+    # folder or file at fault, which may be a folder above the history's own.
+    "why_link": {
+        "en": "{place} is a symbolic link, and the history never follows one",
+        "id": "{place} adalah tautan simbolis (symlink), dan riwayat tidak pernah mengikutinya",
+    },
+    "why_owner": {
+        "en": "{place} belongs to another user (uid {owner}), who could read or change your results",
+        "id": "{place} milik pengguna lain (uid {owner}), yang bisa membaca atau mengubah hasilmu",
+    },
+    "why_others_write": {
+        "en": "{place} can be changed by other users",
+        "id": "{place} bisa diubah oleh pengguna lain",
+    },
+    "why_swapped": {
+        "en": "it was replaced while it was being opened",
+        "id": "file itu diganti saat sedang dibuka",
+    },
     "why_newer": {
         "en": "it was written by a newer rolefinder (history layout {found}; this one knows up to {ours}), so it is left as it is",
         "id": "file itu ditulis oleh rolefinder yang lebih baru (format riwayat {found}; versi ini hanya mengenal sampai {ours}), jadi dibiarkan apa adanya",
@@ -1200,6 +1236,10 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     "history_forget_json": {
         "en": "--forget lists nothing: leave out --json.",
         "id": "--forget tidak menampilkan daftar: jangan pakai --json.",
+    },
+    "history_forget_list": {
+        "en": "--forget deletes every saved result and lists nothing: leave out {option}.",
+        "id": "--forget menghapus semua hasil tersimpan dan tidak menampilkan daftar: jangan pakai {option}.",
     },
     # result cards (--save .html, .svg, .md)
     "card_kicker": {"en": "rolefinder quiz result", "id": "Hasil kuis rolefinder"},
@@ -1620,11 +1660,13 @@ MESSAGES: dict[str, Mapping[Lang, str]] = {
     },
     "examples_history": {
         "en": "rolefinder history\n"
-        "rolefinder history --json\n"
+        "rolefinder history --all\n"
+        "rolefinder history --json --limit 5\n"
         "# Delete every saved result (it asks first)\n"
         "rolefinder history --forget",
         "id": "rolefinder history\n"
-        "rolefinder history --json\n"
+        "rolefinder history --all\n"
+        "rolefinder history --json --limit 5\n"
         "# Hapus semua hasil tersimpan (ada pertanyaan dulu)\n"
         "rolefinder history --forget",
     },

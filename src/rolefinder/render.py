@@ -10,7 +10,7 @@ import errno
 import os
 import re
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -333,6 +333,21 @@ def render_json(console: Console, data: Any) -> None:
     console.file.write(as_json(data, ascii_only=not _unicode(console)))
 
 
+def render_json_list(console: Console, items: Iterable[Any]) -> None:
+    """A JSON list written an item at a time, as each comes: the very text render_json gives
+    the whole list, with one item in memory at a time."""
+    from rolefinder.cards import as_json
+
+    ascii_only = not _unicode(console)
+    write = console.file.write
+    opening = "[\n  "
+    for item in items:
+        # Each line of an item one level further in (JSON strings hold no raw newline).
+        write(opening + as_json(item, ascii_only).rstrip("\n").replace("\n", "\n  "))
+        opening = ",\n  "
+    write("[]\n" if opening == "[\n  " else "\n]\n")
+
+
 def render_roles(
     console: Console, catalogue: Catalogue, roles: Sequence[Role], lang: Lang, plain: bool = False
 ) -> None:
@@ -388,39 +403,91 @@ def render_questions(console: Console, catalogue: Catalogue, lang: Lang) -> None
     say(console, t("questions_footer", lang))
 
 
+# The most kept results drawn as a table: a table is measured whole before it is drawn, so a
+# longer listing (history --all) is a list, drawn a result at a time as they are read.
+HISTORY_TABLE_MOST = 100
+
+
 def render_history(
     console: Console,
     catalogue: Catalogue,
-    entries: Sequence[Entry],
+    entries: Iterable[Entry],
     lang: Lang,
     where: str,
     plain: bool = False,
-) -> None:
-    """The kept results, oldest first: number, date (local time), language, the best match of
-    the day (named from today's catalogue, marked * when the result was taken with another
-    catalogue or version), its fit ("82/100"; "-" for a result kept before 2.0, which kept a
-    chance instead) and the result code; then where the history is kept. A table where it
-    fits whole (codes are never cut, so they can be copied), else a list; always a list when
-    ``plain`` (screen readers, TERM=dumb), the mark said in words.
+) -> bool:
+    """The kept results as ``entries`` gives them (oldest first): number, date (local time),
+    language, the best match of the day (named from today's catalogue, marked * when the
+    result was taken with another catalogue or version), its fit ("82/100"; "-" for a result
+    kept before 2.0, which kept a chance instead) and the result code; then where the history
+    is kept. A table where it fits whole (codes are never cut, so they can be copied) and holds
+    at most HISTORY_TABLE_MOST results, else a list, each result drawn as it comes (memory stays
+    flat however long the history); always a list when ``plain`` (screen readers, TERM=dumb),
+    the mark said in words. False, and nothing drawn, when there are none.
 
     Everything read from the history is shown as Text with hidden characters spelled out, so
     no stored value can act on the terminal or be read as markup.
     """
+    from itertools import chain, islice
+
     from rich.measure import Measurement
 
     from rolefinder.codes import fingerprints
 
     today = fingerprints(catalogue)  # a result kept by 1.2 holds the older one
-    rows = []
-    for entry in entries:
-        role_id, fit = entry.top[0] if entry.top else ("", None)
-        name = visible(_role_name(catalogue, role_id, lang)) if role_id else "-"
-        other = entry.fingerprint not in today
-        mark = "" if not other else f" ({t('history_other', lang)})" if plain else " *"
-        code = visible(entry.code) or "-"
-        date = _local_time(entry.taken)
-        shown = "-" if fit is None else fit_text(fit)
-        rows.append((str(entry.number), date, name + mark, shown, code))
+    rest = iter(entries)
+    first = list(islice(rest, HISTORY_TABLE_MOST + 1))
+    if not first:
+        return False
+    if not plain and len(first) <= HISTORY_TABLE_MOST:
+        table = _history_table(catalogue, first, lang, today)
+        unbounded = console.options.update_width(10**6)  # its own width, not the screen's
+        if Measurement.get(console, unbounded, table).maximum <= console.width:
+            console.print(table)
+            _history_footer(
+                console, lang, where, plain, any(e.fingerprint not in today for e in first)
+            )
+            return True
+    console.print(Text(t("history_title", lang), style="bold"))
+    other = False
+    entries_left = chain(first, rest)
+    # HISTORY_TABLE_MOST results to a print: rich's work for each print, not for each result
+    while batch := list(islice(entries_left, HISTORY_TABLE_MOST)):
+        lines = Text()
+        for entry in batch:
+            other = other or entry.fingerprint not in today
+            number_, date, name, shown, code = _history_row(catalogue, entry, lang, today, plain)
+            lines.append("\n")
+            lines.append(f"{number_}. ", "bold")
+            lines.append(f"{date}  {entry.lang}\n")
+            lines.append(name, "bold")
+            lines.append(f"  {shown}\n")
+            lines.append(code, "cyan")
+            lines.append("\n")
+        lines.rstrip()  # the last line's end is the print's own
+        console.print(lines)
+    console.print()
+    _history_footer(console, lang, where, plain, other)
+    return True
+
+
+def _history_row(
+    catalogue: Catalogue, entry: Entry, lang: Lang, today: Collection[str], plain: bool
+) -> tuple[str, str, str, str, str]:
+    """One kept result in words: number, local date and time, best match (marked when taken
+    with another catalogue), its fit, the code."""
+    role_id, fit = entry.top[0] if entry.top else ("", None)
+    name = visible(_role_name(catalogue, role_id, lang)) if role_id else "-"
+    other = entry.fingerprint not in today
+    mark = "" if not other else f" ({t('history_other', lang)})" if plain else " *"
+    code = visible(entry.code) or "-"
+    shown = "-" if fit is None else fit_text(fit)
+    return str(entry.number), _local_time(entry.taken), name + mark, shown, code
+
+
+def _history_table(
+    catalogue: Catalogue, entries: Sequence[Entry], lang: Lang, today: Collection[str]
+) -> Table:
     table = Table(
         title=t("history_title", lang),
         title_justify="left",
@@ -433,21 +500,15 @@ def render_history(
     table.add_column(t("col_lang", lang), no_wrap=True)
     table.add_column(t("col_best", lang), no_wrap=True)
     table.add_column(t("col_match", lang), justify="right", no_wrap=True)
-    for (number_, date, name, shown, code), entry in zip(rows, entries, strict=True):
+    for entry in entries:
+        number_, date, name, shown, code = _history_row(catalogue, entry, lang, today, False)
         best = Text(name, style="bold") + Text("\n") + Text(code)
         table.add_row(number_, date.replace(" ", "\n", 1), entry.lang, best, shown)
-    unbounded = console.options.update_width(10**6)  # its own width, not the screen's
-    if not plain and Measurement.get(console, unbounded, table).maximum <= console.width:
-        console.print(table)
-    else:
-        console.print(Text(t("history_title", lang), style="bold"))
-        for (number_, date, name, shown, code), entry in zip(rows, entries, strict=True):
-            console.print()
-            console.print(Text(f"{number_}. ", style="bold") + Text(f"{date}  {entry.lang}"))
-            console.print(Text(name, style="bold") + Text(f"  {shown}"))
-            console.print(Text(code, style="cyan"))
-        console.print()
-    if any(entry.fingerprint not in today for entry in entries):
+    return table
+
+
+def _history_footer(console: Console, lang: Lang, where: str, plain: bool, other: bool) -> None:
+    if other:
         key = "history_marked_other_plain" if plain else "history_marked_other"
         say(console, t(key, lang), style="dim")
     say(console, t("history_where", lang, path=where), style="dim")

@@ -6,7 +6,7 @@ sentences, save writes them; nothing below this module writes a sentence.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from rolefinder.codes import encode
@@ -272,11 +272,12 @@ def result_dict(
     }
 
 
-def history_list(entries: list[Entry], today: Collection[str]) -> list[dict[str, Any]]:
-    """The kept results as JSON-ready objects, oldest first; ``today`` holds the fingerprints
-    of the catalogue in use (codes.fingerprints), to say which were taken with it."""
-    return [
-        {
+def history_items(entries: Iterable[Entry], today: Collection[str]) -> Iterator[dict[str, Any]]:
+    """The kept results as JSON-ready objects, in the order given, one at a time; ``today``
+    holds the fingerprints of the catalogue in use (codes.fingerprints), to say which were
+    taken with it."""
+    for entry in entries:
+        yield {
             "number": entry.number,
             "taken": entry.taken,
             "language": entry.lang,
@@ -285,8 +286,6 @@ def history_list(entries: list[Entry], today: Collection[str]) -> list[dict[str,
             "top": [{"id": role, "fit": fit} for role, fit in entry.top],
             "code": entry.code,
         }
-        for entry in entries
-    ]
 
 
 def _match_dict(
