@@ -184,6 +184,7 @@ def test_the_quiz_shows_its_result_and_keeps_it_nowhere(
     done = runner.invoke(app, ["quiz"], obj=sitting(catalogue))
     assert done.exit_code == 0, done.output
     assert "Best fit" in done.stdout
+    assert "Kept in this computer's history" not in done.stdout  # it says so only when it was
     (line,) = done.stderr.splitlines()
     assert line.startswith("This result was not kept in your history:"), line
     assert f"{place} {wrong}" in line

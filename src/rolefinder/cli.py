@@ -713,6 +713,9 @@ def _show_result(
         kind = options.save.suffix.lower()  # checked before any work: see _check_save
         text = result_file(catalogue, result, explanation, lang, options.top, kind, taken=taken)
         write_atomically(options.save, text, options.force)
+    # Kept before it is shown, so the screen says "kept" only of a result that was: a history
+    # refused (someone else's folder) or a full disk says why below the result instead.
+    problem = _keep(catalogue, result, lang) if keep else None
     if options.as_json:
         render_json(world.out(), result_dict(catalogue, result, explanation, lang, taken=taken))
     else:
@@ -726,12 +729,12 @@ def _show_result(
             options.explain,
             plain=options.plain,
             taken=taken,
-            kept=_kept_lines(lang) if keep else (),
+            kept=_kept_lines(lang) if keep and problem is None else (),
         )
     if options.save is not None:
         _say(world.err(), t("saved", lang, path=options.save))
-    if keep:
-        _keep(world, catalogue, result, lang)
+    if problem is not None:
+        _say(world.err(), problem)
 
 
 def _kept_lines(lang: Lang) -> tuple[str, ...]:
@@ -751,21 +754,20 @@ def _kept_lines(lang: Lang) -> tuple[str, ...]:
     )
 
 
-def _keep(world: World, catalogue: "Catalogue", result: "Result", lang: Lang) -> None:
+def _keep(catalogue: "Catalogue", result: "Result", lang: Lang) -> str | None:
     """Keep a result in the history: the top 3 listed roles and their fits, the code, the
-    catalogue's fingerprint. A problem is one line on stderr, in ``lang``."""
+    catalogue's fingerprint. None when it was kept quietly, else one line in ``lang`` to show
+    (why it was not kept; or that a damaged history was set aside, the result kept anew)."""
     from rolefinder.codes import encode, fingerprint
     from rolefinder.history import record
 
-    problem = record(
+    return record(
         lang=lang,
         fingerprint=fingerprint(catalogue),
         answers=result.answers,
         top=[(match.id, match.fit) for match in result.listed[:3]],
         code=encode(catalogue, result.answers, lang),
     )
-    if problem is not None:
-        _say(world.err(), problem)
 
 
 @app.command(cls=Command, help=_help("result_help"), epilog=_examples("result"))
