@@ -12,7 +12,7 @@ place in LANGS), the answers as one number (each question a digit: 0 not asked, 
 option's position, or one past the last option for "skip") written with as many characters as
 the largest such number of the catalogue needs, and two check characters. An adaptive sitting
 leaves most of the bank unasked; those digits are 0. Every code of a catalogue has the same
-length: 28 characters for the shipped one (seven groups of four).
+length: 29 characters for the shipped one (seven groups of four and one).
 
 What is refused, by construction rather than by luck (tests/test_codes.py checks each):
 - any code whose length is not the catalogue's, so every deleted or added character;
