@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from rolefinder import load_catalogue
-from rolefinder.model import Catalogue
-from rolefinder.quiz import Choice
+from rolefinder.catalogue.model import Catalogue
+from rolefinder.quiz.sitting import Choice
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,9 +44,9 @@ def private_history(tmp_path_factory: pytest.TempPathFactory) -> None:
     Tests that look at the history itself point ROLEFINDER_HISTORY at a file of their own."""
     from helpers import SHEET_ROLE
     from personas import PERSONAS
-    from rolefinder import history
-    from rolefinder.codes import encode, fingerprint
-    from rolefinder.engine import rank
+    from rolefinder.assess.codes import encode, fingerprint
+    from rolefinder.assess.engine import rank
+    from rolefinder.history import store as history
 
     os.environ[history.HISTORY_ENV] = str(tmp_path_factory.mktemp("history") / "history.sqlite3")
     shipped = load_catalogue()
@@ -122,7 +122,7 @@ class SheetPrompter:
     def select(
         self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
     ) -> str:
-        from rolefinder.quiz import CONFIRM
+        from rolefinder.quiz.sitting import CONFIRM
 
         if len(self.asked) >= self.limit:
             raise AssertionError(f"the quiz asked more than {self.limit} questions")

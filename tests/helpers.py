@@ -24,7 +24,7 @@ from typing import Any
 from catalogues import MINIMAL
 from conftest import PLAIN_ENV
 from personas import PERSONAS
-from rolefinder.catalogue import MAX_BYTES
+from rolefinder.catalogue.load import MAX_BYTES
 
 # CI -------------------------------------------------------------------------------------------
 
@@ -311,7 +311,7 @@ def app_commands() -> dict[str, Any]:
     """The app's own commands, by name (click commands): what "every command" means in a test."""
     from typer.main import get_command
 
-    from rolefinder.cli import app
+    from rolefinder.cli.app import app
 
     return dict(get_command(app).commands)  # type: ignore[attr-defined]
 
@@ -324,7 +324,7 @@ def help_pages(lang: str, widths: Sequence[int]) -> dict[tuple[str, int], str]:
         "import json, sys\n"
         "from typer.main import get_command\n"
         "from typer.testing import CliRunner\n"
-        "from rolefinder.cli import app\n"
+        "from rolefinder.cli.app import app\n"
         "names = ['app', *get_command(app).commands]\n"
         "pages = {}\n"
         "for width in json.loads(sys.argv[1]):\n"
@@ -383,7 +383,7 @@ def one_shot(name: str, folder: Path) -> list[str]:
 def result_code(sheet: dict[str, str], lang: str = "en") -> str:
     """The result code of ``sheet`` on the shipped catalogue, as the quiz prints it."""
     from rolefinder import load_catalogue
-    from rolefinder.codes import encode
+    from rolefinder.assess.codes import encode
 
     return encode(load_catalogue(), sheet, lang)
 

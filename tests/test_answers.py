@@ -9,7 +9,7 @@ import yaml
 
 from conftest import SheetPrompter
 from personas import PERSONAS
-from rolefinder.cli import World, app
+from rolefinder.cli.app import World, app
 
 NO_TERMINAL = World(interactive=False)
 ANALYST = PERSONAS["social-media-analyst"]

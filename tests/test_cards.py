@@ -22,14 +22,13 @@ from markdown_it import MarkdownIt
 from conftest import ROOT
 from helpers import check_screenshot, chromium_runner, contrast, measured
 from personas import PERSONAS
-from rolefinder.cards import CARDS, Facts, facts, markdown_escape, result_file
-from rolefinder.codes import encode
-from rolefinder.engine import Evidence, rank
+from rolefinder.assess.codes import encode
+from rolefinder.assess.engine import Evidence, rank
+from rolefinder.assess.explain import explain
+from rolefinder.catalogue.model import Catalogue, Text
 from rolefinder.errors import SaveFormatError
-from rolefinder.explain import explain
-from rolefinder.i18n import t
-from rolefinder.model import Catalogue, Text
-from rolefinder.report import (
+from rolefinder.present.cards import CARDS, Facts, facts, markdown_escape, result_file
+from rolefinder.present.report import (
     band_text,
     flag_lines,
     ready_text,
@@ -37,7 +36,8 @@ from rolefinder.report import (
     result_dict,
     what_if_line,
 )
-from rolefinder.save import FORMATS, check_target
+from rolefinder.present.save import FORMATS, check_target
+from rolefinder.words.i18n import t
 
 ARTIFACTS = ROOT / "artifacts" / "cards"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -130,7 +130,7 @@ def hostile(catalogue: Catalogue) -> Catalogue:
 def test_cards_import_neither_rich_nor_the_screen_nor_the_command_line():
     import ast
 
-    tree = ast.parse((ROOT / "src" / "rolefinder" / "cards.py").read_text("utf-8"))
+    tree = ast.parse((ROOT / "src" / "rolefinder" / "present" / "cards.py").read_text("utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     imported |= {
         alias.name
@@ -138,7 +138,7 @@ def test_cards_import_neither_rich_nor_the_screen_nor_the_command_line():
         if isinstance(node, ast.Import)
         for alias in node.names
     }
-    assert not {"rich", "rolefinder.render", "rolefinder.cli", "typer"} & imported
+    assert not {"rich", "rolefinder.terminal.render", "rolefinder.cli.app", "typer"} & imported
 
 
 def test_the_save_check_and_the_writers_read_one_table():

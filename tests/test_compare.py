@@ -15,8 +15,11 @@ from catalogues import MINIMAL
 from helpers import result_code
 from personas import MIXED, PERSONAS
 from rolefinder import load_catalogue
-from rolefinder.cli import app
-from rolefinder.compare import (
+from rolefinder.assess.engine import rank
+from rolefinder.assess.explain import what_if
+from rolefinder.catalogue.model import SKIP, Catalogue, Text
+from rolefinder.cli.app import app
+from rolefinder.present.compare import (
     REASONS_SHOWN,
     TOP,
     compare,
@@ -28,11 +31,8 @@ from rolefinder.compare import (
     reason_lines,
     why_line,
 )
-from rolefinder.engine import rank
-from rolefinder.explain import what_if
-from rolefinder.i18n import t
-from rolefinder.model import SKIP, Catalogue, Text
-from rolefinder.render import render_compare
+from rolefinder.terminal.render import render_compare
+from rolefinder.words.i18n import t
 
 DESIGNER, ANALYST = PERSONAS["graphic-designer"], PERSONAS["social-media-analyst"]
 SPECIALIST = PERSONAS["social-media-specialist"]
@@ -285,7 +285,7 @@ def side_by_side(line: str) -> bool:
 
 
 def test_place_text_says_the_place_and_the_fit_or_off_the_list(catalogue):
-    from rolefinder.compare import Placed
+    from rolefinder.present.compare import Placed
 
     assert place_text(Placed("x", 2, 82), "en") == "#2 (82/100)"
     assert place_text(Placed("x", None, 7), "en") == "off the list (7/100)"
@@ -293,7 +293,7 @@ def test_place_text_says_the_place_and_the_fit_or_off_the_list(catalogue):
 
 
 def test_how_sure_is_told_for_each_side_as_under_its_result(catalogue):
-    from rolefinder.report import sure_text
+    from rolefinder.present.report import sure_text
 
     exploring = {**DESIGNER, "outlook": "exploring"}
     by_position = {q.id: q.options[0].id for q in catalogue.bank}  # always the first option
@@ -471,8 +471,8 @@ def test_term_dumb_and_no_color_draw_no_bars_and_no_escapes(runner):
 @pytest.fixture
 def saved(tmp_path, monkeypatch, catalogue):
     """A history holding the designer's result (#1, in Indonesian) and the analyst's (#2)."""
-    from rolefinder.codes import encode, fingerprint
-    from rolefinder.history import record
+    from rolefinder.assess.codes import encode, fingerprint
+    from rolefinder.history.store import record
 
     monkeypatch.setenv("ROLEFINDER_HISTORY", str(tmp_path / "history.sqlite3"))
 
@@ -606,8 +606,8 @@ def test_a_saved_result_that_cannot_be_ranked_says_error_once_a_line(
 ):
     # Two unknown answers kept in the history (a catalogue edited since): each problem is one
     # line led by one "Error:" and the result it is about, never "Error: ...:" over "Error: ...".
-    from rolefinder.codes import fingerprint
-    from rolefinder.history import record
+    from rolefinder.assess.codes import fingerprint
+    from rolefinder.history.store import record
 
     odd = {**ANALYST, "no-such-question": "x", "no-such-either": "y"}
     mark = fingerprint(catalogue)

@@ -18,9 +18,7 @@ from typing import Any
 import pytest
 
 from personas import PERSONAS
-from rolefinder import history
-from rolefinder.cli import app
-from rolefinder.codes import (
+from rolefinder.assess.codes import (
     ALPHABET,
     DISPLAY_ONLY,
     PREVIOUS,
@@ -31,10 +29,12 @@ from rolefinder.codes import (
     encode,
     fingerprint,
 )
-from rolefinder.engine import rank
+from rolefinder.assess.engine import rank
+from rolefinder.catalogue.model import EXPERIENCE, TRAIT, Catalogue, QuestionKind, Text, Years
+from rolefinder.cli.app import app
 from rolefinder.errors import CodeError
-from rolefinder.languages import LANGS, Lang
-from rolefinder.model import EXPERIENCE, TRAIT, Catalogue, QuestionKind, Text, Years
+from rolefinder.history import store as history
+from rolefinder.words.languages import LANGS, Lang
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "rolefinder"
 WORDING = (Text, tuple[Text, ...])  # a text to show, alone or as a list: never scored

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from rolefinder.i18n import MESSAGES
+from rolefinder.words.i18n import MESSAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "data" / "glossary.yaml"
@@ -162,7 +162,7 @@ def test_no_indonesian_text_is_left_in_english_unless_the_glossary_keeps_it():
 
 
 def test_every_text_of_the_loaded_catalogue_is_checked():
-    from rolefinder.catalogue import load_catalogue
+    from rolefinder.catalogue.load import load_catalogue
 
     catalogue = load_catalogue(CATALOGUE)
     loaded = [trait.name for trait in catalogue.traits] + [role.summary for role in catalogue.roles]

@@ -21,12 +21,12 @@ import pytest
 from conftest import PLAIN_ENV, SheetPrompter
 from helpers import no_hang
 from personas import PERSONAS
-from rolefinder import history
-from rolefinder.cli import World, app
-from rolefinder.codes import encode, fingerprint
-from rolefinder.engine import rank
+from rolefinder.assess.codes import encode, fingerprint
+from rolefinder.assess.engine import rank
+from rolefinder.cli.app import World, app
 from rolefinder.errors import HistoryError
-from rolefinder.i18n import t
+from rolefinder.history import store as history
+from rolefinder.words.i18n import t
 
 V1_LAYOUT = [  # layout 1 as rolefinder wrote it, by hand: not history.MIGRATIONS
     "PRAGMA application_id = 1383033926",  # 0x526F6C46, "RolF"
@@ -136,7 +136,7 @@ def test_the_folder_and_the_file_are_private(kept, catalogue):
 
 
 def test_importing_the_command_line_does_not_load_sqlite():
-    code = "import sys, rolefinder.cli; print(sorted(m for m in sys.modules if 'sqlite' in m))"
+    code = "import sys, rolefinder.cli.app; print(sorted(m for m in sys.modules if 'sqlite' in m))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 
@@ -223,7 +223,7 @@ def test_a_sheet_in_a_real_process_is_not_kept(kept, tmp_path):
 
 WRITER = """
 import sys
-from rolefinder import history
+from rolefinder.history import store as history
 name = sys.argv[1]
 print("ready", flush=True)
 sys.stdin.readline()  # both start together
@@ -756,7 +756,7 @@ def test_one_parser_reads_a_reference(text):
 
 
 def test_every_code_is_longer_than_a_reference(catalogue):
-    from rolefinder.codes import CHECK_LENGTH, FINGERPRINT_LENGTH, code_length
+    from rolefinder.assess.codes import CHECK_LENGTH, FINGERPRINT_LENGTH, code_length
 
     shortest = 1 + FINGERPRINT_LENGTH + 1 + 1 + CHECK_LENGTH  # version, catalogue, language
     assert history.MAX_REF_DIGITS < shortest <= code_length(catalogue)

@@ -18,8 +18,8 @@ import pytest
 
 from conftest import SheetPrompter
 from personas import PERSONAS
-from rolefinder import history
-from rolefinder.cli import World, app
+from rolefinder.cli.app import World, app
+from rolefinder.history import store as history
 
 NEIGHBOUR = 65534  # nobody: another user on the same machine
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False

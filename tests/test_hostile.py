@@ -23,7 +23,7 @@ import yaml
 from conftest import PLAIN_ENV, ScriptedPrompter
 from helpers import app_commands, one_shot
 from personas import PERSONAS
-from rolefinder.cli import World, app
+from rolefinder.cli.app import World, app
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "roles.yaml"
 # What must never reach a terminal from data: C0 and C1 controls but newline, bidi embeddings,

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from rolefinder.i18n import MESSAGES
-from rolefinder.languages import detect_lang
+from rolefinder.words.i18n import MESSAGES
+from rolefinder.words.languages import detect_lang
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "rolefinder"
 USED = sorted(
     {
         key
-        for path in SRC.glob("*.py")
+        for path in SRC.rglob("*.py")
         for key in re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", path.read_text("utf-8"))
     }
 )
@@ -78,7 +78,7 @@ def test_the_platform_locale_counts_when_the_environment_says_nothing(system, ex
     ],
 )
 def test_numbers_are_written_the_way_each_language_writes_them(value, digits, en, id_):
-    from rolefinder.languages import number
+    from rolefinder.words.languages import number
 
     assert number(value, "en", digits) == en
     assert number(value, "id", digits) == id_

@@ -17,14 +17,23 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "rolefinder"
 TESTS = Path(__file__).resolve().parent
 
 OWNERS = {
-    "typer": "cli.py",
-    "rich": "render.py",
-    "questionary": "prompts.py",
-    "prompt_toolkit": "prompts.py",
-    "yaml": "yamlfile.py",
-    "openpyxl": "tables.py",
+    "typer": "cli/app.py",
+    "rich": "terminal/render.py",
+    "questionary": "quiz/prompts.py",
+    "prompt_toolkit": "quiz/prompts.py",
+    "yaml": "catalogue/yamlfile.py",
+    "openpyxl": "classroom/tables.py",
+    "sqlite3": "history/store.py",
 }
-PURE = ["engine.py", "model.py", "schema.py", "quiz.py", "lookup.py", "i18n.py", "errors.py"]
+PURE = [
+    "assess/engine.py",
+    "catalogue/model.py",
+    "catalogue/schema.py",
+    "quiz/sitting.py",
+    "catalogue/lookup.py",
+    "words/i18n.py",
+    "errors.py",
+]
 
 
 def imported_roots(path: Path) -> set[str]:
@@ -37,10 +46,13 @@ def imported_roots(path: Path) -> set[str]:
     return roots
 
 
-@pytest.mark.parametrize("path", sorted(SRC.glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted(SRC.rglob("*.py")), ids=lambda p: p.relative_to(SRC).as_posix()
+)
 def test_only_the_owner_imports_each_library(path):
+    name = path.relative_to(SRC).as_posix()
     for library in imported_roots(path) & OWNERS.keys():
-        assert OWNERS[library] == path.name, f"{path.name} imports {library}"
+        assert OWNERS[library] == name, f"{name} imports {library}"
 
 
 @pytest.mark.parametrize("name", PURE)
@@ -70,7 +82,7 @@ def test_one_shot_commands_never_import_the_prompt_libraries(args, tmp_path):
     if not name.startswith("-"):
         args = [*one_shot(name, tmp_path), *more]
     code = (
-        "import sys; from rolefinder.cli import app\n"
+        "import sys; from rolefinder.cli.app import app\n"
         "code = 0\n"
         f"try: app({args!r}, prog_name='rolefinder')\n"
         "except SystemExit as exit: code = exit.code or 0\n"
@@ -86,7 +98,7 @@ def test_one_shot_commands_never_import_the_prompt_libraries(args, tmp_path):
 def test_yaml_is_parsed_with_the_c_loader_when_present():
     import yaml
 
-    from rolefinder import yamlfile
+    from rolefinder.catalogue import yamlfile
 
     if getattr(yaml, "__with_libyaml__", False):
         assert yamlfile.SafeLoader is yaml.CSafeLoader
@@ -97,10 +109,10 @@ def test_yaml_is_parsed_with_the_c_loader_when_present():
 @pytest.mark.parametrize("args", [["roles"], ["show", "social-media-analyst"]])
 def test_a_cached_catalogue_is_loaded_without_pyyaml_the_checks_or_openssl(args, tmp_path):
     code = (
-        "import sys; from rolefinder.cli import app\n"
+        "import sys; from rolefinder.cli.app import app\n"
         f"try: app({args!r}, prog_name='rolefinder')\n"
         "except SystemExit: pass\n"
-        "watched = ('yaml', 'rolefinder.schema', '_hashlib')  # _hashlib: OpenSSL, 2-3 ms\n"
+        "watched = ('yaml', 'rolefinder.catalogue.schema', '_hashlib')  # _hashlib: OpenSSL\n"
         "print('LOADED', sorted(m for m in sys.modules if m in watched))\n"
     )
     env = {**os.environ, "ROLEFINDER_CACHE": str(tmp_path / "cache")}
@@ -108,7 +120,9 @@ def test_a_cached_catalogue_is_loaded_without_pyyaml_the_checks_or_openssl(args,
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
         for _ in range(2)
     ]
-    assert "LOADED ['rolefinder.schema', 'yaml']" in runs[0].stdout  # the first run parses
+    assert (
+        "LOADED ['rolefinder.catalogue.schema', 'yaml']" in runs[0].stdout
+    )  # the first run parses
     assert "LOADED []" in runs[1].stdout  # the second finds it in the cache
     assert runs[0].stdout.split("LOADED")[0] == runs[1].stdout.split("LOADED")[0]
 
@@ -167,7 +181,7 @@ def test_only_reading_a_workbook_imports_openpyxl(args, loaded, tmp_path):
     }
     args = [places.get(arg, arg) for arg in args]
     code = (
-        "import sys; from rolefinder.cli import app\n"
+        "import sys; from rolefinder.cli.app import app\n"
         "code = 0\n"
         f"try: app({args!r}, prog_name='rolefinder')\n"
         "except SystemExit as exit: code = exit.code or 0\n"

@@ -12,11 +12,11 @@ import sys
 import pytest
 
 from conftest import PLAIN_ENV
-from rolefinder.cli import World, app
+from rolefinder.cli.app import World, app
 from rolefinder.errors import QuizCancelled
-from rolefinder.languages import LANGS
-from rolefinder.prompts import PlainPrompter, SelectState, wrap
-from rolefinder.quiz import BACK, Choice
+from rolefinder.quiz.prompts import PlainPrompter, SelectState, wrap
+from rolefinder.quiz.sitting import BACK, Choice
+from rolefinder.words.languages import LANGS
 
 WIDTHS = (40, 50, 80, 100, 120, 200)
 
@@ -92,7 +92,7 @@ def ask_real(keys: str, count: int = 4) -> str:
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.output import DummyOutput
 
-    from rolefinder.prompts import KeyPrompter
+    from rolefinder.quiz.prompts import KeyPrompter
 
     choices = [Choice(f"c{n}", f"choice {n}") for n in range(1, count + 1)]
     with pipe.create_pipe_input() as inp:
@@ -330,7 +330,7 @@ def test_plain_enter_alone_answers_nothing(runner, catalogue):
 
 
 def test_review_shows_each_question_beside_its_answer(catalogue):
-    from rolefinder.quiz import review
+    from rolefinder.quiz.sitting import review
 
     seen = []
 

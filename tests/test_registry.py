@@ -18,12 +18,12 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from rolefinder.cards import CARDS
-from rolefinder.catalogue import check_catalogue
-from rolefinder.cli import app
-from rolefinder.codes import ALPHABET
-from rolefinder.i18n import MESSAGES
-from rolefinder.languages import ALIASES, FALLBACK, LANGS, NUMBER_MARKS, Lang
+from rolefinder.assess.codes import ALPHABET
+from rolefinder.catalogue.load import check_catalogue
+from rolefinder.cli.app import app
+from rolefinder.present.cards import CARDS
+from rolefinder.words.i18n import MESSAGES
+from rolefinder.words.languages import ALIASES, FALLBACK, LANGS, NUMBER_MARKS, Lang
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
 COMMANDS = get_command(app).commands  # type: ignore[attr-defined]
