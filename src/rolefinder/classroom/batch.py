@@ -30,10 +30,9 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
-from concurrent.futures import BrokenExecutor, Executor, Future
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rolefinder import files
 from rolefinder.catalogue.model import Catalogue
@@ -71,6 +70,9 @@ from rolefinder.errors import InputError, SaveError, Stopped
 from rolefinder.present.save import failed_save
 from rolefinder.words.i18n import json_visible, t, visible
 from rolefinder.words.languages import Lang
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 RESULTS_CSV, RESULTS_XLSX, RESULTS_JSON = "results.csv", "results.xlsx", "results.json"
 SUMMARY_MD, SUMMARY_HTML = "summary.md", "summary.html"
@@ -340,8 +342,6 @@ HELPER_BYTES = 8 * 1024 * 1024  # about 8,000 rows of the shipped catalogue's fo
 CHUNK = 2000  # rows sent to the helper at a time
 IN_FLIGHT = 4  # chunks on their way: memory stays bounded
 
-_HELPER_SCORER: Scorer | None = None  # the helper process's own scorer
-
 
 def _helped(paths: Sequence[Path]) -> bool:
     """Whether to score in a helper process: two cores or more, and a long input."""
@@ -357,30 +357,98 @@ def _scored(
         for item in items:
             yield item, scorer.score(item) if isinstance(item, Row) else None
         return
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    # "spawn" everywhere: a fresh interpreter, the same on every system, and no fork of a
-    # process whose progress bar runs a thread.
-    start = (scorer.catalogue, scorer.lang)
     _start_tracker()
-    pool = ProcessPoolExecutor(1, get_context("spawn"), _start_helper, start)
+    process = _Helper(scorer)
     try:
-        pending: deque[tuple[list[Row | Note], Future[list[Figures]] | None]] = deque()
+        pending: deque[tuple[list[Row | Note], bool]] = deque()  # a chunk, and if it was sent
         chunk: list[Row | Note] = []
         for item in items:
             chunk.append(item)
             if len(chunk) == CHUNK:
-                pending.append((chunk, _send(pool, chunk)))
+                pending.append((chunk, process.send(chunk)))
                 chunk = []
                 while len(pending) > IN_FLIGHT:
-                    yield from _received(scorer, *pending.popleft())
-        pending.append((chunk, _send(pool, chunk)))
+                    yield from _received(scorer, process, *pending.popleft())
+        pending.append((chunk, process.send(chunk)))
         while pending:
-            yield from _received(scorer, *pending.popleft())
+            yield from _received(scorer, process, *pending.popleft())
     finally:
         with files.held():  # a signal waits for the helper to end, not leaving it running
-            pool.shutdown(wait=True, cancel_futures=True)
+            process.stop()
+
+
+class _Helper:
+    """The helper process and its two one-way pipes: chunks of answers go out, their figures
+    come back in order. Each process keeps only its own ends, so a helper that dies (killed,
+    out of memory) is an end of file here, never a wait for ever; and the main process's end,
+    however it comes, is an end of file there, so the helper ends with it. A chunk is larger
+    than a pipe holds, so a thread sends them: this process is free to read the figures while
+    a chunk is on its way, and neither process can wait on the other's full pipe."""
+
+    def __init__(self, scorer: Scorer) -> None:
+        import queue
+        import threading
+        from multiprocessing import get_context
+
+        # "spawn" everywhere: a fresh interpreter, the same on every system, and no fork of a
+        # process whose progress bar runs a thread.
+        context = get_context("spawn")
+        work_in, self.work = context.Pipe(duplex=False)
+        self.results, results_out = context.Pipe(duplex=False)
+        start = (scorer.catalogue, scorer.lang, work_in, results_out)
+        self.process = context.Process(target=_helper_main, args=start, daemon=True)
+        self.process.start()
+        work_in.close()  # the helper's ends are the helper's alone
+        results_out.close()
+        self.alive = True
+        self.outbox: queue.SimpleQueue[list[tuple[Mapping[str, str], Lang]] | None]
+        self.outbox = queue.SimpleQueue()
+        self.sender = threading.Thread(target=self._send_all, daemon=True)
+        self.sender.start()
+
+    def _send_all(self) -> None:
+        """The sending thread: each chunk in turn, until None or the helper is gone."""
+        while (work := self.outbox.get()) is not None:
+            try:
+                self.work.send(work)
+            except (OSError, ValueError):  # the helper is gone, or this end was closed
+                return
+
+    def send(self, chunk: list[Row | Note]) -> bool:
+        """Send a chunk's answers to be scored; False if it holds none, or the helper is gone
+        (the chunk is then scored here, see figures)."""
+        work = [(r.answers, r.lang) for r in chunk if isinstance(r, Row) and r.answers is not None]
+        if work and self.alive:
+            self.outbox.put(work)
+            return True
+        return False
+
+    def figures(self) -> list[Figures] | None:
+        """The figures of the oldest chunk sent, or None once the helper is gone."""
+        if self.alive:
+            try:
+                found: list[Figures] = self.results.recv()
+                return found
+            except (EOFError, OSError):  # it ended, whatever the cause, or its data did
+                self.alive = False
+        return None
+
+    def stop(self) -> None:
+        """End the helper and wait for it: no more work (it ends once it has none), or, if it
+        is busy with a chunk nobody will read, ended at once."""
+        self.outbox.put(None)
+        self.sender.join(1)
+        self.results.close()
+        if self.sender.is_alive():  # still sending to a helper that stopped reading
+            self.process.kill()
+        else:
+            self.work.close()
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.sender.join()
+        self.work.close()
 
 
 def _start_tracker() -> None:
@@ -398,25 +466,13 @@ def _start_tracker() -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
-def _send(pool: Executor, chunk: list[Row | Note]) -> Future[list[Figures]] | None:
-    work = [(r.answers, r.lang) for r in chunk if isinstance(r, Row) and r.answers is not None]
-    try:
-        return pool.submit(_score_in_helper, work) if work else None
-    except RuntimeError:  # the helper is gone: see _received
-        return None
-
-
 def _received(
-    scorer: Scorer, chunk: list[Row | Note], future: Future[list[Figures]] | None
+    scorer: Scorer, process: _Helper, chunk: list[Row | Note], sent: bool
 ) -> Iterator[tuple[Row | Note, Student | None]]:
     """A chunk's items with their Students: the helper's figures, or this process's own
-    scoring if the helper failed (a killed process, no memory left)."""
-    figures: Iterator[Figures] | None = None  # None: no helper for this chunk, score it here
-    try:
-        if future is not None:
-            figures = iter(future.result())
-    except (BrokenExecutor, OSError):
-        pass
+    scoring if the chunk was not sent or the helper failed (killed, no memory left)."""
+    found = process.figures() if sent else None
+    figures = iter(found) if found is not None else None
     for item in chunk:
         if not isinstance(item, Row):
             yield item, None
@@ -426,32 +482,22 @@ def _received(
             yield item, scorer.student(item, next(figures))
 
 
-def _start_helper(catalogue: Catalogue, lang: Lang) -> None:
-    """In the helper process: Ctrl-C is the main process's to handle; one scorer for all; and
-    an end with the main process, however it ends (SIGKILL, the OOM killer): left waiting for
-    work, the helper and multiprocessing's resource tracker would run on for ever."""
-    import multiprocessing
-    import threading
-
-    global _HELPER_SCORER
+def _helper_main(catalogue: Catalogue, lang: Lang, work: Connection, results: Connection) -> None:
+    """The helper process: score each chunk of answers that comes, until the main process
+    closes its end (or ends, however it ends). Ctrl-C and a hang-up are the main process's to
+    handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _HELPER_SCORER = Scorer(catalogue, lang)
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
-
-
-def _end_with(sentinel: int) -> None:
-    """Wait until the main process has ended (its sentinel is ready), then end this one."""
-    from multiprocessing.connection import wait
-
-    wait([sentinel])
-    os._exit(0)
-
-
-def _score_in_helper(work: list[tuple[Mapping[str, str], Lang]]) -> list[Figures]:
-    assert _HELPER_SCORER is not None
-    return [_HELPER_SCORER.figures(answers, lang) for answers, lang in work]
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    scorer = Scorer(catalogue, lang)
+    while True:
+        try:
+            chunk: list[tuple[Mapping[str, str], Lang]] = work.recv()
+        except (EOFError, OSError):  # the main process is done with us
+            return
+        try:
+            results.send([scorer.figures(answers, code) for answers, code in chunk])
+        except OSError:  # the main process stopped reading
+            return
 
 
 def _kept_columns(reading: _Reading) -> list[str]:
