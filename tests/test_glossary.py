@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from rolefinder.i18n import MESSAGES
+from helpers import MESSAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "data" / "glossary.yaml"

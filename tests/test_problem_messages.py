@@ -20,12 +20,11 @@ import yaml
 
 import rolefinder.yamlfile as yamlfile
 from catalogues import MINIMAL, write
-from helpers import BAD, UNREADABLE, edit
+from helpers import BAD, MESSAGES, UNREADABLE, edit
 from rolefinder import CatalogueError, cache, load_catalogue
 from rolefinder.catalogue import check_catalogue, load_answers
 from rolefinder.cli import World, app
 from rolefinder.errors import AnswersError, Phrase, Problem, Refused
-from rolefinder.i18n import MESSAGES
 from rolefinder.languages import LANGS
 from rolefinder.schema import build_catalogue
 

@@ -18,11 +18,11 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
+from helpers import MESSAGES
 from rolefinder.cards import CARDS
 from rolefinder.catalogue import check_catalogue
 from rolefinder.cli import app
 from rolefinder.codes import ALPHABET
-from rolefinder.i18n import MESSAGES
 from rolefinder.languages import ALIASES, FALLBACK, LANGS, NUMBER_MARKS, Lang
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
