@@ -297,13 +297,19 @@ def test_the_reader_reads_what_translation_tools_write(text, expected):
     ("text", "line"),
     [
         ('msgctxt "k"\nmsgid "A"\nmsgstr "B"\nhello\n', 4),
-        ('msgctxt "k"\nmsgid "A"\n', 1),  # no msgstr
-        ('msgctxt "k"\nmsgid "A\nmsgstr "B"\n', 1),  # a quote left open
-        ('# one\n\nmsgctxt "k"\nmsgstr "B"\nmsgid "A"\n', 3),  # out of order
-        ('msgctxt "k"\nmsgid "A"\nmsgid_plural "As"\nmsgstr[0] "B"\n', 1),  # no plural forms
-        ('msgctxt "k"\nmsgid "A"\nmsgstr "B"\n\n#, fuzzy\nmsgctxt "j"\nmsgid "\\q"\nmsgstr ""', 6),
-        ('msgctxt "k"\nmsgid "A"\nmsgstr "B" "C"\n', 1),  # pieces go one a line
+        ('msgctxt "k"\nmsgid "A"\n', 3),  # no msgstr
+        ('msgctxt "k"\nmsgid "A\nmsgstr "B"\n', 2),  # a quote left open
+        ('# one\n\nmsgctxt "k"\nmsgstr "B"\nmsgid "A"\n', 4),  # out of order
+        ('msgctxt "k"\nmsgid "A"\nmsgid_plural "As"\nmsgstr[0] "B"\n', 3),  # no plural forms
+        ('msgctxt "k"\nmsgid "A"\nmsgstr "B"\n\n#, fuzzy\nmsgctxt "j"\nmsgid "\\q"\nmsgstr ""', 7),
+        ('msgctxt "k"\nmsgid "A"\nmsgstr "B" "C"\n', 3),  # pieces go one a line
         ('\ufeffmsgid ""\nmsgstr ""\n', 1),  # a byte-order mark is the file reader's to drop
+        ('msgctxt "k"\nmsgctxt "j"\nmsgid "A"\nmsgstr "B"\n', 2),  # two keys
+        ('msgctxt "k"\nmsgid "A"\n\nmsgstr "B"\n', 3),  # a blank line inside
+        ('msgctxt "k"\nmsgid "A"\n#. note\nmsgstr "B"\n', 3),  # a comment inside
+        ('msgctxt "k"\nmsgid\nmsgstr "B"\n', 2),  # a keyword without its text
+        ('msgctxt "k"\nmsgid ""\n"A\nmsgstr "B"\n', 3),  # a piece left open
+        ('"A"\nmsgctxt "k"\nmsgid "A"\nmsgstr "B"\n', 1),  # a piece of nothing
     ],
 )
 def test_a_file_that_does_not_parse_says_where(text, line):
