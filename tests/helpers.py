@@ -26,7 +26,7 @@ from catalogues import MINIMAL
 from conftest import PLAIN_ENV
 from personas import PERSONAS
 from rolefinder.catalogue import MAX_BYTES
-from rolefinder.i18n import PO_FOLDER, Entry, read_po
+from rolefinder.i18n import PO_FOLDER, Entry, PoError, read_po
 from rolefinder.languages import LANGS
 
 # CI -------------------------------------------------------------------------------------------
@@ -320,7 +320,11 @@ def po_entries(lang: str) -> list[Entry]:
 def _messages() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {}
     for lang in LANGS:
-        for entry in po_entries(lang):
+        try:
+            entries = po_entries(lang)
+        except PoError:  # a test fails on it (test_translations), not every module's import
+            continue
+        for entry in entries:
             if entry.key is not None and entry.text and not entry.fuzzy:
                 table.setdefault(entry.key, {})[lang] = entry.text
     return table
