@@ -61,8 +61,8 @@ def read_po(text: str, source: str = "<po>") -> list[Entry]:
     """The entries of a .po file's ``text``, in order: PoError, naming ``source`` and the
     line, if it holds anything else.
 
-    Read a line at a time, as simply as the format allows: a language's file takes about 2 ms,
-    where a regular expression for a whole entry took twice as long.
+    Read a line at a time, as simply as the format allows: a language's file (about 3,200
+    lines) takes 2 to 3 ms, where importing the Python table it replaced took 0.3 ms.
     """
     entries: list[Entry] = []
     comments: list[str] = []
