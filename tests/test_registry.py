@@ -113,8 +113,8 @@ def _named(prefix: str, suffix: str) -> set[str]:
 def test_every_command_has_its_help_and_examples():
     helps = _named("", "_help") - {"app", "opt"}
     examples = _named("examples_", "") - {"app"}
-    assert helps == set(COMMANDS), "each command has '<name>_help' in i18n.MESSAGES, no more"
-    assert examples == set(COMMANDS), "each command has 'examples_<name>' in i18n.MESSAGES"
+    assert helps == set(COMMANDS), "each command has '<name>_help' in every words/*.po, no more"
+    assert examples == set(COMMANDS), "each command has 'examples_<name>' in every words/*.po"
 
 
 def test_the_readme_table_lists_exactly_the_commands():
