@@ -1,8 +1,9 @@
 """Helpers shared by the test modules, which import from here and never from one another.
 
 What is here: when CI is set, a guard against hangs, the table of bad catalogues that several
-modules check (built by editing ``catalogues.MINIMAL``), and the app's own list of commands
-with one way to run each of them without a prompt.
+modules check (built by editing ``catalogues.MINIMAL``), every UI string as each language's
+translation file has it, and the app's own list of commands with one way to run each of them
+without a prompt.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from catalogues import MINIMAL
 from conftest import PLAIN_ENV
 from personas import PERSONAS
 from rolefinder.catalogue.load import MAX_BYTES
+from rolefinder.words.i18n import PO_FOLDER, Entry, PoError, read_po
+from rolefinder.words.languages import LANGS
 
 # CI -------------------------------------------------------------------------------------------
 
@@ -302,6 +305,34 @@ UNREADABLE = [
     ("UTF-16 without its mark", "traits: [café]\n".encode("utf-16-le"), "is not UTF-8 text"),
     ("over 32 MiB", b"# " + b"x" * MAX_BYTES + b"\n", "is larger than 32 MiB"),
 ]
+
+
+# Messages -------------------------------------------------------------------------------------
+
+PO_FILES = {lang: Path(PO_FOLDER) / f"{lang}.po" for lang in LANGS}
+
+
+def po_entries(lang: str) -> list[Entry]:
+    """The entries of ``lang``'s translation file, its header first, as the app reads them."""
+    return read_po(PO_FILES[lang].read_text("utf-8"), str(PO_FILES[lang]))
+
+
+def _messages() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for lang in LANGS:
+        try:
+            entries = po_entries(lang)
+        except PoError:  # a test fails on it (test_translations), not every module's import
+            continue
+        for entry in entries:
+            if entry.key is not None and entry.text and not entry.fuzzy:
+                table.setdefault(entry.key, {})[lang] = entry.text
+    return table
+
+
+# Every UI string, {key: {language: text}}: the texts each language's file translates, so a
+# message some language lacks (or has only as a guess marked fuzzy) lacks that language here.
+MESSAGES = _messages()
 
 
 # Commands -------------------------------------------------------------------------------------

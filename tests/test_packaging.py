@@ -1,4 +1,5 @@
-"""The wheel carries the catalogue, so an installed rolefinder finds it from any folder."""
+"""The wheel carries the catalogue and the translation files, so an installed rolefinder finds
+them from any folder."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_the_wheel_contains_the_catalogue(tmp_path):
+def test_the_wheel_contains_the_catalogue_and_the_translations(tmp_path):
     subprocess.run(
         [
             sys.executable,
@@ -30,8 +31,12 @@ def test_the_wheel_contains_the_catalogue(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read("rolefinder/data/roles.yaml")
         names = archive.namelist()
+        words = {name: archive.read(name) for name in names if name.endswith(".po")}
     assert shipped == (ROOT / "data" / "roles.yaml").read_bytes()
-    assert "rolefinder/cli.py" in names
+    folder = ROOT / "src" / "rolefinder" / "words"
+    assert words == {f"rolefinder/words/{p.name}": p.read_bytes() for p in folder.glob("*.po")}
+    assert len(words) >= 2
+    assert "rolefinder/cli/app.py" in names and "rolefinder/cli/__init__.py" in names
     assert not [n for n in names if n.startswith("tests/")]
 
 

@@ -20,14 +20,13 @@ import yaml
 
 import rolefinder.catalogue.yamlfile as yamlfile
 from catalogues import MINIMAL, write
-from helpers import BAD, UNREADABLE, edit
+from helpers import BAD, MESSAGES, UNREADABLE, edit
 from rolefinder import CatalogueError, load_catalogue
 from rolefinder.catalogue import cache
 from rolefinder.catalogue.load import check_catalogue, load_answers
 from rolefinder.catalogue.schema import build_catalogue
 from rolefinder.cli.app import World, app
 from rolefinder.errors import AnswersError, Phrase, Problem, Refused
-from rolefinder.words.i18n import MESSAGES
 from rolefinder.words.languages import LANGS
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "rolefinder"

@@ -1,9 +1,12 @@
 """The languages rolefinder speaks, and choosing one.
 
 Everything that differs between languages is data here or in a table keyed by these codes:
-the UI strings (i18n.MESSAGES), the catalogue's texts (model.Text), how numbers are written.
-Adding a language is adding its code to Lang and LANGS, a row to each table below, its texts
-to every message and catalogue text (tests/test_registry.py says which are missing).
+the UI strings (one gettext file a language, ``words/<code>.po``, read by i18n), the
+catalogue's texts (model.Text), how numbers are written. Adding a language is adding its code
+to Lang and LANGS, a row to each table below, its .po file (a copy of another one, translated),
+its name to every .po file (``problem_lang_<code>``) and its texts to the catalogue; until
+then its missing texts are English ones. tests/test_registry.py and tests/test_translations.py
+say what is missing.
 """
 
 from __future__ import annotations
