@@ -254,9 +254,9 @@ def paused_write(self, cells):
     write(self, cells)
 
 batch._CsvWriter.write = paused_write
-from rolefinder.cli.app import main
+from rolefinder.cli.app import run
 sys.argv = ["rolefinder", *sys.argv[4:]]
-main()
+run()
 """
 HIDE, SHOW = "\x1b[?25l", "\x1b[?25h"
 

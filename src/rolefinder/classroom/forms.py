@@ -46,7 +46,7 @@ from rolefinder.catalogue.load import load_answers
 from rolefinder.catalogue.model import SKIP, Catalogue
 from rolefinder.classroom.tables import (
     DAMAGED,
-    Refused,
+    ExportRefused,
     Table,
     Unreadable,
     file_key,
@@ -378,7 +378,7 @@ def _file(
                     yield from _codes(source, stream, coder, lang, progress)
                 else:
                     yield from _form(table, matcher, lang, progress, name_column)
-        except Refused as refused:
+        except ExportRefused as refused:
             yield Note(source, refused.text, True)
 
 
@@ -588,7 +588,7 @@ def read_header(
                     return None
                 header = next(table.rows, [])
                 return list(_columns(header, matcher, name_column).kept.values())
-    except (OSError, UnicodeDecodeError, csv.Error, Refused, *DAMAGED):
+    except (OSError, UnicodeDecodeError, csv.Error, ExportRefused, *DAMAGED):
         pass
     return []
 

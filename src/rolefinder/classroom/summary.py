@@ -81,8 +81,8 @@ def share_text(count: float, total: float) -> str:
 # --- The facts both files show -----------------------------------------------------------------
 
 
-class Count(NamedTuple):
-    """One of the class's counts: its label and its figure, written for the language."""
+class CountRow(NamedTuple):
+    """One row of the class's counts: its label and its figure, written for the language."""
 
     label: str
     value: str
@@ -161,7 +161,7 @@ class ClassFacts(NamedTuple):
     sources: str  # 'Read from: a.csv, b.csv', or '' when no file is named
     file_notes: tuple[str, ...]  # about whole files (columns ignored, a file unread), in words
     file_notes_heading: str
-    counts: tuple[Count, ...]
+    counts: tuple[CountRow, ...]
     note: str  # what the counts mean: how many results are unsure, or why there are no charts
     failed_note: str  # where to find why rows failed, or '' when none did
     charts: tuple[Chart, ...]  # none when nobody was scored
@@ -320,20 +320,20 @@ def class_facts(summary: Summary) -> ClassFacts:
     sources = ", ".join(_text(source) for source in summary.sources)
     title = t("summary_title", lang)
     counts = [
-        Count(t("summary_students", lang), number(summary.students, lang), False),
-        Count(t("summary_scored", lang), number(scored, lang), False),
-        Count(t("summary_too_few", lang), number(summary.too_few, lang), summary.too_few > 0),
-        Count(t("summary_failed", lang), number(summary.failed, lang), summary.failed > 0),
-        Count(t("summary_unsure", lang), number(summary.unsure, lang), summary.unsure > 0),
+        CountRow(t("summary_students", lang), number(summary.students, lang), False),
+        CountRow(t("summary_scored", lang), number(scored, lang), False),
+        CountRow(t("summary_too_few", lang), number(summary.too_few, lang), summary.too_few > 0),
+        CountRow(t("summary_failed", lang), number(summary.failed, lang), summary.failed > 0),
+        CountRow(t("summary_unsure", lang), number(summary.unsure, lang), summary.unsure > 0),
     ]
     pattern = summary.no_pattern
-    counts.append(Count(t("summary_no_pattern", lang), number(pattern, lang), pattern > 0))
+    counts.append(CountRow(t("summary_no_pattern", lang), number(pattern, lang), pattern > 0))
     if summary.duplicates:
         twice = number(summary.duplicates, lang)
-        counts.append(Count(t("summary_duplicates", lang), twice, True))
+        counts.append(CountRow(t("summary_duplicates", lang), twice, True))
     if summary.timed:  # without start and completion times, nobody can be seen to rush
         rushed = summary.rushed
-        counts.append(Count(t("summary_rushed", lang), number(rushed, lang), rushed > 0))
+        counts.append(CountRow(t("summary_rushed", lang), number(rushed, lang), rushed > 0))
     if scored:
         share = share_text(summary.unsure, scored)
         note = f"{t('summary_unsure_share', lang, share=share)} {t('summary_unsure_meaning', lang)}"

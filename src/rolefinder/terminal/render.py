@@ -821,7 +821,7 @@ def render_compare(
 
     ``plain`` (screen readers, TERM=dumb): the profiles as figures without bars, no bullets.
     """
-    from rolefinder.present.compare import moved_lines, reason_lines, why_line
+    from rolefinder.present.compare import difference_lines, moved_lines, why_line
 
     parts: list[Any] = [Text(), _heading("compare_title", lang)]
     for (letter, style), side in zip(SIDES, (comparison.a, comparison.b), strict=True):
@@ -835,7 +835,7 @@ def render_compare(
     why = why_line(comparison, lang)
     if why is not None:
         parts.append(Text(why, style="bold"))
-        parts.append(_bullets(console, reason_lines(catalogue, comparison, lang), plain))
+        parts.append(_bullets(console, difference_lines(catalogue, comparison, lang), plain))
     for part in parts:
         console.print(part)
 
