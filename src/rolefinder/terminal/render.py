@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `ro
     from rolefinder.assess.explain import Explanation
     from rolefinder.classroom.forms import Note, Row
     from rolefinder.classroom.scoring import Summary
-    from rolefinder.history.store import Entry
+    from rolefinder.history.rows import Entry
     from rolefinder.present.compare import Comparison
 
 __all__ = ["Console", "make_console", "say"]
