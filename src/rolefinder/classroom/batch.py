@@ -46,6 +46,7 @@ from rolefinder.classroom.forms import (
     read_header,
     roll_number_column,
 )
+from rolefinder.classroom.pages import class_view_html, html_summary
 from rolefinder.classroom.scoring import (
     TOP,
     Figures,
@@ -60,12 +61,7 @@ from rolefinder.classroom.scoring import (
     student_note,
     sure_percent,
 )
-from rolefinder.classroom.summary import (
-    class_facts,
-    class_view_html,
-    html_summary,
-    markdown_summary,
-)
+from rolefinder.classroom.summary import class_facts, markdown_summary
 from rolefinder.classroom.workbook import Cell, SheetWriter
 from rolefinder.errors import InputError, SaveError, Stopped
 from rolefinder.present.save import failed_save
