@@ -490,7 +490,7 @@ def test_a_sheet_file_is_named_without_a_row(catalogue):
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_notes_about_whole_files_are_listed_as_text(catalogue, lang):
-    from rolefinder.classroom.forms import Note
+    from rolefinder.classroom.records import Note
 
     summary = a_class(catalogue, lang)
     summary.notes += [

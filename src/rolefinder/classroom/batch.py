@@ -37,16 +37,10 @@ from typing import IO, Any
 
 from rolefinder import files
 from rolefinder.catalogue.model import Catalogue
-from rolefinder.classroom.forms import (
-    Note,
-    Row,
-    front_column,
-    path_text,
-    read,
-    read_header,
-    roll_number_column,
-)
+from rolefinder.classroom.columns import front_column, roll_number_column
+from rolefinder.classroom.forms import path_text, read, read_header
 from rolefinder.classroom.pages import class_view_html, html_summary
+from rolefinder.classroom.records import Note, Row
 from rolefinder.classroom.scoring import (
     TOP,
     Figures,

@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `ro
     from rolefinder.assess.audit import AuditReport, Recovery
     from rolefinder.assess.engine import Match, Result
     from rolefinder.assess.explain import Explanation
-    from rolefinder.classroom.forms import Note, Row
+    from rolefinder.classroom.records import Note, Row
     from rolefinder.classroom.scoring import Summary
     from rolefinder.history.rows import Entry
     from rolefinder.present.compare import Comparison
@@ -950,7 +950,7 @@ class ClassProblems:
 
     def __call__(self, item: Row | Note) -> None:
         """Tell one failed row or note."""
-        from rolefinder.classroom.forms import Note
+        from rolefinder.classroom.records import Note
         from rolefinder.errors import MAX_PROBLEMS
 
         self.count += 1
