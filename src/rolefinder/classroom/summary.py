@@ -39,7 +39,8 @@ from rolefinder.classroom.scoring import (
     student_note,
 )
 from rolefinder.errors import AnswersError, CodeError
-from rolefinder.present.cards import clean, markdown_escape
+from rolefinder.present.cardfacts import clean
+from rolefinder.present.cards import markdown_escape
 from rolefinder.present.report import fit_text, summary_reason, sure_text
 from rolefinder.version import __version__
 from rolefinder.words.i18n import t, visible
@@ -57,7 +58,7 @@ MD_BAR = 20  # characters in a Markdown bar: one for each 5%
 
 def _text(text: str) -> str:
     """An outside text made safe to show, not yet escaped: one line, no control characters
-    (cards.clean), other hidden characters (bidi overrides, zero-width spaces) written out as
+    (cardfacts.clean), other hidden characters (bidi overrides, zero-width spaces) written out as
     i18n.t writes the values it is given, so a name reads the same in a sentence and alone."""
     return visible(clean(text))
 
