@@ -934,8 +934,9 @@ def class_(
     catalogue: CatalogueOption = None,
 ) -> None:
     """Score a whole class and write its results and summary into a folder."""
-    from rolefinder.classroom.batch import check_out, default_out, score_class, summary_dict
+    from rolefinder.classroom.batch import check_out, default_out, score_class
     from rolefinder.classroom.forms import path_text
+    from rolefinder.classroom.resultfiles import summary_dict
     from rolefinder.files import stop_on_signals
     from rolefinder.terminal.render import ClassProblems, ClassProgress, render_class, render_json
 
