@@ -1,6 +1,7 @@
-"""One name for one thing: no two modules of the package define a public function or class of
-the same name, so a name read anywhere (in code, a test, the README) says which thing it is.
-Private names (``_name``) may repeat: they are never read outside their module."""
+"""Modules a reader can hold: no two modules of the package define a public function or class
+of the same name, so a name read anywhere (in code, a test, the README) says which thing it is
+(private ``_names`` may repeat: they are never read outside their module); and a module over
+about 500 lines says at its top why it stays whole."""
 
 from __future__ import annotations
 
@@ -62,3 +63,25 @@ def test_no_two_modules_define_the_same_public_name():
     assert len(owners) > 100, "the package's names were not found"
     shared = {name: where for name, where in owners.items() if len(where) > 1}
     assert not shared, f"one name, two things: rename one, or merge them if they are one: {shared}"
+
+
+# "About 500 lines": a module past this says at the top of its docstring why it stays whole.
+LONG = 500
+WHY_WHOLE = "Why it stays whole"
+# Split on their own branches of the same release (the command line, the screen, the messages
+# moving to .po files); this set empties when those land.
+SPLIT_ELSEWHERE = {"cli/app.py", "terminal/render.py", "words/i18n.py"}
+
+
+def test_a_long_module_says_why_it_stays_whole():
+    long = {}
+    for path in sorted(SRC.rglob("*.py")):
+        name = path.relative_to(SRC).as_posix()
+        text = path.read_text("utf-8")
+        lines = text.count("\n")
+        if lines > LONG and name not in SPLIT_ELSEWHERE:
+            doc = ast.get_docstring(ast.parse(text)) or ""
+            # the reason comes right after the docstring's first line, where a reader starts
+            if WHY_WHOLE not in "\n".join(doc.split("\n\n")[:2]):
+                long[name] = lines
+    assert not long, f"split these, or say why each stays whole ({WHY_WHOLE!r}): {long}"

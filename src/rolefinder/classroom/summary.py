@@ -1,5 +1,9 @@
 """A whole class's results for its teacher: ``summary.md``, ``summary.html`` and ``class.html``.
 
+Why it stays whole (just over 500 lines): the facts are what every summary file says, and the
+Markdown is their plainest writing, kept beside them so that a fact added is seen written at
+once; the HTML pages, which change with their look, are pages.py's.
+
 ``rolefinder class responses.csv --out DIR`` writes them beside results.csv and results.json.
 Both are written from one set of facts, gathered once from classroom.Summary in the summary's
 language, so they say the same thing: the counts (how many results are unsure, show no clear

@@ -1,5 +1,9 @@
 """A class's files opened by what they hold, not by their names: rows of cells, header first.
 
+Why it stays whole (about 520 lines): it is the one place that decides what a file holds from
+its bytes, and its three readers share that decision, its refusals and its limits (MAX_ROW,
+MAX_CELL, the zip's); it is also the only module that imports openpyxl (tests/test_layers.py).
+
 - **Text** (``.csv``, ``.tsv``, Excel's tab-separated ``.txt``): UTF-8 (a byte-order mark is
   fine), UTF-16 with a byte-order mark (Excel's "Unicode Text"), else Windows-1252; the
   separator (comma, semicolon or tab) is read from the header. A row is a record, never a
