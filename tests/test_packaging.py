@@ -31,7 +31,9 @@ def test_the_wheel_contains_the_catalogue(tmp_path):
         shipped = archive.read("rolefinder/data/roles.yaml")
         names = archive.namelist()
     assert shipped == (ROOT / "data" / "roles.yaml").read_bytes()
-    assert "rolefinder/cli.py" in names
+    # every module of every part ships (a part is a folder: a missing one would fail only on import)
+    modules = {p.relative_to(ROOT / "src").as_posix() for p in (ROOT / "src").rglob("*.py")}
+    assert "rolefinder/cli/app.py" in modules and modules <= set(names)
     assert not [n for n in names if n.startswith("tests/")]
 
 
