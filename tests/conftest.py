@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from rolefinder import load_catalogue
 from rolefinder.catalogue.model import Catalogue
-from rolefinder.quiz.sitting import Choice
+from rolefinder.quiz.sitting import PromptChoice
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,7 +74,7 @@ def runner() -> CliRunner:
 @dataclass
 class Asked:
     message: str
-    choices: list[Choice]
+    choices: list[PromptChoice]
     default: str | None
     instruction: str
 
@@ -90,7 +90,7 @@ class ScriptedPrompter:
     asked: list[Asked] = field(default_factory=list)
 
     def select(
-        self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
+        self, message: str, choices: Sequence[PromptChoice], default: str | None, instruction: str
     ) -> str:
         asked = Asked(message, list(choices), default, instruction)
         self.asked.append(asked)
@@ -120,7 +120,7 @@ class SheetPrompter:
     limit: int = 60
 
     def select(
-        self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
+        self, message: str, choices: Sequence[PromptChoice], default: str | None, instruction: str
     ) -> str:
         from rolefinder.quiz.sitting import CONFIRM
 

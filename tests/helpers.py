@@ -26,7 +26,7 @@ from catalogues import MINIMAL
 from conftest import PLAIN_ENV
 from personas import PERSONAS
 from rolefinder.catalogue.load import MAX_BYTES
-from rolefinder.words.i18n import PO_FOLDER, Entry, PoError, read_po
+from rolefinder.words.i18n import PO_FOLDER, PoEntry, PoError, read_po
 from rolefinder.words.languages import LANGS
 
 # CI -------------------------------------------------------------------------------------------
@@ -312,7 +312,7 @@ UNREADABLE = [
 PO_FILES = {lang: Path(PO_FOLDER) / f"{lang}.po" for lang in LANGS}
 
 
-def po_entries(lang: str) -> list[Entry]:
+def po_entries(lang: str) -> list[PoEntry]:
     """The entries of ``lang``'s translation file, its header first, as the app reads them."""
     return read_po(PO_FILES[lang].read_text("utf-8"), str(PO_FILES[lang]))
 

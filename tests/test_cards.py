@@ -27,7 +27,8 @@ from rolefinder.assess.engine import Evidence, rank
 from rolefinder.assess.explain import explain
 from rolefinder.catalogue.model import Catalogue, Text
 from rolefinder.errors import SaveFormatError
-from rolefinder.present.cards import CARDS, Facts, facts, markdown_escape, result_file
+from rolefinder.present.cardfacts import Facts, facts
+from rolefinder.present.cards import CARDS, markdown_escape, result_file
 from rolefinder.present.report import (
     band_text,
     flag_lines,
@@ -127,10 +128,11 @@ def hostile(catalogue: Catalogue) -> Catalogue:
 # --- The table of writers and the --save check --------------------------------------------
 
 
-def test_cards_import_neither_rich_nor_the_screen_nor_the_command_line():
+@pytest.mark.parametrize("module", ["cards.py", "cardfacts.py", "svgcard.py"])
+def test_cards_import_neither_rich_nor_the_screen_nor_the_command_line(module):
     import ast
 
-    tree = ast.parse((ROOT / "src" / "rolefinder" / "present" / "cards.py").read_text("utf-8"))
+    tree = ast.parse((ROOT / "src" / "rolefinder" / "present" / module).read_text("utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     imported |= {
         alias.name

@@ -19,8 +19,11 @@ from rolefinder.assess.engine import rank
 from rolefinder.assess.explain import band, flags
 from rolefinder.catalogue.model import SKIP
 from rolefinder.classroom.batch import score_class
-from rolefinder.classroom.forms import Row, normal, read, sitting_seconds
+from rolefinder.classroom.forms import read
+from rolefinder.classroom.matching import normal
+from rolefinder.classroom.records import Row
 from rolefinder.classroom.scoring import Scorer
+from rolefinder.classroom.timing import sitting_seconds
 from rolefinder.present import report
 from rolefinder.present.report import form_text
 from rolefinder.words.i18n import t

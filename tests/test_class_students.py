@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from rolefinder.classroom.batch import score_class
-from rolefinder.classroom.forms import Row
+from rolefinder.classroom.records import Row
 from rolefinder.classroom.scoring import Submissions, repeats
 from rolefinder.words.i18n import t
 

@@ -11,7 +11,8 @@ import pytest
 
 from personas import PERSONAS
 from rolefinder.catalogue.model import Catalogue
-from rolefinder.classroom.forms import Note, read
+from rolefinder.classroom.forms import read
+from rolefinder.classroom.records import Note
 from rolefinder.words.i18n import t
 
 

@@ -367,14 +367,14 @@ def test_tracebacks_never_show_local_variables(show_locals):
 
     code = (
         "import sys, rolefinder.catalogue.load\n"
-        "from rolefinder import cli\n"
+        "from rolefinder.cli import app as cli\n"
         "def broken(path=None):\n"
         "    kept_in_a_local = 'pass' + 'word-' + str(6 * 7)  # not in the source as printed\n"
         "    raise RuntimeError('a bug')\n"
         "rolefinder.catalogue.load.load_catalogue = broken\n"
         f"if {show_locals}: cli.app.pretty_exceptions_show_locals = True\n"
         "sys.argv = ['rolefinder', 'roles']\n"
-        "cli.main()\n"
+        "cli.run()\n"
     )
     env = {k: v for k, v in os.environ.items() if "TYPER" not in k}
     env.update({"NO_COLOR": "1", "COLUMNS": "100", "ROLEFINDER_LANG": "en"})

@@ -27,17 +27,9 @@ from exports import (
     workbook,
     zipped,
 )
-from rolefinder.classroom.forms import (
-    EXACT,
-    NEAR,
-    SEVERAL,
-    UNKNOWN,
-    Matcher,
-    Note,
-    Row,
-    _distance,
-    read,
-)
+from rolefinder.classroom.forms import read
+from rolefinder.classroom.matching import EXACT, NEAR, SEVERAL, UNKNOWN, Matcher, _distance
+from rolefinder.classroom.records import Note, Row
 from rolefinder.classroom.tables import MAX_UNPACKED, ZIP_FILES
 
 NAMES = [name for name, _ in STUDENTS]
@@ -298,7 +290,7 @@ def test_a_near_match_needs_a_margin_over_the_second_nearest_option(catalogue):
 
 
 def test_a_file_of_noise_is_compared_a_bounded_number_of_times(catalogue):
-    from rolefinder.classroom.forms import NEAR_TRIES
+    from rolefinder.classroom.matching import NEAR_TRIES
 
     matcher = Matcher(catalogue)
     for n in range(NEAR_TRIES + 50):

@@ -144,7 +144,7 @@ def fields_read(module: str) -> set[str]:
     return {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
 
 
-@pytest.mark.parametrize("module", ["engine", "explain"])
+@pytest.mark.parametrize("module", ["assess/engine", "assess/explain"])
 def test_scoring_reads_only_fields_the_fingerprint_counts(module):
     """What the engine and the explanations read decides a result: each such field counts
     (an optional text by its presence). Reading a DISPLAY_ONLY field or wording here would
@@ -161,7 +161,7 @@ def test_scoring_reads_only_fields_the_fingerprint_counts(module):
 def test_the_result_shows_no_fact_the_fingerprint_leaves_out():
     """The result's words (report, compare) may show wording and what DISPLAY_ONLY names,
     and nothing else the fingerprint leaves out: the years a result shows count."""
-    read = fields_read("report") | fields_read("compare")
+    read = fields_read("present/report") | fields_read("present/compare")
     assert {"years", "source", "related", "outlook"} <= read  # the test sees what it checks
     shown = {f"{cls.__name__}.{name}" for cls, name, hint in FIELDS if name in read}
     left_out = {f"{c.__name__}.{n}" for c, n, h in FIELDS if not counts(c, n, h)}

@@ -25,6 +25,8 @@ from rolefinder.assess.codes import encode, fingerprint
 from rolefinder.assess.engine import rank
 from rolefinder.cli.app import World, app
 from rolefinder.errors import HistoryError
+from rolefinder.history import places
+from rolefinder.history import rows as row_shape
 from rolefinder.history import store as history
 from rolefinder.words.i18n import t
 
@@ -556,7 +558,7 @@ def test_a_file_replaced_by_notes_before_it_is_kept_aside_is_left_alone(kept):
     kept.parent.mkdir(parents=True)
     kept.write_bytes(NOT_SQLITE["notes"])  # found damaged, then overwritten in place
     status = kept.stat()
-    with pytest.raises(history._Refused):
+    with pytest.raises(places.HistoryRefused):
         history._keep_aside(kept, (status.st_dev, status.st_ino))
     assert [path.name for path in kept.parent.iterdir()] == [kept.name]
 
@@ -913,14 +915,14 @@ BAD_ROWS = {
 def test_the_largest_row_rolefinder_could_write_reads_back(kept, catalogue):
     # Every text at its longest, and made of the characters JSON writes as two.
     answers = {
-        f"{n:04d}" + '"' * (history.MAX_TEXT - 4): "\\" * history.MAX_TEXT
-        for n in range(history.MAX_ANSWERS)
+        f"{n:04d}" + '"' * (row_shape.MAX_TEXT - 4): "\\" * row_shape.MAX_TEXT
+        for n in range(row_shape.MAX_ANSWERS)
     }
-    top = [("r" * history.MAX_TEXT, 100)] * history.MAX_TOP
+    top = [("r" * row_shape.MAX_TEXT, 100)] * row_shape.MAX_TOP
     assert keep(catalogue, PERSONAS["graphic-designer"], answers=answers, top=top) is None
     (entry,) = history.entries()
-    assert entry.answers == answers and len(entry.top) == history.MAX_TOP
-    assert history.MAX_JSON < 2_000_000  # the row of "answers too long to read" is refused
+    assert entry.answers == answers and len(entry.top) == row_shape.MAX_TOP
+    assert row_shape.MAX_JSON < 2_000_000  # the row of "answers too long to read" is refused
 
 
 @pytest.mark.parametrize("case", BAD_ROWS)

@@ -24,14 +24,9 @@ from personas import PERSONAS
 from rolefinder.assess.engine import needed_answers, rank
 from rolefinder.assess.explain import reasons as reasons_for
 from rolefinder.catalogue.model import Catalogue
+from rolefinder.classroom.pages import class_view_html, html_summary
 from rolefinder.classroom.scoring import ROSTER_MAX, TALK_FIRST_MAX, Scorer, Student, Summary
-from rolefinder.classroom.summary import (
-    class_facts,
-    class_view_html,
-    html_summary,
-    markdown_summary,
-    share_text,
-)
+from rolefinder.classroom.summary import class_facts, markdown_summary, share_text
 from rolefinder.present.report import summary_reason, sure_text
 from rolefinder.words.i18n import t
 
@@ -495,7 +490,7 @@ def test_a_sheet_file_is_named_without_a_row(catalogue):
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_notes_about_whole_files_are_listed_as_text(catalogue, lang):
-    from rolefinder.classroom.forms import Note
+    from rolefinder.classroom.records import Note
 
     summary = a_class(catalogue, lang)
     summary.notes += [

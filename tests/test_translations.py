@@ -24,7 +24,7 @@ from typer.main import get_command
 from helpers import PO_FILES, ci_is_set, po_entries
 from rolefinder.cli.app import app
 from rolefinder.words import i18n
-from rolefinder.words.i18n import Entry, PoError, read_po
+from rolefinder.words.i18n import PoEntry, PoError, read_po
 from rolefinder.words.languages import LANGS
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "rolefinder"
@@ -81,11 +81,11 @@ CONSTANTS, HEADS = strings_in(SRC)
 # The checks ---------------------------------------------------------------------------------
 
 
-def keyed(entries: list[Entry]) -> dict[str, Entry]:
+def keyed(entries: list[PoEntry]) -> dict[str, PoEntry]:
     return {entry.key: entry for entry in entries if entry.key is not None}
 
 
-def missing(english: list[Entry], other: list[Entry]) -> list[str]:
+def missing(english: list[PoEntry], other: list[PoEntry]) -> list[str]:
     """The keys of English's messages that ``other`` lacks, leaves empty or marks fuzzy."""
     have = keyed(other)
     return [
@@ -95,19 +95,19 @@ def missing(english: list[Entry], other: list[Entry]) -> list[str]:
     ]
 
 
-def unknown(english: list[Entry], other: list[Entry]) -> list[str]:
+def unknown(english: list[PoEntry], other: list[PoEntry]) -> list[str]:
     """The keys of ``other`` that English lacks, or whose msgid is not English's text: a
     translation tool shows the msgid as the text to translate."""
     source = keyed(english)
     return [k for k, e in keyed(other).items() if k not in source or source[k].english != e.english]
 
 
-def placeholders_differ(entries: list[Entry]) -> list[str]:
+def placeholders_differ(entries: list[PoEntry]) -> list[str]:
     """The keys whose text has other {placeholders} than their English one."""
     return [e.key for e in entries if e.key and e.text and fields(e.text) != fields(e.english)]
 
 
-def unflagged(entries: list[Entry]) -> list[str]:
+def unflagged(entries: list[PoEntry]) -> list[str]:
     """The keys with placeholders whose entry does not say so to translation tools."""
     return [
         e.key
@@ -116,7 +116,7 @@ def unflagged(entries: list[Entry]) -> list[str]:
     ]
 
 
-def unused(entries: list[Entry], constants: set[str]) -> list[str]:
+def unused(entries: list[PoEntry], constants: set[str]) -> list[str]:
     """The keys the source neither writes as a string nor builds as one of BUILT."""
     built = re.compile("|".join(pattern for _, pattern, _ in BUILT))
     return [
@@ -124,7 +124,7 @@ def unused(entries: list[Entry], constants: set[str]) -> list[str]:
     ]
 
 
-def header(entries: list[Entry]) -> dict[str, str]:
+def header(entries: list[PoEntry]) -> dict[str, str]:
     """The header entry's fields ({"Language": "id", ...}): it comes first, with no key."""
     first = entries[0]
     assert first.key is None and first.english == "", "a .po file starts with its header"
@@ -195,7 +195,7 @@ def test_gettext_itself_reads_the_file(lang, tmp_path):
 HEADER = 'msgid ""\nmsgstr ""\n"Language: xx\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
 
 
-def po(*entries: str) -> list[Entry]:
+def po(*entries: str) -> list[PoEntry]:
     """A small .po file's entries: a header and ``entries`` (each 'key|english|text[|fuzzy]')."""
     lines = [HEADER]
     for entry in entries:

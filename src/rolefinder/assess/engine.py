@@ -1,5 +1,11 @@
 """The scoring engine: answers -> how well they fit every role, how sure the best fit is. Pure.
 
+Why it stays whole (about 600 lines): it is one model. The evidence, the fit, how sure, no
+clear pattern, the ranking and the next question all read the same affinities and the same
+constants, and a change to one (TEMPERATURE, say) changes what the others mean; split, a reader
+would hold two files to follow one formula. What only reads the model lives beside it
+(explain.py, audit.py).
+
 The model is a plain likelihood model over the questions about the work (the bank). Someone in
 role R picks option O of a question with probability P(O | R) proportional to
 exp(affinity(O, R)), where the affinity is

@@ -1,5 +1,10 @@
 """Turn parsed catalogue data (plain dicts and lists) into a Catalogue, or list every problem.
 
+Why it stays whole (about 580 lines): each shape's check and its JSON Schema are written side
+by side from the same declaration, so that they cannot drift apart (tests/test_format.py checks
+they refuse the same mistakes); split into "checks" and "schema", a new shape would be half
+done in one file and forgotten in the other.
+
 The format is declared once, in catalogue/model.py: each field read from the file names its shape.
 This module gives every shape its check (``_SHAPES``) and its JSON Schema (``_schema``), reads
 records field by field from the model's declaration, and then checks what a shape cannot say

@@ -33,7 +33,8 @@ from rolefinder.assess.engine import (
 )
 from rolefinder.assess.explain import band, flags
 from rolefinder.catalogue.model import Catalogue, as_percentages
-from rolefinder.classroom.forms import Note, Row, sitting_seconds
+from rolefinder.classroom.records import Note, Row
+from rolefinder.classroom.timing import sitting_seconds
 from rolefinder.present.report import fit_text, ready_text, sure_text
 from rolefinder.words.i18n import t
 from rolefinder.words.languages import Lang, number

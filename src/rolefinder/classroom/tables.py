@@ -1,5 +1,9 @@
 """A class's files opened by what they hold, not by their names: rows of cells, header first.
 
+Why it stays whole (about 520 lines): it is the one place that decides what a file holds from
+its bytes, and its three readers share that decision, its refusals and its limits (MAX_ROW,
+MAX_CELL, the zip's); it is also the only module that imports openpyxl (tests/test_layers.py).
+
 - **Text** (``.csv``, ``.tsv``, Excel's tab-separated ``.txt``): UTF-8 (a byte-order mark is
   fine), UTF-16 with a byte-order mark (Excel's "Unicode Text"), else Windows-1252; the
   separator (comma, semicolon or tab) is read from the header. A row is a record, never a
@@ -57,7 +61,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other old
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # never in text, save by mistake
 
 
-class Refused(Exception):
+class ExportRefused(Exception):
     """A whole file is not read: ``text`` says why and what to do, in the reader's language."""
 
     def __init__(self, text: str) -> None:
@@ -97,15 +101,17 @@ def tables(
 ) -> Iterator[Table | None]:
     """The table a file holds, or None for a text file that is no form export (a list of
     codes: read it from the start). ``is_form(header)`` tells the two apart for a file not
-    named .csv or .tsv. Raises Refused, before anything is given, for a file that cannot be
+    named .csv or .tsv. Raises ExportRefused, before anything is given, for a file that cannot be
     read; a name ending that says one thing while the content is another is refused too."""
     suffix = path.suffix.lower()
     named = WORKBOOK if suffix in WORKBOOK_SUFFIXES else ZIP if suffix in ZIP_SUFFIXES else TEXT
     found = content(stream)
     if found == BROKEN:  # a download cut short, whatever it was meant to be
-        raise Refused(t("form_damaged", lang, source=source, reason=t("form_not_whole", lang)))
+        raise ExportRefused(
+            t("form_damaged", lang, source=source, reason=t("form_not_whole", lang))
+        )
     if found != named:
-        raise Refused(mismatch(source, named, found, lang))
+        raise ExportRefused(mismatch(source, named, found, lang))
     try:
         if found == WORKBOOK:
             yield _workbook(source, stream, lang)
@@ -121,7 +127,7 @@ def tables(
                 stream.seek(0)
                 yield None
     except (*DAMAGED, RuntimeError, NotImplementedError) as error:  # encrypted, unknown packing
-        raise Refused(t("form_damaged", lang, source=source, reason=_reason(error))) from None
+        raise ExportRefused(t("form_damaged", lang, source=source, reason=_reason(error))) from None
 
 
 def content(stream: BinaryIO) -> str:
@@ -421,13 +427,13 @@ def _check(source: str, members: list[zipfile.ZipInfo], most: int, lang: Lang) -
     """Refuse an archive with more files than a form's download, or that would unpack to
     too much (a zip bomb): the sizes it declares bound what reading it can give."""
     if len(members) > most:
-        raise Refused(t("form_zip_many", lang, source=source, count=len(members), most=most))
+        raise ExportRefused(t("form_zip_many", lang, source=source, count=len(members), most=most))
     total = 0
     for member in members:
         total += member.file_size
         swollen = member.file_size > max(RATIO_FROM, MAX_RATIO * member.compress_size)
         if total > MAX_UNPACKED or swollen:
-            raise Refused(t("form_zip_big", lang, source=source))
+            raise ExportRefused(t("form_zip_big", lang, source=source))
 
 
 def _zipped(source: str, stream: BinaryIO, lang: Lang) -> Iterator[Table]:
@@ -437,7 +443,7 @@ def _zipped(source: str, stream: BinaryIO, lang: Lang) -> Iterator[Table]:
         _check(source, members, ZIP_FILES, lang)
         found = [m for m in members if _is_table(m.filename)]
         if len(found) != 1:
-            raise Refused(t("form_zip_tables", lang, source=source, count=len(found)))
+            raise ExportRefused(t("form_zip_tables", lang, source=source, count=len(found)))
         member = found[0]
         suffix = Path(member.filename).suffix.lower()
         with archive.open(member) as inner:

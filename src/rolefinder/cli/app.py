@@ -704,7 +704,7 @@ def _show_result(
     from rolefinder.assess.explain import explain
     from rolefinder.present.cards import result_file
     from rolefinder.present.report import result_dict
-    from rolefinder.present.save import write_atomically
+    from rolefinder.present.save import save_result
     from rolefinder.terminal.render import render_json, render_result
 
     evidence = Evidence(catalogue)
@@ -714,7 +714,7 @@ def _show_result(
     if options.save is not None:  # first: a closed or broken output must not lose the file
         kind = options.save.suffix.lower()  # checked before any work: see _check_save
         text = result_file(catalogue, result, explanation, lang, options.top, kind, taken=taken)
-        write_atomically(options.save, text, options.force)
+        save_result(options.save, text, options.force)
     # Kept before it is shown, so the screen says "kept" only of a result that was: a history
     # refused (someone else's folder) or a full disk says why below the result instead.
     problem = _keep(catalogue, result, lang) if keep else None
@@ -819,8 +819,7 @@ def compare(
     catalogue: CatalogueOption = None,
 ) -> None:
     """Put two results side by side: profiles, top 3, what moved and why."""
-    from rolefinder.present.compare import compare as compare_results
-    from rolefinder.present.compare import compare_dict
+    from rolefinder.present.compare import compare_dict, compare_results
     from rolefinder.terminal.render import render_compare, render_json
 
     world = _world(ctx)
@@ -935,8 +934,9 @@ def class_(
     catalogue: CatalogueOption = None,
 ) -> None:
     """Score a whole class and write its results and summary into a folder."""
-    from rolefinder.classroom.batch import check_out, default_out, score_class, summary_dict
+    from rolefinder.classroom.batch import check_out, default_out, score_class
     from rolefinder.classroom.forms import path_text
+    from rolefinder.classroom.resultfiles import summary_dict
     from rolefinder.files import stop_on_signals
     from rolefinder.terminal.render import ClassProblems, ClassProgress, render_class, render_json
 
@@ -1256,7 +1256,7 @@ def _tolerate_unencodable_output() -> None:
             stream.reconfigure(errors="replace")
 
 
-def main() -> None:
+def run() -> None:
     """The ``rolefinder`` console script."""
     _tolerate_unencodable_output()
     if sys.stdout is None:  # started with stdout closed (>&-): nothing can be shown

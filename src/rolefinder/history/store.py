@@ -1,39 +1,22 @@
 """The result history: every interactive quiz result, kept in a private SQLite database.
 
+Why it stays whole (over 500 lines): opening, migrating, writing, listing and keeping a
+damaged file aside are one conversation with SQLite, sharing its connection, its errors and
+the damage they may reveal at any step; and this is the only module that imports ``sqlite3``
+(tests/test_layers.py). What does not speak to SQLite lives beside it: places.py, rows.py.
+
 The only module that imports ``sqlite3``, and only inside functions: commands that never touch
 the history do not pay for loading it.
 
 Where: ``ROLEFINDER_HISTORY`` names the database file; ``0``, ``off``, ``no`` or ``false`` (any
 case) turn the history off; unset or empty, it is ``history.sqlite3`` in the user's data folder
-(platformdirs). A folder made here is 0700 and the file 0600: a private record.
-
-Whose place: the path is walked from the root before anything there is made, read or written
-(see _trusted_folder). Every folder on the way must be root's or this user's and writable by
-nobody else (or sticky, as /tmp is), every link on the way root's or this user's; the history's
-own folder and file must be this user's, writable by nobody else, and no link. Anything else
-(a neighbour's folder under a predictable XDG_DATA_HOME in /tmp, a world-writable file, a link)
-is refused like any failure below, naming the place and what is wrong. The file is opened in
-the checked folder without following a link, and SQLite, which opens by name, is given the
-path with every link resolved; the file it opened must be the one checked.
+(platformdirs). A folder made here is 0700 and the file 0600: a private record. Whose
+place it may be in, and the checks on the way to it, are places.py's; what a row holds and how
+it is read back, rows.py's.
 
 Listing: ``each`` reads the rows a page (PAGE rows) at a time, each page a query of its own,
 so a long history lists in time in step with its rows, in flat memory, and holds no lock
 between pages.
-
-What a row holds: when (UTC), the language, the catalogue's fingerprint, the answers, the roles
-the result listed (at most three: role id, fit 0-100), the result code and the rolefinder version
-that kept it. Answers and the top three are JSON text, read back checked against their shape (no
-pickle, no eval, no converters: nothing read from the file can run code); a row that does not
-check out is skipped and its number reported, never a crash. Texts holding a control or other
-hidden character (see i18n.hidden_character) do not check out, so none can reach a terminal,
-even through JSON.
-
-Rows kept before 2.0 hold a chance (a float from 0 to 1, or null) where a fit (an int from 0 to
-100) is now: the layout is the same, and JSON keeps the two apart (a chance is always written
-with a decimal point), so such a row reads back with no figure (None) rather than a chance
-shown as a fit. Anything else in that place (a fit above 100, a chance above 1, text, true)
-does not check out. (The other way round, a rolefinder before 2.0 skips a row kept by 2.0,
-with a note, since a fit above 1 is no chance to it.)
 
 The layout is versioned by ``PRAGMA user_version`` and marked as rolefinder's by ``PRAGMA
 application_id``. Opening brings an older layout up to date step by step (MIGRATIONS) inside the
@@ -62,18 +45,18 @@ import glob
 import json
 import os
 import re
-import stat
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from rolefinder import files
 from rolefinder.errors import HistoryError, Phrase, Value
+from rolefinder.history import places
+from rolefinder.history.places import HistoryRefused
+from rolefinder.history.rows import ROWS, Entry, entry_from_row
 from rolefinder.version import __version__
-from rolefinder.words.i18n import hidden_character
-from rolefinder.words.languages import LANGS, Lang
+from rolefinder.words.languages import Lang
 
 if TYPE_CHECKING:
     import sqlite3
@@ -114,32 +97,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
-# What a row may hold, at most: more is not a result rolefinder wrote.
-MAX_ANSWERS = 1000
-MAX_TOP = 20
-MAX_TEXT = 200
-# JSON text longer than this is not parsed: the largest answers rolefinder writes (MAX_ANSWERS
-# pairs of MAX_TEXT-long texts, each character written as at most two) fit with room to spare.
-MAX_JSON = 1_000_000
-_TAKEN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
-# What a listing reads of each row. A text longer than it may be (MAX_TEXT, MAX_JSON) is not
-# even fetched (NULL, which does not check out): a row of a hostile or damaged file costs no
-# more memory than the largest one rolefinder writes.
-_ROWS = (
-    "SELECT id,"
-    + ",".join(
-        f" CASE WHEN length({column}) <= {most} THEN {column} END"
-        for column, most in (
-            ("taken", MAX_TEXT),
-            ("lang", MAX_TEXT),
-            ("fingerprint", MAX_TEXT),
-            ("answers", MAX_JSON),
-            ("top", MAX_JSON),
-            ("code", MAX_TEXT),
-        )
-    )
-    + " FROM results"
-)
 PAGE = 256  # rows read at a time when listing
 LATEST = 20  # the results `history` lists on screen unless told how many (--limit, --all)
 MAX_NUMBER = 2**63 - 1  # the largest row number SQLite gives
@@ -148,14 +105,7 @@ MAX_NUMBER = 2**63 - 1  # the largest row number SQLite gives
 # shortest result code (13 characters: version, fingerprint, language, answers, check), so
 # something as long as a code is always read as one.
 MAX_REF_DIGITS = 12
-SQLITE_HEADER = b"SQLite format 3\x00"  # how every SQLite database file starts
 
-_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
-_LINK_ERRORS = (errno.ELOOP, getattr(errno, "EMLINK", errno.ELOOP))  # O_NOFOLLOW met a link
-MAX_LINKS = 40  # links followed above the history's folder, as many as Linux follows in a path
 
 # SQLite's primary result codes (the low byte of an extended one), as sqlite3 reports them.
 _CORRUPT, _NOTADB = 11, 26
@@ -179,29 +129,6 @@ _OS_REASONS = {
     errno.EEXIST: "why_no_folder",  # a file where the folder should be
     errno.ENOENT: "why_no_folder",  # a folder that cannot be made (under /proc, say)
 }
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One kept result."""
-
-    number: int  # the row's id, as `rolefinder history` shows it; never given twice
-    taken: str  # ISO 8601 in UTC, e.g. "2026-11-24T09:30:00Z"
-    lang: Lang
-    fingerprint: str  # codes.fingerprint(catalogue) at the time
-    answers: dict[str, str]
-    # (role id, fit 0-100) of the roles listed at the time, at most three; the fit is None in a
-    # row kept before 2.0, which kept a chance there instead
-    top: tuple[tuple[str, int | None], ...]
-    code: str  # the result code; "" for a row kept by layout 1, which had none
-
-
-class _Refused(Exception):
-    """The database cannot be used, for a reason told as a Phrase; nothing was changed."""
-
-    def __init__(self, why: Phrase) -> None:
-        super().__init__(why.key)
-        self.why = why
 
 
 class _Damaged(Exception):
@@ -265,7 +192,7 @@ def record(
             return Phrase("history_damaged_kept", {"path": str(path), "kept": str(kept)}).text(lang)
     except _Damaged:  # damaged again at once: not a history this process can mend
         return _not_kept(path, Phrase("why_damaged"), lang)
-    except _Refused as refused:
+    except HistoryRefused as refused:
         return _not_kept(path, refused.why, lang)
     except (sqlite3.Error, OSError, ValueError) as error:
         return _not_kept(path, _why(error), lang)
@@ -299,10 +226,10 @@ def each(
             ).fetchone()
             start = row[0] if row else 0
         while True:
-            page = connection.execute(_ROWS + " WHERE id >= ? ORDER BY id LIMIT ?", (start, PAGE))
+            page = connection.execute(ROWS + " WHERE id >= ? ORDER BY id LIMIT ?", (start, PAGE))
             rows = page.fetchall()  # the whole page: the statement ends, and its read lock
             for row in rows:
-                entry = _entry(row)
+                entry = entry_from_row(row)
                 if entry is not None:
                     yield entry
                 elif skipped is not None:
@@ -345,19 +272,17 @@ def find(ref: str) -> Entry:
     assert path is not None  # on, as checked above
     with _reading(path) as connection:
         if wanted == "last":  # the newest that reads back well, looked for from the end
-            rows = connection.execute(_ROWS + " ORDER BY id DESC") if connection else ()
-            found = next((e for e in map(_entry, rows) if e is not None), None)
+            rows = connection.execute(ROWS + " ORDER BY id DESC") if connection else ()
+            found = next((e for e in map(entry_from_row, rows) if e is not None), None)
             if found is None:
                 raise HistoryError("history_empty")
             return found
         row = (
-            connection.execute(_ROWS + " WHERE id = ?", (wanted,)).fetchone()
-            if connection
-            else None
+            connection.execute(ROWS + " WHERE id = ?", (wanted,)).fetchone() if connection else None
         )
     if row is None:
         raise HistoryError("history_no_entry", ref=ref)
-    entry = _entry(row)
+    entry = entry_from_row(row)
     if entry is None:
         raise HistoryError("history_entry_unreadable", number=wanted)
     return entry
@@ -395,7 +320,7 @@ def forget() -> int:
                 return connection.execute("DELETE FROM results").rowcount
     except _Damaged as damaged:
         raise _damaged_error(path, damaged) from None
-    except _Refused as refused:
+    except HistoryRefused as refused:
         raise HistoryError("history_unreadable", path=str(path), why=refused.why) from None
     except (sqlite3.Error, OSError, ValueError) as error:
         raise HistoryError("history_unreadable", path=str(path), why=_why(error)) from None
@@ -411,14 +336,14 @@ def _connected(path: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
     become _Damaged, wherever they happen inside the block."""
     import sqlite3
 
-    with _trusted_folder(path, create) as place:
+    with places.trusted_folder(path, create) as place:
         if place is None:
             yield None  # nothing kept there (yet)
             return
         folder, handle = place
         real = folder / path.name  # every link above the folder resolved: SQLite follows none
         try:
-            status = _opened_file(real, create, handle)
+            status = places.opened_file(real, create, handle)
         except (FileNotFoundError, NotADirectoryError):
             if create:
                 raise
@@ -438,8 +363,8 @@ def _connected(path: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
     try:
         # SQLite opens by name and follows links: the file it opened must be the one checked,
         # before it reads a byte (a swap needs a folder only its owner can write, but still).
-        if _identity(real) != identity:
-            raise _Refused(Phrase("why_swapped"))
+        if places.identity_of(real) != identity:
+            raise HistoryRefused(Phrase("why_swapped"))
         connection.execute("PRAGMA trusted_schema = OFF")  # the file's schema runs no functions
         _bring_up_to_date(connection)
         yield connection
@@ -449,156 +374,6 @@ def _connected(path: Path, create: bool) -> Iterator[sqlite3.Connection | None]:
         raise
     finally:
         connection.close()
-
-
-@contextlib.contextmanager
-def _trusted_folder(path: Path, create: bool) -> Iterator[tuple[Path, int | None] | None]:
-    """The history's folder with every link above it resolved, once it is known that nobody
-    but this user (and root) can change anything on the way to it: each folder passed through
-    belongs to root or this user and is writable by nobody else (or sticky, as /tmp is), each
-    link above it too belongs to one of them, and the folder itself is this user's, writable by
-    nobody else, and no link. Missing folders are made 0700 when ``create``; otherwise None
-    when one is missing (nothing is kept yet). _Refused names the place at fault. With the
-    folder comes a descriptor of it, to open the file in the very folder checked.
-
-    Where there are no owners to compare (Windows), the folder is only made."""
-    absolute = Path(os.path.abspath(path)).parent
-    if not hasattr(os, "getuid") or os.open not in os.supports_dir_fd:  # pragma: no cover
-        if create:
-            absolute.mkdir(mode=0o700, parents=True, exist_ok=True)
-        yield (absolute, None) if absolute.is_dir() else None
-        return
-    here = _walk(absolute.parent, create)
-    if here is None:
-        yield None
-        return
-    folder = here / absolute.name
-    if create:
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(folder, 0o700)
-    try:
-        handle = os.open(folder, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC)
-    except FileNotFoundError:
-        yield None
-        return
-    except OSError as error:
-        if error.errno in _LINK_ERRORS or os.path.islink(folder):
-            raise _Refused(Phrase("why_link", {"place": str(folder)})) from None
-        raise
-    try:
-        status = os.fstat(handle)
-        if not stat.S_ISDIR(status.st_mode):
-            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
-        _check_private(folder, status)
-        yield folder, handle
-    finally:
-        os.close(handle)
-
-
-def _walk(folder: Path, create: bool) -> Path | None:
-    """``folder`` (absolute) resolved from the root down, each folder passed through and each
-    link met checked (see _trusted_folder) before anything in it is looked at or made; None
-    when a part is missing and not ``create``."""
-    uid = os.getuid()
-    here = Path(folder.anchor)
-    _check_passage(here, os.lstat(here), uid)
-    pending = list(reversed(folder.parts[1:]))  # the names still to go, the next one last
-    links = 0
-    while pending:
-        name = pending.pop()
-        if name == "..":
-            here = here.parent
-            continue
-        place = here / name
-        try:
-            status = os.lstat(place)
-        except FileNotFoundError:
-            if not create:
-                return None
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(place, 0o700)
-            status = os.lstat(place)
-        if stat.S_ISLNK(status.st_mode):
-            _check_owner(place, status, uid)
-            links += 1
-            if links > MAX_LINKS:
-                raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(place))
-            target = Path(os.readlink(place))
-            if target.is_absolute():
-                here = Path(target.anchor)
-            pending.extend(reversed([part for part in target.parts if part not in ("/", ".")]))
-            continue
-        if not stat.S_ISDIR(status.st_mode):
-            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(place))
-        _check_passage(place, status, uid)
-        here = place
-    return here
-
-
-def _check_owner(place: Path, status: os.stat_result, uid: int) -> None:
-    if status.st_uid not in (0, uid):
-        raise _Refused(Phrase("why_owner", {"place": str(place), "owner": status.st_uid}))
-
-
-def _check_passage(place: Path, status: os.stat_result, uid: int) -> None:
-    """A folder on the way: root's or this user's, and nobody else can rename what is in it
-    (not writable by others, or sticky: then only an entry's owner can)."""
-    _check_owner(place, status, uid)
-    if status.st_mode & 0o022 and not status.st_mode & stat.S_ISVTX:
-        raise _Refused(Phrase("why_others_write", {"place": str(place)}))
-
-
-def _check_private(place: Path, status: os.stat_result) -> None:
-    """The history's own folder or file: this user's, and nobody else can write it."""
-    if status.st_uid != os.getuid():
-        raise _Refused(Phrase("why_owner", {"place": str(place), "owner": status.st_uid}))
-    if status.st_mode & 0o022:
-        raise _Refused(Phrase("why_others_write", {"place": str(place)}))
-
-
-def _opened_file(path: Path, create: bool, folder: int | None) -> os.stat_result:
-    """Open the history file in the folder ``folder`` is a descriptor of (if any) without
-    following a link (made 0600 when missing and ``create``) and without waiting (a FIFO would
-    make SQLite wait forever), and check it: a regular file, private (see _check_private),
-    empty or SQLite's. Its status; _Refused otherwise."""
-    flags = (os.O_RDWR | os.O_CREAT if create else os.O_RDONLY) | _NOFOLLOW | _NONBLOCK | _CLOEXEC
-    try:
-        if folder is None:  # pragma: no cover - Windows
-            handle = os.open(path, flags, 0o600)
-        else:
-            handle = os.open(path.name, flags, 0o600, dir_fd=folder)
-    except OSError as error:
-        if error.errno in _LINK_ERRORS or os.path.islink(path):
-            raise _Refused(Phrase("why_link", {"place": str(path)})) from None
-        raise
-    try:
-        if hasattr(os, "getuid") and stat.S_ISREG(os.fstat(handle).st_mode):
-            _check_private(path, os.fstat(handle))
-        return _check_sqlite(handle)
-    finally:
-        os.close(handle)
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    """(device, inode) of the regular file at ``path`` itself (a link is not followed)."""
-    try:
-        status = os.lstat(path)
-    except OSError:
-        return None
-    return (status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None
-
-
-def _check_sqlite(handle: int) -> os.stat_result:
-    """The open file's status, if it is a regular file that is empty or starts as every SQLite
-    database does; _Refused otherwise: anything else is not a history, damaged or not, and is
-    left as it is (nothing may be renamed aside that SQLite did not write)."""
-    status = os.fstat(handle)
-    if not stat.S_ISREG(status.st_mode):
-        raise _Refused(Phrase("why_not_file"))
-    # Just opened, so read from the start (os.pread is not on Windows).
-    if status.st_size and os.read(handle, len(SQLITE_HEADER)) != SQLITE_HEADER:
-        raise _Refused(Phrase("why_not_sqlite"))
-    return status
 
 
 @contextlib.contextmanager
@@ -645,11 +420,11 @@ def _bring_up_to_date(connection: sqlite3.Connection) -> None:
 def _check_layout(connection: sqlite3.Connection, version: int) -> None:
     """Refuse a layout from a newer rolefinder, and another program's database."""
     if version > SCHEMA_VERSION:
-        raise _Refused(Phrase("why_newer", {"found": version, "ours": SCHEMA_VERSION}))
+        raise HistoryRefused(Phrase("why_newer", {"found": version, "ours": SCHEMA_VERSION}))
     application = _one(connection, "PRAGMA application_id")
     empty = version == 0 and not _one(connection, "SELECT count(*) FROM sqlite_master")
     if application != APPLICATION_ID and not empty:
-        raise _Refused(Phrase("why_not_ours"))
+        raise HistoryRefused(Phrase("why_not_ours"))
 
 
 def _insert(path: Path, row: tuple[str, ...]) -> None:
@@ -674,7 +449,7 @@ def _reading(path: Path) -> Iterator[sqlite3.Connection | None]:
             yield connection
     except _Damaged as damaged:
         raise _damaged_error(path, damaged) from None
-    except _Refused as refused:
+    except HistoryRefused as refused:
         raise HistoryError("history_unreadable", path=str(path), why=refused.why) from None
     except (sqlite3.Error, OSError, ValueError) as error:
         raise HistoryError("history_unreadable", path=str(path), why=_why(error)) from None
@@ -705,13 +480,13 @@ def _keep_aside(path: Path, identity: tuple[int, int]) -> Path:
 
     If another process has kept it aside already, the file at ``path`` is not the one found
     damaged (or is gone): it is left alone, and the latest kept file is named. If it is the one,
-    but no longer starts as SQLite's files do (written over meanwhile), it is refused (_Refused)
-    and left where it is.
+    but no longer starts as SQLite's files do (written over meanwhile), it is refused
+    (HistoryRefused) and left where it is.
     """
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for attempt in range(1, 1000):
         aside = path.with_name(f"{path.name}.damaged-{stamp}" + (f"-{attempt}" * (attempt > 1)))
-        status = _status_if_sqlite(path, identity)
+        status = places.status_if_sqlite(path, identity)
         if status is None or (status.st_dev, status.st_ino) != identity:
             kept = [
                 name
@@ -732,22 +507,6 @@ def _keep_aside(path: Path, identity: tuple[int, int]) -> Path:
     raise OSError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
 
 
-def _status_if_sqlite(path: Path, identity: tuple[int, int]) -> os.stat_result | None:
-    """The status of the file at ``path`` (None when there is none); _Refused when it is the
-    file ``identity`` names but no SQLite file (see _check_sqlite)."""
-    try:
-        handle = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
-    except FileNotFoundError:
-        return None
-    try:
-        status = os.fstat(handle)
-        if (status.st_dev, status.st_ino) == identity:
-            _check_sqlite(handle)
-        return status
-    finally:
-        os.close(handle)
-
-
 def _kept_order(name: Path) -> tuple[str, int]:
     """Kept files in the order they were kept: by time, then by their -2, -3 suffix."""
     day, moment, *attempt = name.name.rpartition(".damaged-")[2].split("-")
@@ -758,7 +517,7 @@ def _damaged_error(path: Path, damaged: _Damaged) -> HistoryError:
     """The error that says a damaged history was kept aside (or why it could not be)."""
     try:
         kept = _keep_aside(path, damaged.identity)
-    except _Refused as refused:
+    except HistoryRefused as refused:
         return HistoryError("history_unreadable", path=str(path), why=refused.why)
     except OSError as error:
         return HistoryError("history_unreadable", path=str(path), why=_why(error))
@@ -783,81 +542,3 @@ def _why(error: Exception) -> Phrase:
         reason = str(error)
     values: dict[str, Value] = {"seconds": BUSY_SECONDS} if key == "why_busy" else {}
     return Phrase(key, values) if key else Phrase("why_other", {"reason": reason})
-
-
-# --- Reading a row back -------------------------------------------------------------------
-
-
-def _entry(row: Sequence[Any]) -> Entry | None:
-    """A row as an Entry, or None if any part of it is not what rolefinder writes."""
-    number, taken, lang, fingerprint, answers, top, code = row
-    try:
-        kept_answers = _json(answers)
-        kept_top = _json(top)
-    except ValueError:
-        return None
-    texts_ok = all(_text(value) for value in (taken, fingerprint, code))
-    if not (isinstance(number, int) and texts_ok and lang in LANGS and _TAKEN.fullmatch(taken)):
-        return None
-    try:
-        time.strptime(taken, "%Y-%m-%dT%H:%M:%SZ")  # a real date and time, not 2026-13-45
-    except ValueError:
-        return None
-    if not _answers_ok(kept_answers) or not _top_ok(kept_top):
-        return None
-    language: Lang = LANGS[LANGS.index(lang)]
-    # A fit is an int; a float (or null) is a chance from before 2.0: no figure to show.
-    pairs = tuple((role, figure if type(figure) is int else None) for role, figure in kept_top)
-    return Entry(number, taken, language, fingerprint, dict(kept_answers), pairs, code)
-
-
-def _json(value: object) -> Any:
-    """JSON text parsed, with NaN and infinities refused (ValueError for anything wrong: a
-    text over MAX_JSON is not parsed, and one nested too deep to parse is refused too)."""
-    if not isinstance(value, str):
-        raise ValueError("not a text")
-    if len(value) > MAX_JSON:
-        raise ValueError("too long")
-
-    def refuse(constant: str) -> None:
-        raise ValueError(constant)
-
-    try:
-        return json.loads(value, parse_constant=refuse)
-    except RecursionError:  # "[[[[..." deeper than the parser goes: nothing rolefinder wrote
-        raise ValueError("nested too deep") from None
-
-
-def _text(value: object) -> bool:
-    """A short text with nothing a terminal could act on or hide."""
-    return isinstance(value, str) and len(value) <= MAX_TEXT and hidden_character(value) is None
-
-
-def _answers_ok(answers: object) -> bool:
-    return (
-        isinstance(answers, dict)
-        and len(answers) <= MAX_ANSWERS
-        and all(_text(key) and _text(value) for key, value in answers.items())
-    )
-
-
-def _top_ok(top: object) -> bool:
-    return (
-        isinstance(top, list)
-        and len(top) <= MAX_TOP
-        and all(
-            isinstance(pair, list) and len(pair) == 2 and _text(pair[0]) and _figure_ok(pair[1])
-            for pair in top
-        )
-    )
-
-
-def _figure_ok(figure: object) -> bool:
-    """A fit (an int from 0 to 100), or what a row kept before 2.0 holds in its place: a chance
-    (a float from 0 to 1) or null. type(), not isinstance(): JSON's true is a bool, which
-    isinstance() would take for the int 1."""
-    if type(figure) is int:
-        return 0 <= figure <= 100
-    if type(figure) is float:
-        return 0 <= figure <= 1
-    return figure is None

@@ -1,6 +1,6 @@
 """Two results side by side: both profiles, the roles each lists, what moved and why. Pure.
 
-``compare`` ranks two answer mappings on one catalogue (last term and now, you and a friend)
+``compare_results`` ranks two answer mappings on one catalogue (last term and now, you and a friend)
 and says which roles moved and which of the answers that differ moved them; the sentences and
 the JSON shape are here too, so the renderer only draws them.
 
@@ -126,7 +126,7 @@ class Comparison(NamedTuple):
         return tuple(meaningful[:REASONS_SHOWN])
 
 
-def compare(
+def compare_results(
     catalogue: Catalogue,
     a: Mapping[str, str],
     b: Mapping[str, str],
@@ -304,7 +304,7 @@ def _choice(catalogue: Catalogue, question_id: str, option_id: str | None, lang:
     return t("compare_chose", lang, answer=answer_text(catalogue, question_id, option_id, lang))
 
 
-def reason_line(
+def difference_line(
     catalogue: Catalogue, comparison: Comparison, difference: Difference, lang: Lang
 ) -> str:
     """'Monday's first task: A chose "...", B chose "...", which gives X 12 points more than
@@ -351,9 +351,9 @@ def why_line(comparison: Comparison, lang: Lang) -> str | None:
     return t("compare_why_one_small" if count == 1 else "compare_why_many_small", lang, count=count)
 
 
-def reason_lines(catalogue: Catalogue, comparison: Comparison, lang: Lang) -> list[str]:
+def difference_lines(catalogue: Catalogue, comparison: Comparison, lang: Lang) -> list[str]:
     """The changed answers that counted most, one sentence each."""
-    return [reason_line(catalogue, comparison, d, lang) for d in comparison.reasons]
+    return [difference_line(catalogue, comparison, d, lang) for d in comparison.reasons]
 
 
 def compare_dict(catalogue: Catalogue, comparison: Comparison, lang: Lang) -> dict[str, Any]:
@@ -382,7 +382,7 @@ def compare_dict(catalogue: Catalogue, comparison: Comparison, lang: Lang) -> di
                     "a": d.a,
                     "b": d.b,
                     "points": round(d.points, 1),
-                    "text": reason_line(catalogue, comparison, d, lang),
+                    "text": difference_line(catalogue, comparison, d, lang),
                 }
                 for d in comparison.differences
             ],
@@ -390,7 +390,7 @@ def compare_dict(catalogue: Catalogue, comparison: Comparison, lang: Lang) -> di
         "text": [
             *moved_lines(catalogue, comparison, lang),
             *filter(None, [why_line(comparison, lang)]),
-            *reason_lines(catalogue, comparison, lang),
+            *difference_lines(catalogue, comparison, lang),
         ],
         "language": lang,
         "catalogue": {"source": catalogue.source, "version": catalogue.version},

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # types only: `roles` and `show` need no engine
     from rolefinder.assess.engine import Match, Result
     from rolefinder.assess.explain import Explanation, Reasons, WhatIf
     from rolefinder.catalogue.model import Text
-    from rolefinder.history.store import Entry
+    from rolefinder.history.rows import Entry
 
 
 def level_text(role: Role, lang: Lang) -> str:

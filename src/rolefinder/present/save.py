@@ -61,7 +61,7 @@ def check_target(path: Path, force: bool) -> str:
     return suffix
 
 
-def write_atomically(path: Path, text: str, force: bool) -> None:
+def save_result(path: Path, text: str, force: bool) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the whole new one.
 
     Never over an existing file unless ``force`` (a replaced file keeps its permissions); nothing

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rolefinder.errors import NoTerminalError, QuizCancelled, QuizStopped
-from rolefinder.quiz.sitting import CONFIRM, Choice
+from rolefinder.quiz.sitting import CONFIRM, PromptChoice
 from rolefinder.words.i18n import t
 from rolefinder.words.languages import Lang
 
@@ -77,7 +77,7 @@ class SelectState:
     """
 
     def __init__(
-        self, message: str, choices: Sequence[Choice], default: str | None, hint: str
+        self, message: str, choices: Sequence[PromptChoice], default: str | None, hint: str
     ) -> None:
         self.message = message
         self.choices = list(choices)
@@ -334,7 +334,7 @@ class KeyPrompter:
     """Arrow keys, number keys and Enter, in a terminal that can move its cursor."""
 
     def select(
-        self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
+        self, message: str, choices: Sequence[PromptChoice], default: str | None, instruction: str
     ) -> str:
         """Ask one select question; Ctrl-C, Ctrl-D, Esc, q or SIGINT raise QuizCancelled,
         SIGTERM or SIGHUP QuizStopped."""
@@ -381,7 +381,7 @@ class PlainPrompter:
         self.stdout = stdout or sys.stdout
 
     def select(
-        self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
+        self, message: str, choices: Sequence[PromptChoice], default: str | None, instruction: str
     ) -> str:
         """Print the question and its numbered choices; read numbers until one is valid.
 
@@ -397,7 +397,7 @@ class PlainPrompter:
             except KeyboardInterrupt:  # Ctrl-C: as at an arrow-key question
                 raise QuizCancelled() from None
 
-    def _ask(self, message: str, choices: Sequence[Choice], default: str | None) -> str:
+    def _ask(self, message: str, choices: Sequence[PromptChoice], default: str | None) -> str:
         width = max(shutil.get_terminal_size().columns - 1, 20)
         values = [choice.value for choice in choices]
         lines = [

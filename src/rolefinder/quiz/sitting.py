@@ -29,7 +29,7 @@ CONFIRM = "<confirm>"
 
 
 @dataclass(frozen=True)
-class Choice:
+class PromptChoice:
     """One choice of a select prompt."""
 
     value: str
@@ -40,7 +40,7 @@ class Prompter(Protocol):
     """Asks the user to pick one of several choices (questionary in real use, a script in tests)."""
 
     def select(
-        self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
+        self, message: str, choices: Sequence[PromptChoice], default: str | None, instruction: str
     ) -> str:
         """Show ``choices`` with ``default`` (an earlier answer, or None) highlighted; return
         the chosen value."""
@@ -173,8 +173,8 @@ def review(
             question = _question(catalogue, question_id)
             option = question.option(answers.get(question_id, SKIP))
             answer = option.text.get(lang) if option else t("skip", lang)
-            choices.append(Choice(question_id, f"{question.label.get(lang)}: {answer}"))
-        choices.append(Choice(CONFIRM, t("review_confirm", lang)))
+            choices.append(PromptChoice(question_id, f"{question.label.get(lang)}: {answer}"))
+        choices.append(PromptChoice(CONFIRM, t("review_confirm", lang)))
         value = prompter.select(t("review_title", lang), choices, CONFIRM, t("review_hint", lang))
         if value == CONFIRM:
             return answers
@@ -195,10 +195,10 @@ def _ask(
     """One question: its options, "doesn't apply" (for a question about the work), and
     (after the first) a way back. Everyone has an experience and an outlook: those two offer
     no skip."""
-    choices = [Choice(option.id, option.text.get(lang)) for option in question.options]
+    choices = [PromptChoice(option.id, option.text.get(lang)) for option in question.options]
     if question.kind.adaptive:
-        choices.append(Choice(SKIP, t("skip", lang)))
+        choices.append(PromptChoice(SKIP, t("skip", lang)))
     if back:
-        choices.append(Choice(BACK, t("back", lang)))
+        choices.append(PromptChoice(BACK, t("back", lang)))
     message = f"{progress}\n  {question.prompt.get(lang)}"
     return prompter.select(message, choices, answers.get(question.id), t("instruction", lang))

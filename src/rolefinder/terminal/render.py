@@ -42,9 +42,9 @@ if TYPE_CHECKING:  # results and audits are imported where drawn: `show` and `ro
     from rolefinder.assess.audit import AuditReport, Recovery
     from rolefinder.assess.engine import Match, Result
     from rolefinder.assess.explain import Explanation
-    from rolefinder.classroom.forms import Note, Row
+    from rolefinder.classroom.records import Note, Row
     from rolefinder.classroom.scoring import Summary
-    from rolefinder.history.store import Entry
+    from rolefinder.history.rows import Entry
     from rolefinder.present.compare import Comparison
 
 __all__ = ["Console", "make_console", "say"]
@@ -821,7 +821,7 @@ def render_compare(
 
     ``plain`` (screen readers, TERM=dumb): the profiles as figures without bars, no bullets.
     """
-    from rolefinder.present.compare import moved_lines, reason_lines, why_line
+    from rolefinder.present.compare import difference_lines, moved_lines, why_line
 
     parts: list[Any] = [Text(), _heading("compare_title", lang)]
     for (letter, style), side in zip(SIDES, (comparison.a, comparison.b), strict=True):
@@ -835,7 +835,7 @@ def render_compare(
     why = why_line(comparison, lang)
     if why is not None:
         parts.append(Text(why, style="bold"))
-        parts.append(_bullets(console, reason_lines(catalogue, comparison, lang), plain))
+        parts.append(_bullets(console, difference_lines(catalogue, comparison, lang), plain))
     for part in parts:
         console.print(part)
 
@@ -950,7 +950,7 @@ class ClassProblems:
 
     def __call__(self, item: Row | Note) -> None:
         """Tell one failed row or note."""
-        from rolefinder.classroom.forms import Note
+        from rolefinder.classroom.records import Note
         from rolefinder.errors import MAX_PROBLEMS
 
         self.count += 1
