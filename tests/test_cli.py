@@ -439,7 +439,7 @@ def test_a_result_fits_an_80_by_24_screen(catalogue, lang):
 
     from rolefinder.assess.engine import Evidence, rank
     from rolefinder.assess.explain import explain
-    from rolefinder.terminal.render import render_result
+    from rolefinder.terminal.result import render_result
 
     evidence, chooser = Evidence(catalogue), random.Random(11)
     sheets = [{q.id: chooser.choice(q.options).id for q in catalogue.questions} for _ in range(200)]
@@ -489,7 +489,7 @@ def test_the_explain_pager_says_how_to_leave_it(catalogue, lang, monkeypatch):
     from personas import PERSONAS
     from rolefinder.assess.engine import Evidence, rank
     from rolefinder.assess.explain import explain
-    from rolefinder.terminal.render import render_result
+    from rolefinder.terminal.result import render_result
 
     paged: list[str] = []
     monkeypatch.setattr(pydoc, "pager", paged.append)  # what rich's system pager calls

@@ -31,7 +31,7 @@ from rolefinder.present.compare import (
     place_text,
     why_line,
 )
-from rolefinder.terminal.render import render_compare
+from rolefinder.terminal.lists import render_compare
 from rolefinder.words.i18n import t
 
 DESIGNER, ANALYST = PERSONAS["graphic-designer"], PERSONAS["social-media-analyst"]

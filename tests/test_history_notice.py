@@ -79,7 +79,7 @@ def test_the_notice_keeps_the_screen_to_24_rows(catalogue, lang):
 
     from rolefinder.assess.engine import Evidence, rank
     from rolefinder.assess.explain import explain
-    from rolefinder.terminal.render import render_result
+    from rolefinder.terminal.result import render_result
 
     evidence, chooser = Evidence(catalogue), random.Random(5)
     personas = list(PERSONAS.values())

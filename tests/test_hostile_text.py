@@ -228,7 +228,7 @@ def test_the_progress_bar_shows_a_file_name_as_text():
     ``[link=mailto:x]Click me[conceal] x.csv`` is its characters, not a link and hidden text."""
     from rich.console import Console
 
-    from rolefinder.terminal.render import ClassProgress
+    from rolefinder.terminal.classview import ClassProgress
 
     name = "[link=mailto:x]Click me[conceal] x.csv"
     screen = io.StringIO()

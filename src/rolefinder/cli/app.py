@@ -705,7 +705,8 @@ def _show_result(
     from rolefinder.present.cards import result_file
     from rolefinder.present.report import result_dict
     from rolefinder.present.save import save_result
-    from rolefinder.terminal.render import render_json, render_result
+    from rolefinder.terminal.render import render_json
+    from rolefinder.terminal.result import render_result
 
     evidence = Evidence(catalogue)
     result = rank(catalogue, answers, evidence)
@@ -820,7 +821,8 @@ def compare(
 ) -> None:
     """Put two results side by side: profiles, top 3, what moved and why."""
     from rolefinder.present.compare import compare_dict, compare_results
-    from rolefinder.terminal.render import render_compare, render_json
+    from rolefinder.terminal.lists import render_compare
+    from rolefinder.terminal.render import render_json
 
     world = _world(ctx)
     with _reported(world, _lang(ctx, lang)):
@@ -893,7 +895,8 @@ def questions(
 ) -> None:
     """List every question with its id and its options' ids, for answer sheets."""
     from rolefinder.present.report import answer_template, questions_list
-    from rolefinder.terminal.render import render_json, render_questions
+    from rolefinder.terminal.lists import render_questions
+    from rolefinder.terminal.render import render_json
 
     world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
@@ -938,7 +941,8 @@ def class_(
     from rolefinder.classroom.forms import path_text
     from rolefinder.classroom.resultfiles import summary_dict
     from rolefinder.files import stop_on_signals
-    from rolefinder.terminal.render import ClassProblems, ClassProgress, render_class, render_json
+    from rolefinder.terminal.classview import ClassProblems, ClassProgress, render_class
+    from rolefinder.terminal.render import render_json
 
     world, language = _world(ctx), _lang(ctx, lang)
     folder = out if out is not None else default_out(paths)
@@ -1032,7 +1036,8 @@ def roles(
     """List every role: name, main trait, level and a one-line summary."""
     from rolefinder.catalogue.lookup import filter_roles, find_trait
     from rolefinder.present.report import role_dict
-    from rolefinder.terminal.render import render_json, render_roles
+    from rolefinder.terminal.lists import render_roles
+    from rolefinder.terminal.render import render_json
 
     world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
@@ -1070,7 +1075,8 @@ def show(
     """Show one role's duties, skills, profile, level and related roles."""
     from rolefinder.catalogue.lookup import find_role
     from rolefinder.present.report import role_dict
-    from rolefinder.terminal.render import render_json, render_role
+    from rolefinder.terminal.lists import render_role
+    from rolefinder.terminal.render import render_json
 
     world, language = _world(ctx), _lang(ctx, lang)
     with _reported(world, language):
@@ -1154,7 +1160,8 @@ def _show_history(world: World, lang: Lang, listing: Listing) -> None:
     """The kept results, streamed as they are read: a note on standard error for each row that
     does not read back well, then (on screen, when some were left out) how to see more."""
     from rolefinder.history.store import count, each
-    from rolefinder.terminal.render import render_history, render_json_list
+    from rolefinder.terminal.lists import render_history
+    from rolefinder.terminal.render import render_json_list
     from rolefinder.words.languages import number
 
     def skipped(row: int) -> None:
@@ -1238,7 +1245,7 @@ def validate(
         _say(world.out(), t("valid", language, source=report.source, **sizes))
         if audit:
             from rolefinder.assess.audit import audit as run_audit
-            from rolefinder.terminal.render import render_audit
+            from rolefinder.terminal.auditview import render_audit
 
             findings = run_audit(report.catalogue)
             plain = _plain(ctx, False)

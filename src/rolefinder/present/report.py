@@ -1,6 +1,6 @@
 """A result in words, in either language: reasons, notes, what-if, paths, and the JSON shape.
 
-The layer between the explanation (plain data) and the renderers: terminal/render.py draws these
+The layer between the explanation (plain data) and the renderers: the terminal part draws these
 sentences, save writes them; nothing below this module writes a sentence.
 """
 
