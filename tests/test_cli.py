@@ -367,7 +367,7 @@ def test_tracebacks_never_show_local_variables(show_locals):
 
     code = (
         "import sys, rolefinder.catalogue.load\n"
-        "from rolefinder import cli\n"
+        "from rolefinder.cli import app as cli\n"
         "def broken(path=None):\n"
         "    kept_in_a_local = 'pass' + 'word-' + str(6 * 7)  # not in the source as printed\n"
         "    raise RuntimeError('a bug')\n"

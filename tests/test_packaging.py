@@ -31,7 +31,7 @@ def test_the_wheel_contains_the_catalogue(tmp_path):
         shipped = archive.read("rolefinder/data/roles.yaml")
         names = archive.namelist()
     assert shipped == (ROOT / "data" / "roles.yaml").read_bytes()
-    assert "rolefinder/cli.py" in names
+    assert "rolefinder/cli/app.py" in names
     assert not [n for n in names if n.startswith("tests/")]
 
 
