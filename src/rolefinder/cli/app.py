@@ -45,6 +45,7 @@ app = typer.Typer(
 
 
 def _version(value: bool) -> None:
+    """--version among other arguments (alone, ``__main__`` answers it before typer loads)."""
     if value:
         typer.echo(version_line())
         raise typer.Exit()

@@ -84,6 +84,7 @@ class World:
 
 
 def world_of(ctx: typer.Context) -> World:
+    """The run's World: the one a test passed as ``obj``, else a real one, made once."""
     root = ctx.find_root()
     if not isinstance(root.obj, World):
         root.obj = World()
@@ -132,6 +133,7 @@ def reported(world: World, lang: Lang) -> Iterator[None]:
 
 
 def load_for_run(path: Path | None) -> "Catalogue":
+    """The catalogue at ``path`` (None: the one in use), kept by the run to its end."""
     from rolefinder.catalogue.load import load_catalogue
 
     catalogue = load_catalogue(path)

@@ -24,11 +24,7 @@ from rolefinder.cli.options import (
     form_tools,
     json_option,
 )
-from rolefinder.errors import (
-    EXIT_DATA,
-    RolefinderError,
-    UnknownTraitError,
-)
+from rolefinder.errors import EXIT_DATA, RolefinderError, UnknownTraitError
 from rolefinder.words.i18n import t
 
 if TYPE_CHECKING:

@@ -6,21 +6,15 @@ typer reads the annotations at start-up, and string ones would make it compile a
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from rolefinder.cli.base import lang_of, load_for_run, plain_of, reported, tell, world_of
 from rolefinder.cli.command import help_text
 from rolefinder.cli.options import FILE, FOLDER, TITLE, CatalogueOption, LangOption, json_option
-from rolefinder.errors import (
-    EXIT_DATA,
-    Stopped,
-)
+from rolefinder.errors import EXIT_DATA, Stopped
 from rolefinder.words.i18n import t
-
-if TYPE_CHECKING:
-    pass
 
 
 def class_command(

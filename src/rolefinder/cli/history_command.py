@@ -7,7 +7,7 @@ typer reads the annotations at start-up, and string ones would make it compile a
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import Annotated, NamedTuple
 
 import typer
 
@@ -20,14 +20,9 @@ from rolefinder.cli.options import (
     PlainOutputOption,
     json_option,
 )
-from rolefinder.errors import (
-    NoTerminalError,
-)
+from rolefinder.errors import NoTerminalError
 from rolefinder.words.i18n import t
 from rolefinder.words.languages import Lang
-
-if TYPE_CHECKING:
-    pass
 
 
 def history_command(

@@ -24,9 +24,8 @@ CATALOGUE_ENV = "ROLEFINDER_CATALOGUE"
 
 
 def form_tools() -> tuple[str, ...]:
-    from rolefinder.classroom.formbuild import (
-        FORM_TOOLS,  # imported only once --form's values are needed
-    )
+    """The values of ``questions --form``: the form tools the form builder knows."""
+    from rolefinder.classroom.formbuild import FORM_TOOLS  # only once --form's values are needed
 
     return FORM_TOOLS
 
@@ -142,8 +141,6 @@ TopOption = Annotated[
     ),
 ]
 ExplainOption = Annotated[bool, typer.Option("--explain", "-e", help=help_text("opt_explain"))]
-
-
 PlainOption = Annotated[bool, typer.Option("--plain", help=help_text("opt_plain"))]
 # The same flag on the commands that only show something: there is no prompt to make plain.
 PlainOutputOption = Annotated[bool, typer.Option("--plain", help=help_text("opt_plain_output"))]

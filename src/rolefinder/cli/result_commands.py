@@ -29,9 +29,7 @@ from rolefinder.cli.options import (
     json_option,
     lang_option,
 )
-from rolefinder.errors import (
-    NoTerminalError,
-)
+from rolefinder.errors import NoTerminalError
 from rolefinder.words.i18n import t
 from rolefinder.words.languages import Lang
 
@@ -263,8 +261,7 @@ def compare_command(
     catalogue: CatalogueOption = None,
 ) -> None:
     """Put two results side by side: profiles, top 3, what moved and why."""
-    from rolefinder.present.compare import compare as compare_results
-    from rolefinder.present.compare import compare_dict
+    from rolefinder.present.compare import compare, compare_dict
     from rolefinder.terminal.render import render_compare, render_json
 
     world = world_of(ctx)
@@ -274,7 +271,7 @@ def compare_command(
         # --lang, else the language A was taken in.
         chosen = lang is not None or world.lang is not None
         language = lang_of(ctx, lang) if chosen else a.lang
-        comparison = compare_results(loaded, a.answers, b.answers, (a.label, b.label))
+        comparison = compare(loaded, a.answers, b.answers, (a.label, b.label))
         if as_json:
             render_json(world.out(), compare_dict(loaded, comparison, language))
         else:
