@@ -13,7 +13,8 @@ from conftest import SheetPrompter
 from helpers import app_commands, one_shot, result_code
 from rolefinder import __version__
 from rolefinder.catalogue.model import LEVELS
-from rolefinder.cli.app import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.words.i18n import t
 from rolefinder.words.languages import LANGS
 

@@ -31,7 +31,8 @@ from rolefinder.assess.codes import (
     fingerprint,
 )
 from rolefinder.catalogue.model import SKIP, Text
-from rolefinder.cli.app import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.errors import CodeError
 from rolefinder.words.languages import LANGS
 

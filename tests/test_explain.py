@@ -26,7 +26,8 @@ from rolefinder.catalogue.model import (
     Text,
     Trait,
 )
-from rolefinder.cli.app import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.errors import AnswersError
 from rolefinder.present.report import reason_lines, result_dict
 

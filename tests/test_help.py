@@ -24,7 +24,8 @@ from rolefinder.assess.codes import encode, fingerprint
 from rolefinder.assess.engine import rank
 from rolefinder.catalogue.load import shipped_catalogue_path
 from rolefinder.catalogue.model import LEVELS
-from rolefinder.cli.app import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.history import store as history
 from rolefinder.words.languages import LANGS
 

@@ -23,7 +23,8 @@ from helpers import no_hang
 from personas import PERSONAS
 from rolefinder.assess.codes import encode, fingerprint
 from rolefinder.assess.engine import rank
-from rolefinder.cli.app import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.errors import HistoryError
 from rolefinder.history import places
 from rolefinder.history import rows as row_shape

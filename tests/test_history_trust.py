@@ -18,7 +18,8 @@ import pytest
 
 from conftest import SheetPrompter
 from personas import PERSONAS
-from rolefinder.cli.app import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.history import places
 from rolefinder.history import store as history
 

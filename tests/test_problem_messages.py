@@ -25,7 +25,8 @@ from rolefinder import CatalogueError, load_catalogue
 from rolefinder.catalogue import cache
 from rolefinder.catalogue.load import check_catalogue, load_answers
 from rolefinder.catalogue.schema import build_catalogue
-from rolefinder.cli.app import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.errors import AnswersError, Phrase, Problem, Refused
 from rolefinder.words.languages import LANGS
 

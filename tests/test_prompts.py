@@ -12,7 +12,8 @@ import sys
 import pytest
 
 from conftest import PLAIN_ENV
-from rolefinder.cli.app import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.errors import QuizCancelled
 from rolefinder.quiz.prompts import PlainPrompter, SelectState, wrap
 from rolefinder.quiz.sitting import BACK, PromptChoice

@@ -18,7 +18,8 @@ import yaml
 from conftest import ScriptedPrompter, pick_default
 from personas import PERSONAS
 from rolefinder import files
-from rolefinder.cli.app import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.errors import QuizCancelled
 
 ANALYST = PERSONAS["social-media-analyst"]

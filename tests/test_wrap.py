@@ -19,7 +19,8 @@ from rich.text import Text
 
 from helpers import SECOND_ROLE, SHEET_ROLE, edit, result_code
 from personas import PERSONAS
-from rolefinder.cli.app import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.terminal.render import COMMAND, wrap_lines
 from rolefinder.words.i18n import t
 
