@@ -33,6 +33,7 @@ COMMANDS = "|".join(["app", *get_command(app).commands])  # type: ignore[attr-de
 # Keys the code builds rather than writes whole: (how the f-string starts, the keys it can
 # build, why). A key is used if it is a string in the source or matches one of these.
 BUILT = [
+    ("*_help", f"({COMMANDS})_help", "each command's help, by its name (cli/app.py)"),
     ("examples_", f"examples_({COMMANDS})", "each command's --help examples, by its name"),
     ("opt_json_", f"opt_json_({COMMANDS})", "--json's help, saying what each command prints"),
     ("opt_", "opt_(install|show)_completion", "typer's own completion options, helped anew"),
@@ -63,7 +64,8 @@ def fields(text: str) -> set[str]:
 
 
 def strings_in(folder: Path) -> tuple[set[str], set[str]]:
-    """Every string constant in the package's source, and how its f-strings start."""
+    """Every string constant in the package's source, and how its f-strings start (or, for
+    one that starts with a value, how it ends, after a "*")."""
     constants: set[str] = set()
     heads: set[str] = set()
     for path in folder.rglob("*.py"):
@@ -72,6 +74,8 @@ def strings_in(folder: Path) -> tuple[set[str], set[str]]:
                 constants.add(node.value)
             elif isinstance(node, ast.JoinedStr) and isinstance(node.values[0], ast.Constant):
                 heads.add(str(node.values[0].value))
+            elif isinstance(node, ast.JoinedStr) and isinstance(node.values[-1], ast.Constant):
+                heads.add("*" + str(node.values[-1].value))  # f"{name}_help": how it ends
     return constants, heads
 
 
