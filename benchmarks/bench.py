@@ -186,8 +186,8 @@ def cost_per_role(samples: dict[int, list[float]], low: int, high: int) -> float
 def question_latency(sittings: int = 50) -> list[float]:
     """Milliseconds from an answer to the next question, adaptive choice included, over
     ``sittings`` whole sittings with random answers on the shipped catalogue (in process)."""
-    from rolefinder.catalogue import load_catalogue
-    from rolefinder.engine import Evidence, next_question
+    from rolefinder.assess.engine import Evidence, next_question
+    from rolefinder.catalogue.load import load_catalogue
 
     catalogue = load_catalogue(CATALOGUE)
     chooser = random.Random(7)
@@ -271,8 +271,8 @@ def form_export(path: Path, rows: int, seed: int = 5) -> None:
     import csv
 
     sys.path.insert(0, str(ROOT / "src"))
-    from rolefinder.catalogue import load_catalogue
-    from rolefinder.languages import LANGS
+    from rolefinder.catalogue.load import load_catalogue
+    from rolefinder.words.languages import LANGS
 
     catalogue = load_catalogue(CATALOGUE)
     rng = random.Random(seed)

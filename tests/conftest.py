@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from rolefinder import load_catalogue
-from rolefinder.model import Catalogue
-from rolefinder.quiz import Choice
+from rolefinder.catalogue.model import Catalogue
+from rolefinder.quiz.sitting import PromptChoice
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,9 +44,9 @@ def private_history(tmp_path_factory: pytest.TempPathFactory) -> None:
     Tests that look at the history itself point ROLEFINDER_HISTORY at a file of their own."""
     from helpers import SHEET_ROLE
     from personas import PERSONAS
-    from rolefinder import history
-    from rolefinder.codes import encode, fingerprint
-    from rolefinder.engine import rank
+    from rolefinder.assess.codes import encode, fingerprint
+    from rolefinder.assess.engine import rank
+    from rolefinder.history import store as history
 
     os.environ[history.HISTORY_ENV] = str(tmp_path_factory.mktemp("history") / "history.sqlite3")
     shipped = load_catalogue()
@@ -74,7 +74,7 @@ def runner() -> CliRunner:
 @dataclass
 class Asked:
     message: str
-    choices: list[Choice]
+    choices: list[PromptChoice]
     default: str | None
     instruction: str
 
@@ -90,7 +90,7 @@ class ScriptedPrompter:
     asked: list[Asked] = field(default_factory=list)
 
     def select(
-        self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
+        self, message: str, choices: Sequence[PromptChoice], default: str | None, instruction: str
     ) -> str:
         asked = Asked(message, list(choices), default, instruction)
         self.asked.append(asked)
@@ -120,9 +120,9 @@ class SheetPrompter:
     limit: int = 60
 
     def select(
-        self, message: str, choices: Sequence[Choice], default: str | None, instruction: str
+        self, message: str, choices: Sequence[PromptChoice], default: str | None, instruction: str
     ) -> str:
-        from rolefinder.quiz import CONFIRM
+        from rolefinder.quiz.sitting import CONFIRM
 
         if len(self.asked) >= self.limit:
             raise AssertionError(f"the quiz asked more than {self.limit} questions")

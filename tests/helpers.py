@@ -1,8 +1,9 @@
 """Helpers shared by the test modules, which import from here and never from one another.
 
 What is here: when CI is set, a guard against hangs, the table of bad catalogues that several
-modules check (built by editing ``catalogues.MINIMAL``), and the app's own list of commands
-with one way to run each of them without a prompt.
+modules check (built by editing ``catalogues.MINIMAL``), every UI string as each language's
+translation file has it, and the app's own list of commands with one way to run each of them
+without a prompt.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from typing import Any
 from catalogues import MINIMAL
 from conftest import PLAIN_ENV
 from personas import PERSONAS
-from rolefinder.catalogue import MAX_BYTES
+from rolefinder.catalogue.load import MAX_BYTES
+from rolefinder.words.i18n import PO_FOLDER, PoEntry, PoError, read_po
+from rolefinder.words.languages import LANGS
 
 # CI -------------------------------------------------------------------------------------------
 
@@ -304,6 +307,34 @@ UNREADABLE = [
 ]
 
 
+# Messages -------------------------------------------------------------------------------------
+
+PO_FILES = {lang: Path(PO_FOLDER) / f"{lang}.po" for lang in LANGS}
+
+
+def po_entries(lang: str) -> list[PoEntry]:
+    """The entries of ``lang``'s translation file, its header first, as the app reads them."""
+    return read_po(PO_FILES[lang].read_text("utf-8"), str(PO_FILES[lang]))
+
+
+def _messages() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for lang in LANGS:
+        try:
+            entries = po_entries(lang)
+        except PoError:  # a test fails on it (test_translations), not every module's import
+            continue
+        for entry in entries:
+            if entry.key is not None and entry.text and not entry.fuzzy:
+                table.setdefault(entry.key, {})[lang] = entry.text
+    return table
+
+
+# Every UI string, {key: {language: text}}: the texts each language's file translates, so a
+# message some language lacks (or has only as a guess marked fuzzy) lacks that language here.
+MESSAGES = _messages()
+
+
 # Commands -------------------------------------------------------------------------------------
 
 
@@ -311,7 +342,7 @@ def app_commands() -> dict[str, Any]:
     """The app's own commands, by name (click commands): what "every command" means in a test."""
     from typer.main import get_command
 
-    from rolefinder.cli import app
+    from rolefinder.cli.app import app
 
     return dict(get_command(app).commands)  # type: ignore[attr-defined]
 
@@ -324,7 +355,7 @@ def help_pages(lang: str, widths: Sequence[int]) -> dict[tuple[str, int], str]:
         "import json, sys\n"
         "from typer.main import get_command\n"
         "from typer.testing import CliRunner\n"
-        "from rolefinder.cli import app\n"
+        "from rolefinder.cli.app import app\n"
         "names = ['app', *get_command(app).commands]\n"
         "pages = {}\n"
         "for width in json.loads(sys.argv[1]):\n"
@@ -383,7 +414,7 @@ def one_shot(name: str, folder: Path) -> list[str]:
 def result_code(sheet: dict[str, str], lang: str = "en") -> str:
     """The result code of ``sheet`` on the shipped catalogue, as the quiz prints it."""
     from rolefinder import load_catalogue
-    from rolefinder.codes import encode
+    from rolefinder.assess.codes import encode
 
     return encode(load_catalogue(), sheet, lang)
 

@@ -9,7 +9,8 @@ import yaml
 
 from conftest import SheetPrompter
 from personas import PERSONAS
-from rolefinder.cli import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 
 NO_TERMINAL = World(interactive=False)
 ANALYST = PERSONAS["social-media-analyst"]

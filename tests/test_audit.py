@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rolefinder.audit import (
+from rolefinder.assess.audit import (
     CAREFUL_FLAGGED_MAX,
     MODELS,
     RANDOM_CONFIDENT_MAX,
@@ -13,7 +13,7 @@ from rolefinder.audit import (
     TARGETS,
     audit,
 )
-from rolefinder.cli import app
+from rolefinder.cli.app import app
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 
 from helpers import BAD, UNREADABLE, edit, no_hang
 from rolefinder import CatalogueError, load_catalogue
-from rolefinder.cli import app
+from rolefinder.cli.app import app
 
 # The tables of bad catalogues (BAD, UNREADABLE) are in helpers.py: test_problem_messages.py
 # tells the same problems in Indonesian.

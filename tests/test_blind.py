@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from rolefinder import rank
-from rolefinder.explain import explain
+from rolefinder.assess.explain import explain
 
 SHEETS = sorted((Path(__file__).parent / "blind").glob("*.yaml"))
 

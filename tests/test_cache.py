@@ -19,11 +19,12 @@ from typing import get_args, get_origin, get_type_hints
 
 import pytest
 
-import rolefinder.yamlfile as yamlfile
-from rolefinder import cache, load_catalogue, model
-from rolefinder.catalogue import check_catalogue
+import rolefinder.catalogue.yamlfile as yamlfile
+from rolefinder import load_catalogue
+from rolefinder.catalogue import cache, model
+from rolefinder.catalogue.load import check_catalogue
 from rolefinder.errors import Phrase, Problem
-from rolefinder.languages import LANGS
+from rolefinder.words.languages import LANGS
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "roles.yaml"
 POSIX = pytest.mark.skipif(
@@ -115,9 +116,8 @@ def test_a_pickle_is_never_loaded(folder, copy, tmp_path):
     (folder / entry_for(copy)).write_bytes(pickle.dumps(Payload()))
     assert len(load_catalogue(copy).roles) == 10
     assert not marker.exists()
-    code = (
-        "import rolefinder.catalogue as c, sys; c.load_catalogue(); print('pickle' in sys.modules)"
-    )
+    code = "import rolefinder.catalogue.load as c, sys; c.load_catalogue()\n"
+    code += "print('pickle' in sys.modules)"
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "False"
 

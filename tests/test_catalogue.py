@@ -9,7 +9,7 @@ import pytest
 from catalogues import MINIMAL, ROLE_IDS, write
 from personas import PERSONAS
 from rolefinder import load_catalogue, rank
-from rolefinder.model import Catalogue, Text
+from rolefinder.catalogue.model import Catalogue, Text
 
 
 def all_texts(catalogue: Catalogue) -> list[tuple[str, Text]]:
@@ -67,7 +67,7 @@ def test_manager_carries_the_articles_years(catalogue):
 
 
 def test_the_bank_is_larger_than_a_sitting_and_every_option_is_one_trait(catalogue):
-    from rolefinder.engine import SITTING_MAX
+    from rolefinder.assess.engine import SITTING_MAX
 
     assert len(catalogue.bank) > SITTING_MAX
     assert [q.kind.name for q in catalogue.questions].count("experience") == 1
@@ -113,7 +113,7 @@ def test_neighbours_are_told_apart_by_several_questions(catalogue, one, other):
 
 
 def test_pressing_enter_throughout_does_not_favour_one_trait(catalogue):
-    from rolefinder.engine import next_question
+    from rolefinder.assess.engine import next_question
 
     answers: dict[str, str] = {}
     while (question := next_question(catalogue, answers).question) is not None:

@@ -14,16 +14,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rolefinder import report
-from rolefinder.batch import score_class
-from rolefinder.classroom import Scorer
-from rolefinder.codes import decode, encode
-from rolefinder.engine import rank
-from rolefinder.explain import band, flags
-from rolefinder.forms import Row, normal, read, sitting_seconds
-from rolefinder.i18n import t
-from rolefinder.model import SKIP
-from rolefinder.report import form_text
+from rolefinder.assess.codes import decode, encode
+from rolefinder.assess.engine import rank
+from rolefinder.assess.explain import band, flags
+from rolefinder.catalogue.model import SKIP
+from rolefinder.classroom.batch import score_class
+from rolefinder.classroom.forms import read
+from rolefinder.classroom.matching import normal
+from rolefinder.classroom.records import Row
+from rolefinder.classroom.scoring import Scorer
+from rolefinder.classroom.timing import sitting_seconds
+from rolefinder.present import report
+from rolefinder.present.report import form_text
+from rolefinder.words.i18n import t
 
 NAMES = ["Budi Santoso", "Siti Nurhaliza", "Dewi Lestari", "Agus Salim", "Rina Wulandari"]
 GOOGLE_KEPT = {
@@ -149,7 +152,7 @@ def test_the_class_scores_each_student_as_the_quiz_would(catalogue):
 
 
 def run_class(runner, args, lang="en"):
-    from rolefinder.cli import app
+    from rolefinder.cli.app import app
 
     return runner.invoke(app, ["class", *map(str, args), "--lang", lang])
 
@@ -275,7 +278,7 @@ def test_files_that_are_not_a_class(runner, tmp_path, name, content, words):
 
 
 def test_the_printed_form_is_what_the_class_reads(runner, catalogue, tmp_path):
-    from rolefinder.cli import app
+    from rolefinder.cli.app import app
 
     for lang in ("en", "id"):
         text = runner.invoke(app, ["questions", "--form", "--lang", lang]).stdout
@@ -349,7 +352,7 @@ def test_an_interrupted_class_leaves_no_folder_and_no_temporary_file(catalogue, 
 
 
 def test_the_most_pressing_students_are_never_crowded_off_the_list(catalogue):
-    from rolefinder.classroom import TALK_FIRST_MAX, Student, Summary
+    from rolefinder.classroom.scoring import TALK_FIRST_MAX, Student, Summary
 
     def student(row, **figures):
         return Student("c.txt", row, {}, f"S{row}", "en", **figures)

@@ -20,8 +20,8 @@ import pytest
 
 from helpers import class_export, descendants, running
 from rolefinder import files
-from rolefinder.batch import HELPER_BYTES, OUT_FILES, score_class
-from rolefinder.cli import app
+from rolefinder.classroom.batch import HELPER_BYTES, OUT_FILES, score_class
+from rolefinder.cli.app import app
 
 FULL = "the disk is full. Nothing was changed."
 
@@ -240,9 +240,9 @@ two_cores = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the helper nee
 PAUSED = """
 import sys, time
 from pathlib import Path
-from rolefinder import batch
+from rolefinder.classroom import batch, resultfiles
 paused, go, at = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-write, count = batch._CsvWriter.write, [0]
+write, count = resultfiles.CsvWriter.write, [0]
 batch.CHUNK = 200
 
 def paused_write(self, cells):
@@ -253,10 +253,10 @@ def paused_write(self, cells):
             time.sleep(0.02)
     write(self, cells)
 
-batch._CsvWriter.write = paused_write
-from rolefinder.cli import main
+resultfiles.CsvWriter.write = paused_write
+from rolefinder.cli.app import run
 sys.argv = ["rolefinder", *sys.argv[4:]]
-main()
+run()
 """
 HIDE, SHOW = "\x1b[?25l", "\x1b[?25h"
 

@@ -13,10 +13,10 @@ import json
 import openpyxl
 import pytest
 
-from rolefinder.batch import score_class
-from rolefinder.classroom import Submissions, repeats
-from rolefinder.forms import Row
-from rolefinder.i18n import t
+from rolefinder.classroom.batch import score_class
+from rolefinder.classroom.records import Row
+from rolefinder.classroom.scoring import Submissions, repeats
+from rolefinder.words.i18n import t
 
 ANSWER = 1  # every student answers each question with its second option: all are scored
 
@@ -227,7 +227,7 @@ def test_a_microsoft_workbook_gives_the_right_students_once_each(catalogue, tmp_
 
 
 def test_a_double_submission_is_told_once_on_screen(runner, catalogue, tmp_path):
-    from rolefinder.cli import app
+    from rolefinder.cli.app import app
 
     path = tmp_path / "f.csv"
     rows = [["a@x.id", "Budi"], ["b@x.id", "Siti"], ["a@x.id", "Budi"]]

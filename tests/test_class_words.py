@@ -10,9 +10,10 @@ import io
 import pytest
 
 from personas import PERSONAS
-from rolefinder.forms import Note, read
-from rolefinder.i18n import t
-from rolefinder.model import Catalogue
+from rolefinder.catalogue.model import Catalogue
+from rolefinder.classroom.forms import read
+from rolefinder.classroom.records import Note
+from rolefinder.words.i18n import t
 
 
 def form_csv(catalogue: Catalogue, lang: str, left_out: set[str], twice: str | None) -> str:
@@ -57,8 +58,8 @@ def test_the_notes_say_what_the_student_answered_about_the_field(catalogue, lang
     a near tie is explain's: a runner-up within NEAR_TIE_FIT points, so 41 against 22 is none."""
     import random
 
-    from rolefinder.classroom import Scorer, Student, student_note
-    from rolefinder.explain import NEAR_TIE_FIT
+    from rolefinder.assess.explain import NEAR_TIE_FIT
+    from rolefinder.classroom.scoring import Scorer, Student, student_note
 
     scorer, chooser = Scorer(catalogue, lang), random.Random(5)
     personas = list(PERSONAS.values())

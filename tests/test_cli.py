@@ -12,10 +12,11 @@ from catalogues import ROLE_IDS
 from conftest import SheetPrompter
 from helpers import app_commands, one_shot, result_code
 from rolefinder import __version__
-from rolefinder.cli import World, app
-from rolefinder.i18n import t
-from rolefinder.languages import LANGS
-from rolefinder.model import LEVELS
+from rolefinder.catalogue.model import LEVELS
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
+from rolefinder.words.i18n import t
+from rolefinder.words.languages import LANGS
 
 # The normal screen: the runner's TERM=dumb asks for plain output.
 NOT_DUMB = {"TERM": "xterm"}
@@ -327,8 +328,8 @@ def test_catalogue_text_is_shown_literally_not_as_markup_or_emoji(runner, tmp_pa
 
 
 def test_a_missing_windows_console_gets_a_hint_not_a_traceback(runner, catalogue, monkeypatch):
-    import rolefinder.prompts
-    from rolefinder.prompts import KeyPrompter
+    import rolefinder.quiz.prompts
+    from rolefinder.quiz.prompts import KeyPrompter
 
     class NoConsoleScreenBufferError(Exception):  # what prompt_toolkit raises on Windows
         pass
@@ -336,7 +337,7 @@ def test_a_missing_windows_console_gets_a_hint_not_a_traceback(runner, catalogue
     def broken(*args, **kwargs):
         raise NoConsoleScreenBufferError("No Windows console found")
 
-    monkeypatch.setattr(rolefinder.prompts, "select_application", broken)
+    monkeypatch.setattr(rolefinder.quiz.prompts, "select_application", broken)
     world = World(prompter=KeyPrompter(), interactive=True)
     result = runner.invoke(app, ["quiz"], obj=world)
     assert result.exit_code == 2
@@ -345,12 +346,12 @@ def test_a_missing_windows_console_gets_a_hint_not_a_traceback(runner, catalogue
 
 
 def test_ctrl_c_outside_the_quiz_exits_130(runner, monkeypatch):
-    import rolefinder.catalogue
+    import rolefinder.catalogue.load
 
     def interrupted(path=None):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(rolefinder.catalogue, "load_catalogue", interrupted)
+    monkeypatch.setattr(rolefinder.catalogue.load, "load_catalogue", interrupted)
     result = runner.invoke(app, ["roles"])
     assert result.exit_code == 130
     assert "Interrupted." in result.stderr
@@ -366,15 +367,15 @@ def test_tracebacks_never_show_local_variables(show_locals):
     import sys
 
     code = (
-        "import sys, rolefinder.catalogue\n"
-        "from rolefinder import cli\n"
+        "import sys, rolefinder.catalogue.load\n"
+        "from rolefinder.cli import app as cli\n"
         "def broken(path=None):\n"
         "    kept_in_a_local = 'pass' + 'word-' + str(6 * 7)  # not in the source as printed\n"
         "    raise RuntimeError('a bug')\n"
-        "rolefinder.catalogue.load_catalogue = broken\n"
+        "rolefinder.catalogue.load.load_catalogue = broken\n"
         f"if {show_locals}: cli.app.pretty_exceptions_show_locals = True\n"
         "sys.argv = ['rolefinder', 'roles']\n"
-        "cli.main()\n"
+        "cli.run()\n"
     )
     env = {k: v for k, v in os.environ.items() if "TYPER" not in k}
     env.update({"NO_COLOR": "1", "COLUMNS": "100", "ROLEFINDER_LANG": "en"})
@@ -407,7 +408,7 @@ def test_the_early_version_answer_matches_the_cli_one():
     import subprocess
     import sys
 
-    from rolefinder.cli import version_line
+    from rolefinder.cli.app import version_line
 
     early = subprocess.run(
         [sys.executable, "-m", "rolefinder", "--version"],
@@ -437,9 +438,9 @@ def test_a_result_fits_an_80_by_24_screen(catalogue, lang):
 
     from rich.console import Console
 
-    from rolefinder.engine import Evidence, rank
-    from rolefinder.explain import explain
-    from rolefinder.render import render_result
+    from rolefinder.assess.engine import Evidence, rank
+    from rolefinder.assess.explain import explain
+    from rolefinder.terminal.result import render_result
 
     evidence, chooser = Evidence(catalogue), random.Random(11)
     sheets = [{q.id: chooser.choice(q.options).id for q in catalogue.questions} for _ in range(200)]
@@ -487,9 +488,9 @@ def test_the_explain_pager_says_how_to_leave_it(catalogue, lang, monkeypatch):
     from rich.console import Console
 
     from personas import PERSONAS
-    from rolefinder.engine import Evidence, rank
-    from rolefinder.explain import explain
-    from rolefinder.render import render_result
+    from rolefinder.assess.engine import Evidence, rank
+    from rolefinder.assess.explain import explain
+    from rolefinder.terminal.result import render_result
 
     paged: list[str] = []
     monkeypatch.setattr(pydoc, "pager", paged.append)  # what rich's system pager calls

@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 from catalogues import MINIMAL
 from personas import PERSONAS
 from rolefinder import load_catalogue
-from rolefinder.cli import World, app
-from rolefinder.codes import (
+from rolefinder.assess.codes import (
     ALPHA,
     ALPHABET,
     CHECK_CONSTANTS,
@@ -31,9 +30,11 @@ from rolefinder.codes import (
     encode,
     fingerprint,
 )
+from rolefinder.catalogue.model import SKIP, Text
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.errors import CodeError
-from rolefinder.languages import LANGS
-from rolefinder.model import SKIP, Text
+from rolefinder.words.languages import LANGS
 
 NO_TERMINAL = World(interactive=False)
 

@@ -15,24 +15,24 @@ from catalogues import MINIMAL
 from helpers import result_code
 from personas import MIXED, PERSONAS
 from rolefinder import load_catalogue
-from rolefinder.cli import app
-from rolefinder.compare import (
+from rolefinder.assess.engine import rank
+from rolefinder.assess.explain import what_if
+from rolefinder.catalogue.model import SKIP, Catalogue, Text
+from rolefinder.cli.app import app
+from rolefinder.present.compare import (
     REASONS_SHOWN,
     TOP,
-    compare,
     compare_dict,
+    compare_results,
+    difference_line,
+    difference_lines,
     how_sure,
     moved_lines,
     place_text,
-    reason_line,
-    reason_lines,
     why_line,
 )
-from rolefinder.engine import rank
-from rolefinder.explain import what_if
-from rolefinder.i18n import t
-from rolefinder.model import SKIP, Catalogue, Text
-from rolefinder.render import render_compare
+from rolefinder.terminal.lists import render_compare
+from rolefinder.words.i18n import t
 
 DESIGNER, ANALYST = PERSONAS["graphic-designer"], PERSONAS["social-media-analyst"]
 SPECIALIST = PERSONAS["social-media-specialist"]
@@ -76,7 +76,7 @@ def fit(sheet: dict[str, str], role: str | None = None) -> int:
 @pytest.mark.parametrize("pair", PAIRS)
 def test_profiles_and_the_roles_listed_are_what_rank_gives_each_side(catalogue, pair):
     a, b = PAIRS[pair]
-    comparison = compare(catalogue, a, b)
+    comparison = compare_results(catalogue, a, b)
     for side, sheet in ((comparison.a, a), (comparison.b, b)):
         ranked = rank(catalogue, sheet)
         assert side.profile == ranked.profile
@@ -88,9 +88,9 @@ def test_profiles_and_the_roles_listed_are_what_rank_gives_each_side(catalogue, 
 
 
 def test_a_side_lists_only_the_roles_its_answers_point_to(catalogue):
-    mixed = compare(catalogue, *PAIRS["mixed, mixed"])
+    mixed = compare_results(catalogue, *PAIRS["mixed, mixed"])
     assert [p.id for p in mixed.a.top] == ["social-media-strategist", "social-media-analyst"]
-    designer = compare(catalogue, DESIGNER, ANALYST).a
+    designer = compare_results(catalogue, DESIGNER, ANALYST).a
     assert [p.id for p in designer.top] == ["graphic-designer"]  # not padded to three
     assert len(designer.result.matches) > 1 and not designer.result.matches[1].listed
 
@@ -99,13 +99,13 @@ def test_a_changed_answer_that_flips_the_first_role_is_named_as_a_reason(catalog
     sheet = MIXED["plans-and-measures"][0]
     before = rank(catalogue, sheet).best.id
     changed, question, first = flipped(catalogue, sheet)
-    comparison = compare(catalogue, sheet, changed)
+    comparison = compare_results(catalogue, sheet, changed)
     assert comparison.b.result.best.id == first != before
     assert (comparison.ahead, comparison.behind) == (first, before)
     assert [d.question for d in comparison.differences] == [question]
     (reason,) = comparison.reasons
     assert reason.question == question and reason.points > 0
-    line = reason_line(catalogue, comparison, reason, "en")
+    line = difference_line(catalogue, comparison, reason, "en")
     names = [catalogue.role(role).name.get("en") for role in (first, before)]
     assert line.index(names[0]) < line.index(names[1])  # "gives FIRST n points more than BEFORE"
     assert catalogue.question(question).label.get("en") in line
@@ -116,7 +116,7 @@ def test_a_changed_answer_that_flips_the_first_role_is_named_as_a_reason(catalog
 @pytest.mark.parametrize("pair", PAIRS)
 def test_the_differences_add_up_to_the_whole_move(catalogue, pair):
     a, b = PAIRS[pair]
-    comparison = compare(catalogue, a, b)
+    comparison = compare_results(catalogue, a, b)
     ahead, behind = comparison.ahead, comparison.behind
     assert ahead is not None and behind is not None
 
@@ -131,7 +131,7 @@ def test_the_differences_add_up_to_the_whole_move(catalogue, pair):
 
 
 def test_the_pair_is_the_two_first_roles_or_the_first_and_the_role_that_moved_most(catalogue):
-    one = compare(catalogue, DESIGNER, ANALYST)
+    one = compare_results(catalogue, DESIGNER, ANALYST)
     assert (one.ahead, one.behind) == ("social-media-analyst", "graphic-designer")
     # The same #1 on both sides: what widened or narrowed its lead where a fit moved most.
     sheet = MIXED["plans-and-measures"][0]
@@ -141,7 +141,7 @@ def test_the_pair_is_the_two_first_roles_or_the_first_and_the_role_that_moved_mo
         for q in catalogue.bank
         if q.id not in sheet and rank(catalogue, {**sheet, q.id: q.options[0].id}).best.id == first
     )
-    same_first = compare(
+    same_first = compare_results(
         catalogue, sheet, {**sheet, question: catalogue.question(question).options[0].id}
     )
     assert same_first.ahead == first and same_first.behind not in (None, first)
@@ -152,7 +152,7 @@ def test_the_pair_is_the_two_first_roles_or_the_first_and_the_role_that_moved_mo
     }
     assert changes[same_first.behind] == max(changes.values())
     # Neither side lists a second role: the runner-up of either side, whose fit moved most.
-    alone = compare(catalogue, *PAIRS["designer, one answer changed"])
+    alone = compare_results(catalogue, *PAIRS["designer, one answer changed"])
     assert [p.id for p in (*alone.a.top, *alone.b.top)] == ["graphic-designer"] * 2
     runners_up = {alone.a.result.matches[1].id, alone.b.result.matches[1].id}
     assert alone.ahead == "graphic-designer" and alone.behind in runners_up
@@ -161,28 +161,30 @@ def test_the_pair_is_the_two_first_roles_or_the_first_and_the_role_that_moved_mo
 
 
 def test_the_same_answers_are_the_same_result(catalogue):
-    comparison = compare(catalogue, DESIGNER, dict(DESIGNER))
+    comparison = compare_results(catalogue, DESIGNER, dict(DESIGNER))
     assert comparison.same and not comparison.differences and not comparison.moved
     assert moved_lines(catalogue, comparison, "en") == [
         "A and B are the same result: the same answers to every question."
     ]
-    assert why_line(comparison, "en") is None and reason_lines(catalogue, comparison, "en") == []
+    assert (
+        why_line(comparison, "en") is None and difference_lines(catalogue, comparison, "en") == []
+    )
     assert "hasil yang sama" in moved_lines(catalogue, comparison, "id")[0]
     # A skipped question and one never asked both count for nothing: still the same result.
     unasked = next(q.id for q in catalogue.bank if q.id not in DESIGNER)
-    assert compare(catalogue, DESIGNER, {**DESIGNER, unasked: SKIP}).same
+    assert compare_results(catalogue, DESIGNER, {**DESIGNER, unasked: SKIP}).same
 
 
 def test_a_changed_answer_makes_a_different_result(catalogue):
     changed = {**DESIGNER, "monday": "numbers"}
-    comparison = compare(catalogue, DESIGNER, changed)
+    comparison = compare_results(catalogue, DESIGNER, changed)
     assert not comparison.same
     assert [(d.question, d.a, d.b) for d in comparison.differences] == [
         ("monday", "layouts", "numbers")
     ]
     assert why_line(comparison, "en") == "One answer differs:"
     assert comparison.a.result.best.id == comparison.b.result.best.id  # it only narrowed the lead
-    (reason,) = reason_lines(catalogue, comparison, "en")
+    (reason,) = difference_lines(catalogue, comparison, "en")
     assert reason.startswith("Monday's first task: A chose \"Finish the layouts")
     # the same place, a lower fit: a move, said in fits
     (move,) = comparison.moved
@@ -199,7 +201,7 @@ def test_a_changed_answer_makes_a_different_result(catalogue):
 def test_how_sure_or_how_ready_someone_is_moves_no_role(catalogue, changed):
     # Experience says how ready, the outlook how sure: neither says which work fits, so the
     # roles listed keep their places and fits, and the changed answer counts for nothing.
-    comparison = compare(catalogue, DESIGNER, {**DESIGNER, **changed})
+    comparison = compare_results(catalogue, DESIGNER, {**DESIGNER, **changed})
     assert not comparison.same and comparison.moved == ()
     assert comparison.a.top == comparison.b.top
     (difference,) = comparison.differences
@@ -212,7 +214,7 @@ def test_how_sure_or_how_ready_someone_is_moves_no_role(catalogue, changed):
 @pytest.mark.parametrize("pair", PAIRS)
 def test_swapping_the_sides_mirrors_the_comparison(catalogue, pair):
     a, b = PAIRS[pair]
-    forward, back = compare(catalogue, a, b), compare(catalogue, b, a)
+    forward, back = compare_results(catalogue, a, b), compare_results(catalogue, b, a)
     assert (back.a.profile, back.b.profile) == (forward.b.profile, forward.a.profile)
     assert (back.a.top, back.b.top) == (forward.b.top, forward.a.top)
     assert [(m.id, m.before, m.after) for m in back.moved] == [
@@ -233,7 +235,7 @@ def favoured(comparison, difference) -> str | None:
 
 
 def test_the_json_shape(catalogue):
-    comparison = compare(catalogue, DESIGNER, ANALYST, ("last term", "now"))
+    comparison = compare_results(catalogue, DESIGNER, ANALYST, ("last term", "now"))
     data = json.loads(json.dumps(compare_dict(catalogue, comparison, "en")))
     assert set(data) == {"same", "a", "b", "moved", "why", "text", "language", "catalogue"}
     assert data["same"] is False and data["language"] == "en"
@@ -266,10 +268,13 @@ def test_the_json_shape(catalogue):
 
 
 def test_the_sentences_are_in_both_languages(catalogue):
-    comparison = compare(catalogue, DESIGNER, ANALYST)
+    comparison = compare_results(catalogue, DESIGNER, ANALYST)
     for lang, words in (("en", ("from #", "which gives")), ("id", ("dari #", "sehingga"))):
         text = " ".join(
-            [*moved_lines(catalogue, comparison, lang), *reason_lines(catalogue, comparison, lang)]
+            [
+                *moved_lines(catalogue, comparison, lang),
+                *difference_lines(catalogue, comparison, lang),
+            ]
         )
         assert all(word in text for word in words), text
 
@@ -285,7 +290,7 @@ def side_by_side(line: str) -> bool:
 
 
 def test_place_text_says_the_place_and_the_fit_or_off_the_list(catalogue):
-    from rolefinder.compare import Placed
+    from rolefinder.present.compare import Placed
 
     assert place_text(Placed("x", 2, 82), "en") == "#2 (82/100)"
     assert place_text(Placed("x", None, 7), "en") == "off the list (7/100)"
@@ -293,18 +298,18 @@ def test_place_text_says_the_place_and_the_fit_or_off_the_list(catalogue):
 
 
 def test_how_sure_is_told_for_each_side_as_under_its_result(catalogue):
-    from rolefinder.report import sure_text
+    from rolefinder.present.report import sure_text
 
     exploring = {**DESIGNER, "outlook": "exploring"}
     by_position = {q.id: q.options[0].id for q in catalogue.bank}  # always the first option
-    comparison = compare(catalogue, exploring, by_position)
+    comparison = compare_results(catalogue, exploring, by_position)
     low = t("how_sure_exploring", "en", sure=sure_text(comparison.a.result.best.sure))
     assert how_sure(comparison.a, "en") == low
     assert comparison.b.result.pattern == "same_position" and comparison.b.band == "unsure"
     assert how_sure(comparison.b, "en") == t("how_sure_no_pattern", "en")
     data = compare_dict(catalogue, comparison, "en")
     assert (data["a"]["band"], data["b"]["pattern"]) == ("unsure", "same_position")
-    high = compare(catalogue, DESIGNER, ANALYST).a
+    high = compare_results(catalogue, DESIGNER, ANALYST).a
     sure = sure_text(high.result.best.sure)
     assert how_sure(high, "en") == t("how_sure", "en", band=t("band_strong", "en"), sure=sure)
     out = screen(catalogue, comparison, width=240)  # each side's line unwrapped
@@ -312,7 +317,7 @@ def test_how_sure_is_told_for_each_side_as_under_its_result(catalogue):
 
 
 def test_narrow_terminals_stack_the_two_top_3(catalogue):
-    comparison = compare(catalogue, DESIGNER, ANALYST)
+    comparison = compare_results(catalogue, DESIGNER, ANALYST)
     for width in (50, 30):
         lines = screen(catalogue, comparison, width=width).splitlines()
         assert all(len(line) <= width for line in lines), width
@@ -322,7 +327,7 @@ def test_narrow_terminals_stack_the_two_top_3(catalogue):
 
 @pytest.mark.parametrize("width", [80, 120])
 def test_wide_terminals_put_the_two_top_3_side_by_side(catalogue, width):
-    comparison = compare(catalogue, DESIGNER, ANALYST)
+    comparison = compare_results(catalogue, DESIGNER, ANALYST)
     lines = screen(catalogue, comparison, width=width).splitlines()
     assert all(len(line) <= width for line in lines)
     assert any(side_by_side(line) for line in lines)
@@ -331,7 +336,7 @@ def test_wide_terminals_put_the_two_top_3_side_by_side(catalogue, width):
 
 
 def test_plain_shows_the_figures_without_bars(catalogue):
-    out = screen(catalogue, compare(catalogue, DESIGNER, ANALYST), plain=True)
+    out = screen(catalogue, compare_results(catalogue, DESIGNER, ANALYST), plain=True)
     assert "█" not in out and "░" not in out
     assert re.search(r"^Creative +A +100%", out, flags=re.M)
 
@@ -343,7 +348,7 @@ def test_hostile_catalogue_texts_are_shown_as_typed_and_never_as_escapes(catalog
         for role in catalogue.roles
     )
     hostile = Catalogue(catalogue.traits, roles, catalogue.questions)
-    out = screen(hostile, compare(hostile, DESIGNER, ANALYST))
+    out = screen(hostile, compare_results(hostile, DESIGNER, ANALYST))
     assert "[bold]Designer[/] \\x1b[31mred" in out  # markup as typed, the escape spelled out
     assert not HIDDEN.search(out)
 
@@ -471,8 +476,8 @@ def test_term_dumb_and_no_color_draw_no_bars_and_no_escapes(runner):
 @pytest.fixture
 def saved(tmp_path, monkeypatch, catalogue):
     """A history holding the designer's result (#1, in Indonesian) and the analyst's (#2)."""
-    from rolefinder.codes import encode, fingerprint
-    from rolefinder.history import record
+    from rolefinder.assess.codes import encode, fingerprint
+    from rolefinder.history.store import record
 
     monkeypatch.setenv("ROLEFINDER_HISTORY", str(tmp_path / "history.sqlite3"))
 
@@ -559,10 +564,10 @@ def test_a_side_with_too_few_answers_is_named(catalogue, place):
     sheets[place] = TOO_FEW
     side = "AB"[place]
     with pytest.raises(AnswersError) as raised:
-        compare(catalogue, *sheets)
+        compare_results(catalogue, *sheets)
     assert raised.value.describe("en").startswith(f"Result {side} has too few answers")
     with pytest.raises(AnswersError) as raised:
-        compare(catalogue, *sheets, labels=("#1, 2026-05-02", "#2, 2026-11-24"))
+        compare_results(catalogue, *sheets, labels=("#1, 2026-05-02", "#2, 2026-11-24"))
     label = ("#1, 2026-05-02", "#2, 2026-11-24")[place]
     assert raised.value.describe("en").startswith(f"Result {side} ({label}) has too few answers")
     assert raised.value.describe("id").startswith(f"Hasil {side} ({label}): jawabannya belum cukup")
@@ -592,7 +597,9 @@ def test_a_side_with_unknown_answers_is_named(catalogue):
     from rolefinder.errors import AnswersError
 
     with pytest.raises(AnswersError) as raised:
-        compare(catalogue, DESIGNER, {**ANALYST, "no-such-question": "x"}, labels=("#1", "#2"))
+        compare_results(
+            catalogue, DESIGNER, {**ANALYST, "no-such-question": "x"}, labels=("#1", "#2")
+        )
     (line,) = raised.value.describe("en").splitlines()  # one problem: one line
     assert line.startswith("Result B (#2) cannot be ranked: Unknown question 'no-such-question'")
 
@@ -606,8 +613,8 @@ def test_a_saved_result_that_cannot_be_ranked_says_error_once_a_line(
 ):
     # Two unknown answers kept in the history (a catalogue edited since): each problem is one
     # line led by one "Error:" and the result it is about, never "Error: ...:" over "Error: ...".
-    from rolefinder.codes import fingerprint
-    from rolefinder.history import record
+    from rolefinder.assess.codes import fingerprint
+    from rolefinder.history.store import record
 
     odd = {**ANALYST, "no-such-question": "x", "no-such-either": "y"}
     mark = fingerprint(catalogue)

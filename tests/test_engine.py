@@ -9,7 +9,7 @@ import pytest
 
 from personas import PERSONAS
 from rolefinder import rank
-from rolefinder.engine import (
+from rolefinder.assess.engine import (
     SITTING_MAX,
     SITTING_MIN,
     Evidence,
@@ -17,8 +17,8 @@ from rolefinder.engine import (
     next_question,
     next_steps,
 )
+from rolefinder.catalogue.model import SKIP, as_percentages
 from rolefinder.errors import AnswersError
-from rolefinder.model import SKIP, as_percentages
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,9 @@ import pytest
 
 from personas import MIXED, PERSONAS
 from rolefinder import rank
-from rolefinder.cli import World, app
-from rolefinder.engine import Result
-from rolefinder.errors import AnswersError
-from rolefinder.explain import GOOD, NEAR_TIE_FIT, explain
-from rolefinder.model import (
+from rolefinder.assess.engine import Result
+from rolefinder.assess.explain import GOOD, NEAR_TIE_FIT, explain
+from rolefinder.catalogue.model import (
     EXPERIENCE,
     LEVELS,
     SKIP,
@@ -28,7 +26,10 @@ from rolefinder.model import (
     Text,
     Trait,
 )
-from rolefinder.report import reason_lines, result_dict
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
+from rolefinder.errors import AnswersError
+from rolefinder.present.report import reason_lines, result_dict
 
 ANALYST = PERSONAS["social-media-analyst"]
 
@@ -303,9 +304,9 @@ def test_explain_lists_reasons_for_every_listed_role(runner, catalogue, tmp_path
 def test_a_torn_student_with_one_role_listed_is_not_sent_to_read_the_list(catalogue, lang):
     """ "Read every role listed" would point at a list of one: the note sends them to the
     roles near it instead."""
-    from rolefinder.engine import rank
-    from rolefinder.explain import explain
-    from rolefinder.report import flag_lines
+    from rolefinder.assess.engine import rank
+    from rolefinder.assess.explain import explain
+    from rolefinder.present.report import flag_lines
 
     sheet = {**PERSONAS["social-media-specialist"], "outlook": "torn"}
     result = rank(catalogue, sheet)

@@ -27,14 +27,16 @@ from exports import (
     workbook,
     zipped,
 )
-from rolefinder.forms import EXACT, NEAR, SEVERAL, UNKNOWN, Matcher, Note, Row, _distance, read
-from rolefinder.tables import MAX_UNPACKED, ZIP_FILES
+from rolefinder.classroom.forms import read
+from rolefinder.classroom.matching import EXACT, NEAR, SEVERAL, UNKNOWN, Matcher, _distance
+from rolefinder.classroom.records import Note, Row
+from rolefinder.classroom.tables import MAX_UNPACKED, ZIP_FILES
 
 NAMES = [name for name, _ in STUDENTS]
 
 
 def run_class(runner, args, lang="en"):
-    from rolefinder.cli import app
+    from rolefinder.cli.app import app
 
     return runner.invoke(app, ["class", *map(str, args), "--lang", lang])
 
@@ -240,7 +242,7 @@ def test_a_workbook_gives_its_values_never_a_formula_worked_out(catalogue, tmp_p
 
 
 def test_a_list_of_codes_named_txt_is_still_read_as_codes(catalogue, tmp_path):
-    from rolefinder.codes import encode
+    from rolefinder.assess.codes import encode
 
     path = tmp_path / "codes.txt"
     path.write_text(f"Budi\t{encode(catalogue, choices(catalogue)[0], 'en')}\n", "utf-8")
@@ -288,7 +290,7 @@ def test_a_near_match_needs_a_margin_over_the_second_nearest_option(catalogue):
 
 
 def test_a_file_of_noise_is_compared_a_bounded_number_of_times(catalogue):
-    from rolefinder.forms import NEAR_TRIES
+    from rolefinder.classroom.matching import NEAR_TRIES
 
     matcher = Matcher(catalogue)
     for n in range(NEAR_TRIES + 50):

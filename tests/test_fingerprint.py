@@ -18,9 +18,7 @@ from typing import Any
 import pytest
 
 from personas import PERSONAS
-from rolefinder import history
-from rolefinder.cli import app
-from rolefinder.codes import (
+from rolefinder.assess.codes import (
     ALPHABET,
     DISPLAY_ONLY,
     PREVIOUS,
@@ -31,10 +29,12 @@ from rolefinder.codes import (
     encode,
     fingerprint,
 )
-from rolefinder.engine import rank
+from rolefinder.assess.engine import rank
+from rolefinder.catalogue.model import EXPERIENCE, TRAIT, Catalogue, QuestionKind, Text, Years
+from rolefinder.cli.app import app
 from rolefinder.errors import CodeError
-from rolefinder.languages import LANGS, Lang
-from rolefinder.model import EXPERIENCE, TRAIT, Catalogue, QuestionKind, Text, Years
+from rolefinder.history import store as history
+from rolefinder.words.languages import LANGS, Lang
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "rolefinder"
 WORDING = (Text, tuple[Text, ...])  # a text to show, alone or as a list: never scored
@@ -144,7 +144,7 @@ def fields_read(module: str) -> set[str]:
     return {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
 
 
-@pytest.mark.parametrize("module", ["engine", "explain"])
+@pytest.mark.parametrize("module", ["assess/engine", "assess/explain"])
 def test_scoring_reads_only_fields_the_fingerprint_counts(module):
     """What the engine and the explanations read decides a result: each such field counts
     (an optional text by its presence). Reading a DISPLAY_ONLY field or wording here would
@@ -161,7 +161,7 @@ def test_scoring_reads_only_fields_the_fingerprint_counts(module):
 def test_the_result_shows_no_fact_the_fingerprint_leaves_out():
     """The result's words (report, compare) may show wording and what DISPLAY_ONLY names,
     and nothing else the fingerprint leaves out: the years a result shows count."""
-    read = fields_read("report") | fields_read("compare")
+    read = fields_read("present/report") | fields_read("present/compare")
     assert {"years", "source", "related", "outlook"} <= read  # the test sees what it checks
     shown = {f"{cls.__name__}.{name}" for cls, name, hint in FIELDS if name in read}
     left_out = {f"{c.__name__}.{n}" for c, n, h in FIELDS if not counts(c, n, h)}

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
-from rolefinder.model import QUESTION_KINDS, Catalogue, Option, Question, Role, Trait
-from rolefinder.schema import _SHAPES, build_catalogue, json_schema, specs
+from rolefinder.catalogue.model import QUESTION_KINDS, Catalogue, Option, Question, Role, Trait
+from rolefinder.catalogue.schema import _SHAPES, build_catalogue, json_schema, specs
 
 jsonschema = pytest.importorskip("jsonschema")
 

@@ -22,12 +22,12 @@ from pathlib import Path
 import pytest
 
 from helpers import ci_is_set
-from rolefinder.batch import score_class
-from rolefinder.cli import app
-from rolefinder.codes import decode
-from rolefinder.formbuild import google_script, javascript, microsoft_document
-from rolefinder.model import SKIP, Text
-from rolefinder.report import form_text
+from rolefinder.assess.codes import decode
+from rolefinder.catalogue.model import SKIP, Text
+from rolefinder.classroom.batch import score_class
+from rolefinder.classroom.formbuild import google_script, javascript, microsoft_document
+from rolefinder.cli.app import app
+from rolefinder.present.report import form_text
 
 FORMAPP = Path(__file__).parent / "formapp.js"
 NODE = shutil.which("node") or shutil.which("nodejs")

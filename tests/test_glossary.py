@@ -1,6 +1,6 @@
 """Every Indonesian text keeps to the glossary (data/glossary.yaml): one term for each idea.
 
-The texts are the Indonesian half of every UI string (i18n.MESSAGES) and every `id:` text of
+The texts are every UI string of words/id.po (helpers.MESSAGES) and every `id:` text of
 the shipped catalogue (names, summaries, duties, skills, notes, traits, prompts, short
 labels and options). A word from a term's `avoid` list fails the test, as a whole word in any
 case, bare or with -ku, -mu, -nya, -lah, -kah or -pun; so does an Indonesian text left the
@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from rolefinder.i18n import MESSAGES
+from helpers import MESSAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "data" / "glossary.yaml"
@@ -162,7 +162,7 @@ def test_no_indonesian_text_is_left_in_english_unless_the_glossary_keeps_it():
 
 
 def test_every_text_of_the_loaded_catalogue_is_checked():
-    from rolefinder.catalogue import load_catalogue
+    from rolefinder.catalogue.load import load_catalogue
 
     catalogue = load_catalogue(CATALOGUE)
     loaded = [trait.name for trait in catalogue.traits] + [role.summary for role in catalogue.roles]

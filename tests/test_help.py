@@ -20,13 +20,14 @@ from typer.testing import CliRunner
 from conftest import PLAIN_ENV, SheetPrompter
 from helpers import app_commands, help_pages
 from personas import PERSONAS
-from rolefinder import history
-from rolefinder.catalogue import shipped_catalogue_path
-from rolefinder.cli import World, app
-from rolefinder.codes import encode, fingerprint
-from rolefinder.engine import rank
-from rolefinder.languages import LANGS
-from rolefinder.model import LEVELS
+from rolefinder.assess.codes import encode, fingerprint
+from rolefinder.assess.engine import rank
+from rolefinder.catalogue.load import shipped_catalogue_path
+from rolefinder.catalogue.model import LEVELS
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
+from rolefinder.history import store as history
+from rolefinder.words.languages import LANGS
 
 NAMES = ["app", *sorted(app_commands())]  # "app": rolefinder's own --help
 WIDE = 1000  # wide enough that nothing is wrapped: the words as written

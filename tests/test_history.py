@@ -21,12 +21,15 @@ import pytest
 from conftest import PLAIN_ENV, SheetPrompter
 from helpers import no_hang
 from personas import PERSONAS
-from rolefinder import history
-from rolefinder.cli import World, app
-from rolefinder.codes import encode, fingerprint
-from rolefinder.engine import rank
+from rolefinder.assess.codes import encode, fingerprint
+from rolefinder.assess.engine import rank
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.errors import HistoryError
-from rolefinder.i18n import t
+from rolefinder.history import places
+from rolefinder.history import rows as row_shape
+from rolefinder.history import store as history
+from rolefinder.words.i18n import t
 
 V1_LAYOUT = [  # layout 1 as rolefinder wrote it, by hand: not history.MIGRATIONS
     "PRAGMA application_id = 1383033926",  # 0x526F6C46, "RolF"
@@ -136,7 +139,7 @@ def test_the_folder_and_the_file_are_private(kept, catalogue):
 
 
 def test_importing_the_command_line_does_not_load_sqlite():
-    code = "import sys, rolefinder.cli; print(sorted(m for m in sys.modules if 'sqlite' in m))"
+    code = "import sys, rolefinder.cli.app; print(sorted(m for m in sys.modules if 'sqlite' in m))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 
@@ -223,7 +226,7 @@ def test_a_sheet_in_a_real_process_is_not_kept(kept, tmp_path):
 
 WRITER = """
 import sys
-from rolefinder import history
+from rolefinder.history import store as history
 name = sys.argv[1]
 print("ready", flush=True)
 sys.stdin.readline()  # both start together
@@ -556,7 +559,7 @@ def test_a_file_replaced_by_notes_before_it_is_kept_aside_is_left_alone(kept):
     kept.parent.mkdir(parents=True)
     kept.write_bytes(NOT_SQLITE["notes"])  # found damaged, then overwritten in place
     status = kept.stat()
-    with pytest.raises(history._Refused):
+    with pytest.raises(places.HistoryRefused):
         history._keep_aside(kept, (status.st_dev, status.st_ino))
     assert [path.name for path in kept.parent.iterdir()] == [kept.name]
 
@@ -756,7 +759,7 @@ def test_one_parser_reads_a_reference(text):
 
 
 def test_every_code_is_longer_than_a_reference(catalogue):
-    from rolefinder.codes import CHECK_LENGTH, FINGERPRINT_LENGTH, code_length
+    from rolefinder.assess.codes import CHECK_LENGTH, FINGERPRINT_LENGTH, code_length
 
     shortest = 1 + FINGERPRINT_LENGTH + 1 + 1 + CHECK_LENGTH  # version, catalogue, language
     assert history.MAX_REF_DIGITS < shortest <= code_length(catalogue)
@@ -913,14 +916,14 @@ BAD_ROWS = {
 def test_the_largest_row_rolefinder_could_write_reads_back(kept, catalogue):
     # Every text at its longest, and made of the characters JSON writes as two.
     answers = {
-        f"{n:04d}" + '"' * (history.MAX_TEXT - 4): "\\" * history.MAX_TEXT
-        for n in range(history.MAX_ANSWERS)
+        f"{n:04d}" + '"' * (row_shape.MAX_TEXT - 4): "\\" * row_shape.MAX_TEXT
+        for n in range(row_shape.MAX_ANSWERS)
     }
-    top = [("r" * history.MAX_TEXT, 100)] * history.MAX_TOP
+    top = [("r" * row_shape.MAX_TEXT, 100)] * row_shape.MAX_TOP
     assert keep(catalogue, PERSONAS["graphic-designer"], answers=answers, top=top) is None
     (entry,) = history.entries()
-    assert entry.answers == answers and len(entry.top) == history.MAX_TOP
-    assert history.MAX_JSON < 2_000_000  # the row of "answers too long to read" is refused
+    assert entry.answers == answers and len(entry.top) == row_shape.MAX_TOP
+    assert row_shape.MAX_JSON < 2_000_000  # the row of "answers too long to read" is refused
 
 
 @pytest.mark.parametrize("case", BAD_ROWS)

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from rolefinder import history
-from rolefinder.cli import app
-from rolefinder.codes import fingerprint
-from rolefinder.render import render_history, render_json, render_json_list
+from rolefinder.assess.codes import fingerprint
+from rolefinder.cli.app import app
+from rolefinder.history import store as history
+from rolefinder.terminal.lists import render_history
+from rolefinder.terminal.render import render_json, render_json_list
 
 TAKEN = "2026-11-24T09:30:00Z"
 

@@ -11,9 +11,10 @@ import pytest
 
 from conftest import SheetPrompter
 from personas import PERSONAS
-from rolefinder import history
-from rolefinder.cli import World, app
-from rolefinder.i18n import t
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
+from rolefinder.history import store as history
+from rolefinder.words.i18n import t
 
 
 def notice(path: str, lang: str) -> str:
@@ -77,9 +78,9 @@ def test_the_notice_keeps_the_screen_to_24_rows(catalogue, lang):
     stays within 24 rows (what --explain also says makes way, then the notice's short form)."""
     from rich.console import Console
 
-    from rolefinder.engine import Evidence, rank
-    from rolefinder.explain import explain
-    from rolefinder.render import render_result
+    from rolefinder.assess.engine import Evidence, rank
+    from rolefinder.assess.explain import explain
+    from rolefinder.terminal.result import render_result
 
     evidence, chooser = Evidence(catalogue), random.Random(5)
     personas = list(PERSONAS.values())

@@ -18,8 +18,10 @@ import pytest
 
 from conftest import SheetPrompter
 from personas import PERSONAS
-from rolefinder import history
-from rolefinder.cli import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
+from rolefinder.history import places
+from rolefinder.history import store as history
 
 NEIGHBOUR = 65534  # nobody: another user on the same machine
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
@@ -256,14 +258,14 @@ def test_a_link_swapped_in_after_the_checks_is_caught_before_a_byte_is_read(
     assert history.record(lang="en", fingerprint="F", answers={}, top=[], code="MINE") is None
     target = private_file(tmp_path / "theirs" / "history.sqlite3")
     planted = target.read_bytes()
-    checked = history._opened_file
+    checked = places.opened_file
 
     def then_swapped(*args):
         status = checked(*args)
         swap(path, target)
         return status
 
-    monkeypatch.setattr(history, "_opened_file", then_swapped)
+    monkeypatch.setattr(places, "opened_file", then_swapped)
     line = history.record(lang="en", fingerprint="F", answers={}, top=[], code="LEAK")
     assert line is not None and "it was replaced while it was being opened" in line
     assert target.read_bytes() == planted

@@ -23,7 +23,8 @@ import yaml
 from conftest import PLAIN_ENV, ScriptedPrompter
 from helpers import app_commands, one_shot
 from personas import PERSONAS
-from rolefinder.cli import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "roles.yaml"
 # What must never reach a terminal from data: C0 and C1 controls but newline, bidi embeddings,

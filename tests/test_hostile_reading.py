@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from rolefinder import tables
-from rolefinder.forms import Note, Row, read
-from rolefinder.model import Catalogue
+from rolefinder.catalogue.model import Catalogue
+from rolefinder.classroom import tables
+from rolefinder.classroom.forms import read
+from rolefinder.classroom.records import Note, Row
 
 FILLER = "x" * (128 * 1024 + 10)  # just over the csv module's field limit
 
@@ -115,7 +116,7 @@ def test_every_kind_of_cut_row_fails_alone_in_the_results(runner, catalogue, tmp
     rows += [student(catalogue, "Budi")]
     path = tmp_path / "form.csv"
     path.write_text(export(rows), "utf-8")
-    from rolefinder.cli import app
+    from rolefinder.cli.app import app
 
     out = tmp_path / "out"
     result = runner.invoke(app, ["class", str(path), "-o", str(out), "--lang", "en"])
@@ -252,7 +253,7 @@ def test_an_odd_sheet_is_named_in_indonesian_too(catalogue, tmp_path):
 
 
 def test_a_header_wider_than_a_spreadsheet_is_refused(catalogue, tmp_path):
-    from rolefinder.forms import MAX_COLUMNS
+    from rolefinder.classroom.columns import MAX_COLUMNS
 
     path = tmp_path / "wide.csv"
     wide = header(catalogue) + ["x"] * MAX_COLUMNS
@@ -284,7 +285,7 @@ def test_a_question_in_many_columns_is_named_in_a_short_note(catalogue, tmp_path
 
 
 def test_kept_columns_are_capped_with_a_note(catalogue, tmp_path):
-    from rolefinder.forms import MAX_KEPT
+    from rolefinder.classroom.columns import MAX_KEPT
 
     path = tmp_path / "names.csv"
     names = [f"Nama {n}" for n in range(MAX_KEPT + 100)]

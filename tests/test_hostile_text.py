@@ -25,9 +25,9 @@ import yaml
 
 from helpers import SHEET_ROLE
 from personas import PERSONAS
-from rolefinder.cli import app
-from rolefinder.codes import encode
-from rolefinder.i18n import HIDDEN_CATEGORIES
+from rolefinder.assess.codes import encode
+from rolefinder.cli.app import app
+from rolefinder.words.i18n import HIDDEN_CATEGORIES
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="such file names are POSIX's")
 
@@ -228,7 +228,7 @@ def test_the_progress_bar_shows_a_file_name_as_text():
     ``[link=mailto:x]Click me[conceal] x.csv`` is its characters, not a link and hidden text."""
     from rich.console import Console
 
-    from rolefinder.render import ClassProgress
+    from rolefinder.terminal.classview import ClassProgress
 
     name = "[link=mailto:x]Click me[conceal] x.csv"
     screen = io.StringIO()

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import PLAIN_ENV
 from helpers import app_commands
-from rolefinder.cli import app
+from rolefinder.cli.app import app
 
 
 def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:

@@ -1,4 +1,5 @@
-"""The wheel carries the catalogue, so an installed rolefinder finds it from any folder."""
+"""The wheel carries the catalogue and the translation files, so an installed rolefinder finds
+them from any folder."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_the_wheel_contains_the_catalogue(tmp_path):
+def test_the_wheel_contains_the_catalogue_and_the_translations(tmp_path):
     subprocess.run(
         [
             sys.executable,
@@ -30,8 +31,14 @@ def test_the_wheel_contains_the_catalogue(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read("rolefinder/data/roles.yaml")
         names = archive.namelist()
+        words = {name: archive.read(name) for name in names if name.endswith(".po")}
     assert shipped == (ROOT / "data" / "roles.yaml").read_bytes()
-    assert "rolefinder/cli.py" in names
+    folder = ROOT / "src" / "rolefinder" / "words"
+    assert words == {f"rolefinder/words/{p.name}": p.read_bytes() for p in folder.glob("*.po")}
+    assert len(words) >= 2
+    # every module of every part ships (a part is a folder: a missing one would fail only on import)
+    modules = {p.relative_to(ROOT / "src").as_posix() for p in (ROOT / "src").rglob("*.py")}
+    assert "rolefinder/cli/app.py" in modules and modules <= set(names)
     assert not [n for n in names if n.startswith("tests/")]
 
 

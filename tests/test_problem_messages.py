@@ -18,23 +18,24 @@ from pathlib import Path
 import pytest
 import yaml
 
-import rolefinder.yamlfile as yamlfile
+import rolefinder.catalogue.yamlfile as yamlfile
 from catalogues import MINIMAL, write
-from helpers import BAD, UNREADABLE, edit
-from rolefinder import CatalogueError, cache, load_catalogue
-from rolefinder.catalogue import check_catalogue, load_answers
-from rolefinder.cli import World, app
+from helpers import BAD, MESSAGES, UNREADABLE, edit
+from rolefinder import CatalogueError, load_catalogue
+from rolefinder.catalogue import cache
+from rolefinder.catalogue.load import check_catalogue, load_answers
+from rolefinder.catalogue.schema import build_catalogue
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.errors import AnswersError, Phrase, Problem, Refused
-from rolefinder.i18n import MESSAGES
-from rolefinder.languages import LANGS
-from rolefinder.schema import build_catalogue
+from rolefinder.words.languages import LANGS
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "rolefinder"
 KEY = re.compile(r"""["'](problem_[a-z0-9_]+)["']""")
 USED = sorted(
     {
         key
-        for path in SRC.glob("*.py")
+        for path in SRC.rglob("*.py")
         if path.name != "i18n.py"
         for key in KEY.findall(path.read_text("utf-8"))
     }

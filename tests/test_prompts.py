@@ -12,11 +12,12 @@ import sys
 import pytest
 
 from conftest import PLAIN_ENV
-from rolefinder.cli import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.errors import QuizCancelled
-from rolefinder.languages import LANGS
-from rolefinder.prompts import PlainPrompter, SelectState, wrap
-from rolefinder.quiz import BACK, Choice
+from rolefinder.quiz.prompts import PlainPrompter, SelectState, wrap
+from rolefinder.quiz.sitting import BACK, PromptChoice
+from rolefinder.words.languages import LANGS
 
 WIDTHS = (40, 50, 80, 100, 120, 200)
 
@@ -25,7 +26,7 @@ def states(catalogue):
     """A select state for every question, as the quiz builds it, in both languages."""
     for lang in LANGS:
         for question in catalogue.questions:
-            choices = [Choice(o.id, o.text.get(lang)) for o in question.options]
+            choices = [PromptChoice(o.id, o.text.get(lang)) for o in question.options]
             message = f"Question 3 of at most 18\n  {question.prompt.get(lang)}"
             yield SelectState(message, choices, choices[0].value, "(arrow keys, then Enter)")
 
@@ -57,7 +58,7 @@ def test_a_word_longer_than_the_window_is_broken_not_lost():
 
 
 def test_number_keys_point_and_two_digits_reach_a_long_lists_end():
-    state = SelectState("q", [Choice(str(n), f"option {n}") for n in range(1, 13)], "1", "")
+    state = SelectState("q", [PromptChoice(str(n), f"option {n}") for n in range(1, 13)], "1", "")
     state.digit("3")
     assert state.index == 2
     state.digit("1")  # 1 could become 10, 11 or 12
@@ -69,7 +70,7 @@ def test_number_keys_point_and_two_digits_reach_a_long_lists_end():
 
 
 def test_arrows_wrap_round():
-    state = SelectState("q", [Choice("a", "A"), Choice("b", "B")], "a", "")
+    state = SelectState("q", [PromptChoice("a", "A"), PromptChoice("b", "B")], "a", "")
     state.move(-1)
     assert state.index == 1
     state.move(1)
@@ -77,7 +78,9 @@ def test_arrows_wrap_round():
 
 
 def test_the_heading_and_the_choices_are_drawn_apart():
-    state = SelectState("Question 2\n  Why?", [Choice("a", "A"), Choice(BACK, "Back")], None, "")
+    state = SelectState(
+        "Question 2\n  Why?", [PromptChoice("a", "A"), PromptChoice(BACK, "Back")], None, ""
+    )
     head = "".join(text for _, text in state.head(80))
     body = "".join(text for _, text in state.body(80))
     assert head == "? Question 2\n  Why?"
@@ -92,9 +95,9 @@ def ask_real(keys: str, count: int = 4) -> str:
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.output import DummyOutput
 
-    from rolefinder.prompts import KeyPrompter
+    from rolefinder.quiz.prompts import KeyPrompter
 
-    choices = [Choice(f"c{n}", f"choice {n}") for n in range(1, count + 1)]
+    choices = [PromptChoice(f"c{n}", f"choice {n}") for n in range(1, count + 1)]
     with pipe.create_pipe_input() as inp:
         inp.send_text(keys)
         inp.close()
@@ -129,7 +132,7 @@ def test_esc_q_and_ctrl_d_cancel_like_ctrl_c(key):
 def plain(typed: str, lang="en"):
     out = io.StringIO()
     prompter = PlainPrompter(lang, io.StringIO(typed), out)
-    choices = [Choice("a", "Apple"), Choice("b", "Banana"), Choice("c", "Cherry")]
+    choices = [PromptChoice("a", "Apple"), PromptChoice("b", "Banana"), PromptChoice("c", "Cherry")]
     return prompter, out, lambda: prompter.select("Question 1\n  Fruit?", choices, "b", "")
 
 
@@ -178,7 +181,7 @@ def bytes_in(data: bytes, errors: str = "strict") -> io.TextIOWrapper:
 def plain_on(stdin) -> tuple[io.StringIO, object]:
     out = io.StringIO()
     prompter = PlainPrompter("en", stdin, out)
-    choices = [Choice("a", "Apple"), Choice("b", "Banana"), Choice("c", "Cherry")]
+    choices = [PromptChoice("a", "Apple"), PromptChoice("b", "Banana"), PromptChoice("c", "Cherry")]
     return out, lambda: prompter.select("Question 1\n  Fruit?", choices, None, "")
 
 
@@ -330,7 +333,7 @@ def test_plain_enter_alone_answers_nothing(runner, catalogue):
 
 
 def test_review_shows_each_question_beside_its_answer(catalogue):
-    from rolefinder.quiz import review
+    from rolefinder.quiz.sitting import review
 
     seen = []
 

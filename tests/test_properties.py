@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rolefinder import CatalogueError, load_catalogue, rank
-from rolefinder.engine import Result, answered, needed_answers
+from rolefinder.assess.engine import Result, answered, needed_answers
+from rolefinder.catalogue.model import SKIP, Catalogue
+from rolefinder.catalogue.schema import build_catalogue
 from rolefinder.errors import AnswersError
-from rolefinder.model import SKIP, Catalogue
-from rolefinder.schema import build_catalogue
 
 SHIPPED = load_catalogue()
 SETTINGS = settings(

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from conftest import ScriptedPrompter, pick_default
-from rolefinder.engine import SITTING_MAX, SITTING_MIN
+from rolefinder.assess.engine import SITTING_MAX, SITTING_MIN
+from rolefinder.catalogue.model import SKIP
 from rolefinder.errors import AnswersError, QuizCancelled
-from rolefinder.model import SKIP
-from rolefinder.quiz import BACK, CONFIRM, ask_questions, sitting_most, take_quiz
+from rolefinder.quiz.sitting import BACK, CONFIRM, ask_questions, sitting_most, take_quiz
 
 ENOUGH = 40  # more steps than any sitting needs; a script may end with some unused
 
@@ -164,7 +164,7 @@ def run_real(catalogue, keys: str):
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.output import DummyOutput
 
-    from rolefinder.prompts import KeyPrompter
+    from rolefinder.quiz.prompts import KeyPrompter
 
     with pipe.create_pipe_input() as inp:
         inp.send_text(keys)
@@ -196,7 +196,7 @@ class HintedKeys:
     """
 
     def __init__(self, inp, typed):
-        from rolefinder.prompts import KeyPrompter
+        from rolefinder.quiz.prompts import KeyPrompter
 
         self.inp, self.typed, self.prompter = inp, typed, KeyPrompter()
         self.meant: dict[str, str] = {}

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import app_commands
 from rolefinder import errors
-from rolefinder.cli import app
+from rolefinder.cli.app import app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
 

@@ -18,12 +18,12 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from rolefinder.cards import CARDS
-from rolefinder.catalogue import check_catalogue
-from rolefinder.cli import app
-from rolefinder.codes import ALPHABET
-from rolefinder.i18n import MESSAGES
-from rolefinder.languages import ALIASES, FALLBACK, LANGS, NUMBER_MARKS, Lang
+from helpers import MESSAGES
+from rolefinder.assess.codes import ALPHABET
+from rolefinder.catalogue.load import check_catalogue
+from rolefinder.cli.app import app
+from rolefinder.present.cards import CARDS
+from rolefinder.words.languages import ALIASES, FALLBACK, LANGS, NUMBER_MARKS, Lang
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
 COMMANDS = get_command(app).commands  # type: ignore[attr-defined]
@@ -113,8 +113,8 @@ def _named(prefix: str, suffix: str) -> set[str]:
 def test_every_command_has_its_help_and_examples():
     helps = _named("", "_help") - {"app", "opt"}
     examples = _named("examples_", "") - {"app"}
-    assert helps == set(COMMANDS), "each command has '<name>_help' in i18n.MESSAGES, no more"
-    assert examples == set(COMMANDS), "each command has 'examples_<name>' in i18n.MESSAGES"
+    assert helps == set(COMMANDS), "each command has '<name>_help' in every words/*.po, no more"
+    assert examples == set(COMMANDS), "each command has 'examples_<name>' in every words/*.po"
 
 
 def test_the_readme_table_lists_exactly_the_commands():

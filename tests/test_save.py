@@ -18,7 +18,8 @@ import yaml
 from conftest import ScriptedPrompter, pick_default
 from personas import PERSONAS
 from rolefinder import files
-from rolefinder.cli import World, app
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
 from rolefinder.errors import QuizCancelled
 
 ANALYST = PERSONAS["social-media-analyst"]
@@ -156,7 +157,10 @@ def placing_calls(source: str) -> list[str]:
 
 
 def test_files_py_is_the_only_place_a_file_is_moved_into_place():
-    found = {path.name: placing_calls(path.read_text("utf-8")) for path in SRC.glob("*.py")}
+    found = {
+        path.relative_to(SRC).as_posix(): placing_calls(path.read_text("utf-8"))
+        for path in SRC.rglob("*.py")
+    }
     assert {name for name, calls in found.items() if calls} == {"files.py"}, found
 
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from catalogues import MINIMAL
-from rolefinder.cli import app
+from rolefinder.cli.app import app
 
 jsonschema = pytest.importorskip("jsonschema")
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "roles.yaml"

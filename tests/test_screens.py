@@ -167,7 +167,7 @@ def choices_after_scrolling(term: Terminal) -> int:
 
 
 def option_ids(question_id: str) -> list[str]:
-    from rolefinder.catalogue import load_catalogue
+    from rolefinder.catalogue.load import load_catalogue
 
     question = load_catalogue().question(question_id)
     assert question is not None

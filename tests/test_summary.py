@@ -21,19 +21,14 @@ from markdown_it import MarkdownIt
 from conftest import ROOT
 from helpers import check_screenshot, chromium_runner, contrast, measured
 from personas import PERSONAS
-from rolefinder.classroom import ROSTER_MAX, TALK_FIRST_MAX, Scorer, Student, Summary
-from rolefinder.engine import needed_answers, rank
-from rolefinder.explain import reasons as reasons_for
-from rolefinder.i18n import t
-from rolefinder.model import Catalogue
-from rolefinder.report import summary_reason, sure_text
-from rolefinder.summary import (
-    class_facts,
-    class_view_html,
-    html_summary,
-    markdown_summary,
-    share_text,
-)
+from rolefinder.assess.engine import needed_answers, rank
+from rolefinder.assess.explain import reasons as reasons_for
+from rolefinder.catalogue.model import Catalogue
+from rolefinder.classroom.pages import class_view_html, html_summary
+from rolefinder.classroom.scoring import ROSTER_MAX, TALK_FIRST_MAX, Scorer, Student, Summary
+from rolefinder.classroom.summary import class_facts, markdown_summary, share_text
+from rolefinder.present.report import summary_reason, sure_text
+from rolefinder.words.i18n import t
 
 
 def summary_html(summary):
@@ -495,7 +490,7 @@ def test_a_sheet_file_is_named_without_a_row(catalogue):
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_notes_about_whole_files_are_listed_as_text(catalogue, lang):
-    from rolefinder.forms import Note
+    from rolefinder.classroom.records import Note
 
     summary = a_class(catalogue, lang)
     summary.notes += [
@@ -677,7 +672,7 @@ def test_a_hostile_label_is_inert_text_in_markdown(catalogue, label):
 def test_hostile_catalogue_names_are_escaped(catalogue):
     import dataclasses
 
-    from rolefinder.model import Text
+    from rolefinder.catalogue.model import Text
 
     bad = "<b>x</b> | [a](javascript:b)"
     worse = dataclasses.replace(
@@ -816,7 +811,7 @@ def test_the_summary_in_a_browser(chromium, catalogue, tmp_path, lang):
 def test_hostile_and_long_labels_still_fit_a_small_phone(chromium, catalogue, tmp_path):
     import dataclasses
 
-    from rolefinder.model import Text
+    from rolefinder.catalogue.model import Text
 
     long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis-" * 3
     labels = [long_word, *HOSTILE_LABELS]

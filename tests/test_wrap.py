@@ -19,9 +19,10 @@ from rich.text import Text
 
 from helpers import SECOND_ROLE, SHEET_ROLE, edit, result_code
 from personas import PERSONAS
-from rolefinder.cli import World, app
-from rolefinder.i18n import t
-from rolefinder.render import COMMAND, wrap_lines
+from rolefinder.cli.app import app
+from rolefinder.cli.base import World
+from rolefinder.terminal.render import COMMAND, wrap_lines
+from rolefinder.words.i18n import t
 
 WIDTHS = (40, 50, 80, 120)
 LANGS = ("en", "id")
@@ -222,7 +223,7 @@ def test_questions_keep_their_columns_when_wrapped(
 
 
 def test_questions_are_listed_in_the_order_the_quiz_asks_them(runner, catalogue):
-    from rolefinder.engine import next_question
+    from rolefinder.assess.engine import next_question
 
     first = [next_question(catalogue, {}).question]
     first.append(next_question(catalogue, {first[0].id: first[0].options[0].id}).question)
@@ -349,7 +350,7 @@ def test_a_usage_error_is_wrapped_by_words_on_a_terminal(runner, name, width, la
 
 @pytest.mark.parametrize("term", ["dumb", "xterm"])
 def test_a_dumb_terminal_is_as_wide_as_it_says(monkeypatch, term):
-    from rolefinder.render import make_console
+    from rolefinder.terminal.render import make_console
 
     monkeypatch.setenv("TERM", term)
     monkeypatch.setenv("COLUMNS", "40")

@@ -9,13 +9,13 @@ from rolefinder.version import __version__
 __all__ = ["CatalogueError", "__version__", "load_catalogue", "rank"]
 
 if TYPE_CHECKING:
-    from rolefinder.catalogue import load_catalogue
-    from rolefinder.engine import rank
+    from rolefinder.assess.engine import rank
+    from rolefinder.catalogue.load import load_catalogue
     from rolefinder.errors import CatalogueError
 
 _LAZY = {
-    "load_catalogue": "rolefinder.catalogue",
-    "rank": "rolefinder.engine",
+    "load_catalogue": "rolefinder.catalogue.load",
+    "rank": "rolefinder.assess.engine",
     "CatalogueError": "rolefinder.errors",
 }
 

@@ -17,7 +17,7 @@ def main() -> None:
             return
         except OSError:
             pass  # a full disk or a closed pipe: cli says so, in the user's language
-    from rolefinder.cli import main as run
+    from rolefinder.cli.app import run
 
     run()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple, TypeAlias
 
-from rolefinder.i18n import t, visible
-from rolefinder.languages import Lang
+from rolefinder.words.i18n import t, visible
+from rolefinder.words.languages import Lang
 
 EXIT_OK = 0
 EXIT_DATA = 1  # bad data or not found
@@ -217,7 +217,7 @@ class InputError(TranslatedError):
 
 
 class HistoryError(RolefinderError):
-    """The result history cannot be read, is off, or has no such result (see history.py).
+    """The result history cannot be read, is off, or has no such result (see history/store.py).
 
     Its values may hold a Phrase (why a file could not be read), told in the reader's language.
     """

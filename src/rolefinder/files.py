@@ -14,7 +14,7 @@ never leaves half a set in place or a temporary behind.
 The cache writes here through a path (its folder joined with the entry's name) once it has
 checked that folder on a descriptor, as tempfile has no descriptor form: what it writes is
 harmless wherever it lands, and what it reads is still opened relative to the descriptor and
-checked on its own (see cache.py).
+checked on its own (see catalogue/cache.py).
 """
 
 from __future__ import annotations
