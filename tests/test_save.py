@@ -21,6 +21,7 @@ from rolefinder import files
 from rolefinder.cli.app import app
 from rolefinder.cli.base import World
 from rolefinder.errors import QuizCancelled
+from rolefinder.present.cards import CARDS
 
 ANALYST = PERSONAS["social-media-analyst"]
 TOP_ROLE = "Social Media Analyst"
@@ -97,7 +98,7 @@ def test_a_crash_mid_write_keeps_the_old_file_and_leaves_no_temporary(
     ("target", "code", "message"),
     [
         ("missing-folder/result.md", 1, "the folder"),
-        ("result.pdf", 2, "use a file ending in .json, .md, .html, .svg"),
+        ("result.pdf", 2, f"use a file ending in {', '.join(CARDS)}"),
         (".", 2, "use a file ending in"),
     ],
 )

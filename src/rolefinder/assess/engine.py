@@ -553,7 +553,7 @@ def next_question(
     evidence = evidence or Evidence(catalogue)
     number = sum(1 for q in catalogue.questions if q.id in answers) + 1
     asked = sum(1 for q in catalogue.bank if q.id in answers)
-    pending = [q for q in (catalogue.experience, catalogue.outlook) if q and q.id not in answers]
+    pending = [q for q in catalogue.opening if q.id not in answers]
     if pending:  # asked first; the ones still to come are counted on top of the work's
         left = _estimate_left(catalogue, asked, 0.0, all_questions) + len(pending) - 1
         return Progress(pending[0], number, left)

@@ -233,6 +233,13 @@ class Catalogue:
         return tuple(q for q in self.questions if q.kind.adaptive)
 
     @cached_property
+    def opening(self) -> tuple[Question, ...]:
+        """The questions asked before the bank, one of each single kind in QUESTION_KINDS
+        order (experience, then outlook); none of them counts towards a sitting's length."""
+        kinds = [kind for kind in QUESTION_KINDS.values() if kind.single]
+        return tuple(q for kind in kinds for q in self.questions if q.kind is kind)
+
+    @cached_property
     def experience(self) -> Question | None:
         """The experience question, if the catalogue has one."""
         return next((q for q in self.questions if q.kind is EXPERIENCE), None)

@@ -39,7 +39,7 @@ from rolefinder.catalogue.model import (
     Years,
 )
 from rolefinder.errors import Phrase, Problem, Value
-from rolefinder.words.i18n import hidden_character
+from rolefinder.words.i18n import hidden_character, messages
 from rolefinder.words.languages import FALLBACK, LANGS
 
 T = TypeVar("T")
@@ -94,6 +94,13 @@ def _kind(value: object) -> Phrase:
     if key is None:
         return Phrase("problem_kind_other", {"name": type(value).__name__})
     return Phrase(key)
+
+
+def _language_name(code: str) -> Value:
+    """A language's name as a phrase; a language whose name no .po file has yet (one being
+    added) is named by its code."""
+    key = f"problem_lang_{code}"
+    return Phrase(key) if key in messages(FALLBACK) else code
 
 
 def _control_character(text: str) -> str | None:
@@ -178,12 +185,11 @@ class _Reader:
             self.problems.add(path, "problem_no_text")
             return None
         if lacking:
-            have = Phrase(f"problem_lang_{next(iter(given))}")
             self.problems.warn(
                 path,
                 "problem_one_language",
-                have=have,
-                lacking=Phrase(f"problem_lang_{lacking[0]}"),
+                have=_language_name(next(iter(given))),
+                lacking=_language_name(lacking[0]),
             )
         texts = {lang: text for lang, text in given.items() if text is not None}
         if len(texts) < len(given):

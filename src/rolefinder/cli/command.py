@@ -48,8 +48,8 @@ def _argv_lang(argv: list[str]) -> Lang | None:
 HELP_LANG: Lang = _argv_lang(sys.argv[1:]) or detect_lang()
 
 
-def help_text(key: str) -> str:
-    return t(key, HELP_LANG)
+def help_text(key: str, **values: object) -> str:
+    return t(key, HELP_LANG, **values)
 
 
 def examples_text(command: str) -> str:

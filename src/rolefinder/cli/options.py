@@ -98,7 +98,7 @@ def lang_option(key: str = "opt_lang") -> Any:
         "--lang",
         "-l",
         metavar=help_text("metavar_lang"),
-        help=help_text(key),
+        help=help_text(key, langs=", ".join(LANGS)),
         show_default=False,
         click_type=LangChoice(),
     )

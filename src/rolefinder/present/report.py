@@ -322,7 +322,7 @@ def _match_dict(
 def quiz_order(catalogue: Catalogue) -> list[Question]:
     """Every question in the order the quiz asks from: the experience and outlook questions
     first, as it asks them, then the bank in catalogue order."""
-    first = [q for q in (catalogue.experience, catalogue.outlook) if q is not None]
+    first = catalogue.opening
     return [*first, *(q for q in catalogue.questions if q not in first)]
 
 

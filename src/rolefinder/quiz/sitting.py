@@ -126,7 +126,7 @@ def intro(catalogue: Catalogue, lang: Lang, width: int) -> str:
     """
     import textwrap
 
-    extra = sum(1 for q in (catalogue.experience, catalogue.outlook) if q is not None)
+    extra = len(catalogue.opening)
     low, high = min(SITTING_MIN + extra, len(catalogue.questions)), sitting_most(catalogue)
     return textwrap.fill(t("intro", lang, low=low, high=high), max(width - 1, 20))
 
@@ -135,7 +135,7 @@ def sitting_most(catalogue: Catalogue, all_questions: bool = False) -> int:
     """The most questions a sitting asks, unless skipped answers leave too few to score."""
     if all_questions:
         return len(catalogue.questions)
-    extra = sum(1 for q in (catalogue.experience, catalogue.outlook) if q is not None)
+    extra = len(catalogue.opening)
     return min(SITTING_MAX + extra, len(catalogue.questions))
 
 
