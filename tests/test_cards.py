@@ -147,7 +147,7 @@ def test_cards_import_neither_rich_nor_the_screen_nor_the_command_line(module):
 
 
 def test_the_save_check_and_the_writers_read_one_table():
-    assert FORMATS == tuple(CARDS)  # which formats there are: SIGNATURES in test_registry.py
+    assert tuple(CARDS) == FORMATS  # which formats there are: SIGNATURES in test_registry.py
 
 
 @pytest.mark.parametrize("name", ["result.rtf", "result.htm", "result.pdf", "result"])
