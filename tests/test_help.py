@@ -18,7 +18,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from conftest import PLAIN_ENV, SheetPrompter
-from helpers import app_commands, help_pages
+from helpers import MESSAGES, app_commands, help_pages
 from personas import PERSONAS
 from rolefinder.assess.codes import encode, fingerprint
 from rolefinder.assess.engine import rank
@@ -32,7 +32,7 @@ from rolefinder.words.languages import LANGS
 NAMES = ["app", *sorted(app_commands())]  # "app": rolefinder's own --help
 WIDE = 1000  # wide enough that nothing is wrapped: the words as written
 WIDTHS = (50, 80, 120, WIDE)
-HEADINGS = {"en": "Examples:", "id": "Contoh:"}
+HEADINGS = {lang: f"{MESSAGES['examples'][lang]}:" for lang in LANGS}
 # Metavars that end in "..." (one or more): not a cut-off.
 MANY = {"FILE...", "[ARGS]...", "[ARGUMEN]..."}
 
