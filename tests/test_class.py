@@ -33,7 +33,7 @@ GOOGLE_KEPT = {
     "en": ["Timestamp", "Email Address", "Name"],
     "id": ["Stempel waktu", "Alamat email", "Nama"],
 }
-SKIP_TEXT = {"en": "Doesn't apply to me", "id": "Tidak relevan buatku"}
+SKIP_TEXT = {"en": "Doesn't apply to me", "id": "Tidak relevan bagiku"}
 CURLY = "\u2019"  # a typographic apostrophe
 MICROSOFT_KEPT = {
     "en": ["ID", "Start time", "Completion time", "Email", "Name"],
@@ -703,7 +703,7 @@ def test_the_results_columns_in_order(catalogue, tmp_path):
         "best fit",
         "fit (of 100)",
         "how sure (%)",
-        "can apply?",
+        "can start now?",
         "way in",
         "role 2",
         "fit 2",

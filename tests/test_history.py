@@ -521,7 +521,7 @@ def test_a_file_that_is_not_sqlite_is_left_alone_and_the_result_still_shown(
         assert "it holds something else, not a rolefinder history" in line
     else:
         assert line.startswith("Hasil ini tidak disimpan di riwayatmu:")
-        assert "isinya hal lain" in line
+        assert "isinya bukan riwayat rolefinder" in line
     assert "damaged" not in line and "rusak" not in line
     assert kept.read_bytes() == NOT_SQLITE[content]  # where and as it was
     assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

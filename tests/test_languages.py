@@ -39,7 +39,7 @@ def test_help_is_indonesian_with_lang_before_or_after_the_command(args):
         (["show"], "Argumen 'PROFESI' belum diisi."),
         (["nope"], "Perintah 'nope' tidak ada."),
         (["roles", "--top"], "Opsi tidak dikenal"),
-        (["quiz", "--top", "0"], "'--top' / '-n': 0 kurang dari 1."),
+        (["quiz", "--top", "0"], "'--top' / '-n': 0 terlalu kecil: nilai minimal 1."),
         (["quiz", "--top", "many"], "'many' bukan bilangan bulat."),
     ],
 )

@@ -115,7 +115,7 @@ def roles_command(
         str | None,
         typer.Option(
             "--level",
-            metavar="LEVEL",
+            metavar=help_text("metavar_level"),
             help=help_text("opt_level"),
             show_default=False,
             click_type=LevelChoice(),

@@ -84,9 +84,10 @@ class AtLeastOne(IntParamType):
         return number
 
 
-# Placeholders are upper case, in HELP_LANG where the word differs (ROLE, PROFESI), as in
-# usage lines, errors ("Missing argument 'ROLE'") and the texts that name them.
-FILE, FOLDER, TITLE = "FILE", "FOLDER", "TITLE"
+# Placeholders are upper case, in HELP_LANG where the word differs (ROLE, PROFESI; the
+# metavar_* messages), as in usage lines, errors ("Missing argument 'ROLE'") and the texts
+# that name them. FILE and FOLDER are the same words in Indonesian.
+FILE, FOLDER = "FILE", "FOLDER"
 
 
 def lang_option(key: str = "opt_lang") -> Any:

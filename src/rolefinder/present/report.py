@@ -25,7 +25,7 @@ def level_text(role: Role, lang: Lang) -> str:
     """A role's level in words, with its years where known: 'senior, 3-5 yrs'."""
     label = t(f"level_{role.level}", lang)
     if role.years is not None:
-        label += ", " + t("years", lang, years=str(role.years))
+        label += ", " + t("years", lang, years=str(role.years).replace("-", "\N{EN DASH}"))
     return label
 
 
