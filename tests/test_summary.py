@@ -573,6 +573,19 @@ def test_no_clear_pattern_rushed_and_half_empty_come_after_too_few(catalogue, la
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_clear_pattern_shows_no_certainty_figure(catalogue, lang):
+    # The result screen says "it cannot say yet" for such answers; the roster and the
+    # student's page must not show the leader's share (a high one, from noise) as a certainty.
+    summary = Summary(catalogue=catalogue, lang=lang, sources=[SOURCE])
+    tied = ((DESIGNER, 40), (SPECIALIST, 38))
+    summary.add(scored("Fajar", 7, tied, CREATIVE, "unsure", ("no_pattern",), sure=0.93))
+    page = summary_html(summary)
+    assert sure_text(0.93) not in page
+    shown = t("summary_student_best_no_pattern", lang, name="Graphic Designer", fit="40/100")
+    assert shown in html.unescape(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
 def test_nobody_scored_says_so_instead_of_empty_charts(catalogue, lang):
     summary = Summary(catalogue=catalogue, lang=lang, sources=[SOURCE])
     summary.add(too_few("Ayu", 2))
