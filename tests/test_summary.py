@@ -880,7 +880,7 @@ def test_each_student_has_a_page_with_the_result_in_words(catalogue, lang):
     result = rank(catalogue, sheet)
     fit, sure = f"{result.best.fit}/100", sure_text(result.best.sure)
     analyst = role_name(catalogue, ANALYST, lang)
-    why = summary_reason(catalogue, reasons_for(catalogue, result, ANALYST), lang)
+    why = summary_reason(catalogue, reasons_for(catalogue, result, ANALYST), lang, student=True)
     way_in = catalogue.role(ANALYST).way_in.get(lang)
     assert ayu.texts("h2") == ["Ayu"]
     assert t("summary_student_best", lang, name=analyst, fit=fit, sure=sure) in ayu.texts("p")

@@ -263,8 +263,8 @@ class _Why:
             result = rank(self.catalogue, answers, self.evidence)
         except (CodeError, AnswersError):  # a code from elsewhere: the page does without
             return ""
-        why = summary_reason(self.catalogue, reasons(self.catalogue, result, result.best.id), lang)
-        return _text(why)
+        why = reasons(self.catalogue, result, result.best.id)
+        return _text(summary_reason(self.catalogue, why, lang, student=True))
 
 
 def _page(student: Student, catalogue: Catalogue, lang: Lang, why: _Why) -> StudentPage:
