@@ -301,7 +301,11 @@ def _choice(catalogue: Catalogue, question_id: str, option_id: str | None, lang:
         return t("compare_not_asked", lang)
     if option_id == SKIP:
         return t("compare_skipped", lang)
-    return t("compare_chose", lang, answer=answer_text(catalogue, question_id, option_id, lang))
+    return t(
+        "compare_chose",
+        lang,
+        answer=answer_text(catalogue, question_id, option_id, lang).rstrip("."),
+    )
 
 
 def difference_line(
