@@ -714,7 +714,7 @@ def test_the_results_columns_in_order(catalogue, tmp_path):
         "answered",
         "no clear pattern",
         "rushed",
-        "incomplete",
+        "half-empty",
         "sent twice",
         "result code",
         "note",

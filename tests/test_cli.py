@@ -137,7 +137,7 @@ def test_unknown_trait_is_a_usage_error(runner):
     result = runner.invoke(app, ["roles", "--trait", "musical"])
     assert result.exit_code == 2
     assert (
-        "Unknown trait 'musical'. Choose one of: creative, strategic, analytical, people."
+        "Unknown trait 'musical'. Choose one of: creative, strategic, analytical or people-facing."
         in flat(result.stderr)
     )
 
@@ -277,7 +277,7 @@ def test_quiz_shows_profile_top_roles_and_best_match(runner, catalogue):
     # the shell's prompt, fits an 80x24 screen
     assert len(out[out.index("Your profile") :].splitlines()) <= 23
     explained = runner.invoke(app, ["quiz", "--top", "4", "--explain"], obj=world)
-    assert "Next step: Social Media Manager" in explained.stdout
+    assert "Next step up: Social Media Manager" in explained.stdout
 
 
 def test_explain_lists_the_roles_in_rank_order_after_the_summary(runner, catalogue):

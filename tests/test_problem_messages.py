@@ -300,7 +300,7 @@ def test_a_bad_catalogue_option_follows_the_language_of_the_environment(runner, 
     missing = runner.invoke(
         app, ["roles", "--catalogue", str(tmp_path / "nope.yaml"), "--lang", "id"]
     )
-    assert f"{tmp_path / 'nope.yaml'}: file tidak ditemukan; periksa path-nya" in missing.stderr
+    assert f"{tmp_path / 'nope.yaml'}: file tidak ditemukan; periksa lokasinya" in missing.stderr
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ BUILT = [
     ("opt_", "opt_(install|show)_completion", "typer's own completion options, helped anew"),
     ("click_", "click_(options|arguments|commands)", "click's headings in a help page"),
     ("level_", "level_(entry|mid|senior)", "a role's level, as the catalogue writes it"),
-    ("ready_", "ready_(now|junior|later|unknown)(_short)?", "whether you can apply yet"),
+    ("ready_", "ready_(now|junior|later|unknown)(_short)?", "whether you can start yet"),
     ("band_", "band_(strong|good|unsure)", "how sure the ranking is, in words"),
     ("flag_", "flag_(torn|exploring)", "the result's flags, told when raised"),
     ("flag_no_pattern_", "flag_no_pattern_(random|position)", "the answers' pattern"),

@@ -227,10 +227,15 @@ def _marks(student: Student, lang: Lang) -> str:
     return ", ".join(t(f"summary_mark_{reason}", lang) for reason in student.talk_reasons)
 
 
-def _sure(student: Student) -> str:
+def _sure(student: Student, lang: Lang) -> str:
     """How sure the best fit is, as the quiz's result screen says it: no figure when the
-    answers show no clear pattern (the share is then the best of noise, not a certainty)."""
-    return "" if student.no_pattern else sure_text(student.sure or 0.0)
+    answers show no clear pattern (the share is then the best of noise, not a certainty), and
+    "low" for a student still exploring the field, whatever the answers' share."""
+    if student.no_pattern:
+        return ""
+    if "exploring" in student.flags:
+        return t("band_unsure", lang)
+    return sure_text(student.sure or 0.0)
 
 
 def _roster_row(student: Student, catalogue: Catalogue, lang: Lang) -> RosterRow:
@@ -239,7 +244,7 @@ def _roster_row(student: Student, catalogue: Catalogue, lang: Lang) -> RosterRow
         none = t("summary_no_result", lang)
         return RosterRow(label, none, "", "", "", _marks(student, lang))
     role, fit = student.top[0]
-    sure = _sure(student)
+    sure = _sure(student, lang)
     ready = _text(ready_words(student, catalogue, lang))
     best = _role_name(catalogue, role, lang)
     return RosterRow(label, best, fit_text(fit), sure, ready, _marks(student, lang))
@@ -277,8 +282,11 @@ def _page(student: Student, catalogue: Catalogue, lang: Lang, why: _Why) -> Stud
     name, fit_shown = _role_name(catalogue, role, lang), fit_text(fit)
     if student.no_pattern:
         best = t("summary_student_best_no_pattern", lang, name=name, fit=fit_shown)
+    elif "exploring" in student.flags:
+        band = _sure(student, lang)
+        best = t("summary_student_best_band", lang, name=name, fit=fit_shown, band=band)
     else:
-        best = t("summary_student_best", lang, name=name, fit=fit_shown, sure=_sure(student))
+        best = t("summary_student_best", lang, name=name, fit=fit_shown, sure=_sure(student, lang))
     ready = _text(ready_words(student, catalogue, lang))
     way_in = _text(student.way_in)
     notes = tuple(

@@ -62,8 +62,8 @@ def fit_text(fit: int) -> str:
 
 def ready_text(match: Match, lang: Lang) -> str:
     """How ready the user is for a role, in a few words for a table cell."""
-    if match.ready == "unknown":
-        return level_text(match.role, lang)
+    if match.ready == "unknown":  # no experience answered: what the role asks, said so
+        return t("ready_unknown_short", lang, level=level_text(match.role, lang))
     if match.ready == "later":
         return t("ready_later_short", lang, level=level_text(match.role, lang))
     return t(f"ready_{match.ready}_short", lang)
@@ -195,7 +195,7 @@ def flag_lines(result: Result, explanation: Explanation, lang: Lang) -> list[str
 
 def what_if_line(catalogue: Catalogue, change: WhatIf, lang: Lang) -> str:
     """'Had you chosen "...", ROLE would come first.'"""
-    answer = answer_text(catalogue, change.question, change.new, lang)
+    answer = answer_text(catalogue, change.question, change.new, lang).rstrip(".")
     role = catalogue.role(change.role)
     name = role.name.get(lang) if role else change.role
     return t("what_if", lang, answer=answer, role=name)

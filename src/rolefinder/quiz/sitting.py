@@ -172,7 +172,7 @@ def review(
         for question_id in shown:
             question = _question(catalogue, question_id)
             option = question.option(answers.get(question_id, SKIP))
-            answer = option.text.get(lang) if option else t("skip", lang)
+            answer = option.text.get(lang) if option else t("skipped", lang)
             choices.append(PromptChoice(question_id, f"{question.label.get(lang)}: {answer}"))
         choices.append(PromptChoice(CONFIRM, t("review_confirm", lang)))
         value = prompter.select(t("review_title", lang), choices, CONFIRM, t("review_hint", lang))

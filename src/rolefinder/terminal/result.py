@@ -223,7 +223,8 @@ def _role_details(
 
     role = match.role
     heading = Text(f"{place}. {role.name.get(lang)}", style="bold")
-    heading += Text(f"  {t('col_match', lang)} {fit_text(match.fit)}  {level_text(role, lang)}")
+    level = f"{t('col_level', lang)}: {level_text(role, lang)}"
+    heading += Text(f"  {t('col_match', lang)} {fit_text(match.fit)}  {level}")
     parts: list[Any] = [heading, Text(role.summary.get(lang))]
     parts += [bold_heading("why", lang), _why(console, catalogue, explanation, match, lang, plain)]
     duties = [d.get(lang) for d in role.duties]
@@ -253,9 +254,14 @@ def _matches(console: Console, result: Result, lang: Lang, top: int, plain: bool
     heading = t("your_matches" if len(result.listed) > 1 else "your_match_one", lang)
     if plain or console.width < NARROW:
         title = Text(heading, style="bold")
+        # Without the table's column heads, each figure says what it is.
         lines = [
-            Text(f"{p}. ") + name + Text(f"  {pct}  ", style="bold") + level
-            for p, name, pct, level in rows
+            Text(f"{p}. ")
+            + name
+            + Text(f": {t('col_match', lang).lower()} {pct}; ", style="bold")
+            + Text(f"{t('col_ready', lang).rstrip('?')}: ".lower())
+            + ready
+            for p, name, pct, ready in rows
         ]
         return Group(title, *lines)
     table = Table(  # the heading stands above it: a title would wrap at the table's width
