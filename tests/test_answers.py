@@ -110,12 +110,12 @@ MISTAKES = [
         "monday: 5",
         "Question 'monday' has no option '5': answer with an option's id, not its number. "
         f"Choose one of: {MONDAY}.",
-        "jawab dengan id jawaban, bukan nomornya. Pilih salah satu: calendar,",
+        "jawab dengan ID jawaban, bukan nomornya. Pilih salah satu: calendar,",
     ),
     (  # in quotes it is the same mistake, told the same way: quoting was never the fix
         'monday: "5"',
         "Question 'monday' has no option '5': answer with an option's id, not its number.",
-        "Pertanyaan 'monday' tidak punya jawaban '5': jawab dengan id jawaban",
+        "Pertanyaan 'monday' tidak punya jawaban '5': jawab dengan ID jawaban",
     ),
     (
         "monday: 1.5",

@@ -271,7 +271,7 @@ def test_the_sentences_are_in_both_languages(catalogue):
     comparison = compare_results(catalogue, DESIGNER, ANALYST)
     for lang, words in (
         ("en", ("from #", "which gives")),
-        ("id", ("semula peringkat", "karena itu")),
+        ("id", ("di A peringkat", "karena itu")),
     ):
         text = " ".join(
             [
@@ -306,7 +306,8 @@ def test_how_sure_is_told_for_each_side_as_under_its_result(catalogue):
     exploring = {**DESIGNER, "outlook": "exploring"}
     by_position = {q.id: q.options[0].id for q in catalogue.bank}  # always the first option
     comparison = compare_results(catalogue, exploring, by_position)
-    low = t("how_sure_exploring", "en", sure=sure_text(comparison.a.result.best.sure))
+    # Said of whoever took it: a comparison may hold a friend's result, not "you".
+    low = t("how_sure_exploring_side", "en", sure=sure_text(comparison.a.result.best.sure))
     assert how_sure(comparison.a, "en") == low
     assert comparison.b.result.pattern == "same_position" and comparison.b.band == "unsure"
     assert how_sure(comparison.b, "en") == t("how_sure_no_pattern", "en")
@@ -376,7 +377,7 @@ def test_compare_speaks_the_language_of_a_unless_told(runner):
     a, b = result_code(DESIGNER, "id"), result_code(ANALYST, "en")
     shown = runner.invoke(app, ["compare", a, b]).stdout
     assert "Perbandingan dua hasil" in shown and "Yang berubah" in shown
-    assert "jawaban berbeda" in shown
+    assert "jawaban yang berbeda" in shown
     told = runner.invoke(app, ["compare", a, b, "--lang", "en"]).stdout
     assert "Two results side by side" in told
     swapped = runner.invoke(app, ["compare", b, a]).stdout
@@ -505,7 +506,7 @@ def test_compare_two_saved_results(runner, saved):
     assert "A  #1, 2026-05-02" in out and "B  #2, 2026-11-24" in out
     assert "Perbandingan dua hasil" in out  # the language #1 was taken in
     before, after = fit(DESIGNER), fit(ANALYST, "graphic-designer")
-    moved = f"semula peringkat 1 ({before}/100), kini tidak masuk daftar ({after}/100)"
+    moved = f"di A peringkat 1 ({before}/100), di B tidak masuk daftar ({after}/100)"
     assert f"Graphic Designer: {moved}" in out
 
 

@@ -34,11 +34,11 @@ def test_help_is_indonesian_with_lang_before_or_after_the_command(args):
 @pytest.mark.parametrize(
     ("args", "indonesian"),
     [
-        (["roles", "--level", "x"], "Nilai '--level' tidak valid: 'x' bukan jenjang yang dikenal"),
-        (["roles", "--bogus"], "Opsi tidak dikenal: --bogus"),
+        (["roles", "--level", "x"], "Nilai '--level' tidak valid: jenjang 'x' tidak dikenal"),
+        (["roles", "--bogus"], "Opsi --bogus tidak dikenal."),
         (["show"], "Argumen 'PROFESI' belum diisi."),
         (["nope"], "Perintah 'nope' tidak dikenal."),
-        (["roles", "--top"], "Opsi tidak dikenal"),
+        (["roles", "--top"], "Opsi --top tidak dikenal."),
         (["quiz", "--top", "0"], "'--top' / '-n' tidak valid: 0 terlalu kecil (minimal 1)."),
         (["quiz", "--top", "many"], "'many' bukan bilangan bulat."),
     ],
@@ -74,7 +74,8 @@ def test_usage_errors_stay_english_in_english():
     done = run("roles", "--level", "x")
     assert done.returncode == 2
     assert (
-        "Error: Invalid value for '--level': 'x' is not a level: choose entry-level" in done.stderr
+        "Error: Invalid value for '--level': unknown level 'x'. Choose one of: entry-level"
+        in done.stderr
     )
 
 

@@ -31,9 +31,9 @@ if TMUX is None and not ci_is_set():
 SIZES = [(40, 15), (50, 24), (80, 24), (120, 40)]
 HEADING = {
     "en": r"\? Question (\d+) of at most (\d+)",
-    "id": r"\? Pertanyaan (\d+) \(dari paling banyak",
+    "id": r"\? Pertanyaan (\d+) \(dari maksimal",
 }
-REVIEW = {"en": "? Your answers.", "id": "? Ini jawabanmu."}
+REVIEW = {"en": "? Your answers.", "id": "? Berikut jawabanmu."}
 SERVERS = itertools.count()
 
 

@@ -277,7 +277,7 @@ def how_sure(side: Side, lang: Lang) -> str:
         return t("how_sure_no_pattern", lang)
     sure = sure_text(result.best.sure)
     if result.outlook == "exploring":
-        return t("how_sure_exploring", lang, sure=sure)
+        return t("how_sure_exploring_side", lang, sure=sure)
     return t("how_sure", lang, band=t(f"band_{side.band}", lang), sure=sure)
 
 
