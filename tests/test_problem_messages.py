@@ -198,7 +198,8 @@ TOLD = [
         "traits: [unclosed\n",
         "2:1: ",
         "YAML syntax error: did not find expected ',' or ']'",
-        "kesalahan sintaks YAML (pesan asli dalam bahasa Inggris: \"did not find expected ',' or ']'\")",
+        "kesalahan sintaks YAML (pesan asli dalam bahasa Inggris: "
+        "\"did not find expected ',' or ']'\")",
     ),
     (
         "empty file",
