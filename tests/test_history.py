@@ -824,7 +824,7 @@ def test_forget_declined_deletes_nothing(kept, runner, catalogue, reply):
     args = ["history", "--forget", "--lang", "id"]
     done = runner.invoke(app, args, obj=World(interactive=True), input=reply)
     assert done.exit_code == 0, done.output
-    assert "Hapus semua hasil tersimpan (2 hasil)? [y/N]" in done.stdout
+    assert "Hapus semua hasil tersimpan (2 hasil)? Ketik y untuk menghapus [y/N]" in done.stdout
     assert "Tidak ada yang dihapus." in done.stdout
     assert len(history.entries()) == 2
 

@@ -167,7 +167,7 @@ TOLD = [
         edit("    level: entry\n", ""),
         "4:5: roles[0]: ",
         "missing required field 'level'",
-        "field wajib 'level' belum ada",
+        "kunci wajib 'level' belum ada",
     ),
     (
         "duplicate option id",

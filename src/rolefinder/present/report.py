@@ -121,8 +121,8 @@ def reason_lines(
             lines.append(
                 t(f"reason_{key}{person}", lang, answer=text) + _points(answer.points, points, lang)
             )
-        for pull in traits:
-            name = _trait_name(catalogue, pull.trait, lang)
+        for pull in traits:  # a trait's name inside a sentence is a common noun: lower case
+            name = _trait_name(catalogue, pull.trait, lang).lower()
             values = {"trait": name, "you": pull.you, "role": pull.role}
             lines.append(
                 t(f"reason_trait_{key}{person}", lang, **values)

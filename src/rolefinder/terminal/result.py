@@ -251,18 +251,22 @@ def _matches(console: Console, result: Result, lang: Lang, top: int, plain: bool
         )
         for place, match in enumerate(result.listed[:top], start=1)
     ]
-    heading = t("your_matches" if len(result.listed) > 1 else "your_match_one", lang)
+    if result.pattern is not None:  # no clear pattern: nothing here is advice yet
+        heading = t("your_matches_no_pattern", lang)
+    else:
+        heading = t("your_matches" if len(result.listed) > 1 else "your_match_one", lang)
     if plain or console.width < NARROW:
         title = Text(heading, style="bold")
-        # Without the table's column heads, each figure says what it is.
         lines = [
-            Text(f"{p}. ")
-            + name
-            + Text(f": {t('col_match', lang).lower()} {pct}; ", style="bold")
-            + Text(f"{t('col_ready', lang).rstrip('?')}: ".lower())
-            + ready
+            Text(f"{p}. ") + name + Text(f"  {pct}  ", style="bold") + ready
             for p, name, pct, ready in rows
         ]
+        if plain:  # read aloud without the table's column heads: each figure says what it is
+            match, start = t("col_match", lang), t("col_ready", lang)
+            lines = [
+                Text(f"{p}. ") + name + Text(f": {match} {pct}; {start} ") + ready
+                for p, name, pct, ready in rows
+            ]
         return Group(title, *lines)
     table = Table(  # the heading stands above it: a title would wrap at the table's width
         box=None,
