@@ -366,7 +366,7 @@ def help_pages(lang: str, widths: Sequence[int]) -> dict[tuple[str, int], str]:
         "        pages[f'{name} {width}'] = done.stdout\n"
         "print(json.dumps(pages))\n"
     )
-    env = {**os.environ, **PLAIN_ENV, "LANG": "id_ID.UTF-8" if lang == "id" else "C.UTF-8"}
+    env = {**os.environ, **PLAIN_ENV, "LANG": f"{lang}.UTF-8"}  # the locale names the language
     done = subprocess.run(
         [sys.executable, "-c", script, json.dumps(list(widths))],
         capture_output=True,

@@ -99,28 +99,28 @@ MISTAKES = [
     (
         "monday: nums",
         f"Question 'monday' has no option 'nums'. Did you mean numbers? (Choose one of: {MONDAY}.)",
-        "Pertanyaan 'monday' tidak punya pilihan 'nums'. Maksudmu numbers?",
+        "Pertanyaan 'monday' tidak punya jawaban 'nums'. Mungkin maksudmu numbers?",
     ),
     (
         "flp: data",
         "Unknown question 'flp'. Did you mean flop? (The questions are: monday, flop,",
-        "Pertanyaan 'flp' tidak dikenal. Maksudmu flop?",
+        "Pertanyaan 'flp' tidak dikenal. Mungkin maksudmu flop?",
     ),
     (
         "monday: 5",
         "Question 'monday' has no option '5': answer with an option's id, not its number. "
         f"Choose one of: {MONDAY}.",
-        "jawab dengan id pilihan, bukan nomornya. Pilih salah satu: calendar,",
+        "jawab dengan ID jawaban, bukan nomornya. Pilih salah satu: calendar,",
     ),
     (  # in quotes it is the same mistake, told the same way: quoting was never the fix
         'monday: "5"',
         "Question 'monday' has no option '5': answer with an option's id, not its number.",
-        "Pertanyaan 'monday' tidak punya pilihan '5': jawab dengan id pilihan",
+        "Pertanyaan 'monday' tidak punya jawaban '5': jawab dengan ID jawaban",
     ),
     (
         "monday: 1.5",
         f"Question 'monday' has no option '1.5' (choose one of: {MONDAY}).",
-        "Pertanyaan 'monday' tidak punya pilihan '1.5' (pilih salah satu: calendar,",
+        "Pertanyaan 'monday' tidak punya jawaban '1.5' (pilih salah satu: calendar,",
     ),
     (  # nothing close: no guess, the ids allowed
         "monday: xyzzy",
@@ -200,4 +200,4 @@ def test_json_and_messages_in_indonesian(runner, sheet):
     data = json.loads(run(runner, ["--answers", sheet(ANALYST), "--json", "--lang", "id"]).stdout)
     assert data["language"] == "id"
     bad = run(runner, ["--answers", sheet({"monday": "tidur"}), "--lang", "id"])
-    assert "Pertanyaan 'monday' tidak punya pilihan 'tidur'" in bad.stderr
+    assert "Pertanyaan 'monday' tidak punya jawaban 'tidur'" in bad.stderr

@@ -73,7 +73,7 @@ CASES = [
         "the-generated-forms-name-question-wins",
         {
             "f.csv": (
-                ["Nama guru", "Nama kamu", "Full name"],
+                ["Nama guru", "Nama lengkap", "Full name"],
                 [["Bu Ani", "Dewi", "Dewi Lestari"]],
             )
         },
@@ -128,8 +128,8 @@ CASES = [
     (
         "two-class-files",
         {
-            "9A.csv": (["Nama kamu"], [["Budi"], ["Siti"]]),
-            "9B.csv": (["Nama kamu"], [["Dewi"]]),
+            "9A.csv": (["Nama lengkap"], [["Budi"], ["Siti"]]),
+            "9B.csv": (["Nama lengkap"], [["Dewi"]]),
         },
         [],
         [("Budi", "", False), ("Siti", "", False), ("Dewi", "", False)],

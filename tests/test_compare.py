@@ -269,7 +269,10 @@ def test_the_json_shape(catalogue):
 
 def test_the_sentences_are_in_both_languages(catalogue):
     comparison = compare_results(catalogue, DESIGNER, ANALYST)
-    for lang, words in (("en", ("from #", "which gives")), ("id", ("dari #", "sehingga"))):
+    for lang, words in (
+        ("en", ("from #", "which gives")),
+        ("id", ("di A peringkat", "karena itu")),
+    ):
         text = " ".join(
             [
                 *moved_lines(catalogue, comparison, lang),
@@ -294,7 +297,7 @@ def test_place_text_says_the_place_and_the_fit_or_off_the_list(catalogue):
 
     assert place_text(Placed("x", 2, 82), "en") == "#2 (82/100)"
     assert place_text(Placed("x", None, 7), "en") == "off the list (7/100)"
-    assert place_text(Placed("x", None, 7), "id") == "di luar daftar (7/100)"
+    assert place_text(Placed("x", None, 7), "id") == "tidak masuk daftar (7/100)"
 
 
 def test_how_sure_is_told_for_each_side_as_under_its_result(catalogue):
@@ -303,7 +306,8 @@ def test_how_sure_is_told_for_each_side_as_under_its_result(catalogue):
     exploring = {**DESIGNER, "outlook": "exploring"}
     by_position = {q.id: q.options[0].id for q in catalogue.bank}  # always the first option
     comparison = compare_results(catalogue, exploring, by_position)
-    low = t("how_sure_exploring", "en", sure=sure_text(comparison.a.result.best.sure))
+    # Said of whoever took it: a comparison may hold a friend's result, not "you".
+    low = t("how_sure_exploring_side", "en", sure=sure_text(comparison.a.result.best.sure))
     assert how_sure(comparison.a, "en") == low
     assert comparison.b.result.pattern == "same_position" and comparison.b.band == "unsure"
     assert how_sure(comparison.b, "en") == t("how_sure_no_pattern", "en")
@@ -372,8 +376,8 @@ def test_compare_two_codes(runner):
 def test_compare_speaks_the_language_of_a_unless_told(runner):
     a, b = result_code(DESIGNER, "id"), result_code(ANALYST, "en")
     shown = runner.invoke(app, ["compare", a, b]).stdout
-    assert "Dua hasil berdampingan" in shown and "Yang berubah" in shown
-    assert "jawaban berbeda" in shown
+    assert "Perbandingan dua hasil" in shown and "Yang berubah" in shown
+    assert "jawaban yang berbeda" in shown
     told = runner.invoke(app, ["compare", a, b, "--lang", "en"]).stdout
     assert "Two results side by side" in told
     swapped = runner.invoke(app, ["compare", b, a]).stdout
@@ -500,9 +504,10 @@ def test_compare_two_saved_results(runner, saved):
     assert done.exit_code == 0, done.output
     out = done.stdout
     assert "A  #1, 2026-05-02" in out and "B  #2, 2026-11-24" in out
-    assert "Dua hasil berdampingan" in out  # the language #1 was taken in
+    assert "Perbandingan dua hasil" in out  # the language #1 was taken in
     before, after = fit(DESIGNER), fit(ANALYST, "graphic-designer")
-    assert f"Graphic Designer: dari #1 ({before}/100) ke di luar daftar ({after}/100)" in out
+    moved = f"di A peringkat 1 ({before}/100), di B tidak masuk daftar ({after}/100)"
+    assert f"Graphic Designer: {moved}" in out
 
 
 def test_a_saved_result_beside_a_code(runner, saved):
@@ -519,7 +524,7 @@ def test_a_saved_result_beside_a_code(runner, saved):
     ("lang", "message"),
     [
         ("en", "Saved result 3 was taken with another catalogue"),
-        ("id", "Hasil tersimpan nomor 3 berasal dari kuis dengan katalog lain"),
+        ("id", "Hasil tersimpan nomor 3 diambil dengan katalog lain"),
     ],
 )
 def test_a_result_saved_with_another_catalogue_is_refused(runner, saved, lang, message):
@@ -570,7 +575,7 @@ def test_a_side_with_too_few_answers_is_named(catalogue, place):
         compare_results(catalogue, *sheets, labels=("#1, 2026-05-02", "#2, 2026-11-24"))
     label = ("#1, 2026-05-02", "#2, 2026-11-24")[place]
     assert raised.value.describe("en").startswith(f"Result {side} ({label}) has too few answers")
-    assert raised.value.describe("id").startswith(f"Hasil {side} ({label}): jawabannya belum cukup")
+    assert raised.value.describe("id").startswith(f"Jawaban hasil {side} ({label}) belum cukup")
 
 
 @pytest.mark.parametrize("place", [0, 1])
@@ -587,7 +592,7 @@ def test_a_code_with_too_few_answers_says_which_side(runner, place, lang):
         assert f"Result {side} ({refs[place]}) has too few answers to rank the roles" in done.stderr
         assert "so the two cannot be compared" in done.stderr
     else:
-        assert f"Hasil {side} ({refs[place]}): jawabannya belum cukup" in done.stderr
+        assert f"Jawaban hasil {side} ({refs[place]}) belum cukup" in done.stderr
         assert "jadi keduanya tidak bisa dibandingkan" in done.stderr
     assert "answer" not in done.stderr.split(" more")[0][-12:]  # not "answer N more"
     assert "more." not in done.stderr and "lagi." not in done.stderr

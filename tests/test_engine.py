@@ -188,7 +188,7 @@ def test_unknown_question_and_option_ids_are_all_named(catalogue):
         rank(catalogue, {"nope": "x", "monday": "sleep"})
     assert "Unknown question 'nope'" in caught.value.message
     assert "Question 'monday' has no option 'sleep'" in caught.value.message
-    assert "Pertanyaan 'monday' tidak punya pilihan 'sleep'" in caught.value.describe("id")
+    assert "Pertanyaan 'monday' tidak punya jawaban 'sleep'" in caught.value.describe("id")
 
 
 def test_next_steps_are_related_roles_at_a_higher_level(catalogue):

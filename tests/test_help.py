@@ -18,7 +18,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from conftest import PLAIN_ENV, SheetPrompter
-from helpers import app_commands, help_pages
+from helpers import MESSAGES, app_commands, help_pages
 from personas import PERSONAS
 from rolefinder.assess.codes import encode, fingerprint
 from rolefinder.assess.engine import rank
@@ -32,7 +32,7 @@ from rolefinder.words.languages import LANGS
 NAMES = ["app", *sorted(app_commands())]  # "app": rolefinder's own --help
 WIDE = 1000  # wide enough that nothing is wrapped: the words as written
 WIDTHS = (50, 80, 120, WIDE)
-HEADINGS = {"en": "Examples:", "id": "Contoh:"}
+HEADINGS = {lang: f"{MESSAGES['examples'][lang]}:" for lang in LANGS}
 # Metavars that end in "..." (one or more): not a cut-off.
 MANY = {"FILE...", "[ARGS]...", "[ARGUMEN]..."}
 
@@ -73,6 +73,52 @@ def test_help_is_wrapped_to_the_width_between_words(pages, lang, width):
         # A word cut at a line's end ("tab-" / "completion") is no word of the unwrapped text.
         split = words(text) - words(pages[lang][name, WIDE])
         assert not split, f"{name} --help at {width} columns ({lang}): {sorted(split)}"
+
+
+# What click and typer write in English by themselves, and our own English words for a help
+# page: none of it may be left in a page of another language.
+CLICK_ENGLISH = (
+    "Usage:",
+    "Options:",
+    "Arguments:",
+    "Commands:",
+    "[env var",
+    "[default",
+    "[required]",
+    "x>=",
+    "<int",
+    "TEXT",
+    "INTEGER",
+    "PATH",
+    "COMMAND",
+    "OPTIONS",
+    "Show this message",
+    "TITLE",  # the placeholders that were English in every language before 2.1
+    "LEVEL",
+    "TOOL",
+)
+HELP_KEYS = ("_help", "opt_", "arg_", "metavar_", "click_", "examples")
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGS if lang != "en"])
+def test_no_english_is_left_in_another_languages_help(pages, lang):
+    english = {
+        text.strip()
+        for key, texts in MESSAGES.items()
+        if key.startswith(HELP_KEYS) or key.endswith(HELP_KEYS)
+        for text in (texts["en"],)
+        if text.strip() != texts[lang].strip()
+    }
+    for name in NAMES:
+        page = pages[lang][name, WIDE]
+        flat = " ".join(page.split())
+        left = [w for w in CLICK_ENGLISH if w in page]
+        left += [
+            e
+            for e in english
+            if len(e) > 3 and re.search(rf"(?<![\w-]){re.escape(e)}(?![\w-])", flat)
+        ]
+        assert not left, f"{name} --help ({lang}) shows English: {left}"
 
 
 @pytest.mark.parametrize("lang", LANGS)

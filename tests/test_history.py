@@ -521,7 +521,7 @@ def test_a_file_that_is_not_sqlite_is_left_alone_and_the_result_still_shown(
         assert "it holds something else, not a rolefinder history" in line
     else:
         assert line.startswith("Hasil ini tidak disimpan di riwayatmu:")
-        assert "isinya hal lain" in line
+        assert "isinya bukan riwayat rolefinder" in line
     assert "damaged" not in line and "rusak" not in line
     assert kept.read_bytes() == NOT_SQLITE[content]  # where and as it was
     assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
@@ -693,7 +693,7 @@ def test_history_lists_in_local_time_and_marks_another_catalogue(
     assert "* taken with another catalogue" in out
     assert "Graphic Designer *" not in out
     assert str(kept) in out
-    assert "Hasil tersimpanmu" in indonesian.stdout and "Tanggal" in indonesian.stdout
+    assert "Hasil tersimpanmu" in indonesian.stdout and "Waktu" in indonesian.stdout
     narrow = runner.invoke(app, ["history"], env={"COLUMNS": "40"})
     assert f"Graphic Designer  {fit}" in narrow.stdout  # a list when a table does not fit
 
@@ -790,7 +790,7 @@ def test_find_and_compare_agree_on_what_is_a_reference(kept, runner, catalogue, 
 
 
 def test_finding_in_an_empty_history(kept):
-    with pytest.raises(HistoryError, match="No saved results yet"):
+    with pytest.raises(HistoryError, match="no saved result to open yet"):
         history.find("last")
 
 
@@ -824,7 +824,7 @@ def test_forget_declined_deletes_nothing(kept, runner, catalogue, reply):
     args = ["history", "--forget", "--lang", "id"]
     done = runner.invoke(app, args, obj=World(interactive=True), input=reply)
     assert done.exit_code == 0, done.output
-    assert "Hapus semua 2 hasil tersimpan? [y/N]" in done.stdout
+    assert "Hapus semua hasil tersimpan (2 hasil)? Ketik y untuk menghapus [y/N]" in done.stdout
     assert "Tidak ada yang dihapus." in done.stdout
     assert len(history.entries()) == 2
 

@@ -428,7 +428,7 @@ def run_with_closed(fd: int, args: list[str]) -> tuple[int, bytes, bytes]:
 def test_a_closed_stdout_is_an_error_not_silence():
     code, _, err = run_with_closed(1, ["roles"])
     assert_one_clear_failure(code, "", err.decode())
-    assert b"standard output is closed" in err
+    assert b"Standard output is closed" in err
 
 
 def test_a_closed_stdin_is_no_problem_where_it_is_not_read():

@@ -246,7 +246,7 @@ def test_an_odd_sheet_is_named_in_indonesian_too(catalogue, tmp_path):
     folder.mkdir()
     (folder / "c.yaml").symlink_to(folder / "nowhere.yaml")
     (notes,) = list(read([folder], catalogue, "id"))
-    assert isinstance(notes, Note) and "link ke file yang tidak ada" in notes.text
+    assert isinstance(notes, Note) and "tautan ke file yang tidak ada" in notes.text
 
 
 # --- Item 9: wide headers and rows ----------------------------------------------------------

@@ -167,7 +167,7 @@ TOLD = [
         edit("    level: entry\n", ""),
         "4:5: roles[0]: ",
         "missing required field 'level'",
-        "field wajib 'level' belum ada",
+        "kunci wajib 'level' belum ada",
     ),
     (
         "duplicate option id",
@@ -198,7 +198,8 @@ TOLD = [
         "traits: [unclosed\n",
         "2:1: ",
         "YAML syntax error: did not find expected ',' or ']'",
-        "kesalahan sintaks YAML: \"did not find expected ',' or ']'\"",
+        "kesalahan sintaks YAML (pesan asli dalam bahasa Inggris: "
+        "\"did not find expected ',' or ']'\")",
     ),
     (
         "empty file",
@@ -300,7 +301,7 @@ def test_a_bad_catalogue_option_follows_the_language_of_the_environment(runner, 
     missing = runner.invoke(
         app, ["roles", "--catalogue", str(tmp_path / "nope.yaml"), "--lang", "id"]
     )
-    assert f"{tmp_path / 'nope.yaml'}: file tidak ditemukan; periksa path-nya" in missing.stderr
+    assert f"{tmp_path / 'nope.yaml'}: file tidak ditemukan; periksa lokasinya" in missing.stderr
 
 
 @pytest.mark.parametrize(

@@ -29,8 +29,11 @@ if TMUX is None and not ci_is_set():
     pytest.skip("tmux is not installed", allow_module_level=True)
 
 SIZES = [(40, 15), (50, 24), (80, 24), (120, 40)]
-HEADING = {"en": r"\? Question (\d+) of at most (\d+)", "id": r"\? Pertanyaan (\d+) dari maksimal"}
-REVIEW = {"en": "? Your answers.", "id": "? Ini jawabanmu."}
+HEADING = {
+    "en": r"\? Question (\d+) of at most (\d+)",
+    "id": r"\? Pertanyaan (\d+) \(dari maksimal",
+}
+REVIEW = {"en": "? Your answers.", "id": "? Berikut jawabanmu."}
 SERVERS = itertools.count()
 
 

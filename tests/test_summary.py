@@ -573,6 +573,19 @@ def test_no_clear_pattern_rushed_and_half_empty_come_after_too_few(catalogue, la
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_clear_pattern_shows_no_certainty_figure(catalogue, lang):
+    # The result screen says "it cannot say yet" for such answers; the roster and the
+    # student's page must not show the leader's share (a high one, from noise) as a certainty.
+    summary = Summary(catalogue=catalogue, lang=lang, sources=[SOURCE])
+    tied = ((DESIGNER, 40), (SPECIALIST, 38))
+    summary.add(scored("Fajar", 7, tied, CREATIVE, "unsure", ("no_pattern",), sure=0.93))
+    page = summary_html(summary)
+    assert sure_text(0.93) not in page
+    shown = t("summary_student_best_no_pattern", lang, name="Graphic Designer", fit="40/100")
+    assert shown in html.unescape(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
 def test_nobody_scored_says_so_instead_of_empty_charts(catalogue, lang):
     summary = Summary(catalogue=catalogue, lang=lang, sources=[SOURCE])
     summary.add(too_few("Ayu", 2))
@@ -867,7 +880,7 @@ def test_each_student_has_a_page_with_the_result_in_words(catalogue, lang):
     result = rank(catalogue, sheet)
     fit, sure = f"{result.best.fit}/100", sure_text(result.best.sure)
     analyst = role_name(catalogue, ANALYST, lang)
-    why = summary_reason(catalogue, reasons_for(catalogue, result, ANALYST), lang)
+    why = summary_reason(catalogue, reasons_for(catalogue, result, ANALYST), lang, student=True)
     way_in = catalogue.role(ANALYST).way_in.get(lang)
     assert ayu.texts("h2") == ["Ayu"]
     assert t("summary_student_best", lang, name=analyst, fit=fit, sure=sure) in ayu.texts("p")

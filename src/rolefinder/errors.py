@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple, TypeAlias
 
-from rolefinder.words.i18n import t, visible
+from rolefinder.words.i18n import choice_list, t, visible
 from rolefinder.words.languages import Lang
 
 EXIT_OK = 0
@@ -139,7 +139,7 @@ class NotFoundError(RolefinderError):
         """Unknown role, the closest ids if any, and where to see them all."""
         parts = [t("unknown_role", lang, query=self.query)]
         if self.suggestions:
-            names = f" {t('or', lang)} ".join(self.suggestions)
+            names = choice_list(self.suggestions, lang)
             parts.append(t("did_you_mean", lang, names=names))
         parts.append(t("list_roles", lang))
         return " ".join(parts)

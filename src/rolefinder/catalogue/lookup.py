@@ -67,6 +67,7 @@ def level_words() -> dict[str, str]:
     (``entry``) and the word the screens show for it in each language (``entry-level``,
     ``junior``), so what a user reads on a screen is what ``--level`` takes."""
     words = {level: level for level in LEVELS}
+    words["junior"] = "entry"  # the word job ads use, and the Indonesian screens' before 2.1
     for level in LEVELS:
         for lang in LANGS:
             words.setdefault(t(f"level_{level}", lang).casefold(), level)

@@ -56,7 +56,7 @@ NAME_WORDS = frozenset({"name", "nama"})  # "Full name", "Nama lengkap", "Nama s
 # builds (and "Name" alone), then a column that can only hold a student's name. Any other
 # column with a name word names the student only when it is the one such column and says
 # nothing of a school, a teacher or a parent ("Nama Sekolah" before "Nama Siswa").
-NAME_QUESTIONS = frozenset({"your name", "nama kamu", "name", "nama"})
+NAME_QUESTIONS = frozenset({"your name", "nama lengkap", "nama kamu", "name", "nama"})
 
 
 STUDENT_NAMES = frozenset(

@@ -182,7 +182,7 @@ def _sheet(path: Path, catalogue: Catalogue, lang: Lang, stream: BinaryIO | None
         answers = load_answers(str(path), opened=stream)
         check_answers(catalogue, answers)
     except RolefinderError as error:
-        problem = "; ".join(error.describe(lang).splitlines())
+        problem = "; ".join(line.rstrip(".") for line in error.describe(lang).splitlines()) + "."
         return Row(source, 0, {}, name, lang, None, problem)
     return Row(source, 0, {}, name, lang, answers)
 

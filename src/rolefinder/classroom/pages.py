@@ -83,7 +83,7 @@ footer { margin-top: 2rem; color: #4a5563; font-size: 0.875rem; }
      talk to them first. The header row is laid out the same way, so it still labels them. */
   .roster table, .roster thead, .roster tbody { display: block; }
   .roster tr {
-    display: grid; grid-template-columns: minmax(0, 1fr) 4.75rem 3.75rem; gap: 0 0.5rem;
+    display: grid; grid-template-columns: minmax(0, 1fr) 4.75rem 4.75rem; gap: 0 0.5rem;
     padding: 0.35rem 0; border-bottom: 1px solid #d0d7de;
   }
   .roster thead tr { background: #f1f4f7; }

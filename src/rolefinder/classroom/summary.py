@@ -227,13 +227,24 @@ def _marks(student: Student, lang: Lang) -> str:
     return ", ".join(t(f"summary_mark_{reason}", lang) for reason in student.talk_reasons)
 
 
+def _sure(student: Student, lang: Lang) -> str:
+    """How sure the best fit is, as the quiz's result screen says it: no figure when the
+    answers show no clear pattern (the share is then the best of noise, not a certainty), and
+    "low" for a student still exploring the field, whatever the answers' share."""
+    if student.no_pattern:
+        return ""
+    if "exploring" in student.flags:
+        return t("band_unsure", lang)
+    return sure_text(student.sure or 0.0)
+
+
 def _roster_row(student: Student, catalogue: Catalogue, lang: Lang) -> RosterRow:
     label = _text(student.label) or _where(student, lang)
     if not student.top:
         none = t("summary_no_result", lang)
         return RosterRow(label, none, "", "", "", _marks(student, lang))
     role, fit = student.top[0]
-    sure = sure_text(student.sure or 0.0)
+    sure = _sure(student, lang)
     ready = _text(ready_words(student, catalogue, lang))
     best = _role_name(catalogue, role, lang)
     return RosterRow(label, best, fit_text(fit), sure, ready, _marks(student, lang))
@@ -257,8 +268,8 @@ class _Why:
             result = rank(self.catalogue, answers, self.evidence)
         except (CodeError, AnswersError):  # a code from elsewhere: the page does without
             return ""
-        why = summary_reason(self.catalogue, reasons(self.catalogue, result, result.best.id), lang)
-        return _text(why)
+        why = reasons(self.catalogue, result, result.best.id)
+        return _text(summary_reason(self.catalogue, why, lang, student=True))
 
 
 def _page(student: Student, catalogue: Catalogue, lang: Lang, why: _Why) -> StudentPage:
@@ -268,13 +279,14 @@ def _page(student: Student, catalogue: Catalogue, lang: Lang, why: _Why) -> Stud
     if not student.top:  # too few answers, or a row that could not be read: the note says
         return StudentPage(label, where, note, "", "", (), "", ())
     role, fit = student.top[0]
-    best = t(
-        "summary_student_best",
-        lang,
-        name=_role_name(catalogue, role, lang),
-        fit=fit_text(fit),
-        sure=sure_text(student.sure or 0.0),
-    )
+    name, fit_shown = _role_name(catalogue, role, lang), fit_text(fit)
+    if student.no_pattern:
+        best = t("summary_student_best_no_pattern", lang, name=name, fit=fit_shown)
+    elif "exploring" in student.flags:
+        band = _sure(student, lang)
+        best = t("summary_student_best_band", lang, name=name, fit=fit_shown, band=band)
+    else:
+        best = t("summary_student_best", lang, name=name, fit=fit_shown, sure=_sure(student, lang))
     ready = _text(ready_words(student, catalogue, lang))
     way_in = _text(student.way_in)
     notes = tuple(

@@ -25,7 +25,14 @@ from rolefinder.errors import (
     RolefinderError,
 )
 from rolefinder.words.i18n import t
-from rolefinder.words.languages import LANG_ENV, Lang, detect_lang, parse_lang, unknown_lang
+from rolefinder.words.languages import (
+    LANG_ENV,
+    LANGS,
+    Lang,
+    detect_lang,
+    parse_lang,
+    unknown_lang,
+)
 
 if TYPE_CHECKING:
     from rolefinder.catalogue.model import Catalogue
@@ -102,7 +109,10 @@ def lang_of(ctx: typer.Context, lang: str | None) -> Lang:
     unknown = unknown_lang()
     if unknown is not None and not world.warned:
         world.warned = True
-        tell(world.err(), t("unknown_lang", "en", value=unknown, env=LANG_ENV))
+        tell(
+            world.err(),
+            t("unknown_lang", "en", value=unknown, env=LANG_ENV, langs=", ".join(LANGS)),
+        )
     return detect_lang()
 
 

@@ -25,7 +25,7 @@ from rolefinder.cli.options import (
     json_option,
 )
 from rolefinder.errors import EXIT_DATA, RolefinderError, UnknownTraitError
-from rolefinder.words.i18n import t
+from rolefinder.words.i18n import choice_list, t
 
 if TYPE_CHECKING:
     from rolefinder.catalogue.model import Catalogue
@@ -115,7 +115,7 @@ def roles_command(
         str | None,
         typer.Option(
             "--level",
-            metavar="LEVEL",
+            metavar=help_text("metavar_level"),
             help=help_text("opt_level"),
             show_default=False,
             click_type=LevelChoice(),
@@ -137,8 +137,10 @@ def roles_command(
         loaded = load_for_run(catalogue)
         try:
             trait_id = None if trait is None else find_trait(loaded, trait).id
-        except UnknownTraitError as error:  # told as click tells a bad value: usage, exit 2
-            raise typer.BadParameter(error.describe(language), param_hint="'--trait'") from None
+        except UnknownTraitError:  # told as click tells a bad value: usage, exit 2
+            names = [known.name.get(language).casefold() for known in loaded.traits]
+            told = t("unknown_trait", language, trait=trait, known=choice_list(names, language))
+            raise typer.BadParameter(told, param_hint="'--trait'") from None
         chosen = filter_roles(loaded, trait_id, level)
         if as_json:
             render_json(world.out(), [role_dict(role, language) for role in chosen])

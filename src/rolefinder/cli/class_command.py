@@ -12,7 +12,7 @@ import typer
 
 from rolefinder.cli.base import lang_of, load_for_run, plain_of, reported, tell, world_of
 from rolefinder.cli.command import help_text
-from rolefinder.cli.options import FILE, FOLDER, TITLE, CatalogueOption, LangOption, json_option
+from rolefinder.cli.options import FILE, FOLDER, CatalogueOption, LangOption, json_option
 from rolefinder.errors import EXIT_DATA, Stopped
 from rolefinder.words.i18n import t
 
@@ -30,7 +30,11 @@ def class_command(
     force: Annotated[bool, typer.Option("--force", help=help_text("opt_force_class"))] = False,
     name_column: Annotated[
         str | None,
-        typer.Option(metavar=TITLE, help=help_text("opt_name_column"), show_default=False),
+        typer.Option(
+            metavar=help_text("metavar_title"),
+            help=help_text("opt_name_column"),
+            show_default=False,
+        ),
     ] = None,
     as_json: Annotated[bool, json_option("class")] = False,
     plain: Annotated[bool, typer.Option("--plain", help=help_text("opt_plain_class"))] = False,

@@ -17,7 +17,7 @@ from typer._click.types import IntParamType
 from typer._types import TyperChoice
 
 from rolefinder.cli.command import HELP_LANG, help_text
-from rolefinder.words.i18n import t
+from rolefinder.words.i18n import choice_list, t
 from rolefinder.words.languages import LANGS, parse_lang
 
 CATALOGUE_ENV = "ROLEFINDER_CATALOGUE"
@@ -62,7 +62,13 @@ class LevelChoice(LazyChoice):
         super().__init__(lambda: tuple(_level_words()))
 
     def convert(self, value: object, param: "Parameter | None", ctx: "ClickContext | None") -> str:
-        return _level_words()[str(super().convert(value, param, ctx)).casefold()]
+        found = _level_words().get(str(value).casefold()) if isinstance(value, str) else None
+        if found is None:  # told in the screens' words, not as click's list of every spelling
+            from rolefinder.catalogue.model import LEVELS
+
+            known = choice_list([t(f"level_{level}", HELP_LANG) for level in LEVELS], HELP_LANG)
+            self.fail(t("unknown_level", HELP_LANG, value=value, known=known), param, ctx)
+        return found
 
 
 def _level_words() -> dict[str, str]:
@@ -84,9 +90,10 @@ class AtLeastOne(IntParamType):
         return number
 
 
-# Placeholders are upper case, in HELP_LANG where the word differs (ROLE, PROFESI), as in
-# usage lines, errors ("Missing argument 'ROLE'") and the texts that name them.
-FILE, FOLDER, TITLE = "FILE", "FOLDER", "TITLE"
+# Placeholders are upper case, in HELP_LANG where the word differs (ROLE, PROFESI; the
+# metavar_* messages), as in usage lines, errors ("Missing argument 'ROLE'") and the texts
+# that name them. FILE and FOLDER are the same words in Indonesian.
+FILE, FOLDER = "FILE", "FOLDER"
 
 
 def lang_option(key: str = "opt_lang") -> Any:

@@ -275,7 +275,7 @@ def find(ref: str) -> Entry:
             rows = connection.execute(ROWS + " ORDER BY id DESC") if connection else ()
             found = next((e for e in map(entry_from_row, rows) if e is not None), None)
             if found is None:
-                raise HistoryError("history_empty")
+                raise HistoryError("history_none_to_open")
             return found
         row = (
             connection.execute(ROWS + " WHERE id = ?", (wanted,)).fetchone() if connection else None

@@ -277,7 +277,7 @@ def how_sure(side: Side, lang: Lang) -> str:
         return t("how_sure_no_pattern", lang)
     sure = sure_text(result.best.sure)
     if result.outlook == "exploring":
-        return t("how_sure_exploring", lang, sure=sure)
+        return t("how_sure_exploring_side", lang, sure=sure)
     return t("how_sure", lang, band=t(f"band_{side.band}", lang), sure=sure)
 
 
@@ -301,7 +301,11 @@ def _choice(catalogue: Catalogue, question_id: str, option_id: str | None, lang:
         return t("compare_not_asked", lang)
     if option_id == SKIP:
         return t("compare_skipped", lang)
-    return t("compare_chose", lang, answer=answer_text(catalogue, question_id, option_id, lang))
+    return t(
+        "compare_chose",
+        lang,
+        answer=answer_text(catalogue, question_id, option_id, lang).rstrip("."),
+    )
 
 
 def difference_line(

@@ -25,7 +25,7 @@ def level_text(role: Role, lang: Lang) -> str:
     """A role's level in words, with its years where known: 'senior, 3-5 yrs'."""
     label = t(f"level_{role.level}", lang)
     if role.years is not None:
-        label += ", " + t("years", lang, years=str(role.years))
+        label += ", " + t("years", lang, years=str(role.years).replace("-", "\N{EN DASH}"))
     return label
 
 
@@ -62,8 +62,8 @@ def fit_text(fit: int) -> str:
 
 def ready_text(match: Match, lang: Lang) -> str:
     """How ready the user is for a role, in a few words for a table cell."""
-    if match.ready == "unknown":
-        return level_text(match.role, lang)
+    if match.ready == "unknown":  # no experience answered: what the role asks, said so
+        return t("ready_unknown_short", lang, level=level_text(match.role, lang))
     if match.ready == "later":
         return t("ready_later_short", lang, level=level_text(match.role, lang))
     return t(f"ready_{match.ready}_short", lang)
@@ -103,10 +103,14 @@ def sure_text(sure: float) -> str:
     return f"{min(99, max(1, round(100 * sure)))}%"
 
 
-def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang, points: bool = False) -> list[str]:
+def reason_lines(
+    catalogue: Catalogue, why: Reasons, lang: Lang, points: bool = False, student: bool = False
+) -> list[str]:
     """The reasons in plain words: the answers that point most to the role, the trait it
     shares with the user, then what counted against it. ``points`` adds each one's points
-    (for --explain; the summary speaks only in answers and traits)."""
+    (for --explain; the summary speaks only in answers and traits). ``student``: told to a
+    teacher about a student ("the student chose"), not to the one who answered ("you chose")."""
+    person = "_student" if student else ""
     lines = []
     for key, traits, answers in (
         ("up", why.traits_for, why.raised),
@@ -115,28 +119,32 @@ def reason_lines(catalogue: Catalogue, why: Reasons, lang: Lang, points: bool = 
         for answer in answers:
             text = answer_text(catalogue, answer.question, answer.option, lang).rstrip(".")
             lines.append(
-                t(f"reason_{key}", lang, answer=text) + _points(answer.points, points, lang)
+                t(f"reason_{key}{person}", lang, answer=text) + _points(answer.points, points, lang)
             )
-        for pull in traits:
-            name = _trait_name(catalogue, pull.trait, lang)
+        for pull in traits:  # a trait's name inside a sentence is a common noun: lower case
+            name = _trait_name(catalogue, pull.trait, lang).lower()
             values = {"trait": name, "you": pull.you, "role": pull.role}
             lines.append(
-                t(f"reason_trait_{key}", lang, **values) + _points(pull.points, points, lang)
+                t(f"reason_trait_{key}{person}", lang, **values)
+                + _points(pull.points, points, lang)
             )
     return lines
 
 
-def summary_reason(catalogue: Catalogue, why: Reasons, lang: Lang, trait: bool = True) -> str:
+def summary_reason(
+    catalogue: Catalogue, why: Reasons, lang: Lang, trait: bool = True, student: bool = False
+) -> str:
     """The summary's one reason: how many answers about the work name the role's own work,
     with a typical one, and (``trait``) the trait the user shares with it (each only where it
-    exists)."""
-    up = reason_lines(catalogue, why._replace(traits_against=(), lowered=()), lang)
+    exists). ``student`` as for reason_lines."""
+    up = reason_lines(catalogue, why._replace(traits_against=(), lowered=()), lang, student=student)
     first_trait = up[len(why.raised) : len(why.raised) + 1] if trait else []
     if why.example is not None:
         example = why.example
         answer = answer_text(catalogue, example.question, example.option, lang).rstrip(".")
         values = {"n": why.named, "m": why.answered, "answer": answer}
-        return " ".join([t("why_named", lang, **values), *first_trait])
+        named = t("why_named_student" if student else "why_named", lang, **values)
+        return " ".join([named, *first_trait])
     return " ".join([*up[: min(1, len(why.raised))], *first_trait])
 
 
@@ -187,7 +195,7 @@ def flag_lines(result: Result, explanation: Explanation, lang: Lang) -> list[str
 
 def what_if_line(catalogue: Catalogue, change: WhatIf, lang: Lang) -> str:
     """'Had you chosen "...", ROLE would come first.'"""
-    answer = answer_text(catalogue, change.question, change.new, lang)
+    answer = answer_text(catalogue, change.question, change.new, lang).rstrip(".")
     role = catalogue.role(change.role)
     name = role.name.get(lang) if role else change.role
     return t("what_if", lang, answer=answer, role=name)

@@ -172,8 +172,10 @@ def review(
         for question_id in shown:
             question = _question(catalogue, question_id)
             option = question.option(answers.get(question_id, SKIP))
-            answer = option.text.get(lang) if option else t("skip", lang)
-            choices.append(PromptChoice(question_id, f"{question.label.get(lang)}: {answer}"))
+            answer = option.text.get(lang) if option else t("skipped", lang)
+            # A dash, not a colon: an answer may hold a colon of its own.
+            label = f"{question.label.get(lang)} \N{EM DASH} {answer}"
+            choices.append(PromptChoice(question_id, label))
         choices.append(PromptChoice(CONFIRM, t("review_confirm", lang)))
         value = prompter.select(t("review_title", lang), choices, CONFIRM, t("review_hint", lang))
         if value == CONFIRM:

@@ -80,6 +80,10 @@ class _Console(Console):
         text = super()._render_buffer(buffer)
         if _is_tty(self.file):  # FORCE_COLOR makes rich draw for a terminal on a pipe too
             return text
+        if "\x1b" not in text:  # the usual pipe or file: no colours, a line at a time
+            return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+        # Tried at every space, the pattern costs time in the length of each run of spaces
+        # (35 ms for one role's page): only coloured output (FORCE_COLOR) needs it.
         return _TRAILING_SPACES.sub(lambda found: "".join(_SGR.findall(found[0])), text)
 
 

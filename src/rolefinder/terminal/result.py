@@ -223,7 +223,8 @@ def _role_details(
 
     role = match.role
     heading = Text(f"{place}. {role.name.get(lang)}", style="bold")
-    heading += Text(f"  {t('col_match', lang)} {fit_text(match.fit)}  {level_text(role, lang)}")
+    level = f"{t('col_level', lang)}: {level_text(role, lang)}"
+    heading += Text(f"  {t('col_match', lang)} {fit_text(match.fit)}  {level}")
     parts: list[Any] = [heading, Text(role.summary.get(lang))]
     parts += [bold_heading("why", lang), _why(console, catalogue, explanation, match, lang, plain)]
     duties = [d.get(lang) for d in role.duties]
@@ -250,13 +251,22 @@ def _matches(console: Console, result: Result, lang: Lang, top: int, plain: bool
         )
         for place, match in enumerate(result.listed[:top], start=1)
     ]
-    heading = t("your_matches" if len(result.listed) > 1 else "your_match_one", lang)
+    if result.pattern is not None:  # no clear pattern: nothing here is advice yet
+        heading = t("your_matches_no_pattern", lang)
+    else:
+        heading = t("your_matches" if len(result.listed) > 1 else "your_match_one", lang)
     if plain or console.width < NARROW:
         title = Text(heading, style="bold")
         lines = [
-            Text(f"{p}. ") + name + Text(f"  {pct}  ", style="bold") + level
-            for p, name, pct, level in rows
+            Text(f"{p}. ") + name + Text(f"  {pct}  ", style="bold") + ready
+            for p, name, pct, ready in rows
         ]
+        if plain:  # read aloud without the table's column heads: each figure says what it is
+            match, start = t("col_match", lang), t("col_ready", lang)
+            lines = [
+                Text(f"{p}. ") + name + Text(f": {match} {pct}; {start} ") + ready
+                for p, name, pct, ready in rows
+            ]
         return Group(title, *lines)
     table = Table(  # the heading stands above it: a title would wrap at the table's width
         box=None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from rolefinder.words.languages import FALLBACK, Lang
@@ -157,6 +157,15 @@ def t(key: str, lang: Lang, **values: object) -> str:
     if not values:
         return template
     return template.format(**{name: visible(str(value)) for name, value in values.items()})
+
+
+def choice_list(items: Sequence[str], lang: Lang) -> str:
+    """Items as a sentence lists them, in ``lang``: 'a, b or c', 'a, b, atau c'."""
+    if len(items) < 2:
+        return "".join(items)
+    if len(items) == 2:
+        return t("list_two", lang, a=items[0], b=items[1])
+    return t("list_many", lang, rest=", ".join(items[:-1]), last=items[-1])
 
 
 # What a terminal could act on or a reader could not see: controls (ESC, BEL, newline, ...),
