@@ -33,7 +33,7 @@ GOOGLE_KEPT = {
     "en": ["Timestamp", "Email Address", "Name"],
     "id": ["Stempel waktu", "Alamat email", "Nama"],
 }
-SKIP_TEXT = {"en": "Doesn't apply to me", "id": "Tidak relevan bagiku"}
+SKIP_TEXT = {"en": "Doesn't apply to me", "id": "Lewati pertanyaan ini"}
 CURLY = "\u2019"  # a typographic apostrophe
 MICROSOFT_KEPT = {
     "en": ["ID", "Start time", "Completion time", "Email", "Name"],

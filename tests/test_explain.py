@@ -129,7 +129,7 @@ def test_reasons_are_in_both_languages_and_name_real_contributions(catalogue):
     # Points are for --explain only.
     assert "point" not in " ".join(english)
     shown = reason_lines(catalogue, why, "en", points=True)
-    assert f"(+{round(why.raised[0].points)} points)" in " ".join(shown)
+    assert f"(+{round(why.raised[0].points)} points of evidence)" in " ".join(shown)
 
 
 def test_what_counted_against_the_best_match_is_labelled_as_such(catalogue):
@@ -294,7 +294,7 @@ def test_explain_lists_reasons_for_every_listed_role(runner, catalogue, tmp_path
     plain = runner.invoke(app, args, obj=World(interactive=False))
     explained = runner.invoke(app, [*args, "--explain"], obj=World(interactive=False))
     assert plain.stdout.count("You chose") < explained.stdout.count("You chose")
-    assert "points)" in explained.stdout and "points" not in plain.stdout
+    assert "points of evidence)" in explained.stdout and "points" not in plain.stdout
     for place, match in enumerate(rank(catalogue, ANALYST).listed[1:3], start=2):
         assert f"{place}. {match.role.name.get('en')}" in explained.stdout
     assert "Why" in plain.stdout  # the best match always explains itself

@@ -34,7 +34,7 @@ NODE = shutil.which("node") or shutil.which("nodejs")
 RUN = "createRolefinderForm"  # the script's one function, which the editor's Run button runs
 # The name question's title, as `class` recognises it, and the "doesn't apply" option.
 NAME_QUESTION = {"en": "Your name", "id": "Nama lengkap"}
-SKIP_TEXT = {"en": "Doesn't apply to me", "id": "Tidak relevan bagiku"}
+SKIP_TEXT = {"en": "Doesn't apply to me", "id": "Lewati pertanyaan ini"}
 TIMESTAMP = {"en": "Timestamp", "id": "Stempel waktu"}  # Google's own first column
 NAMES = ["Budi Santoso", "Siti Nur'aini", "Dewi \U0001f338 Lestari", "Agus Salim", "Rina W."]
 LANGS = ["en", "id"]

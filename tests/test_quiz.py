@@ -99,7 +99,9 @@ def test_the_quiz_speaks_indonesian(catalogue):
     prompter = ScriptedPrompter([pick_default] * ENOUGH)
     ask_questions(catalogue, prompter, "id")
     asked = prompter.asked[1]
-    assert asked.message.startswith(f"Pertanyaan 2 (dari maksimal {sitting_most(catalogue)})")
+    assert asked.message.startswith(
+        f"Pertanyaan 2 (paling banyak {sitting_most(catalogue)} pertanyaan)"
+    )
     assert catalogue.outlook.prompt.get("id") in asked.message
     assert asked.choices[-1].title == "(kembali ke pertanyaan sebelumnya)"
 

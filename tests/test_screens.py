@@ -31,7 +31,7 @@ if TMUX is None and not ci_is_set():
 SIZES = [(40, 15), (50, 24), (80, 24), (120, 40)]
 HEADING = {
     "en": r"\? Question (\d+) of at most (\d+)",
-    "id": r"\? Pertanyaan (\d+) \(dari maksimal",
+    "id": r"\? Pertanyaan (\d+) \(paling banyak",
 }
 REVIEW = {"en": "? Your answers.", "id": "? Berikut jawabanmu."}
 SERVERS = itertools.count()

@@ -118,9 +118,10 @@ def reason_lines(
     ):
         for answer in answers:
             text = answer_text(catalogue, answer.question, answer.option, lang).rstrip(".")
-            lines.append(
-                t(f"reason_{key}{person}", lang, answer=text) + _points(answer.points, points, lang)
-            )
+            chose = t(f"reason_{key}{person}", lang, answer=text)
+            if text.endswith(("?", "!")):  # 'chose "Why not?"', not 'chose "Why not?".'
+                chose = chose.removesuffix(".")
+            lines.append(chose + _points(answer.points, points, lang))
         for pull in traits:  # a trait's name inside a sentence is a common noun: lower case
             name = _trait_name(catalogue, pull.trait, lang).lower()
             values = {"trait": name, "you": pull.you, "role": pull.role}
