@@ -322,7 +322,7 @@ def test_plain_quiz_in_indonesian(runner, catalogue):
         obj=World(interactive=False),
     )
     assert result.exit_code == 0, result.output
-    assert "Ketik angka (1-" in result.stdout and "Paling cocok" in result.stdout
+    assert "Ketik angka (1\N{EN DASH}" in result.stdout and "Paling cocok" in result.stdout
 
 
 def test_plain_enter_alone_answers_nothing(runner, catalogue):
@@ -345,7 +345,7 @@ def test_review_shows_each_question_beside_its_answer(catalogue):
     answers = {"monday": "numbers", "flop": "data"}
     review(catalogue, Recorder(), "en", answers, ["monday", "flop"])
     monday = catalogue.question("monday")
-    assert seen[0].title.startswith(monday.label.get("en") + ": ")
+    assert seen[0].title.startswith(monday.label.get("en") + " \N{EM DASH} ")
     assert seen[-1].value == "<confirm>"  # numbered as asked; confirming comes last
 
 

@@ -67,7 +67,9 @@ def test_answering_every_question_shows_a_ranked_result(tmp_path, catalogue):
     child = spawn(tmp_path)
     asked = answer(child, first_keys=DOWN + ENTER)  # arrow down once, then Enter
     assert 14 <= asked <= 18
-    child.expect(["Roles your answers fit", "The role your answers fit"])
+    child.expect(
+        ["Roles your answers fit", "The role your answers fit", "The roles that fit best so far"]
+    )
     above = child.before  # the profile comes first
     child.expect(pexpect.EOF)
     child.close()
